@@ -1,0 +1,44 @@
+/**
+ * The background's state, all of it in the browser's storage so that it survives the service worker
+ * (or Firefox's event page) being stopped and restarted:
+ * - settings: storage.local, key "settings", one versioned document (see core/settings.ts);
+ * - per-tab detection: storage.session, key "tab:<id>" (cleared when the browser closes).
+ */
+import {browser} from '../core/browser';
+import {applyPatch, repairSettings, SETTINGS_KEY, type Settings, type SettingsPatch} from '../core/settings';
+import type {TabState} from '../core/messages';
+
+export async function readSettings(): Promise<Settings> {
+	const stored = await browser.storage.local.get(SETTINGS_KEY);
+	const {settings, repaired, newer} = repairSettings(stored[SETTINGS_KEY]);
+	// Write back a repaired or migrated document, but never downgrade one from a newer version.
+	if ((repaired.length > 0 || stored[SETTINGS_KEY] === undefined) && !newer) {
+		await browser.storage.local.set({[SETTINGS_KEY]: settings});
+	}
+	return settings;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Patches are applied one after another, so two quick changes never overwrite each other. */
+export function updateSettings(patch: SettingsPatch): Promise<Settings> {
+	const next = queue.then(async () => {
+		const settings = applyPatch(await readSettings(), patch);
+		await browser.storage.local.set({[SETTINGS_KEY]: settings});
+		return settings;
+	});
+	queue = next.catch(() => undefined);
+	return next;
+}
+
+const tabKey = (tabId: number) => `tab:${tabId}`;
+
+export async function readTabState(tabId: number): Promise<TabState> {
+	const stored = await browser.storage.session.get(tabKey(tabId));
+	const value = stored[tabKey(tabId)] as TabState | undefined;
+	return {serviceId: typeof value?.serviceId === 'string' ? value.serviceId : null};
+}
+
+export async function writeTabState(tabId: number, state: TabState): Promise<void> {
+	if (state.serviceId === null) await browser.storage.session.remove(tabKey(tabId));
+	else await browser.storage.session.set({[tabKey(tabId)]: state});
+}

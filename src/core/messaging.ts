@@ -1,0 +1,13 @@
+/**
+ * The client side of messaging: `send(type, payload)` from a content script or an extension page.
+ * Kept free of zod so the content script stays small; the background validates (see messages.ts).
+ */
+import {browser} from './browser';
+import type {MessageType, Reply, Request, Response} from './messages';
+
+export async function send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
+	const reply = (await browser.runtime.sendMessage({type, payload})) as Reply<Response<K>> | undefined;
+	if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new Error(`No answer to "${type}"`);
+	if (!reply.ok) throw new Error(reply.error);
+	return reply.value;
+}
