@@ -1,0 +1,44 @@
+import {describe, expect, it} from 'vitest';
+import base from '../manifest.json';
+import {deriveManifest} from './manifest';
+
+const contentScripts = [{matches: ['https://photos.google.com/*'], js: ['content.js'], run_at: 'document_idle' as const}];
+
+describe('deriveManifest', () => {
+	it('gives Chrome a service worker and a minimum version, and nothing Firefox-only', () => {
+		const m = deriveManifest(base, 'chrome', {version: '1.2.3', contentScripts});
+		expect(m.background).toEqual({service_worker: 'background.js'});
+		expect(m['minimum_chrome_version']).toBe('123');
+		expect(m['browser_specific_settings']).toBeUndefined();
+		expect(m['version']).toBe('1.2.3');
+		expect(m['content_scripts']).toEqual(contentScripts);
+	});
+
+	it('gives Firefox background scripts and its gecko settings, and nothing Chrome-only', () => {
+		const m = deriveManifest(base, 'firefox', {version: '1.2.3', contentScripts});
+		expect(m.background).toEqual({scripts: ['background.js']});
+		expect(m['minimum_chrome_version']).toBeUndefined();
+		const gecko = (m['browser_specific_settings'] as {gecko: {id: string; strict_min_version: string; data_collection_permissions: unknown}}).gecko;
+		expect(gecko.id).toMatch(/@/);
+		expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
+		expect(gecko.data_collection_permissions).toEqual({required: ['none']});
+	});
+
+	it('does not change its input', () => {
+		const before = structuredClone(base);
+		deriveManifest(base, 'chrome', {version: '9', contentScripts});
+		expect(base).toEqual(before);
+	});
+});
+
+describe('the source manifest', () => {
+	it('asks only for storage, exposes nothing and has a strict CSP', () => {
+		expect(base.permissions).toEqual(['storage']);
+		const text = JSON.stringify(base);
+		for (const banned of ['<all_urls>', '"tabs"', '"history"', 'webRequest', 'webNavigation', '"cookies"', 'web_accessible_resources']) {
+			expect(text).not.toContain(banned);
+		}
+		expect(base.content_security_policy.extension_pages).toContain("script-src 'self'");
+		expect(base.content_security_policy.extension_pages).toContain("connect-src 'none'");
+	});
+});

@@ -1,0 +1,76 @@
+import {describe, expect, it} from 'vitest';
+import type {Runtime} from '../core/browser';
+import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
+import {fake} from '../../test/fake-browser';
+import {handlers, bannerAllowed} from './handlers';
+
+const tab = (url: string, id = 7): Runtime.MessageSender => ({id: 'test-extension-id', url, tab: {id} as never, frameId: 0});
+
+describe('pageVisit', () => {
+	it('marks the tab and answers with a banner model on a catalogued service', async () => {
+		const model = await handlers.pageVisit({url: 'https://photos.google.com/u/0/'}, tab('https://photos.google.com/u/0/'));
+		expect(model).toMatchObject({serviceId: 'google-photos', serviceName: 'Google Photos', lang: 'en', dir: 'ltr'});
+		expect(model?.tools).toContain('Ente Photos');
+		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
+		expect(await fake.current.action.getTitle({tabId: 7})).toBe('Photo Privacy Advisor: Google Photos can see your photos');
+		expect(fake.current.storage.session.dump()).toEqual({'tab:7': {serviceId: 'google-photos'}});
+	});
+
+	it('clears the mark on any other page', async () => {
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
+		expect(await handlers.pageVisit({url: 'https://example.org/'}, tab('https://example.org/'))).toBeNull();
+		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('');
+		expect(fake.current.storage.session.dump()).toEqual({});
+	});
+
+	it('ignores a URL that is not on the sender page\'s origin', async () => {
+		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://example.org/'))).toBeNull();
+		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('');
+	});
+
+	it('keeps the badge but shows no banner when the banner is off', async () => {
+		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, bannerEnabled: false}});
+		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'))).toBeNull();
+		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
+	});
+
+	it('speaks French in a French browser', async () => {
+		const {resetFakeBrowser} = await import('../../test/fake-browser');
+		resetFakeBrowser('fr');
+		const model = await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
+		expect(model?.lang).toBe('fr');
+		expect(await fake.current.action.getTitle({tabId: 7})).toBe('Photo Privacy Advisor : Google Photos peut voir vos photos');
+	});
+});
+
+describe('bannerAllowed', () => {
+	it('honours the switch, hidden services and snoozes', () => {
+		expect(bannerAllowed(DEFAULTS, 'flickr', 1000)).toBe(true);
+		expect(bannerAllowed({...DEFAULTS, bannerEnabled: false}, 'flickr', 1000)).toBe(false);
+		expect(bannerAllowed({...DEFAULTS, hiddenServices: ['flickr']}, 'flickr', 1000)).toBe(false);
+		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: 2000}}, 'flickr', 1000)).toBe(false);
+		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: 2000}}, 'flickr', 2000)).toBe(true);
+	});
+});
+
+describe('settings and tab state', () => {
+	it('stores a patch and reads it back', async () => {
+		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'};
+		expect((await handlers.updateSettings({bannerEnabled: false}, page)).bannerEnabled).toBe(false);
+		expect((await handlers.getSettings(null, page)).bannerEnabled).toBe(false);
+		expect(fake.current.storage.local.dump()[SETTINGS_KEY]).toMatchObject({version: 1, bannerEnabled: false});
+	});
+
+	it('applies quick successive patches in order, losing none', async () => {
+		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'};
+		await Promise.all([handlers.updateSettings({bannerEnabled: false}, page), handlers.updateSettings({theme: 'dark'}, page), handlers.updateSettings({snoozeDays: 3}, page)]);
+		expect(await handlers.getSettings(null, page)).toMatchObject({bannerEnabled: false, theme: 'dark', snoozeDays: 3});
+	});
+
+	it('reports the service of a tab for the popup', async () => {
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
+		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
+		expect(await handlers.getTabState({tabId: 12}, page)).toEqual({serviceId: 'google-photos'});
+		expect(await handlers.getTabState({tabId: 13}, page)).toEqual({serviceId: null});
+	});
+});

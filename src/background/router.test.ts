@@ -1,0 +1,79 @@
+import {describe, expect, it, vi} from 'vitest';
+import {isContentScript, isExtensionPage, route, type Handlers} from './router';
+
+const self = {extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/'};
+const page = {id: 'ext', url: 'chrome-extension://ext/options/index.html'};
+const content = {id: 'ext', url: 'https://photos.google.com/', tab: {id: 3} as never, frameId: 0};
+
+function makeHandlers(): Handlers {
+	return {
+		pageVisit: vi.fn(async () => null),
+		pageLeave: vi.fn(async () => null),
+		getSettings: vi.fn(async () => ({}) as never),
+		updateSettings: vi.fn(async () => ({}) as never),
+		getTabState: vi.fn(async () => ({serviceId: null})),
+	};
+}
+
+describe('sender tiers', () => {
+	it('recognises extension pages and content scripts', () => {
+		expect(isExtensionPage(page, self)).toBe(true);
+		expect(isExtensionPage(content, self)).toBe(false);
+		expect(isContentScript(content, self)).toBe(true);
+		expect(isContentScript({...content, frameId: 2}, self)).toBe(false);
+		expect(isContentScript({...content, id: 'other'}, self)).toBe(false);
+		expect(isExtensionPage({id: 'other', url: page.url}, self)).toBe(false);
+		expect(isExtensionPage({id: 'ext', url: 'chrome-extension://ext.evil/'}, self)).toBe(false);
+	});
+
+	it('refuses settings messages from a content script, and answers with a clean error', async () => {
+		const handlers = makeHandlers();
+		const reply = await route({type: 'updateSettings', payload: {bannerEnabled: false}}, content, handlers, self);
+		expect(reply).toEqual({ok: false, error: '"updateSettings" is not accepted from this sender'});
+		expect(handlers.updateSettings).not.toHaveBeenCalled();
+	});
+
+	it('accepts settings messages from an extension page', async () => {
+		const handlers = makeHandlers();
+		const reply = await route({type: 'updateSettings', payload: {bannerEnabled: false}}, page, handlers, self);
+		expect(reply.ok).toBe(true);
+		expect(handlers.updateSettings).toHaveBeenCalledWith({bannerEnabled: false}, page);
+	});
+
+	it('refuses content messages from an unknown sender (another extension, a subframe)', async () => {
+		const handlers = makeHandlers();
+		for (const sender of [{...content, id: 'other'}, {...content, frameId: 1}, {id: 'ext'}]) {
+			expect((await route({type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}, sender, handlers, self)).ok).toBe(false);
+		}
+		expect(handlers.pageVisit).not.toHaveBeenCalled();
+	});
+});
+
+describe('validation', () => {
+	it.each([
+		[undefined, 'Malformed message'],
+		['pageVisit', 'Malformed message'],
+		[{type: 'nope', payload: null}, 'Malformed message'],
+		[{type: 'pageVisit'}, 'Malformed message'],
+		[{type: 'pageVisit', payload: {url: 7}}, 'Invalid payload for "pageVisit": url'],
+		[{type: 'pageVisit', payload: {url: 'https://x.org/', extra: 1}}, 'Invalid payload for "pageVisit"'],
+		[{type: 'pageVisit', payload: {url: 'https://x.org/'}, more: 1}, 'Malformed message'],
+		[{type: 'updateSettings', payload: {snoozeDays: 0}}, 'Invalid payload for "updateSettings": snoozeDays'],
+		[{type: 'updateSettings', payload: {version: 9}}, 'Invalid payload for "updateSettings"'],
+		[{type: 'getTabState', payload: {tabId: -1}}, 'Invalid payload for "getTabState": tabId'],
+	])('%j → %s', async (message, error) => {
+		const handlers = makeHandlers();
+		const reply = await route(message, page, handlers, self);
+		expect(reply.ok).toBe(false);
+		expect(reply.ok ? '' : reply.error).toContain(error);
+		for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+	});
+
+	it('turns a handler failure into an error reply', async () => {
+		const handlers = makeHandlers();
+		handlers.getSettings = async () => {
+			throw new Error('storage is gone');
+		};
+		expect(await route({type: 'getSettings', payload: null}, page, handlers, self)).toEqual({ok: false, error: 'storage is gone'});
+	});
+});

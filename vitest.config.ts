@@ -1,0 +1,13 @@
+import {defineConfig} from 'vitest/config';
+
+// Unit, DOM and meta tests. The real-browser tests have their own config (test/e2e/vitest.config.ts).
+export default defineConfig({
+	oxc: {jsx: {runtime: 'automatic', importSource: 'preact'}},
+	test: {
+		include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
+		exclude: ['test/e2e/**', 'node_modules/**', 'dist/**', '.tmp/**'],
+		setupFiles: ['test/setup.ts'],
+		environment: 'node',
+		restoreMocks: true,
+	},
+});
