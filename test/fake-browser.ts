@@ -45,6 +45,7 @@ export function formatMessage(messages: Messages, key: string, substitutions?: s
 }
 
 export function createFakeBrowser(locale = 'en') {
+	const fakeTabs: string[] = [];
 	const tabBadges = new Map<number, {text: string; title: string; color?: unknown}>();
 	const badge = (tabId: number) => {
 		const entry = tabBadges.get(tabId) ?? {text: '', title: ''};
@@ -78,7 +79,16 @@ export function createFakeBrowser(locale = 'en') {
 			sendMessage: async () => undefined,
 			openOptionsPage: async () => {},
 		},
-		tabs: {onRemoved: listeners(), query: async () => [] as Array<{id?: number}>},
+		tabs: {
+			onRemoved: listeners(),
+			query: async () => [] as Array<{id?: number}>,
+			/** Test helper: URLs of the tabs opened. */
+			created: fakeTabs,
+			create: async ({url}: {url: string}) => {
+				fakeTabs.push(url);
+				return {id: 100 + fakeTabs.length};
+			},
+		},
 	};
 }
 

@@ -43,6 +43,52 @@ describe('pageVisit', () => {
 	});
 });
 
+describe('banner actions', () => {
+	const visit = async (tabId = 7) => handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', tabId));
+
+	it('snoozes the tab\'s own service for the configured number of days', async () => {
+		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, snoozeDays: 3}});
+		await visit();
+		const before = Date.now();
+		const {until} = await handlers.bannerAction({action: 'snooze'}, tab('https://photos.google.com/'));
+		expect(until! - before).toBeGreaterThanOrEqual(3 * 86_400_000 - 1000);
+		expect(until! - before).toBeLessThanOrEqual(3 * 86_400_000 + 1000);
+		const settings = fake.current.storage.local.dump()[SETTINGS_KEY] as typeof DEFAULTS;
+		expect(settings.snoozedUntil).toEqual({'google-photos': until});
+		expect(await visit()).toBeNull();
+		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
+	});
+
+	it('hides the service for good, once', async () => {
+		await visit();
+		await handlers.bannerAction({action: 'hide'}, tab('https://photos.google.com/'));
+		await handlers.bannerAction({action: 'hide'}, tab('https://photos.google.com/'));
+		expect((fake.current.storage.local.dump()[SETTINGS_KEY] as typeof DEFAULTS).hiddenServices).toEqual(['google-photos']);
+		expect(await visit()).toBeNull();
+	});
+
+	it('turns the banner off everywhere', async () => {
+		await visit();
+		await handlers.bannerAction({action: 'disable'}, tab('https://photos.google.com/'));
+		expect((fake.current.storage.local.dump()[SETTINGS_KEY] as typeof DEFAULTS).bannerEnabled).toBe(false);
+	});
+
+	it('refuses an action from a tab where no service was detected, changing nothing', async () => {
+		await expect(handlers.bannerAction({action: 'disable'}, tab('https://example.org/'))).rejects.toThrow('No photo service is detected in this tab');
+		expect(fake.current.storage.local.dump()).toEqual({});
+	});
+
+	it('opens the comparison focused on the tab\'s service', async () => {
+		await visit();
+		await handlers.openComparison(null, tab('https://photos.google.com/'));
+		await handlers.openComparison(null, tab('https://example.org/', 8));
+		expect(fake.current.tabs.created).toEqual([
+			'chrome-extension://test-extension-id/compare/index.html?service=google-photos',
+			'chrome-extension://test-extension-id/compare/index.html',
+		]);
+	});
+});
+
 describe('bannerAllowed', () => {
 	it('honours the switch, hidden services and snoozes', () => {
 		expect(bannerAllowed(DEFAULTS, 'flickr', 1000)).toBe(true);
@@ -65,6 +111,14 @@ describe('settings and tab state', () => {
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'};
 		await Promise.all([handlers.updateSettings({bannerEnabled: false}, page), handlers.updateSettings({theme: 'dark'}, page), handlers.updateSettings({snoozeDays: 3}, page)]);
 		expect(await handlers.getSettings(null, page)).toMatchObject({bannerEnabled: false, theme: 'dark', snoozeDays: 3});
+	});
+
+	it('forgets a tab that navigated away (the browser reset its badge)', async () => {
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
+		await fake.current.action.setBadgeText({tabId: 12, text: ''});
+		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
+		expect(await handlers.getTabState({tabId: 12}, page)).toEqual({serviceId: null});
+		expect(fake.current.storage.session.dump()).toEqual({});
 	});
 
 	it('reports the service of a tab for the popup', async () => {

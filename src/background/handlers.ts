@@ -1,5 +1,5 @@
 /** The one handler map: what the background does for each message (see core/messages.ts). */
-import type {Runtime} from '../core/browser';
+import {browser, type Runtime} from '../core/browser';
 import type {BannerModel} from '../core/messages';
 import {dataLanguage, uiDirection, uiLanguage} from '../core/i18n';
 import {findService, parseHttpsUrl} from '../core/url-match';
@@ -8,6 +8,21 @@ import {dataset, localize, serviceById} from '../data';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The comparison page's URL, focused on a service when one is given. */
+export function comparisonUrl(serviceId: string | null): string {
+	const page = browser.runtime.getURL('compare/index.html');
+	return serviceId ? `${page}?service=${encodeURIComponent(serviceId)}` : page;
+}
+
+/** The service the background detected in the sender's tab (never one the page names). */
+async function detectedService(sender: Runtime.MessageSender): Promise<string> {
+	const {serviceId} = await readTabState(tabOf(sender));
+	if (!serviceId) throw new Error('No photo service is detected in this tab');
+	return serviceId;
+}
 import type {Handlers} from './router';
 
 /** The payload's URL must be on the sender's own origin: a content script speaks for its page only. */
@@ -54,6 +69,7 @@ export const handlers: Handlers = {
 			serviceName: localize(service.name, lang),
 			concern: localize(service.access.concern, lang),
 			tools: toolsFor(settings).map((tool) => tool.name),
+			snoozeDays: settings.snoozeDays,
 			lang: uiLanguage(),
 			dir: uiDirection(),
 		};
@@ -65,7 +81,41 @@ export const handlers: Handlers = {
 		await markTab(tabId, null);
 		return null;
 	},
+	async bannerAction({action}, sender) {
+		const serviceId = await detectedService(sender);
+		let until: number | null = null;
+		await updateSettings((current) => {
+			switch (action) {
+				case 'snooze':
+					until = Date.now() + current.snoozeDays * DAY;
+					return {snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
+				case 'hide':
+					return {hiddenServices: [...new Set([...current.hiddenServices, serviceId])].sort()};
+				case 'disable':
+					return {bannerEnabled: false};
+			}
+		});
+		return {until};
+	},
+	async openComparison(_payload, sender) {
+		const serviceId = sender.tab?.id === undefined ? null : (await readTabState(sender.tab.id)).serviceId;
+		await browser.tabs.create({url: comparisonUrl(serviceId)});
+		return null;
+	},
+	async openOptions() {
+		await browser.runtime.openOptionsPage();
+		return null;
+	},
 	getSettings: () => readSettings(),
 	updateSettings: (patch) => updateSettings(patch),
-	getTabState: ({tabId}) => readTabState(tabId),
+	async getTabState({tabId}) {
+		const state = await readTabState(tabId);
+		// Both browsers reset a tab's own badge when it navigates to another document. So a detected tab
+		// whose badge is gone has left the service for a page where the content script never ran.
+		if (state.serviceId !== null && (await browser.action.getBadgeText({tabId})) === '') {
+			await writeTabState(tabId, {serviceId: null});
+			return {serviceId: null};
+		}
+		return state;
+	},
 };

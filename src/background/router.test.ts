@@ -9,6 +9,9 @@ function makeHandlers(): Handlers {
 	return {
 		pageVisit: vi.fn(async () => null),
 		pageLeave: vi.fn(async () => null),
+		bannerAction: vi.fn(async () => ({until: null})),
+		openComparison: vi.fn(async () => null),
+		openOptions: vi.fn(async () => null),
 		getSettings: vi.fn(async () => ({}) as never),
 		updateSettings: vi.fn(async () => ({}) as never),
 		getTabState: vi.fn(async () => ({serviceId: null})),

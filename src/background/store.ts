@@ -19,10 +19,14 @@ export async function readSettings(): Promise<Settings> {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
-/** Patches are applied one after another, so two quick changes never overwrite each other. */
-export function updateSettings(patch: SettingsPatch): Promise<Settings> {
+/**
+ * Patches are applied one after another, so two quick changes never overwrite each other. A patch may
+ * be computed from the current settings (for changes to one entry of a list or map).
+ */
+export function updateSettings(patch: SettingsPatch | ((current: Settings) => SettingsPatch)): Promise<Settings> {
 	const next = queue.then(async () => {
-		const settings = applyPatch(await readSettings(), patch);
+		const current = await readSettings();
+		const settings = applyPatch(current, typeof patch === 'function' ? patch(current) : patch);
 		await browser.storage.local.set({[SETTINGS_KEY]: settings});
 		return settings;
 	});

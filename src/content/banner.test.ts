@@ -1,31 +1,50 @@
 // @vitest-environment happy-dom
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {BannerModel} from '../core/messages';
-import {mountBanner} from './banner';
+import {CONFIRMATION_MS, mountBanner, type BannerCallbacks} from './banner';
 
 const model: BannerModel = {
 	serviceId: 'google-photos',
 	serviceName: 'Google Photos <img src=x onerror=alert(1)>',
 	concern: 'Google can see your photos. <b>bold</b>',
 	tools: ['Ente Photos', 'PhotoPrism'],
+	snoozeDays: 7,
 	lang: 'en',
 	dir: 'ltr',
 };
 
+function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
+	return {onAction: vi.fn(async () => undefined), onCompare: vi.fn(), onOpenSettings: vi.fn(), onClose: vi.fn(), ...overrides};
+}
+
 // The shadow root is closed: tests reach it the way the browser does, by spying on attachShadow.
 const original = HTMLElement.prototype.attachShadow;
-function mountAndCapture(onClose?: () => void) {
+function mountAndCapture(cb = callbacks(), m = model) {
 	let root: ShadowRoot | undefined;
 	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
 		root = original.call(this, init);
 		return root;
 	});
-	const banner = mountBanner(model, onClose);
-	return {banner, root: root!};
+	const banner = mountBanner(m, cb);
+	return {banner, root: root!, cb};
 }
+
+/** happy-dom's click() is trusted for our purposes only through dispatchEvent with isTrusted unset; emulate a person. */
+function press(button: Element | null) {
+	const event = new MouseEvent('click', {bubbles: true});
+	Object.defineProperty(event, 'isTrusted', {value: true});
+	button!.dispatchEvent(event);
+}
+function key(name: string, trusted = true) {
+	const event = new KeyboardEvent('keydown', {key: name, bubbles: true});
+	if (trusted) Object.defineProperty(event, 'isTrusted', {value: true});
+	document.dispatchEvent(event);
+}
+const buttons = (root: ShadowRoot) => Object.fromEntries([...root.querySelectorAll('button')].map((b) => [b.textContent, b]));
 
 afterEach(() => {
 	document.body.replaceChildren();
+	vi.useRealTimers();
 });
 
 describe('mountBanner', () => {
@@ -36,34 +55,95 @@ describe('mountBanner', () => {
 		expect(HTMLElement.prototype.attachShadow).toHaveBeenCalledWith({mode: 'closed'});
 	});
 
-	it('shows the page\'s and the data\'s text as text, never as HTML', () => {
+	it('shows the data\'s text as text, never as HTML', () => {
 		const {root} = mountAndCapture();
 		expect(root.querySelector('h2')?.textContent).toBe('Google Photos <img src=x onerror=alert(1)> can see your photos');
 		expect(root.querySelector('img, b')).toBeNull();
-		expect(root.querySelector('p')?.textContent).toBe('Google can see your photos. <b>bold</b>');
+		expect(root.querySelector('.body p')?.textContent).toBe('Google can see your photos. <b>bold</b>');
 		expect(root.querySelector('.tools')?.textContent).toBe('Private alternatives: Ente Photos, PhotoPrism');
 	});
 
-	it('is a polite, labelled region and does not take focus', () => {
+	it('is a labelled region with a polite status, and does not take focus', () => {
 		const {root} = mountAndCapture();
 		const region = root.querySelector('[role="region"]')!;
-		expect(region.getAttribute('aria-live')).toBe('polite');
 		expect(root.getElementById(region.getAttribute('aria-labelledby')!)?.tagName).toBe('H2');
+		expect(root.querySelector('[role="status"]')).not.toBeNull();
 		expect(document.activeElement).toBe(document.body);
 	});
 
-	it('closes with its button and with Escape, removing its listeners', () => {
-		const onClose = vi.fn();
-		const first = mountAndCapture(onClose);
-		(first.root.querySelector('button.close') as HTMLButtonElement).click();
-		expect(document.body.children).toHaveLength(0);
-		expect(onClose).toHaveBeenCalledTimes(1);
+	it('offers the four choices, with the snooze length in the tooltip', () => {
+		const {root} = mountAndCapture();
+		expect(Object.keys(buttons(root))).toEqual(['Compare alternatives', 'Not now', 'Don’t show on this site', 'Turn off everywhere', '×']);
+		expect(buttons(root)['Not now']!.title).toBe('Hide on Google Photos <img src=x onerror=alert(1)> for 7 days');
+		expect(buttons(root)['×']!.getAttribute('aria-label')).toBe('Close');
+	});
 
-		mountAndCapture(onClose);
-		document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}));
+	it('says "1 day" for a one-day snooze', () => {
+		const {root} = mountAndCapture(callbacks(), {...model, snoozeDays: 1});
+		expect(buttons(root)['Not now']!.title).toMatch(/for 1 day$/);
+	});
+
+	it('closes with its button and with Escape, then stops listening', () => {
+		const first = mountAndCapture();
+		press(first.root.querySelector('button.close'));
 		expect(document.body.children).toHaveLength(0);
-		expect(onClose).toHaveBeenCalledTimes(2);
-		document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}));
-		expect(onClose).toHaveBeenCalledTimes(2);
+		expect(first.cb.onClose).toHaveBeenCalledTimes(1);
+
+		const second = mountAndCapture();
+		key('Escape');
+		expect(document.body.children).toHaveLength(0);
+		expect(second.cb.onClose).toHaveBeenCalledTimes(1);
+		key('Escape');
+		expect(second.cb.onClose).toHaveBeenCalledTimes(1);
+	});
+
+	it('ignores synthetic events from the page', () => {
+		const {root, cb} = mountAndCapture();
+		key('Escape', false);
+		(root.querySelector('button.primary') as HTMLButtonElement).click();
+		expect(document.body.children).toHaveLength(1);
+		expect(cb.onCompare).not.toHaveBeenCalled();
+	});
+
+	it('opens the comparison', () => {
+		const {root, cb} = mountAndCapture();
+		press(buttons(root)['Compare alternatives']!);
+		expect(cb.onCompare).toHaveBeenCalledTimes(1);
+	});
+
+	it.each([
+		['Not now', 'snooze', 'Hidden on Google Photos <img src=x onerror=alert(1)> for 7 days.'],
+		['Don’t show on this site', 'hide', 'You won’t see this on Google Photos <img src=x onerror=alert(1)> again. You can undo this in the settings.'],
+		['Turn off everywhere', 'disable', 'Banners are now off on every site. You can turn them back on in the settings.'],
+	])('"%s" asks for %s, confirms, offers the settings, then goes', async (label, action, message) => {
+		vi.useFakeTimers();
+		const {root, cb} = mountAndCapture();
+		press(buttons(root)[label]!);
+		expect(cb.onAction).toHaveBeenCalledWith(action);
+		await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe(message));
+		press(buttons(root)['Open settings']!);
+		expect(cb.onOpenSettings).toHaveBeenCalledTimes(1);
+		vi.advanceTimersByTime(CONFIRMATION_MS + 1);
+		expect(document.body.children).toHaveLength(0);
+		expect(cb.onClose).toHaveBeenCalledTimes(1);
+	});
+
+	it('keeps the confirmation while the person is on it', async () => {
+		vi.useFakeTimers();
+		const {root} = mountAndCapture();
+		press(buttons(root)['Not now']!);
+		await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).not.toBe(''));
+		root.querySelector('section')!.dispatchEvent(new Event('pointerenter'));
+		vi.advanceTimersByTime(CONFIRMATION_MS * 3);
+		expect(document.body.children).toHaveLength(1);
+		root.querySelector('section')!.dispatchEvent(new Event('pointerleave'));
+		vi.advanceTimersByTime(CONFIRMATION_MS + 1);
+		expect(document.body.children).toHaveLength(0);
+	});
+
+	it('says so when a choice could not be saved', async () => {
+		const {root} = mountAndCapture(callbacks({onAction: async () => Promise.reject(new Error('no'))}));
+		press(buttons(root)['Not now']!);
+		await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Your choice could not be saved. You can make it in the settings.'));
 	});
 });

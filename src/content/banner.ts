@@ -1,13 +1,28 @@
 /**
  * The in-page banner: one host <div> on the page, a closed shadow root, its own <style>. Built with DOM
  * calls and textContent only (never HTML strings), and without Preact, to keep the content script tiny.
- * It never takes focus and never shifts the page's layout (position: fixed); Escape closes it.
+ *
+ * Manners: fixed in a corner (never shifts the page's layout), never takes focus, announced politely,
+ * keyboard operable (its buttons are in the tab order; Escape closes it), light and dark, right-to-left
+ * ready, reduced motion honoured. Synthetic events from the page (isTrusted false) are ignored.
  */
-import type {BannerModel} from '../core/messages';
+import type {BannerAction, BannerModel} from '../core/messages';
 import {t} from '../core/i18n';
 import css from './banner.css';
 
+export type BannerCallbacks = {
+	/** A choice button; resolves when the background has stored it (rejects if it could not). */
+	onAction: (action: BannerAction) => Promise<unknown>;
+	onCompare: () => void;
+	onOpenSettings: () => void;
+	/** The banner went away (closed, or after a choice). */
+	onClose?: () => void;
+};
+
 export type MountedBanner = {host: HTMLElement; remove: () => void};
+
+/** How long a confirmation stays after a choice, unless the person is interacting with it. */
+export const CONFIRMATION_MS = 8000;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, ...children: Array<Node | string>) {
 	const node = document.createElement(tag);
@@ -16,40 +31,91 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 	return node;
 }
 
-export function mountBanner(model: BannerModel, onClose: () => void = () => {}): MountedBanner {
+export function duration(days: number): string {
+	return days === 1 ? t('durationDay') : t('durationDays', String(days));
+}
+
+export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): MountedBanner {
 	const controller = new AbortController();
+	const {signal} = controller;
 	const host = document.createElement('div');
 	host.setAttribute('style', 'all: initial !important; position: fixed !important; inset: auto !important; z-index: 2147483647 !important;');
 	host.dir = model.dir;
 	host.lang = model.lang;
 	const root = host.attachShadow({mode: 'closed'});
-	const headingId = 'ppa-heading';
-	const close = el('button', {class: 'close', type: 'button', 'aria-label': t('bannerClose'), title: t('bannerClose')}, '×');
-	const banner = el(
-		'section',
-		{class: 'banner', role: 'region', 'aria-labelledby': headingId, 'aria-live': 'polite'},
-		el('h2', {id: headingId}, t('bannerHeading', model.serviceName)),
-		el('p', {}, model.concern),
-		el('p', {class: 'tools'}, t('bannerAlternatives', model.tools.join(', '))),
-		close,
+	const snoozeFor = duration(model.snoozeDays);
+
+	const button = (label: string, className: string, onClick: () => void, title?: string) => {
+		const node = el('button', {type: 'button', class: className, ...(title ? {title} : {})}, label);
+		node.addEventListener('click', (event) => event.isTrusted && onClick(), {signal});
+		return node;
+	};
+	const close = button('×', 'close', () => dismiss());
+	close.setAttribute('aria-label', t('bannerClose'));
+	close.title = t('bannerClose');
+
+	const status = el('p', {class: 'status', role: 'status'});
+	const actions = el(
+		'div',
+		{class: 'actions'},
+		button(t('bannerCompare'), 'primary', () => callbacks.onCompare()),
+		button(t('bannerNotNow'), 'secondary', () => choose('snooze', t('bannerSnoozed', [model.serviceName, snoozeFor])), t('bannerNotNowHint', [model.serviceName, snoozeFor])),
 	);
+	const more = el(
+		'div',
+		{class: 'more'},
+		button(t('bannerHide'), 'link', () => choose('hide', t('bannerHidden', model.serviceName))),
+		button(t('bannerDisable'), 'link', () => choose('disable', t('bannerDisabled'))),
+	);
+	const body = el('div', {class: 'body'}, el('p', {}, model.concern), el('p', {class: 'tools'}, t('bannerAlternatives', model.tools.join(', '))), actions, more);
+	const banner = el('section', {class: 'banner', role: 'region', 'aria-labelledby': 'ppa-heading'}, el('h2', {id: 'ppa-heading'}, t('bannerHeading', model.serviceName)), body, status, close);
 	root.append(el('style', {}, css), banner);
 
+	let closed = false;
 	const remove = () => {
+		if (closed) return;
+		closed = true;
 		controller.abort();
 		host.remove();
 	};
-	const dismiss = () => {
+	function dismiss() {
+		if (closed) return;
 		remove();
-		onClose();
-	};
-	close.addEventListener('click', dismiss, {signal: controller.signal});
+		callbacks.onClose?.();
+	}
+
+	/** After a choice: the banner's body gives way to a confirmation, then the banner goes. */
+	function choose(action: BannerAction, confirmation: string) {
+		for (const node of [...actions.children, ...more.children]) (node as HTMLButtonElement).disabled = true;
+		callbacks.onAction(action).then(
+			() => confirm(confirmation),
+			() => confirm(t('bannerActionFailed')),
+		);
+	}
+	function confirm(message: string) {
+		if (closed) return;
+		body.replaceWith(button(t('bannerOpenSettings'), 'secondary', () => callbacks.onOpenSettings()));
+		status.textContent = message;
+		let timer = setTimeout(dismiss, CONFIRMATION_MS);
+		// Never take it away while the person is reading or using it.
+		const hold = () => clearTimeout(timer);
+		const release = () => {
+			clearTimeout(timer);
+			timer = setTimeout(dismiss, CONFIRMATION_MS);
+		};
+		banner.addEventListener('pointerenter', hold, {signal});
+		banner.addEventListener('focusin', hold, {signal});
+		banner.addEventListener('pointerleave', release, {signal});
+		banner.addEventListener('focusout', release, {signal});
+		signal.addEventListener('abort', () => clearTimeout(timer));
+	}
+
 	document.addEventListener(
 		'keydown',
 		(event) => {
-			if (event.key === 'Escape' && !event.defaultPrevented) dismiss();
+			if (event.key === 'Escape' && event.isTrusted && !event.defaultPrevented) dismiss();
 		},
-		{signal: controller.signal, capture: true},
+		{signal, capture: true},
 	);
 	(document.body ?? document.documentElement).append(host);
 	return {host, remove};

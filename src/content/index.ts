@@ -1,26 +1,84 @@
 /**
- * The content script. Runs at document_idle on the catalogued services' pages (match patterns come
- * from the catalogue at build time). It decides from the URL whether this page is a photo service,
- * asks the background for a small banner model and mounts the banner. It never touches the page's
- * storage (IndexedDB, localStorage, cookies belong to the website): all state lives in the background.
+ * The content script. Runs at document_idle on the catalogued services' hosts (match patterns come from
+ * the catalogue at build time). It decides from the whole URL whether this page is a photo service,
+ * asks the background for a small banner model and mounts the banner.
+ *
+ * Services that share a host with other products and navigate client-side (iCloud, Amazon, OneDrive)
+ * get the script on their whole host; it follows the page into and out of the photos area by listening
+ * for navigations (the Navigation API where there is one; else history, hash and <title> changes, which
+ * single-page apps make on every route change), batched on a timer, with no polling.
+ *
+ * It never touches the page's storage (IndexedDB, localStorage, cookies belong to the website): all
+ * state lives in the background. On a page of no service it does nothing but listen.
  */
 import {findService} from '../core/url-match';
 import {send} from '../core/messaging';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
-import {mountBanner} from './banner';
+import {mountBanner, type MountedBanner} from './banner';
 
 const LOADED = Symbol.for('photo-privacy-advisor');
 const scope = globalThis as typeof globalThis & {[LOADED]?: true};
 
-async function main(): Promise<void> {
-	if (scope[LOADED]) return; // injected twice (extension reload, registered and declared scripts)
-	scope[LOADED] = true;
+type Visit = {serviceId: string; url: string; banner?: MountedBanner | undefined};
+/** The service of the current URL and its banner, if shown. */
+let current: Visit | null = null;
+/** Banners the person closed on this page: not shown again until the next full page load. */
+const closedHere = new Set<string>();
+
+async function check(): Promise<void> {
 	const url = location.href;
-	if (!findService(url, SERVICE_RULES, NEVER_FLAG_RULES)) return;
+	const serviceId = findService(url, SERVICE_RULES, NEVER_FLAG_RULES) ?? null;
+	if (serviceId === (current?.serviceId ?? null)) return;
+	if (current) {
+		current.banner?.remove();
+		const left = current.url;
+		current = null;
+		await send('pageLeave', {url: left});
+	}
+	if (!serviceId) return;
+	const entry: Visit = {serviceId, url};
+	current = entry;
 	const model = await send('pageVisit', {url});
-	if (model) mountBanner(model);
+	if (!model || current !== entry || closedHere.has(serviceId)) return; // navigated on meanwhile
+	entry.banner = mountBanner(model, {
+		onAction: (action) => send('bannerAction', {action}),
+		onCompare: () => void send('openComparison', null),
+		onOpenSettings: () => void send('openOptions', null),
+		onClose: () => {
+			closedHere.add(serviceId);
+			entry.banner = undefined;
+		},
+	});
 }
 
-main().catch(() => {
-	// The background could not answer (extension updated or reloaded under this page): show nothing.
-});
+let timer: ReturnType<typeof setTimeout> | undefined;
+function schedule(): void {
+	clearTimeout(timer);
+	timer = setTimeout(() => void check().catch(() => {}), 50);
+}
+
+function watchNavigation(): void {
+	const navigation = (globalThis as {navigation?: EventTarget}).navigation;
+	if (navigation) {
+		navigation.addEventListener('navigatesuccess', schedule);
+		return;
+	}
+	addEventListener('popstate', schedule);
+	addEventListener('hashchange', schedule);
+	const observer = new MutationObserver(schedule);
+	const watchTitle = () => observer.observe(document.head ?? document.documentElement, {subtree: true, childList: true, characterData: true});
+	watchTitle();
+}
+
+if (!scope[LOADED]) {
+	// Injected twice (extension reloaded under the page): the first copy keeps the page.
+	scope[LOADED] = true;
+	watchNavigation();
+	// Back/forward cache: the page comes back without reloading; the badge may have been reset.
+	addEventListener('pageshow', (event) => {
+		if (event.persisted && current) void send('pageVisit', {url: current.url}).catch(() => {});
+	});
+	check().catch(() => {
+		// The background could not answer (extension updated or reloaded under this page): show nothing.
+	});
+}

@@ -17,9 +17,21 @@ export type BannerModel = {
 	serviceName: string;
 	concern: string;
 	tools: string[];
+	/** How long "Not now" snoozes this service, in days (a setting). */
+	snoozeDays: number;
 	lang: string;
 	dir: 'ltr' | 'rtl';
 };
+
+/**
+ * What the banner's buttons do. These are the only state changes a content script may ask for, and
+ * they are narrow on purpose: each applies to the service the background itself detected in the
+ * sender's tab (never to one named by the page), and each can only make the extension show less.
+ * So a hostile page that somehow drove them could at worst silence the banner, which it can already
+ * do by removing it. Undoing them takes an extension page (the options).
+ */
+export const BANNER_ACTIONS = ['snooze', 'hide', 'disable'] as const;
+export type BannerAction = (typeof BANNER_ACTIONS)[number];
 
 export type TabState = {serviceId: string | null};
 
@@ -28,6 +40,11 @@ export type Messages = {
 	pageVisit: {request: {url: string}; response: BannerModel | null};
 	/** The content script's page left the service (client-side navigation) or was closed. */
 	pageLeave: {request: {url: string}; response: null};
+	/** A banner button: see BANNER_ACTIONS. The answer is the time (ms) a snooze ends, else null. */
+	bannerAction: {request: {action: BannerAction}; response: {until: number | null}};
+	/** Opens the full comparison, focused on the sender tab's service when there is one. */
+	openComparison: {request: null; response: null};
+	openOptions: {request: null; response: null};
 	getSettings: {request: null; response: Settings};
 	updateSettings: {request: SettingsPatch; response: Settings};
 	/** Which service the given tab is on (for the popup, which has no "tabs" permission). */
@@ -46,6 +63,9 @@ const url = z.string().check(z.minLength(1), z.maxLength(8192));
 export const requestSchemas = {
 	pageVisit: z.strictObject({url}),
 	pageLeave: z.strictObject({url}),
+	bannerAction: z.strictObject({action: z.enum(BANNER_ACTIONS)}),
+	openComparison: z.null(),
+	openOptions: z.null(),
 	getSettings: z.null(),
 	updateSettings: settingsPatchSchema,
 	getTabState: z.strictObject({tabId: z.number().check(z.int(), z.gte(0))}),
@@ -54,6 +74,9 @@ export const requestSchemas = {
 export const senderTiers: {[K in MessageType]: 'content' | 'extension'} = {
 	pageVisit: 'content',
 	pageLeave: 'content',
+	bannerAction: 'content',
+	openComparison: 'content',
+	openOptions: 'content',
 	getSettings: 'extension',
 	updateSettings: 'extension',
 	getTabState: 'extension',
