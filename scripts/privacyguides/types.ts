@@ -1,0 +1,122 @@
+// Output schema of the Privacy Guides page importer (scripts/privacyguides/parse.ts).
+// One object per imported page. Every text field is plain text in the page's own language;
+// every URL is absolute. Nothing in here depends on English words: things that callers may
+// want to map (threat kinds, platforms, link kinds) are identified by URL anchors, icon
+// shortcode names and fixed keys.
+import {z} from 'zod';
+
+export const PRIVACY_GUIDES_ORIGIN = 'https://www.privacyguides.org';
+
+/** Languages look like `en`, `fr`, `pt-BR`, `zh-Hant`. */
+export const LANG_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** A page path relative to the language root, without `.md` or slashes at either end ('' = home). */
+export const PAGE_PATH_PATTERN = /^(?:[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*)?$/;
+/** An icon shortcode name without the colons, e.g. `simple-googleplay`, `octicons-eye-16`. */
+export const ICON_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
+
+const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+function isAllowedAbsoluteUrl(value: string): boolean {
+  try {
+    return ALLOWED_PROTOCOLS.has(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** An absolute http(s) (or mailto) URL, kept exactly as written on the page. */
+export const absoluteUrlSchema = z
+  .string()
+  .refine(isAllowedAbsoluteUrl, {message: 'must be an absolute http(s) or mailto URL'});
+
+/** A URL on the Privacy Guides site itself. */
+export const privacyGuidesUrlSchema = z
+  .string()
+  .refine((value) => value.startsWith(`${PRIVACY_GUIDES_ORIGIN}/`) && isAllowedAbsoluteUrl(value), {
+    message: `must be a URL under ${PRIVACY_GUIDES_ORIGIN}/`,
+  });
+
+export const linkSchema = z.strictObject({
+  /** Plain text of the link label (may be empty for an icon-only link). */
+  label: z.string(),
+  url: absoluteUrlSchema,
+});
+
+export const threatSchema = z.strictObject({
+  /** Label without its :icon: shortcode, in the page's language. */
+  label: z.string().min(1),
+  /** e.g. https://www.privacyguides.org/en/basics/common-threats/#security-and-privacy */
+  url: privacyGuidesUrlSchema,
+});
+
+export const downloadSchema = z.strictObject({
+  label: z.string().min(1),
+  /** Icon shortcode name, e.g. `simple-googleplay`, `fontawesome-brands-windows`, `octicons-browser-16`. */
+  icon: z.string().regex(ICON_PATTERN),
+  url: absoluteUrlSchema,
+});
+
+export const noteSchema = z.strictObject({
+  /** `paragraph`, `list`, `footnote`, or the admonition type (`danger`, `note`, `warning`, ...). */
+  kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
+  /** Admonition title / <summary> text, or the footnote id. */
+  title: z.string().min(1).optional(),
+  text: z.string(),
+  links: z.array(linkSchema),
+});
+
+/**
+ * Card links by kind. Known icons map to fixed keys (octicons-eye-16 → privacyPolicy,
+ * octicons-info-16 → documentation, octicons-code-16 → sourceCode, octicons-heart-16 → contribute);
+ * any other icon gives the camelCased icon name (e.g. simple-torbrowser → simpleTorbrowser).
+ */
+export const toolLinksSchema = z
+  .object({
+    homepage: absoluteUrlSchema,
+    privacyPolicy: absoluteUrlSchema.optional(),
+    documentation: absoluteUrlSchema.optional(),
+    sourceCode: absoluteUrlSchema.optional(),
+    contribute: absoluteUrlSchema.optional(),
+  })
+  .catchall(absoluteUrlSchema);
+
+export const toolSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Enclosing headings, outermost first, e.g. ["Photo Management", "PhotoPrism"]; absent when none. */
+  heading: z.array(z.string().min(1)).min(1).optional(),
+  /** Plain text of the card's description paragraphs, separated by blank lines. */
+  summary: z.string().min(1),
+  summaryLinks: z.array(linkSchema),
+  links: toolLinksSchema,
+  downloads: z.array(downloadSchema),
+  /** Paragraphs, lists, admonitions and footnotes after the card, up to the next heading or card. */
+  notes: z.array(noteSchema),
+  /** 1-based line of the card's opening <div>. */
+  line: z.number().int().positive(),
+});
+
+export const criteriaSchema = z.strictObject({
+  /** Top-level bullets; a nested bullet is appended to its parent as "\n- child". */
+  minimum: z.array(z.string().min(1)),
+  bestCase: z.array(z.string().min(1)),
+});
+
+export const importedPageSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string(),
+  lang: z.string().regex(LANG_PATTERN),
+  pagePath: z.string().regex(PAGE_PATH_PATTERN),
+  /** https://www.privacyguides.org/<lang>/<pagePath>/ */
+  url: privacyGuidesUrlSchema,
+  threats: z.array(threatSchema),
+  intro: z.string(),
+  tools: z.array(toolSchema),
+  criteria: criteriaSchema,
+});
+
+export type ImportedPage = z.infer<typeof importedPageSchema>;
+export type ImportedTool = z.infer<typeof toolSchema>;
+export type ImportedLink = z.infer<typeof linkSchema>;
+export type ImportedDownload = z.infer<typeof downloadSchema>;
+export type ImportedNote = z.infer<typeof noteSchema>;
+export type ImportedThreat = z.infer<typeof threatSchema>;
