@@ -1,0 +1,557 @@
+/**
+ * The pure part of `npm run data`: Privacy Guides pages (Markdown) + curated files (parsed JSON) →
+ * the dataset (src/data/schema.ts). No file system here, so tests can feed in-memory copies.
+ *
+ * Mapping (see src/data/curated/*.json for the per-file comments):
+ * - a tool's card is found by name in each of its source pages (tools.json `sourcePages`); its summary
+ *   is taken per language (English from the en page, French from the fr page, English when there is
+ *   no French page); its links and downloads come from the NEWEST of its source pages by date (that
+ *   page is the tool's `sourcePage`; a card link missing there falls back to the other page's), then
+ *   `overrides` apply, each failing when its `from` is gone;
+ * - audits are curated (auditor, date, scope) but their URLs must be exactly the links of the audit
+ *   paragraph(s) after the card on that newest page, both ways, or generation fails;
+ * - criteria text comes from the criteria pages by position, and each curated id names the English
+ *   text it was written for (`expect`), so a changed page fails generation;
+ * - threat labels come from the tags on the pages, matched by URL anchor; the English explanations
+ *   must be verbatim quotes of the definitions page;
+ * - intro and "not affiliated" sentence come from the pages named in page.json;
+ * - `revision` is the newest date among the pages used; `sources` lists exactly those pages.
+ * Every problem is collected and reported together (DatasetBuildError.issues).
+ */
+import {parsePrivacyGuidesPage, type ImportedPage} from '../privacyguides/parse';
+import type {ImportedTool} from '../privacyguides/types';
+import {CURATED_FILES, type Curated, type CuratedFileName} from '../../src/data/curated/schema';
+import {datasetSchema, type Dataset, type Platform, type Route, type SourcePage, type Text} from '../../src/data/schema';
+
+export interface DatasetInput {
+	/** Markdown of the Privacy Guides pages, by file name in src/data/sources/privacyguides. */
+	pages: Readonly<Record<string, string>>;
+	/** The curated files' parsed JSON, by file name in src/data/curated. */
+	curated: Readonly<Record<string, unknown>>;
+}
+
+export class DatasetBuildError extends Error {
+	readonly issues: readonly string[];
+	constructor(issues: readonly string[]) {
+		super(`Cannot build the dataset: ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+		this.name = 'DatasetBuildError';
+		this.issues = issues;
+	}
+}
+
+export const CURATED_FILE_NAMES = Object.keys(CURATED_FILES) as CuratedFileName[];
+
+/** mkdocs icon shortcode of a download → platform. Never the (translated) label. */
+export const PLATFORM_BY_ICON: Readonly<Record<string, Platform>> = {
+	'simple-googleplay': 'android',
+	'simple-android': 'android',
+	'simple-appstore': 'ios',
+	'simple-github': 'github',
+	'simple-fdroid': 'fdroid',
+	'fontawesome-brands-windows': 'windows',
+	'simple-windows': 'windows',
+	'simple-apple': 'macos',
+	'simple-macos': 'macos',
+	'simple-linux': 'linux',
+	'simple-flathub': 'linux',
+	'octicons-browser-16': 'web',
+};
+
+const CARD_LINK_KEYS = ['homepage', 'privacyPolicy', 'documentation', 'sourceCode', 'contribute'] as const;
+type CardLinkKey = (typeof CARD_LINK_KEYS)[number];
+
+// ---------------------------------------------------------------------------------------------
+
+export function buildDataset(input: DatasetInput): Dataset {
+	const issues: string[] = [];
+	const curated = parseCurated(input.curated, issues);
+	if (!curated) throw new DatasetBuildError(issues);
+
+	const sourcesById = new Map<string, Curated['sources.json'][number]>();
+	for (const source of curated['sources.json']) {
+		if (sourcesById.has(source.id)) issues.push(`sources.json: duplicate id "${source.id}"`);
+		sourcesById.set(source.id, source);
+	}
+
+	// Import each page we use, once.
+	const imported = new Map<string, ImportedPage>();
+	const used = new Set<string>();
+	function page(id: string | undefined, where: string): ImportedPage | undefined {
+		if (id === undefined) return undefined;
+		const source = sourcesById.get(id);
+		if (!source) {
+			issues.push(`${where}: unknown source page "${id}" (not in sources.json)`);
+			return undefined;
+		}
+		used.add(id);
+		const cached = imported.get(id);
+		if (cached) return cached;
+		const markdown = input.pages[source.file];
+		if (markdown === undefined) {
+			issues.push(`sources.json: ${id}: file "${source.file}" not found in src/data/sources/privacyguides`);
+			return undefined;
+		}
+		let result: ImportedPage;
+		try {
+			result = parsePrivacyGuidesPage(markdown, {file: source.file, lang: source.lang, pagePath: source.pagePath});
+		} catch (error) {
+			issues.push(`importing ${source.file}: ${error instanceof Error ? error.message : String(error)}`);
+			return undefined;
+		}
+		if (result.url !== source.url) issues.push(`sources.json: ${id}: url "${source.url}" but the page imports as "${result.url}"`);
+		imported.set(id, result);
+		return result;
+	}
+
+	const tools = curated['tools.json'].map((tool) => buildTool(tool, page, sourcesById, issues));
+	const criteria = buildCriteria(curated['criteria.json'], page, issues);
+	const threats = buildThreats(curated['threats.json'], page, sourcesById, input.pages, issues);
+	const {intro, notAffiliated} = buildPageTexts(curated['page.json'], page, sourcesById, input.pages, issues);
+	const toolIds = new Set(curated['tools.json'].map((tool) => tool.id));
+	const services = buildServices(curated['services.json'], curated['tools.json'], toolIds, issues);
+	const neverFlag = sortById(curated['never-flag.json'].map(({comment: _comment, ...entry}) => entry));
+	const evaluations = buildEvaluations(curated['evaluations.json'], tools.map((tool) => tool.id), criteria.map((c) => c.id), issues);
+
+	const sources: SourcePage[] = sortById(
+		[...used].flatMap((id) => {
+			const source = sourcesById.get(id);
+			const title = imported.get(id)?.title;
+			return source && title ? [{...source, title}] : [];
+		}),
+	);
+	const revision = sources.map((source) => source.date).sort().at(-1) ?? '';
+
+	const dataset = {
+		version: 1 as const,
+		licence: curated['page.json'].licence,
+		sources,
+		revision,
+		intro,
+		notAffiliated,
+		threats,
+		tools: sortById(tools),
+		criteria,
+		evaluations,
+		services,
+		neverFlag,
+	};
+	if (issues.length > 0) throw new DatasetBuildError(issues);
+
+	const result = datasetSchema.safeParse(dataset);
+	if (!result.success) {
+		throw new DatasetBuildError(result.error.issues.map((issue) => `dataset${formatPath(dataset, issue.path)}: ${issue.message}`));
+	}
+	const invariantIssues = checkDataset(result.data);
+	if (invariantIssues.length > 0) throw new DatasetBuildError(invariantIssues);
+	return canonical(result.data);
+}
+
+/** The dataset as written to src/data/dataset.json: 2-space indent, schema key order, trailing newline. */
+export function serializeDataset(dataset: Dataset): string {
+	return `${JSON.stringify(canonical(dataset), null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Curated files
+
+function parseCurated(raw: Readonly<Record<string, unknown>>, issues: string[]): Curated | undefined {
+	const out: Partial<Record<CuratedFileName, unknown>> = {};
+	for (const name of CURATED_FILE_NAMES) {
+		if (!(name in raw)) {
+			issues.push(`${name}: missing`);
+			continue;
+		}
+		const result = CURATED_FILES[name].safeParse(raw[name]);
+		if (result.success) out[name] = result.data;
+		else for (const issue of result.error.issues) issues.push(`${name}${formatPath(raw[name], issue.path)}: ${issue.message}`);
+	}
+	for (const name of Object.keys(raw)) {
+		if (!(CURATED_FILE_NAMES as string[]).includes(name)) issues.push(`${name}: not a known curated file (expected ${CURATED_FILE_NAMES.join(', ')})`);
+	}
+	return issues.length === 0 ? (out as Curated) : undefined;
+}
+
+/** `: [3] (amazon-photos).match.examples[0]`: a zod issue path, naming array items by their id. */
+function formatPath(root: unknown, path: readonly PropertyKey[]): string {
+	let out = '';
+	let value: unknown = root;
+	for (const key of path) {
+		value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+		if (typeof key === 'number') {
+			const id = value !== null && typeof value === 'object' ? (value as {id?: unknown}).id : undefined;
+			out += typeof id === 'string' ? `[${key}] (${id})` : `[${key}]`;
+		} else out += `.${String(key)}`;
+	}
+	return out === '' ? '' : `: ${out.replace(/^\./, '')}`;
+}
+
+type PageFn = (id: string | undefined, where: string) => ImportedPage | undefined;
+type SourcesById = ReadonlyMap<string, Curated['sources.json'][number]>;
+
+// ---------------------------------------------------------------------------------------------
+// Tools
+
+function findCard(pageData: ImportedPage, name: string): ImportedTool | undefined {
+	const wanted = name.toLowerCase();
+	return pageData.tools.find((tool) => tool.name.toLowerCase() === wanted || tool.heading?.at(-1)?.toLowerCase() === wanted);
+}
+
+/** The mkdocs anchor of a plain ASCII heading ("Ente Photos" → "ente-photos"); undefined otherwise. */
+function headingAnchor(heading: string | undefined): string | undefined {
+	if (!heading || !/^[A-Za-z0-9 ]+$/.test(heading)) return undefined;
+	return heading.trim().toLowerCase().replace(/ +/g, '-');
+}
+
+function buildTool(tool: Curated['tools.json'][number], page: PageFn, sourcesById: SourcesById, issues: string[]): Dataset['tools'][number] {
+	const where = `tools.json: ${tool.id}`;
+	const en = page(tool.sourcePages.en, `${where}.sourcePages.en`);
+	const fr = page(tool.sourcePages.fr, `${where}.sourcePages.fr`);
+	const enCard = en && findCard(en, tool.card);
+	const frCard = fr && findCard(fr, tool.card);
+	if (en && !enCard) issues.push(`${where}: no card named "${tool.card}" on ${tool.sourcePages.en} (cards: ${en.tools.map((t) => t.name).join(', ') || 'none'})`);
+	if (fr && !frCard) issues.push(`${where}: no card named "${tool.card}" on ${tool.sourcePages.fr} (cards: ${fr.tools.map((t) => t.name).join(', ') || 'none'})`);
+
+	// Links and downloads: from the newest source page (ties: English).
+	const dated = [tool.sourcePages.en, tool.sourcePages.fr].flatMap((id) => (id && sourcesById.get(id) ? [sourcesById.get(id)!] : []));
+	const newest = dated.reduce<(typeof dated)[number] | undefined>((best, source) => (!best || source.date > best.date ? source : best), undefined);
+	const linksCard = newest?.id === tool.sourcePages.fr ? frCard : enCard;
+
+	const links: Partial<Record<CardLinkKey, string>> = {};
+	const downloads: {platform: Platform; label: string; url: string}[] = [];
+	if (linksCard) {
+		for (const [key, url] of Object.entries(linksCard.links)) {
+			if ((CARD_LINK_KEYS as readonly string[]).includes(key)) links[key as CardLinkKey] = url;
+			else issues.push(`${where}: card link of unknown kind "${key}" (${url}) on ${newest?.id}: map it in scripts/data/build-dataset.ts`);
+		}
+		// A link missing from the newest page falls back to the other page's (per field).
+		const otherCard = linksCard === enCard ? frCard : enCard;
+		for (const key of CARD_LINK_KEYS) {
+			const fallback = otherCard?.links[key];
+			if (links[key] === undefined && fallback !== undefined) links[key] = fallback;
+		}
+		for (const download of linksCard.downloads) {
+			const platform = PLATFORM_BY_ICON[download.icon];
+			if (platform) downloads.push({platform, label: download.label, url: download.url});
+			else issues.push(`${where}: download "${download.label}" has unknown icon "${download.icon}" on ${newest?.id}: add it to PLATFORM_BY_ICON in scripts/data/build-dataset.ts`);
+		}
+	}
+	const summary: {en: string; fr?: string} = {en: enCard?.summary ?? ''};
+	if (frCard) summary.fr = frCard.summary;
+
+	for (const override of tool.overrides) {
+		const [kind, key] = override.field.split('.') as [string, string];
+		const problem = `${where}: override of ${override.field} from "${override.from}" no longer applies`;
+		if (kind === 'links') {
+			if (links[key as CardLinkKey] !== override.from) issues.push(`${problem} (the page has "${links[key as CardLinkKey] ?? 'nothing'}")`);
+			else links[key as CardLinkKey] = override.to;
+		} else if (kind === 'downloads') {
+			const download = downloads.find((d) => d.platform === key && d.url === override.from);
+			if (!download) issues.push(`${problem} (no ${key} download with that URL)`);
+			else download.url = override.to;
+		} else {
+			const lang = key as 'en' | 'fr';
+			const text = summary[lang];
+			if (text === undefined || !text.includes(override.from)) issues.push(`${problem} (not in the ${lang} summary)`);
+			else summary[lang] = text.split(override.from).join(override.to);
+		}
+	}
+
+	// Audits: the curated URLs must be exactly the links of the audit notes on the newest page.
+	if (linksCard) {
+		const noteLinks = new Set(linksCard.notes.filter((note) => /audit/i.test(note.text)).flatMap((note) => note.links.map((link) => link.url)));
+		const curatedLinks = new Set(tool.audits.map((audit) => audit.url));
+		for (const url of curatedLinks) {
+			if (!noteLinks.has(url)) issues.push(`${where}: audit ${url} is not among the audit links on ${newest?.id} (${[...noteLinks].join(', ') || 'none'})`);
+		}
+		for (const url of noteLinks) {
+			if (!curatedLinks.has(url)) issues.push(`${where}: ${newest?.id} links the audit ${url}, which tools.json does not list`);
+		}
+	}
+
+	const recommendedOn: {en: string; fr?: string} = {en: pageAnchorUrl(en, enCard)};
+	if (fr) recommendedOn.fr = pageAnchorUrl(fr, frCard);
+
+	return {
+		id: tool.id,
+		name: enCard?.name ?? tool.card,
+		kind: tool.kind,
+		tagline: tool.tagline,
+		summary,
+		links: links as Dataset['tools'][number]['links'],
+		downloads,
+		freePlan: tool.freePlan,
+		audits: tool.audits,
+		sourcePage: newest?.id ?? tool.sourcePages.en,
+		recommendedOn,
+	};
+}
+
+function pageAnchorUrl(pageData: ImportedPage | undefined, card: ImportedTool | undefined): string {
+	if (!pageData) return '';
+	const anchor = headingAnchor(card?.heading?.at(-1));
+	return anchor ? `${pageData.url}#${anchor}` : pageData.url;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Criteria, evaluations, threats, page texts
+
+function buildCriteria(file: Curated['criteria.json'], page: PageFn, issues: string[]): Dataset['criteria'] {
+	const en = page(file.sourcePages.en, 'criteria.json: sourcePages.en');
+	const fr = page(file.sourcePages.fr, 'criteria.json: sourcePages.fr');
+	if (!en) return [];
+	const out: Dataset['criteria'] = [];
+	for (const level of ['minimum', 'best-case'] as const) {
+		const key = level === 'minimum' ? 'minimum' : 'bestCase';
+		const curated = file.criteria.filter((criterion) => criterion.level === level);
+		const enTexts = en.criteria[key];
+		const frTexts = fr?.criteria[key];
+		if (enTexts.length !== curated.length) {
+			issues.push(`criteria.json: ${file.sourcePages.en} has ${enTexts.length} ${level} criteria (${JSON.stringify(enTexts)}) but criteria.json lists ${curated.length}`);
+		}
+		if (frTexts && frTexts.length !== enTexts.length) {
+			issues.push(`criteria.json: ${file.sourcePages.fr} has ${frTexts.length} ${level} criteria, ${file.sourcePages.en} has ${enTexts.length}`);
+		}
+		curated.forEach((criterion, i) => {
+			const text = enTexts[i];
+			if (text !== criterion.expect) {
+				issues.push(`criteria.json: ${criterion.id}: expects "${criterion.expect}" but ${file.sourcePages.en} says "${text ?? '(nothing)'}": review the ids and evaluations.json`);
+				return;
+			}
+			const frText = frTexts?.[i];
+			out.push({id: criterion.id, level, text: frText ? {en: text, fr: frText} : {en: text}, sourcePage: file.sourcePages.en});
+		});
+	}
+	return out;
+}
+
+function buildEvaluations(
+	evaluations: Curated['evaluations.json'],
+	toolIds: readonly string[],
+	criterionIds: readonly string[],
+	issues: string[],
+): Dataset['evaluations'] {
+	const seen = new Set<string>();
+	for (const evaluation of evaluations) {
+		const key = `${evaluation.tool} × ${evaluation.criterion}`;
+		if (!toolIds.includes(evaluation.tool)) issues.push(`evaluations.json: ${key}: unknown tool "${evaluation.tool}"`);
+		if (!criterionIds.includes(evaluation.criterion)) issues.push(`evaluations.json: ${key}: unknown criterion "${evaluation.criterion}"`);
+		if (seen.has(key)) issues.push(`evaluations.json: ${key}: evaluated more than once`);
+		seen.add(key);
+	}
+	for (const tool of toolIds) {
+		for (const criterion of criterionIds) {
+			if (!seen.has(`${tool} × ${criterion}`)) issues.push(`evaluations.json: ${tool} × ${criterion}: missing`);
+		}
+	}
+	const toolOrder = [...toolIds].sort();
+	return [...evaluations].sort(
+		(a, b) => toolOrder.indexOf(a.tool) - toolOrder.indexOf(b.tool) || criterionIds.indexOf(a.criterion) - criterionIds.indexOf(b.criterion),
+	);
+}
+
+function anchorOf(url: string): string {
+	return url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
+}
+
+function buildThreats(
+	file: Curated['threats.json'],
+	page: PageFn,
+	sourcesById: SourcesById,
+	markdownByFile: Readonly<Record<string, string>>,
+	issues: string[],
+): Dataset['threats'] {
+	const en = page(file.sourcePages.en, 'threats.json: sourcePages.en');
+	const fr = page(file.sourcePages.fr, 'threats.json: sourcePages.fr');
+	// The English explanations are quotes: each must appear, word for word, on the definitions page.
+	if (page(file.explanationSource, 'threats.json: explanationSource')) {
+		const definitions = (markdownByFile[sourcesById.get(file.explanationSource)?.file ?? ''] ?? '').replace(/\s+/g, ' ');
+		for (const threat of file.threats) {
+			if (!definitions.includes(threat.explanation.en)) issues.push(`threats.json: ${threat.id}: explanation.en is not quoted word for word from ${file.explanationSource}`);
+		}
+	}
+	if (!en) return [];
+	const out: Dataset['threats'] = [];
+	for (const tag of en.threats) {
+		const anchor = anchorOf(tag.url);
+		const threat = file.threats.find((t) => t.anchor === anchor);
+		if (!threat) {
+			issues.push(`threats.json: ${file.sourcePages.en} tags "${tag.label}" (${tag.url}), which threats.json does not describe`);
+			continue;
+		}
+		if (tag.url !== threat.url.en) issues.push(`threats.json: ${threat.id}: url.en is ${threat.url.en} but ${file.sourcePages.en} links ${tag.url}`);
+		const frTag = fr?.threats.find((t) => anchorOf(t.url) === anchor);
+		if (fr && !frTag) issues.push(`threats.json: ${threat.id}: ${file.sourcePages.fr} does not tag #${anchor}`);
+		if (frTag && threat.url.fr && frTag.url !== threat.url.fr) issues.push(`threats.json: ${threat.id}: url.fr is ${threat.url.fr} but ${file.sourcePages.fr} links ${frTag.url}`);
+		out.push({id: threat.id, label: frTag ? {en: tag.label, fr: frTag.label} : {en: tag.label}, explanation: threat.explanation, url: threat.url});
+	}
+	for (const threat of file.threats) {
+		if (!en.threats.some((tag) => anchorOf(tag.url) === threat.anchor)) issues.push(`threats.json: ${threat.id}: ${file.sourcePages.en} no longer tags #${threat.anchor}`);
+	}
+	return out;
+}
+
+/**
+ * The "not affiliated" sentence: the bold sentence opening the paragraph that links our standard
+ * criteria (about/criteria.md) in the Criteria section. The importer does not extract it.
+ */
+export function extractNotAffiliated(markdown: string): string | undefined {
+	const paragraph = markdown.split(/\n\s*\n/).find((block) => /\]\((?:\.\.\/)*about\/criteria\.md\)/.test(block));
+	const match = paragraph?.trim().match(/^\*\*([^*]+)\*\*/);
+	return match?.[1]?.trim();
+}
+
+function buildPageTexts(
+	file: Curated['page.json'],
+	page: PageFn,
+	sourcesById: SourcesById,
+	markdownByFile: Readonly<Record<string, string>>,
+	issues: string[],
+): {intro: Text; notAffiliated: Text} {
+	const intro: {en: string; fr?: string} = {en: ''};
+	const notAffiliated: {en: string; fr?: string} = {en: ''};
+	for (const lang of ['en', 'fr'] as const) {
+		const id = file.sourcePages[lang];
+		const pageData = page(id, `page.json: sourcePages.${lang}`);
+		if (!id || !pageData) continue;
+		if (pageData.intro.trim() === '') issues.push(`page.json: ${id} has no intro paragraph`);
+		else intro[lang] = pageData.intro;
+		const markdown = markdownByFile[sourcesById.get(id)?.file ?? ''] ?? '';
+		const sentence = extractNotAffiliated(markdown);
+		if (!sentence) issues.push(`page.json: no "not affiliated" sentence (bold, before the link to about/criteria.md) on ${id}`);
+		else notAffiliated[lang] = sentence;
+	}
+	return {intro, notAffiliated};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Services
+
+function buildServices(
+	services: Curated['services.json'],
+	tools: Curated['tools.json'],
+	toolIds: ReadonlySet<string>,
+	issues: string[],
+): Dataset['services'] {
+	const out: Dataset['services'] = services.map(({comment: _comment, import: imports, ...service}) => {
+		const routes: Record<string, Route> = {};
+		for (const [toolId, route] of Object.entries(imports)) {
+			if (!toolIds.has(toolId)) {
+				issues.push(`services.json: ${service.id}: import route for unknown tool "${toolId}"`);
+				continue;
+			}
+			if (route === 'generic') {
+				const generic = tools.find((tool) => tool.id === toolId)?.import?.generic;
+				if (generic) routes[toolId] = generic;
+				else issues.push(`services.json: ${service.id}: import.${toolId} is "generic" but tools.json gives ${toolId} no import.generic route`);
+			} else routes[toolId] = route;
+		}
+		for (const route of [service.export, ...Object.values(routes)]) {
+			if (route.verified && !route.source) issues.push(`services.json: ${service.id}: a verified route needs its source`);
+		}
+		return {...service, import: routes};
+	});
+	return sortById(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invariants beyond the schema
+
+function hostCovers(pattern: string, host: string): boolean {
+	const base = pattern.replace(/^\*\./, '');
+	return host === base || host.endsWith(`.${base}`);
+}
+
+/** Cross-references and invariants the schema cannot express. Empty when the dataset is coherent. */
+export function checkDataset(dataset: Dataset): string[] {
+	const issues: string[] = [];
+	const lists = {
+		sources: dataset.sources,
+		tools: dataset.tools,
+		criteria: dataset.criteria,
+		threats: dataset.threats,
+		services: dataset.services,
+		neverFlag: dataset.neverFlag,
+	};
+	for (const [name, list] of Object.entries(lists)) {
+		const ids = list.map((item) => item.id);
+		const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
+		if (duplicates.length > 0) issues.push(`${name}: duplicate ids ${[...new Set(duplicates)].join(', ')}`);
+	}
+	const sourceIds = new Set(dataset.sources.map((source) => source.id));
+	const toolIds = new Set(dataset.tools.map((tool) => tool.id));
+	const criterionIds = new Set(dataset.criteria.map((criterion) => criterion.id));
+	for (const tool of dataset.tools) {
+		if (!sourceIds.has(tool.sourcePage)) issues.push(`tools: ${tool.id}: sourcePage "${tool.sourcePage}" is not in sources`);
+	}
+	for (const criterion of dataset.criteria) {
+		if (!sourceIds.has(criterion.sourcePage)) issues.push(`criteria: ${criterion.id}: sourcePage "${criterion.sourcePage}" is not in sources`);
+	}
+	const pairs = new Map<string, number>();
+	for (const evaluation of dataset.evaluations) {
+		if (!toolIds.has(evaluation.tool)) issues.push(`evaluations: unknown tool "${evaluation.tool}"`);
+		if (!criterionIds.has(evaluation.criterion)) issues.push(`evaluations: unknown criterion "${evaluation.criterion}"`);
+		const key = `${evaluation.tool} × ${evaluation.criterion}`;
+		pairs.set(key, (pairs.get(key) ?? 0) + 1);
+	}
+	for (const tool of toolIds) {
+		for (const criterion of criterionIds) {
+			const count = pairs.get(`${tool} × ${criterion}`) ?? 0;
+			if (count !== 1) issues.push(`evaluations: ${tool} × ${criterion} is evaluated ${count} times (expected once)`);
+		}
+	}
+	const neverHosts = dataset.neverFlag.flatMap((entry) => entry.rules.flatMap((rule) => rule.hosts.map((host) => ({id: entry.id, host}))));
+	for (const service of dataset.services) {
+		for (const toolId of Object.keys(service.import)) {
+			if (!toolIds.has(toolId)) issues.push(`services: ${service.id}: import route for unknown tool "${toolId}"`);
+		}
+		for (const host of service.match.rules.flatMap((rule) => rule.hosts)) {
+			for (const never of neverHosts) {
+				if (hostCovers(never.host, host) || hostCovers(host, never.host)) {
+					issues.push(`services: ${service.id}: host ${host} overlaps never-flag ${never.id} (${never.host})`);
+				}
+			}
+		}
+	}
+	return issues;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical form: keys in schema order, records sorted by key
+
+function sortById<T extends {id: string}>(items: readonly T[]): T[] {
+	return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+interface SchemaDef {
+	type: string;
+	shape?: Record<string, {_zod: {def: SchemaDef}}>;
+	element?: {_zod: {def: SchemaDef}};
+	innerType?: {_zod: {def: SchemaDef}};
+	valueType?: {_zod: {def: SchemaDef}};
+}
+
+function order(def: SchemaDef, value: unknown): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (def.type === 'optional' && def.innerType) return order(def.innerType._zod.def, value);
+	if (def.type === 'array' && def.element && Array.isArray(value)) {
+		const element = def.element._zod.def;
+		return value.map((item) => order(element, item));
+	}
+	const record = value as Record<string, unknown>;
+	if (def.type === 'object' && def.shape) {
+		const out: Record<string, unknown> = {};
+		for (const [key, schema] of Object.entries(def.shape)) {
+			if (record[key] !== undefined) out[key] = order(schema._zod.def, record[key]);
+		}
+		return out;
+	}
+	if (def.type === 'record' && def.valueType) {
+		const valueDef = def.valueType._zod.def;
+		return Object.fromEntries(Object.keys(record).sort().map((key) => [key, order(valueDef, record[key])]));
+	}
+	return value;
+}
+
+function canonical(dataset: Dataset): Dataset {
+	return order((datasetSchema as unknown as {_zod: {def: SchemaDef}})._zod.def, dataset) as Dataset;
+}

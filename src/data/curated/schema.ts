@@ -1,0 +1,155 @@
+/**
+ * Schema of the curated files in this folder: what we add to the imported Privacy Guides pages to
+ * build src/data/dataset.json (see scripts/data/build-dataset.ts). Build-time only, so full zod is fine.
+ *
+ * Shapes reuse the dataset schema (src/data/schema.ts) wherever the curated data is copied as is;
+ * `comment` fields are for reviewers and never reach the dataset.
+ */
+import {z} from 'zod';
+import {
+	auditSchema,
+	httpsUrlSchema,
+	criterionSchema,
+	evaluationSchema,
+	localizedUrlSchema,
+	neverFlagSchema,
+	routeSchema,
+	serviceSchema,
+	sourcePageSchema,
+} from '../schema';
+
+const comment = z.string().min(1).optional();
+
+/** A curated text: unlike the dataset's, French is required here. */
+export const curatedTextSchema = z.strictObject({en: z.string().trim().min(1), fr: z.string().trim().min(1)});
+
+const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens');
+
+/** Source page ids per language: English is required, French optional. */
+const pagesByLanguageSchema = z.strictObject({en: idSchema, fr: idSchema.optional()});
+
+/** sources.json: provenance of every copied page. The title comes from the page itself. */
+const sourceShape = sourcePageSchema.def.shape;
+export const curatedSourcesSchema = z.array(
+	z.strictObject({
+		id: sourceShape.id,
+		file: sourceShape.file,
+		pagePath: sourceShape.pagePath,
+		lang: sourceShape.lang,
+		repository: sourceShape.repository,
+		commit: sourceShape.commit,
+		date: sourceShape.date,
+		url: sourceShape.url,
+	}),
+);
+
+/** A replacement in one imported field, with the reason. Generation fails when `from` is not found. */
+export const overrideSchema = z.strictObject({
+	/**
+	 * `links.<key>` (the whole URL), `downloads.<platform>` (the whole URL) or `summary.<lang>` (a
+	 * substring of the text).
+	 */
+	field: z.string().regex(/^(links\.[A-Za-z]+|downloads\.[a-z]+|summary\.(en|fr))$/),
+	from: z.string().min(1),
+	to: z.string().min(1),
+	reason: z.string().min(1),
+	source: z.optional(httpsUrlSchema),
+});
+
+export const curatedRouteSchema = z.strictObject({...routeSchema.def.shape, text: curatedTextSchema});
+
+export const curatedToolSchema = z.strictObject({
+	id: idSchema,
+	/** The card's name on the pages (the recommendation card's bold name or heading). */
+	card: z.string().min(1),
+	kind: toolKind(),
+	comment,
+	/** Where the card is imported from, per language. Links and downloads come from the newest of them. */
+	sourcePages: pagesByLanguageSchema,
+	tagline: curatedTextSchema,
+	freePlan: z.strictObject({text: curatedTextSchema, source: httpsUrlSchema}),
+	audits: z.array(z.strictObject({...auditSchema.def.shape, scope: curatedTextSchema})),
+	overrides: z.array(overrideSchema),
+	/** Import routes shared by many services: a service's `import` may say "generic" for this tool. */
+	import: z.strictObject({generic: curatedRouteSchema.optional()}).optional(),
+});
+
+function toolKind() {
+	return z.enum(['cloud', 'self-hosted']);
+}
+
+export const curatedToolsSchema = z.array(curatedToolSchema);
+
+export const curatedCriteriaSchema = z.strictObject({
+	comment,
+	sourcePages: pagesByLanguageSchema,
+	criteria: z.array(
+		z.strictObject({
+			id: idSchema,
+			level: criterionSchema.def.shape.level,
+			/** The English text this id was written for; generation fails when the page says otherwise. */
+			expect: z.string().min(1),
+		}),
+	),
+});
+
+export const curatedEvaluationsSchema = z.array(z.strictObject({...evaluationSchema.def.shape, reason: curatedTextSchema}));
+
+export const curatedThreatsSchema = z.strictObject({
+	comment,
+	sourcePages: pagesByLanguageSchema,
+	/** The page the English explanations are quoted from (basics/common-threats); checked verbatim. */
+	explanationSource: idSchema,
+	threats: z.array(
+		z.strictObject({
+			id: idSchema,
+			/** The anchor of the threat's section in basics/common-threats.md, as the tags link it. */
+			anchor: z.string().regex(/^[a-z0-9-]+$/),
+			explanation: curatedTextSchema,
+			url: z.strictObject({...localizedUrlSchema.def.shape}),
+		}),
+	),
+});
+
+const serviceShape = serviceSchema.def.shape;
+export const curatedServiceSchema = z.strictObject({
+	...serviceShape,
+	comment,
+	name: curatedTextSchema,
+	/** As in the dataset, but examples must be https: the matcher only ever matches https. */
+	match: z.strictObject({...serviceShape.match.def.shape, examples: z.array(httpsUrlSchema).min(1), counterexamples: z.array(httpsUrlSchema)}),
+	access: z.strictObject({...serviceShape.access.def.shape, concern: curatedTextSchema}),
+	export: curatedRouteSchema,
+	/** Per tool id: a route, or "generic" for the tool's generic route (tools.json `import.generic`). */
+	import: z.record(idSchema, z.union([z.literal('generic'), curatedRouteSchema])),
+});
+export const curatedServicesSchema = z.array(curatedServiceSchema);
+
+export const curatedNeverFlagSchema = z.array(
+	z.strictObject({...neverFlagSchema.def.shape, comment, reason: curatedTextSchema}),
+);
+
+export const curatedPageSchema = z.strictObject({
+	comment,
+	/** The pages the intro and the "not affiliated" sentence are imported from. */
+	sourcePages: pagesByLanguageSchema,
+	licence: z.strictObject({
+		id: z.literal('CC-BY-SA-4.0'),
+		url: httpsUrlSchema,
+		attribution: curatedTextSchema,
+	}),
+});
+
+/** The curated files by name, with their schemas. */
+export const CURATED_FILES = {
+	'sources.json': curatedSourcesSchema,
+	'tools.json': curatedToolsSchema,
+	'criteria.json': curatedCriteriaSchema,
+	'evaluations.json': curatedEvaluationsSchema,
+	'threats.json': curatedThreatsSchema,
+	'services.json': curatedServicesSchema,
+	'never-flag.json': curatedNeverFlagSchema,
+	'page.json': curatedPageSchema,
+} as const;
+export type CuratedFileName = keyof typeof CURATED_FILES;
+export type Curated = {[K in CuratedFileName]: z.infer<(typeof CURATED_FILES)[K]>};
