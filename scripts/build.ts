@@ -113,7 +113,7 @@ function esbuildOptions(target: Target, dataset: Dataset): esbuild.BuildOptions[
 			alias: {'webextension-polyfill': from('src/core/native-browser.ts')},
 			plugins: [rulesAsLiteral(dataset)],
 		},
-		...(['popup', 'options'] as const).flatMap((page): esbuild.BuildOptions[] => [
+		...(['popup', 'options', 'compare'] as const).flatMap((page): esbuild.BuildOptions[] => [
 			{...common, entryPoints: {[`${page}/${page}`]: from(`src/${page}/index.tsx`)}, outdir, plugins: [preactWithoutHtmlSink()]},
 			{...common, entryPoints: {[`${page}/${page}`]: from(`src/${page}/${page}.css`)}, outdir, loader: {'.css': 'css'}},
 		]),
@@ -124,6 +124,7 @@ async function copyStatic(target: Target): Promise<void> {
 	const outdir = from('dist', target);
 	await cp(from('src/popup/index.html'), path.join(outdir, 'popup/index.html'));
 	await cp(from('src/options/index.html'), path.join(outdir, 'options/index.html'));
+	await cp(from('src/compare/index.html'), path.join(outdir, 'compare/index.html'));
 	await mkdir(path.join(outdir, 'icons'), {recursive: true});
 	for (const size of [16, 32, 48, 96, 128]) {
 		await cp(from(`icons/icon-${size}.png`), path.join(outdir, `icons/icon-${size}.png`));

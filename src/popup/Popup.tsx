@@ -2,54 +2,90 @@ import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {dataLanguage, t} from '../core/i18n';
 import {send} from '../core/messaging';
-import {dataset, localize, serviceById} from '../data';
+import {localize, serviceById, dataset} from '../data';
+import {Attribution, MoveSteps, Threats, ToolCard} from '../ui/advice';
+import {toolsForPreference} from '../ui/order';
+import {PreferenceSwitch} from '../ui/PreferenceSwitch';
+import {usePlatform, useSettings} from '../ui/use-advice';
 
-type State = {status: 'loading'} | {status: 'ready'; serviceId: string | null};
-
+/** The toolbar popup: is this site a problem, what to use instead, why, and how to move. */
 export function Popup({tabId}: {tabId: number | null}) {
-	const [state, setState] = useState<State>({status: 'loading'});
+	const [serviceId, setServiceId] = useState<string | null | undefined>(undefined);
+	const [settings, updateSettings] = useSettings();
+	const platform = usePlatform();
 	const lang = dataLanguage();
-	useEffect(() => {
-		if (tabId === null) {
-			setState({status: 'ready', serviceId: null});
-			return;
-		}
-		send('getTabState', {tabId})
-			.then(({serviceId}) => setState({status: 'ready', serviceId}))
-			.catch(() => setState({status: 'ready', serviceId: null}));
-	}, [tabId]);
-	useEffect(() => {
-		if (state.status === 'ready') document.body.dataset['ready'] = '1';
-	}, [state.status]);
 
-	if (state.status === 'loading') return null;
-	const service = state.serviceId ? serviceById(state.serviceId) : undefined;
+	useEffect(() => {
+		if (tabId === null) return setServiceId(null);
+		send('getTabState', {tabId})
+			.then((state) => setServiceId(state.serviceId))
+			.catch(() => setServiceId(null));
+	}, [tabId]);
+	const ready = serviceId !== undefined && settings !== null;
+	useEffect(() => {
+		if (ready) {
+			document.body.dataset['ready'] = '1';
+			performance.mark('popup-rendered');
+		}
+	}, [ready]);
+	if (!ready) return <p class="muted">{t('popupLoading')}</p>;
+
+	const service = serviceId ? serviceById(serviceId) : undefined;
+	const tools = toolsForPreference(dataset.tools, settings.preference);
+	const openComparison = (event: Event) => {
+		event.preventDefault();
+		void browser.tabs.create({url: browser.runtime.getURL(`compare/index.html${service ? `?service=${service.id}` : ''}`)}).then(() => window.close());
+	};
+
 	return (
 		<>
-			{service ? (
-				<h1 data-service={service.id}>{t('popupDetected', localize(service.name, lang))}</h1>
-			) : (
-				<p class="muted">{t('popupNeutral')}</p>
-			)}
-			<h2>{t('popupRecommended')}</h2>
-			<ul class="tools">
-				{dataset.tools.map((tool) => (
-					<li key={tool.id} data-tool={tool.id}>
-						<strong>{tool.name}</strong> — {localize(tool.tagline, lang)}
-					</li>
+			<header>
+				{service ? (
+					<>
+						<h1 data-service={service.id}>{t('popupDetected', localize(service.name, lang))}</h1>
+						<p class="concern">
+							{localize(service.access.concern, lang)}{' '}
+							<a href={service.access.source} target="_blank" rel="noopener noreferrer" aria-label={t('sourceOf', t('popupWhatItSees'))}>
+								{t('source')}
+							</a>
+						</p>
+					</>
+				) : (
+					<>
+						<h1 data-service="">{t('popupNeutralTitle')}</h1>
+						<p class="muted">{localize(dataset.intro, lang)}</p>
+					</>
+				)}
+			</header>
+			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
+			<section aria-labelledby="tools-heading">
+				<h2 id="tools-heading">{t('popupRecommended')}</h2>
+				{tools.map((tool) => (
+					<ToolCard key={tool.id} tool={tool} lang={lang} platform={platform} />
 				))}
-			</ul>
-			<footer>
+			</section>
+			{service && (
+				<section aria-labelledby="move-heading">
+					<h2 id="move-heading">{t('popupMove')}</h2>
+					<MoveSteps service={service} tools={tools} lang={lang} />
+				</section>
+			)}
+			<p class="actions">
+				<a href={browser.runtime.getURL('compare/index.html')} onClick={openComparison} class="button">
+					{t('popupCompareAll')}
+				</a>
 				<a
 					href={browser.runtime.getURL('options/index.html')}
 					onClick={(event) => {
 						event.preventDefault();
-						void browser.runtime.openOptionsPage();
+						void browser.runtime.openOptionsPage().then(() => window.close());
 					}}
 				>
 					{t('popupOpenOptions')}
 				</a>
-			</footer>
+			</p>
+			<Threats lang={lang} />
+			<Attribution lang={lang} />
 		</>
 	);
 }

@@ -1,0 +1,102 @@
+import {useEffect} from 'preact/hooks';
+import {dataLanguage, t} from '../core/i18n';
+import {dataset, localize, serviceById} from '../data';
+import {Attribution, evaluationOf, MoveSteps, SourceLink, Threats, ToolCard, VerdictLabel} from '../ui/advice';
+import {toolsForPreference} from '../ui/order';
+import {PreferenceSwitch} from '../ui/PreferenceSwitch';
+import {usePlatform, useSettings} from '../ui/use-advice';
+
+/**
+ * The full comparison: every tool against every criterion in one table, every tool's facts, and every
+ * service's migration guide. `?service=ID` focuses the page on the service the person came from.
+ */
+export function Compare({focus}: {focus: string | null}) {
+	const [settings, updateSettings] = useSettings();
+	const platform = usePlatform();
+	const lang = dataLanguage();
+	const focused = focus ? serviceById(focus) : undefined;
+	useEffect(() => {
+		if (settings) document.body.dataset['ready'] = '1';
+	}, [settings]);
+	useEffect(() => {
+		if (settings && focused) document.getElementById(`move-${focused.id}`)?.scrollIntoView();
+	}, [settings, focused]);
+	if (!settings) return <p class="muted">{t('popupLoading')}</p>;
+
+	const tools = toolsForPreference(dataset.tools, settings.preference);
+	const services = focused ? [focused, ...dataset.services.filter((s) => s !== focused)] : dataset.services;
+	return (
+		<>
+			<h1>{t('compareTitle')}</h1>
+			{focus && (focused ? <p class="focused">{t('compareFocused', localize(focused.name, lang))}: {localize(focused.access.concern, lang)}</p> : <p class="focused">{t('compareUnknownService')}</p>)}
+			<p>{localize(dataset.intro, lang)}</p>
+			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
+
+			<div class="table-wrap">
+				<table>
+					<caption>{t('compareTable')}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('compareCriterion')}</th>
+							{tools.map((tool) => (
+								<th scope="col" key={tool.id}>
+									{tool.name}
+								</th>
+							))}
+						</tr>
+					</thead>
+					<tbody>
+						{dataset.criteria.map((criterion) => {
+							const text = localize(criterion.text, lang);
+							return (
+								<tr key={criterion.id} data-criterion={criterion.id}>
+									<th scope="row">
+										{text} <span class="muted">({t(criterion.level === 'minimum' ? 'criteriaMinimum' : 'criteriaBestCase')})</span>
+									</th>
+									{tools.map((tool) => {
+										const evaluation = evaluationOf(tool.id, criterion.id);
+										return (
+											<td key={tool.id} data-tool={tool.id} data-verdict={evaluation?.verdict}>
+												{evaluation && (
+													<>
+														<VerdictLabel verdict={evaluation.verdict} />
+														<p>
+															{localize(evaluation.reason, lang)} <SourceLink href={evaluation.source} what={`${tool.name}: ${text}`} />
+														</p>
+													</>
+												)}
+											</td>
+										);
+									})}
+								</tr>
+							);
+						})}
+					</tbody>
+				</table>
+			</div>
+
+			<h2>{t('toolsHeading')}</h2>
+			<div class="tools-grid">
+				{tools.map((tool) => (
+					<ToolCard key={tool.id} tool={tool} lang={lang} platform={platform} criteria={false} />
+				))}
+			</div>
+
+			<h2 id="move">{t('compareMoveHeading')}</h2>
+			<div class="services">
+				{services.map((service) => (
+					<details key={service.id} id={`move-${service.id}`} open={service === focused} data-service={service.id}>
+						<summary>{localize(service.name, lang)}</summary>
+						<p>
+							{localize(service.access.concern, lang)} <SourceLink href={service.access.source} what={localize(service.name, lang)} />
+						</p>
+						<MoveSteps service={service} tools={tools} lang={lang} />
+					</details>
+				))}
+			</div>
+
+			<Threats lang={lang} />
+			<Attribution lang={lang} />
+		</>
+	);
+}

@@ -1,0 +1,38 @@
+import {describe, expect, it} from 'vitest';
+import {dataset} from '../data';
+import {orderDownloads, platformOf, toolsForPreference} from './order';
+
+describe('platformOf', () => {
+	it.each([
+		['mac', 'macos'],
+		['win', 'windows'],
+		['android', 'android'],
+		['linux', 'linux'],
+		['cros', 'linux'],
+		['fuchsia', null],
+		[undefined, null],
+	])('%s → %s', (os, platform) => expect(platformOf(os)).toBe(platform));
+});
+
+describe('orderDownloads', () => {
+	const downloads = [
+		{platform: 'android' as const, label: 'Google Play'},
+		{platform: 'ios' as const, label: 'App Store'},
+		{platform: 'windows' as const, label: 'Windows'},
+		{platform: 'android' as const, label: 'Android'},
+	];
+	it('puts the person\'s platform first and keeps every other one, in order', () => {
+		expect(orderDownloads(downloads, 'windows').map((d) => d.label)).toEqual(['Windows', 'Google Play', 'App Store', 'Android']);
+		expect(orderDownloads(downloads, 'android').map((d) => d.label)).toEqual(['Google Play', 'Android', 'App Store', 'Windows']);
+		expect(orderDownloads(downloads, null)).toEqual(downloads);
+		expect(orderDownloads(downloads, 'linux')).toEqual(downloads);
+	});
+});
+
+describe('toolsForPreference', () => {
+	it('filters and orders by the preference', () => {
+		expect(toolsForPreference(dataset.tools, 'both').map((t) => t.kind)).toEqual(['cloud', 'self-hosted']);
+		expect(toolsForPreference(dataset.tools, 'cloud').map((t) => t.id)).toEqual(['ente-photos']);
+		expect(toolsForPreference(dataset.tools, 'self-hosted').map((t) => t.id)).toEqual(['photoprism']);
+	});
+});
