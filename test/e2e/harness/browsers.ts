@@ -1,0 +1,408 @@
+/**
+ * Launches a headless browser with the built extension installed, and gives the tests one interface
+ * over both drivers: puppeteer-core over CDP for Chromium, over WebDriver BiDi for Firefox ESR.
+ *
+ *   const s = await launchChromium();            // or launchFirefox(), launchChromium({lang: 'fr'})
+ *   try { const site = await s.openSite(PHOTOS_URL); ... } finally { await s.close(); }
+ *
+ * Each browser gets its own scratch folder under .tmp/e2e/ for HOME, TMPDIR and the profile, deleted on close.
+ */
+import {existsSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
+import path from 'node:path';
+import puppeteer, {type Browser, type ElementHandle, type Page, type WebWorker} from 'puppeteer-core';
+import {DIST_CHROME, DIST_FIREFOX, REPO, scratchDir} from './paths';
+import {LocalSites} from './sites';
+import {poll, sleep} from './wait';
+
+export type BrowserKind = 'chromium' | 'firefox';
+export type LaunchOptions = {lang?: 'fr'};
+export type BadgeState = {text: string; title: string};
+export type SitePage = {page: Page; tabId: number; url: string};
+
+const CHROMIUM = process.env['E2E_CHROMIUM'] ?? '/usr/bin/chromium';
+const FIREFOX = process.env['E2E_FIREFOX'] ?? '/usr/bin/firefox-esr';
+const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+export const GECKO_ID = (JSON.parse(readFileSync(path.join(REPO, 'manifest.json'), 'utf8')) as {
+	browser_specific_settings: {gecko: {id: string}};
+}).browser_specific_settings.gecko.id;
+/** Pins moz-extension://<uuid>/ (Firefox otherwise picks a random one per profile). */
+export const FIREFOX_UUID = '5b0e7c4e-1f7a-4c39-9d52-0a1e2f3c4d5e';
+/** The French language pack: Debian's firefox-esr-l10n-fr installs it here (Firefox then loads it itself)... */
+const SYSTEM_FR_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi';
+/** ...or the same file extracted to .tmp/ (see test/e2e/README.md), installed as a temporary add-on. */
+const LOCAL_FR_LANGPACK = path.join(REPO, '.tmp/langpack/langpack-fr@firefox-esr.mozilla.org.xpi');
+
+/** Whether Firefox can show the extension in French here (it needs a French language pack). */
+export function firefoxFrenchAvailable(): boolean {
+	return existsSync(SYSTEM_FR_LANGPACK) || existsSync(LOCAL_FR_LANGPACK);
+}
+
+/** Extension-context code runs in the service worker (Chromium) or an extension page (Firefox). */
+type ExtensionFunction<A extends unknown[], R> = (...args: A) => R | Promise<R>;
+
+export abstract class ExtensionSession {
+	abstract readonly kind: BrowserKind;
+	/** chrome-extension://<id>/ or moz-extension://<uuid>/ */
+	abstract readonly origin: string;
+	readonly sites = new LocalSites();
+	readonly #pages = new Set<Page>();
+	#closed = false;
+
+	readonly browser: Browser;
+	/** The Chromium extension id, or the gecko id Firefox reported on install. */
+	readonly extensionId: string;
+	readonly scratch: string;
+
+	protected constructor(browser: Browser, extensionId: string, scratch: string) {
+		this.browser = browser;
+		this.extensionId = extensionId;
+		this.scratch = scratch;
+	}
+
+	/** Runs `fn` where the extension API is available; `globalThis.browser ?? globalThis.chrome` is the API. */
+	abstract extEval<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R>;
+	/** Opens an extension page (path relative to the extension root) in a new tab and waits for `ready`. */
+	abstract openExtensionPage(pagePath: string, ready: string): Promise<Page>;
+	/** The popup describing `site`: the real toolbar popup in Chromium, popup/index.html?tab=<id> in Firefox. */
+	abstract openPopup(site: SitePage): Promise<Page>;
+	/**
+	 * Runs `fnSource` (a function taking a ShadowRoot and returning a JSON string) inside the CLOSED shadow
+	 * root of `host`. Pages cannot do that; the drivers can: CDP DOM.describeNode({pierce: true}) in
+	 * Chromium, WebDriver BiDi serialization with includeShadowTree: "all" in Firefox.
+	 */
+	abstract inClosedShadowRoot<R>(page: Page, host: ElementHandle<Element>, fnSource: string): Promise<R>;
+
+	protected track(page: Page): Page {
+		this.#pages.add(page);
+		page.once('close', () => this.#pages.delete(page));
+		return page;
+	}
+
+	/** Ids of all tabs; without the "tabs" permission tabs.query still returns ids (not urls or titles). */
+	async tabIds(): Promise<number[]> {
+		return this.extEval(async () => {
+			const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+			const tabs: Array<{id?: number}> = await api.tabs.query({});
+			return tabs.map((tab) => tab.id ?? -1);
+		});
+	}
+
+	/**
+	 * Opens `url` in a new tab served by the local fixtures, and finds its tab id without the "tabs"
+	 * permission: the one id that appears in tabs.query({}) when the tab is created.
+	 */
+	async openSite(url: string): Promise<SitePage> {
+		const before = new Set(await this.tabIds());
+		const page = this.track(await this.browser.newPage());
+		await this.sites.attach(page);
+		const fresh = await poll(
+			async () => (await this.tabIds()).filter((id) => !before.has(id)),
+			(ids) => ids.length === 1,
+			{timeout: 5000, what: 'the id of the new tab'},
+		);
+		await page.goto(url, {waitUntil: 'load', timeout: 15_000});
+		return {page, tabId: fresh[0]!, url};
+	}
+
+	async badge(tabId: number): Promise<BadgeState> {
+		return this.extEval(async (id: number) => {
+			const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+			const [text, title] = await Promise.all([api.action.getBadgeText({tabId: id}), api.action.getTitle({tabId: id})]);
+			return {text: String(text), title: String(title)};
+		}, tabId);
+	}
+
+	async waitForBadge(tabId: number, text: string, timeout = 10_000): Promise<BadgeState> {
+		return poll(() => this.badge(tabId), (badge) => badge.text === text, {timeout, what: `badge "${text}" on tab ${tabId}`});
+	}
+
+	async storedSettings(): Promise<Record<string, unknown> | undefined> {
+		return this.extEval(async () => {
+			const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+			const stored = await api.storage.local.get('settings');
+			return stored.settings as Record<string, unknown> | undefined;
+		});
+	}
+
+	/** Closes the tabs opened by the tests (not the harness's own). */
+	async closePages(): Promise<void> {
+		await Promise.all([...this.#pages].map((page) => page.close().catch(() => {})));
+		this.#pages.clear();
+	}
+
+	async close(): Promise<void> {
+		if (this.#closed) return;
+		this.#closed = true;
+		const child = this.browser.process();
+		try {
+			await Promise.race([this.browser.close(), sleep(15_000).then(() => Promise.reject(new Error('browser.close() timed out')))]);
+		} catch {
+			if (child && child.exitCode === null) child.kill('SIGKILL'); // the browser this harness started, by its own handle
+		} finally {
+			rmSync(this.scratch, {recursive: true, force: true, maxRetries: 3});
+		}
+	}
+}
+
+function scratchFor(kind: BrowserKind) {
+	const root = scratchDir(kind);
+	const dirs = {root, home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), profile: path.join(root, 'profile')};
+	for (const dir of [dirs.home, dirs.tmp, dirs.profile]) mkdirSync(dir, {recursive: true});
+	const env: Record<string, string | undefined> = {...process.env, HOME: dirs.home, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: path.join(dirs.home, '.config'), XDG_CACHE_HOME: path.join(dirs.home, '.cache')};
+	return {dirs, env};
+}
+
+// ---------------------------------------------------------------------------------------------- Chromium
+
+class ChromiumSession extends ExtensionSession {
+	readonly kind = 'chromium' as const;
+	readonly origin: string;
+	/** Errors the service worker printed or threw during the run. */
+	readonly workerErrors: string[] = [];
+
+	readonly worker: WebWorker;
+
+	constructor(browser: Browser, extensionId: string, scratch: string, worker: WebWorker) {
+		super(browser, extensionId, scratch);
+		this.worker = worker;
+		this.origin = `chrome-extension://${extensionId}/`;
+		worker.on('console', (message) => {
+			if (message.type() === 'error') this.workerErrors.push(message.text());
+		});
+		worker.on('error', (error) => this.workerErrors.push(String(error)));
+	}
+
+	async extEval<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R> {
+		return (await this.worker.evaluate(fn as never, ...(args as unknown as never[]))) as R;
+	}
+
+	async openExtensionPage(pagePath: string, ready: string): Promise<Page> {
+		const page = this.track(await this.browser.newPage());
+		await page.goto(this.origin + pagePath, {waitUntil: 'load', timeout: 10_000});
+		await page.waitForSelector(ready, {timeout: 10_000});
+		return page;
+	}
+
+	async openPopup(site: SitePage): Promise<Page> {
+		await site.page.bringToFront();
+		// The toolbar popup belongs to the focused window's active tab: make sure that is our tab.
+		await poll(
+			() =>
+				this.extEval(async () => {
+					const api = (globalThis as any).chrome;
+					const tabs: Array<{id?: number}> = await api.tabs.query({active: true, lastFocusedWindow: true});
+					return tabs.map((tab) => tab.id);
+				}),
+			(ids) => ids.length === 1 && ids[0] === site.tabId,
+			{timeout: 5000, what: `tab ${site.tabId} to be the active tab`},
+		);
+		const url = `${this.origin}popup/index.html`;
+		const [target] = await Promise.all([
+			this.browser.waitForTarget((t) => t.url() === url, {timeout: 10_000}),
+			this.extEval(async () => {
+				await (globalThis as any).chrome.action.openPopup();
+			}),
+		]);
+		const popup = await target.asPage();
+		this.track(popup);
+		await popup.waitForSelector('body[data-ready="1"]', {timeout: 10_000});
+		return popup;
+	}
+
+	async inClosedShadowRoot<R>(page: Page, host: ElementHandle<Element>, fnSource: string): Promise<R> {
+		const cdp = await page.createCDPSession();
+		try {
+			// Object ids belong to the session that made them; backend node ids are valid in any session.
+			const backendNodeId = await host.backendNodeId();
+			const {node} = await cdp.send('DOM.describeNode', {backendNodeId, depth: 1, pierce: true});
+			const shadow = node.shadowRoots?.[0];
+			if (!shadow) throw new Error('The host element has no shadow root');
+			const {object} = await cdp.send('DOM.resolveNode', {backendNodeId: shadow.backendNodeId});
+			const result = await cdp.send('Runtime.callFunctionOn', {
+				objectId: object.objectId!,
+				functionDeclaration: `function () { return (${fnSource})(this); }`,
+				returnByValue: true,
+				awaitPromise: true,
+			});
+			if (result.exceptionDetails) throw new Error(`In the shadow root: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+			return JSON.parse(String(result.result.value)) as R;
+		} finally {
+			await cdp.detach().catch(() => {});
+		}
+	}
+
+	/**
+	 * What chrome://extensions reports for the extension: manifest errors, install warnings and runtime
+	 * errors (the page's chrome.developerPrivate API; runtime errors are collected in developer mode,
+	 * which launchChromium turns on before installing).
+	 */
+	async extensionsPageErrors(): Promise<string[]> {
+		const page = this.track(await this.browser.newPage());
+		try {
+			await page.goto('chrome://extensions/', {waitUntil: 'load', timeout: 10_000});
+			return await page.evaluate(async (id: string) => {
+				const info = await (globalThis as any).chrome.developerPrivate.getExtensionInfo(id);
+				const all: Array<{message?: string} | string> = [
+					...(info.manifestErrors ?? []),
+					...(info.runtimeErrors ?? []),
+					...(info.installWarnings ?? []),
+				];
+				return all.map((entry) => (typeof entry === 'string' ? entry : (entry.message ?? JSON.stringify(entry))));
+			}, this.extensionId);
+		} finally {
+			await page.close().catch(() => {});
+		}
+	}
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
+	const {dirs, env} = scratchFor('chromium');
+	if (options.lang) env['LANGUAGE'] = options.lang;
+	const browser = await puppeteer.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		pipe: true,
+		enableExtensions: true, // --enable-unsafe-extension-debugging, needed by installExtension
+		userDataDir: dirs.profile,
+		env,
+		args: [...CHROMIUM_FLAGS, ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : [])],
+		protocolTimeout: 30_000,
+	});
+	try {
+		// Developer mode first, so that chrome://extensions collects the extension's runtime errors.
+		const [first] = await browser.pages();
+		const page = first ?? (await browser.newPage());
+		await page.goto('chrome://extensions/', {waitUntil: 'load', timeout: 10_000});
+		await page.evaluate(() => (globalThis as any).chrome.developerPrivate.updateProfileConfiguration({inDeveloperMode: true}));
+		await page.goto('about:blank');
+		const extensionId = await browser.installExtension(DIST_CHROME);
+		const target = await browser.waitForTarget(
+			(t) => t.type() === 'service_worker' && t.url() === `chrome-extension://${extensionId}/background.js`,
+			{timeout: 10_000},
+		);
+		const worker = await target.worker();
+		if (!worker) throw new Error('The service worker target has no worker');
+		// Attached this early, the worker can be evaluated before its extension bindings exist: wait for them.
+		await poll(
+			() => worker.evaluate(() => typeof (globalThis as any).chrome?.runtime?.id),
+			(type) => type === 'string',
+			{timeout: 10_000, what: 'chrome.runtime in the service worker'},
+		);
+		return new ChromiumSession(browser, extensionId, dirs.root, worker);
+	} catch (error) {
+		await browser.close().catch(() => {});
+		rmSync(dirs.root, {recursive: true, force: true});
+		throw error;
+	}
+}
+
+// ----------------------------------------------------------------------------------------------- Firefox
+
+type BidiEvaluateResult =
+	| {type: 'success'; result: {type: string; value?: unknown; sharedId?: string}}
+	| {type: 'exception'; exceptionDetails: {text?: string}};
+/** puppeteer-core 24 internals: the BiDi realm of a frame (BidiFrame.browsingContext.defaultRealm). */
+type BidiRealm = {callFunction(fn: string, awaitPromise: boolean, options?: Record<string, unknown>): Promise<BidiEvaluateResult>};
+
+class FirefoxSession extends ExtensionSession {
+	readonly kind = 'firefox' as const;
+	readonly origin = `moz-extension://${FIREFOX_UUID}/`;
+
+	/** An extension page kept open for the whole run: Firefox exposes no background target over BiDi. */
+	readonly control: Page;
+
+	constructor(browser: Browser, extensionId: string, scratch: string, control: Page) {
+		super(browser, extensionId, scratch);
+		this.control = control;
+	}
+
+	async extEval<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R> {
+		return (await this.control.evaluate(fn as never, ...(args as unknown as never[]))) as R;
+	}
+
+	/** Fire-and-poll: BiDi never reports a moz-extension:// navigation as finished. */
+	static async load(page: Page, url: string, ready: string, timeout = 15_000): Promise<void> {
+		void page.goto(url, {timeout: 3000}).catch(() => {});
+		const end = Date.now() + timeout;
+		for (;;) {
+			try {
+				await page.waitForSelector(ready, {timeout: Math.max(100, end - Date.now())});
+				return;
+			} catch (error) {
+				if (Date.now() > end) throw error;
+				await sleep(100); // the page was mid-navigation (execution context destroyed): try again
+			}
+		}
+	}
+
+	async openExtensionPage(pagePath: string, ready: string): Promise<Page> {
+		const page = this.track(await this.browser.newPage());
+		await FirefoxSession.load(page, this.origin + pagePath, ready);
+		return page;
+	}
+
+	async openPopup(site: SitePage): Promise<Page> {
+		return this.openExtensionPage(`popup/index.html?tab=${site.tabId}`, 'body[data-ready="1"]');
+	}
+
+	async inClosedShadowRoot<R>(page: Page, host: ElementHandle<Element>, fnSource: string): Promise<R> {
+		const realm = (page.mainFrame() as unknown as {browsingContext: {defaultRealm: BidiRealm}}).browsingContext.defaultRealm;
+		const hostRef = (host as unknown as {remoteValue(): {sharedId?: string}}).remoteValue();
+		if (!hostRef.sharedId) throw new Error('The host element has no BiDi shared id');
+		const serialized = await realm.callFunction('(el) => el', false, {
+			arguments: [{sharedId: hostRef.sharedId}],
+			serializationOptions: {maxDomDepth: 0, includeShadowTree: 'all'},
+			resultOwnership: 'none',
+		});
+		if (serialized.type !== 'success') throw new Error(`Serializing the host: ${serialized.exceptionDetails.text}`);
+		const shadowRoot = (serialized.result.value as {shadowRoot?: {sharedId?: string} | null}).shadowRoot;
+		if (!shadowRoot?.sharedId) throw new Error('The host element has no shadow root');
+		const result = await realm.callFunction(fnSource, true, {arguments: [{sharedId: shadowRoot.sharedId}], resultOwnership: 'none'});
+		if (result.type !== 'success') throw new Error(`In the shadow root: ${result.exceptionDetails.text}`);
+		return JSON.parse(String(result.result.value)) as R;
+	}
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
+	const {dirs, env} = scratchFor('firefox');
+	const prefs: Record<string, unknown> = {'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: FIREFOX_UUID})};
+	if (options.lang) {
+		prefs['intl.locale.requested'] = options.lang;
+		prefs['extensions.langpacks.signatures.required'] = false;
+	}
+	const browser = await puppeteer.launch({
+		browser: 'firefox',
+		executablePath: FIREFOX,
+		headless: true,
+		userDataDir: dirs.profile,
+		env,
+		extraPrefsFirefox: prefs,
+		args: ['--remote-allow-system-access'], // else BiDi refuses to navigate to moz-extension:// pages
+		protocolTimeout: 30_000,
+	});
+	try {
+		if (options.lang === 'fr' && !existsSync(SYSTEM_FR_LANGPACK)) {
+			if (!existsSync(LOCAL_FR_LANGPACK)) throw new Error(`No French language pack (${SYSTEM_FR_LANGPACK} or ${LOCAL_FR_LANGPACK})`);
+			await browser.installExtension(LOCAL_FR_LANGPACK);
+		}
+		const extensionId = await browser.installExtension(DIST_FIREFOX);
+		const [first] = await browser.pages();
+		const control = first ?? (await browser.newPage());
+		await FirefoxSession.load(control, `moz-extension://${FIREFOX_UUID}/options/index.html`, 'body[data-ready="1"]');
+		return new FirefoxSession(browser, extensionId, dirs.root, control);
+	} catch (error) {
+		await browser.close().catch(() => {});
+		rmSync(dirs.root, {recursive: true, force: true});
+		throw error;
+	}
+}
+
+export type {ChromiumSession, FirefoxSession};

@@ -1,0 +1,65 @@
+/** The built manifests (dist/chrome, dist/firefox): each browser's shape, and the least permissions. */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, test} from 'vitest';
+import {DIST_CHROME, DIST_FIREFOX, REPO} from './harness/paths';
+
+type Manifest = Record<string, any>;
+const read = (dir: string): Manifest => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+const source = read(REPO);
+const chrome = read(DIST_CHROME);
+const firefox = read(DIST_FIREFOX);
+const FORBIDDEN = ['<all_urls>', 'tabs', 'history', 'webRequest', 'webRequestBlocking', 'webNavigation', 'cookies'];
+
+describe('dist/chrome/manifest.json', () => {
+	test('a service worker background, no background scripts, a minimum Chrome version, no gecko settings', () => {
+		expect(chrome['manifest_version']).toBe(3);
+		expect(chrome['background']).toEqual({service_worker: 'background.js'});
+		expect(chrome['background']).not.toHaveProperty('scripts');
+		expect(chrome['minimum_chrome_version']).toMatch(/^\d+(\.\d+)*$/);
+		expect(chrome).not.toHaveProperty('browser_specific_settings');
+	});
+});
+
+describe('dist/firefox/manifest.json', () => {
+	test('background scripts, the gecko id, strict_min_version >= 142, no data collected', () => {
+		expect(firefox['manifest_version']).toBe(3);
+		expect(firefox['background']).toEqual({scripts: ['background.js']});
+		expect(firefox['background']).not.toHaveProperty('service_worker');
+		const gecko = firefox['browser_specific_settings']?.gecko;
+		expect(gecko?.id).toBe(source['browser_specific_settings'].gecko.id);
+		expect(gecko?.id).toBe('photo-privacy-advisor@photo-privacy-advisor.org');
+		expect(Number.parseFloat(gecko?.strict_min_version)).toBeGreaterThanOrEqual(142);
+		expect(gecko?.data_collection_permissions).toEqual({required: ['none']});
+		expect(firefox).not.toHaveProperty('minimum_chrome_version');
+	});
+});
+
+describe.each([
+	['chrome', chrome],
+	['firefox', firefox],
+])('dist/%s/manifest.json: least privilege', (_name, manifest) => {
+	test('permissions are exactly ["storage"]', () => {
+		expect(manifest['permissions']).toEqual(['storage']);
+	});
+
+	test('no <all_urls>, tabs, history, webRequest, webNavigation or cookies, anywhere', () => {
+		const all = [...(manifest['permissions'] ?? []), ...(manifest['optional_permissions'] ?? []), ...(manifest['host_permissions'] ?? []), ...(manifest['optional_host_permissions'] ?? [])];
+		for (const name of FORBIDDEN) expect(all, name).not.toContain(name);
+		expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+		for (const script of manifest['content_scripts'] ?? []) {
+			for (const pattern of script.matches as string[]) expect(pattern).not.toMatch(/^(\*|https?):\/\/\*\//);
+		}
+	});
+
+	test('no host permissions beyond the photo sites the content script runs on', () => {
+		const matches = new Set<string>((manifest['content_scripts'] ?? []).flatMap((script: {matches: string[]}) => script.matches));
+		expect(matches.has('https://photos.google.com/*')).toBe(true);
+		for (const host of manifest['host_permissions'] ?? []) expect(matches.has(host), host).toBe(true);
+		expect([...matches].every((pattern) => pattern.startsWith('https://'))).toBe(true);
+	});
+
+	test('no web_accessible_resources', () => {
+		expect(manifest).not.toHaveProperty('web_accessible_resources');
+	});
+});

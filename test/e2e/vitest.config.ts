@@ -1,0 +1,21 @@
+/**
+ * The real-browser end-to-end suite (npm run test:e2e), separate from the unit tests' root config.
+ * Browsers run one file at a time (2 cores); each file reuses one browser for its tests.
+ */
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
+	test: {
+		include: ['test/e2e/**/*.test.ts'],
+		fileParallelism: false,
+		pool: 'forks',
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		teardownTimeout: 30_000,
+		retry: 0,
+		reporters: ['default'],
+	},
+});
