@@ -5,13 +5,18 @@
  *
  * Services that share a host with other products and navigate client-side (iCloud, Amazon, OneDrive)
  * get the script on their whole host; it follows the page into and out of the photos area by listening
- * for navigations (the Navigation API where there is one; else history, hash and <title> changes, which
+ * for navigations (the Navigation API's currententrychange where there is one; else history, hash and <title> changes, which
  * single-page apps make on every route change), batched on a timer, with no polling.
+ *
+ * Custom sites: the background registers this same script on each site the person added in the options
+ * (background/custom-sites.ts). A host that no catalogued service lives on can only be such a site, so
+ * there the whole host counts as the service, named by its host; the background answers only for hosts
+ * that really are in the person's list.
  *
  * It never touches the page's storage (IndexedDB, localStorage, cookies belong to the website): all
  * state lives in the background. On a page of no service it does nothing but listen.
  */
-import {findService} from '../core/url-match';
+import {findService, hostMatches} from '../core/url-match';
 import {send} from '../core/messaging';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {mountBanner, type MountedBanner} from './banner';
@@ -25,9 +30,16 @@ let current: Visit | null = null;
 /** Banners the person closed on this page: not shown again until the next full page load. */
 const closedHere = new Set<string>();
 
+/** On a host no catalogued service uses, this script was registered for a custom site: the host is the service. */
+function customSite(): string | undefined {
+	const host = location.hostname;
+	if (location.protocol !== 'https:' || SERVICE_RULES.some((service) => service.rules.some((rule) => rule.hosts.some((pattern) => hostMatches(host, pattern))))) return undefined;
+	return host;
+}
+
 async function check(): Promise<void> {
 	const url = location.href;
-	const serviceId = findService(url, SERVICE_RULES, NEVER_FLAG_RULES) ?? null;
+	const serviceId = findService(url, SERVICE_RULES, NEVER_FLAG_RULES) ?? customSite() ?? null;
 	if (serviceId === (current?.serviceId ?? null)) return;
 	if (current) {
 		current.banner?.remove();
@@ -60,7 +72,9 @@ function schedule(): void {
 function watchNavigation(): void {
 	const navigation = (globalThis as {navigation?: EventTarget}).navigation;
 	if (navigation) {
-		navigation.addEventListener('navigatesuccess', schedule);
+		// Fires for every same-document navigation: history.pushState/replaceState, traversals, and
+		// navigations a router intercepts (unlike "navigate", which pushState does not fire).
+		navigation.addEventListener('currententrychange', schedule);
 		return;
 	}
 	addEventListener('popstate', schedule);

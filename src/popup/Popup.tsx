@@ -52,7 +52,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 					</>
 				) : (
 					<>
-						<h1 data-service="">{t('popupNeutralTitle')}</h1>
+						<h1 data-neutral="">{t('popupNeutralTitle')}</h1>
 						<p class="muted">{localize(dataset.intro, lang)}</p>
 					</>
 				)}

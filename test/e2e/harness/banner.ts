@@ -121,10 +121,10 @@ export async function pageFindsText(page: Page, text: string): Promise<boolean> 
 	}, text);
 }
 
-/** Clicks the banner's button labelled `label` with the mouse, at its centre, after checking the hit lands on the banner. */
+/** Clicks the banner's button labelled `label` (its aria-label, else its text) with the mouse, at its centre, after checking the hit lands on the banner. */
 export async function clickBannerButton(session: ExtensionSession, page: Page, host: ElementHandle<Element>, label: string): Promise<void> {
 	const content = await readBanner(session, page, host);
-	const button = content.buttons.find((b) => b.label === label);
+	const button = content.buttons.find((b) => b.label === label) ?? content.buttons.find((b) => b.label === null && b.text === label);
 	if (!button) throw new Error(`No banner button labelled "${label}" (buttons: ${JSON.stringify(content.buttons)})`);
 	const x = button.x + button.width / 2;
 	const y = button.y + button.height / 2;

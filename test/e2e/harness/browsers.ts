@@ -15,7 +15,18 @@ import {LocalSites} from './sites';
 import {poll, sleep} from './wait';
 
 export type BrowserKind = 'chromium' | 'firefox';
-export type LaunchOptions = {lang?: 'fr'};
+export type LaunchOptions = {
+	/** Firefox only: extra prefs, e.g. `{'extensions.webextOptionalPermissionPrompts': false}` to grant permissions.request without a prompt. */
+	prefs?: Record<string, unknown>;
+	lang?: 'fr';
+	/**
+	 * A scratch folder to reuse across launches (from `scratchDir`), to test what survives a browser
+	 * restart. The session then leaves it in place on close: the caller removes it.
+	 */
+	keep?: string;
+	/** The unpacked extension to install instead of dist/chrome or dist/firefox (the benchmark's copy). */
+	extensionDir?: string;
+};
 export type BadgeState = {text: string; title: string};
 export type SitePage = {page: Page; tabId: number; url: string};
 
@@ -60,6 +71,8 @@ export abstract class ExtensionSession {
 	/** The Chromium extension id, or the gecko id Firefox reported on install. */
 	readonly extensionId: string;
 	readonly scratch: string;
+	/** Set for a session launched with `keep`: its folder outlives it (see LaunchOptions). */
+	keepScratch = false;
 
 	protected constructor(browser: Browser, extensionId: string, scratch: string) {
 		this.browser = browser;
@@ -147,13 +160,13 @@ export abstract class ExtensionSession {
 		} catch {
 			if (child && child.exitCode === null) child.kill('SIGKILL'); // the browser this harness started, by its own handle
 		} finally {
-			rmSync(this.scratch, {recursive: true, force: true, maxRetries: 3});
+			if (!this.keepScratch) rmSync(this.scratch, {recursive: true, force: true, maxRetries: 3});
 		}
 	}
 }
 
-function scratchFor(kind: BrowserKind) {
-	const root = scratchDir(kind);
+function scratchFor(kind: BrowserKind, keep?: string) {
+	const root = keep ?? scratchDir(kind);
 	const dirs = {root, home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), profile: path.join(root, 'profile')};
 	for (const dir of [dirs.home, dirs.tmp, dirs.profile]) mkdirSync(dir, {recursive: true});
 	const env: Record<string, string | undefined> = {...process.env, HOME: dirs.home, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: path.join(dirs.home, '.config'), XDG_CACHE_HOME: path.join(dirs.home, '.cache')};
@@ -263,19 +276,24 @@ class ChromiumSession extends ExtensionSession {
 	}
 }
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-	const {dirs, env} = scratchFor('chromium');
-	if (options.lang) env['LANGUAGE'] = options.lang;
-	const browser = await puppeteer.launch({
+/** The one set of Chromium launch settings, with or without the extension (see launchWithoutExtension). */
+function chromiumLaunchOptions(profile: string, env: Record<string, string | undefined>, options: LaunchOptions) {
+	return {
 		executablePath: CHROMIUM,
 		headless: true,
 		pipe: true,
 		enableExtensions: true, // --enable-unsafe-extension-debugging, needed by installExtension
-		userDataDir: dirs.profile,
+		userDataDir: profile,
 		env,
 		args: [...CHROMIUM_FLAGS, ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : [])],
 		protocolTimeout: 30_000,
-	});
+	};
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
+	const {dirs, env} = scratchFor('chromium', options.keep);
+	if (options.lang) env['LANGUAGE'] = options.lang;
+	const browser = await puppeteer.launch(chromiumLaunchOptions(dirs.profile, env, options));
 	try {
 		// Developer mode first, so that chrome://extensions collects the extension's runtime errors.
 		const [first] = await browser.pages();
@@ -283,7 +301,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
 		await page.goto('chrome://extensions/', {waitUntil: 'load', timeout: 10_000});
 		await page.evaluate(() => (globalThis as any).chrome.developerPrivate.updateProfileConfiguration({inDeveloperMode: true}));
 		await page.goto('about:blank');
-		const extensionId = await browser.installExtension(DIST_CHROME);
+		const extensionId = await browser.installExtension(options.extensionDir ?? DIST_CHROME);
 		const target = await browser.waitForTarget(
 			(t) => t.type() === 'service_worker' && t.url() === `chrome-extension://${extensionId}/background.js`,
 			{timeout: 10_000},
@@ -296,10 +314,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
 			(type) => type === 'string',
 			{timeout: 10_000, what: 'chrome.runtime in the service worker'},
 		);
-		return new ChromiumSession(browser, extensionId, dirs.root, worker);
+		const session = new ChromiumSession(browser, extensionId, dirs.root, worker);
+		session.keepScratch = options.keep !== undefined;
+		return session;
 	} catch (error) {
 		await browser.close().catch(() => {});
-		rmSync(dirs.root, {recursive: true, force: true});
+		if (!options.keep) rmSync(dirs.root, {recursive: true, force: true});
 		throw error;
 	}
 }
@@ -371,38 +391,83 @@ class FirefoxSession extends ExtensionSession {
 	}
 }
 
-export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
-	const {dirs, env} = scratchFor('firefox');
-	const prefs: Record<string, unknown> = {'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: FIREFOX_UUID})};
-	if (options.lang) {
-		prefs['intl.locale.requested'] = options.lang;
-		prefs['extensions.langpacks.signatures.required'] = false;
-	}
-	const browser = await puppeteer.launch({
-		browser: 'firefox',
+/** The one set of Firefox launch settings, with or without the extension (see launchWithoutExtension). */
+function firefoxLaunchOptions(profile: string, env: Record<string, string | undefined>, prefs: Record<string, unknown>) {
+	return {
+		browser: 'firefox' as const,
 		executablePath: FIREFOX,
 		headless: true,
-		userDataDir: dirs.profile,
+		userDataDir: profile,
 		env,
 		extraPrefsFirefox: prefs,
 		args: ['--remote-allow-system-access'], // else BiDi refuses to navigate to moz-extension:// pages
 		protocolTimeout: 30_000,
-	});
+	};
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
+	const {dirs, env} = scratchFor('firefox', options.keep);
+	const prefs: Record<string, unknown> = {
+		'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: FIREFOX_UUID}),
+		// A temporary add-on is uninstalled when Firefox quits; keep its storage, as a real install keeps it.
+		'extensions.webextensions.keepStorageOnUninstall': true,
+	};
+	Object.assign(prefs, options.prefs);
+	if (options.lang) {
+		prefs['intl.locale.requested'] = options.lang;
+		prefs['extensions.langpacks.signatures.required'] = false;
+	}
+	const browser = await puppeteer.launch(firefoxLaunchOptions(dirs.profile, env, prefs));
 	try {
 		if (options.lang === 'fr' && !existsSync(SYSTEM_FR_LANGPACK)) {
 			if (!existsSync(LOCAL_FR_LANGPACK)) throw new Error(`No French language pack (${SYSTEM_FR_LANGPACK} or ${LOCAL_FR_LANGPACK})`);
 			await browser.installExtension(LOCAL_FR_LANGPACK);
 		}
-		const extensionId = await browser.installExtension(DIST_FIREFOX);
+		const extensionId = await browser.installExtension(options.extensionDir ?? DIST_FIREFOX);
 		const [first] = await browser.pages();
 		const control = first ?? (await browser.newPage());
 		await FirefoxSession.load(control, `moz-extension://${FIREFOX_UUID}/options/index.html`, 'body[data-ready="1"]');
-		return new FirefoxSession(browser, extensionId, dirs.root, control);
+		const session = new FirefoxSession(browser, extensionId, dirs.root, control);
+		session.keepScratch = options.keep !== undefined;
+		return session;
 	} catch (error) {
 		await browser.close().catch(() => {});
-		rmSync(dirs.root, {recursive: true, force: true});
+		if (!options.keep) rmSync(dirs.root, {recursive: true, force: true});
 		throw error;
 	}
 }
 
 export type {ChromiumSession, FirefoxSession};
+
+/** A browser launched exactly as launchChromium/launchFirefox launch theirs, but with no extension installed. */
+export type PlainBrowser = {readonly kind: BrowserKind; readonly browser: Browser; readonly scratch: string; close(): Promise<void>};
+
+/**
+ * The same browser binary, flags and scratch folders as the extension sessions, without the extension: the
+ * benchmark's baseline (scripts/bench.ts measures the two side by side).
+ */
+export async function launchWithoutExtension(kind: BrowserKind, options: Pick<LaunchOptions, 'lang'> = {}): Promise<PlainBrowser> {
+	const {dirs, env} = scratchFor(kind);
+	if (kind === 'chromium' && options.lang) env['LANGUAGE'] = options.lang;
+	const browser = await (kind === 'chromium'
+		? puppeteer.launch(chromiumLaunchOptions(dirs.profile, env, options))
+		: puppeteer.launch(firefoxLaunchOptions(dirs.profile, env, options.lang ? {'intl.locale.requested': options.lang} : {})));
+	let closed = false;
+	return {
+		kind,
+		browser,
+		scratch: dirs.root,
+		async close() {
+			if (closed) return;
+			closed = true;
+			const child = browser.process();
+			try {
+				await Promise.race([browser.close(), sleep(15_000).then(() => Promise.reject(new Error('browser.close() timed out')))]);
+			} catch {
+				if (child && child.exitCode === null) child.kill('SIGKILL'); // the browser this harness started, by its own handle
+			} finally {
+				rmSync(dirs.root, {recursive: true, force: true, maxRetries: 3});
+			}
+		},
+	};
+}

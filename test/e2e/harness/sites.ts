@@ -38,6 +38,13 @@ export class LocalSites {
 	readonly unexpected: string[] = [];
 	/** Every request answered from a fixture, for debugging. */
 	readonly served: string[] = [];
+	/** More hosts to answer, each with its own HTML (see `serve`). */
+	readonly #extra = new Map<string, string>();
+
+	/** Answers every https request to `host` with `html` (for the catalogue-wide detection tests). */
+	serve(host: string, html: string): void {
+		this.#extra.set(host, html);
+	}
 
 	async attach(page: Page): Promise<void> {
 		await page.setRequestInterception(true);
@@ -57,6 +64,12 @@ export class LocalSites {
 		}
 		if (!NETWORK_SCHEMES.has(url.protocol)) {
 			await request.continue().catch(() => {}); // data:, blob:, about: ... never leave the machine
+			return;
+		}
+		const extra = this.#extra.get(url.hostname);
+		if (extra !== undefined && url.protocol === 'https:') {
+			this.served.push(request.url());
+			await request.respond({status: 200, contentType: 'text/html; charset=utf-8', body: extra}).catch(() => {});
 			return;
 		}
 		const file = SITES[url.hostname];

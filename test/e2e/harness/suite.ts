@@ -28,7 +28,7 @@ const EN = {
 	tools: `Private alternatives: ${TOOLS.map((tool) => tool.name).join(', ')}`,
 	close: 'Close',
 	/** The popup's neutral text (its wording is being reworked in src/popup: the current key wins). */
-	neutral: message('popupNeutralTitle') ?? message('popupNeutral') ?? 'popupNeutral',
+	neutral: message('popupNeutralTitle') ?? 'popupNeutralTitle',
 	saved: 'Saved',
 	bannerOption: 'Show a banner on cloud photo services',
 };
