@@ -86,11 +86,13 @@ export function Compare({focus}: {focus: string | null}) {
 			<div class="services">
 				{services.map((service) => (
 					<details key={service.id} id={`move-${service.id}`} open={service === focused} data-service={service.id}>
-						<summary>{localize(service.name, lang)}</summary>
+						<summary>
+							<h3>{localize(service.name, lang)}</h3>
+						</summary>
 						<p>
 							{localize(service.access.concern, lang)} <SourceLink href={service.access.source} what={localize(service.name, lang)} />
 						</p>
-						<MoveSteps service={service} tools={tools} lang={lang} />
+						<MoveSteps service={service} tools={tools} lang={lang} headingLevel={4} />
 					</details>
 				))}
 			</div>

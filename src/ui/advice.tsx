@@ -184,19 +184,20 @@ function RouteText({route, service, lang}: {route: Route; service: Service; lang
 }
 
 /** "Move your photos": the official export route from the service, then each tool's import guide. */
-export function MoveSteps({service, tools, lang}: {service: Service; tools: readonly Tool[]; lang: Language}) {
+export function MoveSteps({service, tools, lang, headingLevel = 3}: {service: Service; tools: readonly Tool[]; lang: Language; headingLevel?: 3 | 4}) {
 	const serviceName = localize(service.name, lang);
+	const Heading = headingLevel === 3 ? 'h3' : 'h4';
 	return (
 		<ol class="move" data-service={service.id}>
 			<li>
-				<h4>{t('moveExportFrom', serviceName)}</h4>
+				<Heading>{t('moveExportFrom', serviceName)}</Heading>
 				<RouteText route={service.export} service={service} lang={lang} />
 			</li>
 			{tools.map((tool) => {
 				const route = service.import[tool.id];
 				return (
 					<li key={tool.id} data-import={tool.id}>
-						<h4>{t('moveImportInto', tool.name)}</h4>
+						<Heading>{t('moveImportInto', tool.name)}</Heading>
 						{route ? <RouteText route={route} service={service} lang={lang} /> : <p>{t('moveNoGuide', tool.name)}</p>}
 					</li>
 				);
