@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {BannerModel} from '../core/messages';
-import {CONFIRMATION_MS, mountBanner, type BannerCallbacks} from './banner';
+import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} from './banner';
 
 const model: BannerModel = {
 	serviceId: 'google-photos',
@@ -69,6 +69,16 @@ describe('mountBanner', () => {
 		expect(root.getElementById(region.getAttribute('aria-labelledby')!)?.tagName).toBe('H2');
 		expect(root.querySelector('[role="status"]')).not.toBeNull();
 		expect(document.activeElement).toBe(document.body);
+	});
+
+	it('announces itself politely once in the page, without showing the announcement', async () => {
+		vi.useFakeTimers();
+		const {root} = mountAndCapture();
+		const status = root.querySelector('[role="status"]')!;
+		expect(status.textContent).toBe('');
+		vi.advanceTimersByTime(ANNOUNCE_DELAY_MS);
+		expect(status.textContent).toBe(`Google Photos <img src=x onerror=alert(1)> can see your photos. ${model.concern}`);
+		expect(status.classList.contains('announce')).toBe(true);
 	});
 
 	it('offers the four choices, with the snooze length in the tooltip', () => {

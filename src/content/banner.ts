@@ -21,6 +21,9 @@ export type BannerCallbacks = {
 
 export type MountedBanner = {host: HTMLElement; remove: () => void};
 
+/** The banner is announced once it is in the page (see `status`). */
+export const ANNOUNCE_DELAY_MS = 150;
+
 /** How long a confirmation stays after a choice, unless the person is interacting with it. */
 export const CONFIRMATION_MS = 8000;
 
@@ -54,7 +57,9 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	close.setAttribute('aria-label', t('bannerClose'));
 	close.title = t('bannerClose');
 
-	const status = el('p', {class: 'status', role: 'status'});
+	// One polite live region: first (visually hidden) it announces the banner, since screen readers do
+	// not read a live region that arrives with its content; after a choice it shows the confirmation.
+	const status = el('p', {class: 'status announce', role: 'status'});
 	const actions = el(
 		'div',
 		{class: 'actions'},
@@ -95,6 +100,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	function confirm(message: string) {
 		if (closed) return;
 		body.replaceWith(button(t('bannerOpenSettings'), 'secondary', () => callbacks.onOpenSettings()));
+		status.classList.remove('announce');
 		status.textContent = message;
 		let timer = setTimeout(dismiss, CONFIRMATION_MS);
 		// Never take it away while the person is reading or using it.
@@ -118,5 +124,9 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		{signal, capture: true},
 	);
 	(document.body ?? document.documentElement).append(host);
+	const announce = setTimeout(() => {
+		if (!status.textContent) status.textContent = `${t('bannerHeading', model.serviceName)}. ${model.concern}`;
+	}, ANNOUNCE_DELAY_MS);
+	signal.addEventListener('abort', () => clearTimeout(announce));
 	return {host, remove};
 }
