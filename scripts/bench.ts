@@ -1,0 +1,455 @@
+/**
+ * `npm run bench`: what the extension costs, measured side by side in real browsers, in one run.
+ *
+ *   npm run build && npm run bench                 prints the table, writes bench-results.json (gitignored)
+ *   npm run bench -- --reference                   also writes docs/bench-results.json (the README's figures)
+ *   BENCH_RUNS=25 npm run bench                    more samples per arm (default 15)
+ *   npm run bench -- --only=chromium               one browser (chromium | firefox)
+ *
+ * Every figure is a median of BENCH_RUNS samples per arm, the arms alternated (ABBA) in two browser
+ * instances of the same binary launched the same way (test/e2e/harness): one with the extension, one
+ * without. Ratios are with / without. These are measurements, never assertions: timings are not tested.
+ * The method of each measure is in docs/performance.md.
+ */
+import {writeFile} from 'node:fs/promises';
+import {cpus, totalmem} from 'node:os';
+import path from 'node:path';
+import type {Browser, CDPSession, Page} from 'puppeteer-core';
+import {
+	launchChromium,
+	launchFirefox,
+	launchWithoutExtension,
+	type ChromiumSession,
+	type FirefoxSession,
+	type PlainBrowser,
+} from '../test/e2e/harness/browsers';
+import {DIST_CHROME, DIST_FIREFOX, REPO} from '../test/e2e/harness/paths';
+import {PHOTOS_URL} from '../test/e2e/harness/sites';
+import {poll, sleep} from '../test/e2e/harness/wait';
+import {benchCopy, EMPTY_PAGE} from './bench/ext-copy';
+import {BENCH_PHOTO_URL, BENCH_PLAIN_URL, BenchSites} from './bench/sites';
+import {ratio, round, summarize, type Summary} from './bench/stats';
+import {contentScriptCost} from './bench/trace';
+import {measure, measurePackages, PACKAGE_BUDGET, BUDGETS} from './sizes';
+
+const RUNS = Math.max(3, Number(process.env['BENCH_RUNS'] ?? 15));
+/** After `load`, both arms wait this long before the page's counters are read (the banner comes at document_idle). */
+const SETTLE_MS = 750;
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const REFERENCE = process.argv.includes('--reference');
+const started = Date.now();
+const log = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}`);
+
+type Arm = 'with' | 'without';
+type LoadSample = {
+	dcl: number;
+	load: number;
+	fcp: number;
+	/** Elements directly in <body>: the fixture has 2; the banner's host makes 3. */
+	bodyChildren: number;
+	/** Chromium only (CDP Performance.getMetrics on the tab, after a forced GC), at load + SETTLE_MS. */
+	taskMs?: number;
+	scriptMs?: number;
+	layoutMs?: number;
+	heapMB?: number;
+};
+
+/** Runs `fn` for each arm RUNS times, alternating the order (with, without, without, with, ...). */
+async function alternate<T>(fn: (arm: Arm, i: number) => Promise<T>): Promise<Record<Arm, T[]>> {
+	const out: Record<Arm, T[]> = {with: [], without: []};
+	for (let i = 0; i < RUNS; i++) {
+		const order: Arm[] = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+		for (const arm of order) out[arm].push(await fn(arm, i));
+	}
+	return out;
+}
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+	const {metrics: list} = await cdp.send('Performance.getMetrics');
+	return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/** One page load in a fresh tab: navigation and paint timing from the page, and (Chromium) CDP counters. */
+async function loadOnce(browser: Browser, sites: BenchSites, url: string, cdpMetrics: boolean): Promise<LoadSample> {
+	const page = await browser.newPage();
+	try {
+		await sites.attach(page);
+		let cdp: CDPSession | undefined;
+		if (cdpMetrics) {
+			cdp = await page.createCDPSession();
+			await cdp.send('Performance.enable', {timeDomain: 'threadTicks'});
+		}
+		await page.goto(url, {waitUntil: 'load', timeout: 30_000});
+		await sleep(SETTLE_MS);
+		const timing = await page.evaluate(() => {
+			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+			const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+			return {dcl: nav?.domContentLoadedEventEnd ?? NaN, load: nav?.loadEventEnd ?? NaN, fcp: fcp?.startTime ?? NaN, bodyChildren: document.body.children.length};
+		});
+		const sample: LoadSample = {...timing};
+		if (cdp) {
+			await cdp.send('HeapProfiler.collectGarbage');
+			const m = await metrics(cdp);
+			sample.taskMs = (m['TaskDuration'] ?? NaN) * 1000;
+			sample.scriptMs = (m['ScriptDuration'] ?? NaN) * 1000;
+			sample.layoutMs = ((m['LayoutDuration'] ?? 0) + (m['RecalcStyleDuration'] ?? 0)) * 1000;
+			sample.heapMB = (m['JSHeapUsedSize'] ?? NaN) / 2 ** 20;
+		}
+		return sample;
+	} finally {
+		await page.close().catch(() => {});
+	}
+}
+
+type LoadResult = Record<Arm, Record<string, Summary>> & {ratios: Record<string, number>; banner: {with: number; without: number}};
+
+/** The page-load comparison for one URL; checks the banner appeared (photo page) or nothing was added (plain page). */
+async function pageLoads(label: string, withExt: Browser, without: Browser, url: string, cdpMetrics: boolean, expectBanner: boolean): Promise<LoadResult> {
+	const sites = new BenchSites();
+	await loadOnce(withExt, sites, url, false); // warm-up, not counted (first-run compile caches, fonts)
+	await loadOnce(without, sites, url, false);
+	const samples = await alternate((arm) => loadOnce(arm === 'with' ? withExt : without, sites, url, cdpMetrics));
+	if (sites.unexpected.length > 0) throw new Error(`Requests left the fixture site: ${sites.unexpected.join(', ')}`);
+	const banners = samples.with.filter((s) => s.bodyChildren > 2).length;
+	if (samples.without.some((s) => s.bodyChildren !== 2)) throw new Error(`${label}: the page without the extension changed shape`);
+	if (expectBanner && banners !== RUNS) throw new Error(`${label}: the banner appeared in ${banners} of ${RUNS} loads`);
+	if (!expectBanner && banners !== 0) throw new Error(`${label}: something was added to a page that is not a photo service`);
+	const keys = (cdpMetrics ? ['dcl', 'load', 'fcp', 'taskMs', 'scriptMs', 'layoutMs', 'heapMB'] : ['dcl', 'load', 'fcp']) as Array<keyof LoadSample>;
+	const result = {with: {}, without: {}, ratios: {}, banner: {with: banners, without: 0}} as LoadResult;
+	for (const key of keys) {
+		result.with[key] = summarize(samples.with.map((s) => Number(s[key])));
+		result.without[key] = summarize(samples.without.map((s) => Number(s[key])));
+		result.ratios[key] = ratio(result.with[key]!, result.without[key]!);
+	}
+	log(`${label}: load ${result.with['load']!.median} / ${result.without['load']!.median} ms (x${result.ratios['load']})`);
+	return result;
+}
+
+/** The content script's main-thread time on the photo page (trace filtered to its URL; see bench/trace.ts). */
+async function contentScriptTime(session: ChromiumSession) {
+	const scriptUrl = `${session.origin}content.js`;
+	const sites = new BenchSites();
+	const categories = ['devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline'];
+	const once = async (url: string, banner: boolean) => {
+		const page = await session.browser.newPage();
+		try {
+			await sites.attach(page);
+			await page.tracing.start({categories});
+			await page.goto(url, {waitUntil: 'load', timeout: 30_000});
+			if (banner) await page.waitForFunction(() => document.body.children.length > 2, {timeout: 10_000});
+			await sleep(SETTLE_MS);
+			const buffer = await page.tracing.stop();
+			return contentScriptCost(JSON.parse(Buffer.from(buffer!).toString('utf8')), scriptUrl, new URL('/static/app.js', url).href);
+		} finally {
+			await page.close().catch(() => {});
+		}
+	};
+	await once(BENCH_PHOTO_URL, true); // warm-up
+	const costs = [];
+	for (let i = 0; i < RUNS; i++) costs.push(await once(BENCH_PHOTO_URL, true));
+	// The same trace on the page that is not a photo service: no event and no sample may name content.js.
+	const plain = await once(BENCH_PLAIN_URL, false);
+	if (sites.unexpected.length > 0) throw new Error(`Requests left the fixture site: ${sites.unexpected.join(', ')}`);
+	const result = {
+		evaluateMs: summarize(costs.map((c) => c.evaluateMs)),
+		sampledMs: summarize(costs.map((c) => c.sampledMs)),
+		pageScriptSampledMs: summarize(costs.map((c) => c.pageScriptSampledMs)),
+		plainPageEvents: plain.samples + (plain.evaluateMs > 0 ? 1 : 0),
+	};
+	log(`content script: ${result.sampledMs.median} ms sampled, ${result.evaluateMs.median} ms in its trace events (page's own script ${result.pageScriptSampledMs.median} ms)`);
+	return result;
+}
+
+/** Opens the real toolbar popup with `popupPath` as its page; times from chrome.action.openPopup() to the popup-rendered mark. */
+async function openPopupTimed(session: ChromiumSession, site: Page, popupPath: string) {
+	await site.bringToFront();
+	await session.extEval((p: string) => (globalThis as any).chrome.action.setPopup({popup: p}), popupPath);
+	const url = session.origin + popupPath;
+	const [target, t0] = await Promise.all([
+		session.browser.waitForTarget((t) => t.url() === url, {timeout: 10_000}),
+		session.extEval(async () => {
+			const t = performance.timeOrigin + performance.now();
+			await (globalThis as any).chrome.action.openPopup();
+			return t;
+		}),
+	]);
+	const page = await target.asPage();
+	try {
+		await page.waitForSelector('body[data-ready="1"]', {timeout: 10_000});
+		const mark = await page.evaluate(() => {
+			const entry = performance.getEntriesByName('popup-rendered')[0];
+			const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+			return {origin: performance.timeOrigin, at: entry?.startTime ?? NaN, fcp: fcp?.startTime ?? NaN};
+		});
+		return {fromOpen: mark.origin + mark.at - t0, fromNavigation: mark.at, fcp: mark.fcp};
+	} finally {
+		await page.close().catch(() => {});
+		await sleep(150);
+	}
+}
+
+async function popupChromium(session: ChromiumSession) {
+	const site = await session.openSite(PHOTOS_URL);
+	await session.waitForBadge(site.tabId, '!');
+	await openPopupTimed(session, site.page, 'popup/index.html'); // warm-up
+	await openPopupTimed(session, site.page, EMPTY_PAGE);
+	const samples = await alternate((arm) => openPopupTimed(session, site.page, arm === 'with' ? 'popup/index.html' : EMPTY_PAGE));
+	await session.extEval(() => (globalThis as any).chrome.action.setPopup({popup: 'popup/index.html'}));
+	await site.page.close();
+	const out = {
+		popup: {fromOpen: summarize(samples.with.map((s) => s.fromOpen)), fromNavigation: summarize(samples.with.map((s) => s.fromNavigation))},
+		empty: {fromOpen: summarize(samples.without.map((s) => s.fromOpen)), fromNavigation: summarize(samples.without.map((s) => s.fromNavigation))},
+		ratio: 0,
+		ratioFromNavigation: 0,
+	};
+	out.ratio = ratio(out.popup.fromOpen, out.empty.fromOpen);
+	out.ratioFromNavigation = ratio(out.popup.fromNavigation, out.empty.fromNavigation);
+	log(`popup: ${out.popup.fromOpen.median} ms vs empty page ${out.empty.fromOpen.median} ms (x${out.ratio})`);
+	return out;
+}
+
+/** The service worker, found afresh (it is a new target after each restart). */
+async function serviceWorker(session: ChromiumSession) {
+	const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url() === `${session.origin}background.js`, {timeout: 10_000});
+	const worker = await target.worker();
+	if (!worker) throw new Error('No service worker');
+	return worker;
+}
+
+async function heapMB(worker: Awaited<ReturnType<typeof serviceWorker>>): Promise<number> {
+	await worker.client.send('HeapProfiler.collectGarbage').catch(() => {});
+	const {usedSize} = await worker.client.send('Runtime.getHeapUsage');
+	return usedSize / 2 ** 20;
+}
+
+/**
+ * The background: its heap in use (warm, after the page loads and popups above), then RUNS cold starts:
+ * the worker stopped through CDP ServiceWorker.stopWorker, then one message round trip timed from an
+ * extension page; and the same message to the running worker (warm) for comparison.
+ */
+async function background(session: ChromiumSession) {
+	const warmHeap = [];
+	for (let i = 0; i < 3; i++) warmHeap.push(await heapMB(await serviceWorker(session)));
+	const page = await session.openExtensionPage(EMPTY_PAGE, 'body[data-ready="1"]');
+	const cdp = await page.createCDPSession();
+	const versions = new Map<string, {scriptURL: string; runningStatus: string}>();
+	cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+		for (const v of event.versions) versions.set(v.versionId, v);
+	});
+	await cdp.send('ServiceWorker.enable');
+	const ours = () => [...versions.entries()].find(([, v]) => v.scriptURL === `${session.origin}background.js`);
+	await poll(async () => ours(), (v) => v !== undefined, {what: 'the service worker version'});
+	const roundTrip = () =>
+		page.evaluate(async () => {
+			const t0 = performance.now();
+			const reply = await (globalThis as any).chrome.runtime.sendMessage({type: 'getSettings', payload: null});
+			if (!reply?.ok) throw new Error('getSettings failed');
+			return performance.now() - t0;
+		});
+	const warm = [];
+	for (let i = 0; i < RUNS; i++) warm.push(await roundTrip());
+	const cold = [];
+	const freshHeap = [];
+	for (let i = 0; i < RUNS; i++) {
+		// Puppeteer attaches to the worker; detach first, else the restarted worker waits for the debugger.
+		await (await serviceWorker(session)).client.detach().catch(() => {});
+		const [versionId] = ours()!;
+		await cdp.send('ServiceWorker.stopWorker', {versionId});
+		await poll(async () => ours()?.[1].runningStatus, (s) => s === 'stopped', {what: 'the worker to stop'});
+		await sleep(200);
+		cold.push(await roundTrip());
+		if (i < 3) freshHeap.push(await heapMB(await serviceWorker(session)));
+	}
+	await cdp.send('ServiceWorker.disable').catch(() => {});
+	await page.close();
+	const out = {
+		coldStartMs: summarize(cold),
+		warmMessageMs: summarize(warm),
+		heapWarmMB: summarize(warmHeap),
+		heapAfterColdStartMB: summarize(freshHeap),
+	};
+	log(`background: cold start to first answer ${out.coldStartMs.median} ms (warm ${out.warmMessageMs.median} ms), heap ${out.heapWarmMB.median} MB`);
+	return out;
+}
+
+/** Firefox cannot drive its popup: the popup page and the empty page, each in a tab, timed from navigation start. */
+async function popupFirefox(session: FirefoxSession) {
+	const site = await session.openSite(PHOTOS_URL);
+	await session.waitForBadge(site.tabId, '!');
+	const once = async (pagePath: string) => {
+		const page = await session.openExtensionPage(pagePath, 'body[data-ready="1"]');
+		try {
+			return await page.evaluate(() => performance.getEntriesByName('popup-rendered')[0]?.startTime ?? NaN);
+		} finally {
+			await page.close().catch(() => {});
+		}
+	};
+	const popupPath = `popup/index.html?tab=${site.tabId}`;
+	await once(popupPath);
+	await once(EMPTY_PAGE);
+	const samples = await alternate((arm) => once(arm === 'with' ? popupPath : EMPTY_PAGE));
+	await site.page.close();
+	const out = {popup: {fromNavigation: summarize(samples.with)}, empty: {fromNavigation: summarize(samples.without)}, ratioFromNavigation: 0};
+	out.ratioFromNavigation = ratio(out.popup.fromNavigation, out.empty.fromNavigation);
+	log(`firefox popup (in a tab): ${out.popup.fromNavigation.median} ms vs empty ${out.empty.fromNavigation.median} ms (x${out.ratioFromNavigation})`);
+	return out;
+}
+
+async function closeAll(...items: Array<{close(): Promise<void>} | undefined>) {
+	for (const item of items) await item?.close().catch(() => {});
+}
+
+async function chromium(extensionDir: string) {
+	log('Chromium: launching one browser with the extension, one without');
+	let ext: ChromiumSession | undefined;
+	let plain: PlainBrowser | undefined;
+	try {
+		ext = await launchChromium({extensionDir});
+		plain = await launchWithoutExtension('chromium');
+		const version = await ext.browser.version();
+		const photo = await pageLoads('chromium photo page', ext.browser, plain.browser, BENCH_PHOTO_URL, true, true);
+		const other = await pageLoads('chromium non-photo page', ext.browser, plain.browser, BENCH_PLAIN_URL, true, false);
+		await plain.close();
+		plain = undefined;
+		const script = await contentScriptTime(ext);
+		const popup = await popupChromium(ext);
+		const bg = await background(ext);
+		return {version, photoPage: photo, plainPage: other, contentScript: script, popup, background: bg};
+	} finally {
+		await closeAll(ext, plain);
+	}
+}
+
+async function firefox(extensionDir: string) {
+	log('Firefox: launching one browser with the extension, one without');
+	let ext: FirefoxSession | undefined;
+	let plain: PlainBrowser | undefined;
+	try {
+		ext = await launchFirefox({extensionDir});
+		plain = await launchWithoutExtension('firefox');
+		const version = await ext.browser.version();
+		const photo = await pageLoads('firefox photo page', ext.browser, plain.browser, BENCH_PHOTO_URL, false, true);
+		const other = await pageLoads('firefox non-photo page', ext.browser, plain.browser, BENCH_PLAIN_URL, false, false);
+		await plain.close();
+		plain = undefined;
+		const popup = await popupFirefox(ext);
+		return {version, photoPage: photo, plainPage: other, popup};
+	} finally {
+		await closeAll(ext, plain);
+	}
+}
+
+async function sizes() {
+	const bundles = [...(await measure(DIST_CHROME, 'chrome')), ...(await measure(DIST_FIREFOX, 'firefox'))];
+	const packages = await measurePackages(path.join(REPO, 'dist'), path.join(REPO, '.tmp/bench/zips'));
+	return {
+		bundles: bundles.map((b) => ({...b, budget: BUDGETS[b.file] ?? null})),
+		packages: packages.map((p) => ({target: p.target, bytes: p.bytes, budget: PACKAGE_BUDGET})),
+	};
+}
+
+// ------------------------------------------------------------------------------------------------ report
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (s: Summary | undefined) => (s ? `${s.median} ms` : '–');
+const x = (r: number | undefined) => (r === undefined || !Number.isFinite(r) ? '–' : `×${r.toFixed(3)}`);
+
+type Results = {
+	chromium?: Awaited<ReturnType<typeof chromium>>;
+	firefox?: Awaited<ReturnType<typeof firefox>>;
+	sizes: Awaited<ReturnType<typeof sizes>>;
+};
+
+export function table(r: Results): string {
+	const c = r.chromium;
+	const f = r.firefox;
+	const rows: string[][] = [['Measure', 'Chromium: with', 'without', 'ratio', 'Firefox: with', 'without', 'ratio']];
+	const load = (label: string, key: string, unit: (s?: Summary) => string = ms) =>
+		rows.push([
+			label,
+			unit(c?.photoPage.with[key]),
+			unit(c?.photoPage.without[key]),
+			x(c?.photoPage.ratios[key]),
+			unit(f?.photoPage.with[key]),
+			unit(f?.photoPage.without[key]),
+			x(f?.photoPage.ratios[key]),
+		]);
+	const plain = (label: string, key: string, unit: (s?: Summary) => string = ms) =>
+		rows.push([
+			label,
+			unit(c?.plainPage.with[key]),
+			unit(c?.plainPage.without[key]),
+			x(c?.plainPage.ratios[key]),
+			unit(f?.plainPage.with[key]),
+			unit(f?.plainPage.without[key]),
+			x(f?.plainPage.ratios[key]),
+		]);
+	const mb = (s?: Summary) => (s ? `${s.median.toFixed(2)} MB` : '–');
+	load('Photo page: load event', 'load');
+	load('Photo page: first contentful paint', 'fcp');
+	load('Photo page: main-thread task time to load + 0.75 s', 'taskMs');
+	load('Photo page: JS heap (banner shown vs none)', 'heapMB', mb);
+	plain('Non-photo page: load event', 'load');
+	plain('Non-photo page: main-thread task time', 'taskMs');
+	plain('Non-photo page: JS heap', 'heapMB', mb);
+	if (c) {
+		rows.push(['Content script: main-thread time (sampled, stack)', ms(c.contentScript.sampledMs), '', '', 'not measurable', '', '']);
+		rows.push(['Content script: its trace events (compile + run)', ms(c.contentScript.evaluateMs), '', '', '', '', '']);
+		rows.push(['Content script events on the non-photo page', String(c.contentScript.plainPageEvents), '', '', '', '', '']);
+		rows.push(['Popup: open → rendered (vs empty ext. page)', ms(c.popup.popup.fromOpen), ms(c.popup.empty.fromOpen), x(c.popup.ratio), '', '', '']);
+	}
+	rows.push([
+		'Popup page: navigation → rendered (vs empty page)',
+		ms(c?.popup.popup.fromNavigation),
+		ms(c?.popup.empty.fromNavigation),
+		x(c?.popup.ratioFromNavigation),
+		ms(f?.popup.popup.fromNavigation),
+		ms(f?.popup.empty.fromNavigation),
+		x(f?.popup.ratioFromNavigation),
+	]);
+	if (c) {
+		rows.push(['Background: cold start → first answer', ms(c.background.coldStartMs), '', '', 'not measurable', '', '']);
+		rows.push(['Background: message round trip, warm', ms(c.background.warmMessageMs), '', '', '', '', '']);
+		rows.push(['Background: JS heap, warm / fresh', `${mb(c.background.heapWarmMB)} / ${mb(c.background.heapAfterColdStartMB)}`, '', '', 'not measurable', '', '']);
+	}
+	const zip = (t: string) => r.sizes.packages.find((p) => p.target === t);
+	const zc = zip('chrome');
+	const zf = zip('firefox');
+	rows.push(['Package (zip), budget ' + kb(PACKAGE_BUDGET), zc ? kb(zc.bytes) : '–', '', '', zf ? kb(zf.bytes) : '–', '', '']);
+	for (const b of r.sizes.bundles.filter((b) => b.target === 'chrome' && b.file.endsWith('.js'))) {
+		const other = r.sizes.bundles.find((o) => o.target === 'firefox' && o.file === b.file);
+		rows.push([`Bundle ${b.file}${b.budget ? ` (budget ${kb(b.budget)})` : ''}`, kb(b.bytes), '', '', other ? kb(other.bytes) : '–', '', '']);
+	}
+	const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+	const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+	return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+async function main() {
+	log(`${RUNS} runs per arm; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB`);
+	const chromeCopy = await benchCopy(DIST_CHROME, path.join(REPO, '.tmp/bench/ext-chrome'));
+	const firefoxCopy = await benchCopy(DIST_FIREFOX, path.join(REPO, '.tmp/bench/ext-firefox'));
+	const results: Results = {sizes: await sizes()};
+	if (ONLY !== 'firefox') results.chromium = await chromium(chromeCopy);
+	if (ONLY !== 'chromium') results.firefox = await firefox(firefoxCopy);
+	const out = {
+		date: new Date().toISOString(),
+		runsPerArm: RUNS,
+		settleMs: SETTLE_MS,
+		machine: {cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version},
+		durationS: round((Date.now() - started) / 1000, 0),
+		...results,
+	};
+	const text = `${JSON.stringify(out, null, 2)}\n`;
+	await writeFile(path.join(REPO, 'bench-results.json'), text);
+	if (REFERENCE) await writeFile(path.join(REPO, 'docs/bench-results.json'), text);
+	console.log(`\n${table(results)}\n`);
+	console.log(`Medians of ${RUNS} runs per arm, arms alternated. Written: bench-results.json${REFERENCE ? ', docs/bench-results.json' : ''}. Took ${out.durationS} s.`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	main().catch((error: unknown) => {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+		process.exit(1);
+	});
+}

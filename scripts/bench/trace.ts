@@ -1,0 +1,76 @@
+/**
+ * Reading a Chromium trace (puppeteer page.tracing) for the content script's main-thread cost.
+ *
+ * Two measures, both filtered by the script's URL (chrome-extension://<id>/content.js):
+ * - `evaluateMs`: the trace events the renderer main thread records with that URL (EvaluateScript:
+ *   compile and first run; FunctionCall: timers and event listeners), their union in time;
+ * - `sampledMs`: from the V8 sampling profiler in the same trace (category
+ *   disabled-by-default-v8.cpu_profiler, one sample about every 100 µs): the time of every sample with a
+ *   content.js frame anywhere on its stack, which also covers the continuations after the background's
+ *   answers (promise microtasks that trace events do not name) and the DOM calls the script makes.
+ *   Style, layout and paint of the banner are not JavaScript and appear in neither: they are in the page's
+ *   TaskDuration, compared side by side with and without the extension.
+ */
+type TraceEvent = {name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; id?: string; args?: any};
+type CpuNode = {id: number; parent?: number; callFrame: {url?: string; functionName?: string}};
+
+export type ScriptCost = {evaluateMs: number; sampledMs: number; samples: number; pageScriptSampledMs: number};
+
+function union(intervals: Array<[number, number]>): number {
+	const sorted = intervals.sort((a, b) => a[0] - b[0]);
+	let total = 0;
+	let end = -Infinity;
+	for (const [s, e] of sorted) {
+		if (e <= end) continue;
+		total += e - Math.max(s, end);
+		end = e;
+	}
+	return total;
+}
+
+export function contentScriptCost(trace: {traceEvents: TraceEvent[]} | TraceEvent[], scriptUrl: string, pageScriptUrl?: string): ScriptCost {
+	const events = Array.isArray(trace) ? trace : trace.traceEvents;
+	const urlOf = (e: TraceEvent): string | undefined => e.args?.data?.url ?? e.args?.fileName;
+	const named = events.filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') && urlOf(e) === scriptUrl);
+	const evaluateMs = union(named.map((e) => [e.ts, e.ts + (e.dur ?? 0)])) / 1000;
+
+	// Sampling profiler: per (pid, profile id), nodes arrive in chunks, samples with time deltas.
+	const profiles = new Map<string, {nodes: Map<number, CpuNode>; samples: number[]; deltas: number[]}>();
+	for (const e of events) {
+		if (e.name !== 'ProfileChunk') continue;
+		const key = `${e.pid}:${e.id}`;
+		let p = profiles.get(key);
+		if (!p) profiles.set(key, (p = {nodes: new Map(), samples: [], deltas: []}));
+		const data = e.args?.data ?? {};
+		for (const node of (data.cpuProfile?.nodes ?? []) as CpuNode[]) p.nodes.set(node.id, node);
+		p.samples.push(...((data.cpuProfile?.samples ?? []) as number[]));
+		p.deltas.push(...((data.timeDeltas ?? []) as number[]));
+	}
+	let sampled = 0;
+	let count = 0;
+	let pageSampled = 0;
+	for (const p of profiles.values()) {
+		const cache = new Map<number, {ext: boolean; page: boolean}>();
+		const classify = (id: number): {ext: boolean; page: boolean} => {
+			const hit = cache.get(id);
+			if (hit) return hit;
+			const node = p.nodes.get(id);
+			const own = {ext: node?.callFrame.url === scriptUrl, page: pageScriptUrl !== undefined && node?.callFrame.url === pageScriptUrl};
+			const parent = node?.parent !== undefined ? classify(node.parent) : {ext: false, page: false};
+			const result = {ext: own.ext || parent.ext, page: own.page || parent.page};
+			cache.set(id, result);
+			return result;
+		};
+		// Sample i covers the time until sample i + 1.
+		for (let i = 0; i + 1 < p.samples.length; i++) {
+			const c = classify(p.samples[i]!);
+			const span = p.deltas[i + 1] ?? 0;
+			if (c.ext) {
+				sampled += span;
+				count++;
+			}
+			if (c.page) pageSampled += span;
+		}
+	}
+	return {evaluateMs, sampledMs: sampled / 1000, samples: count, pageScriptSampledMs: pageSampled / 1000};
+}

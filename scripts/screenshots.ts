@@ -1,0 +1,127 @@
+/**
+ * `npm run screenshots`: pictures of the extension for the README, from the built dist/chrome in real
+ * Chromium (test/e2e/harness), written to docs/screenshots/ as PNG:
+ *
+ *   banner-<lang>-<scheme>.png          the banner on a photo-library page (scripts/bench/fixture.ts)
+ *   popup-detected-<lang>-<scheme>.png  the real toolbar popup over a photo service
+ *   popup-neutral-<lang>-<scheme>.png   the real toolbar popup over any other site
+ *   compare-<lang>-<scheme>.png         the comparison page (compare/index.html?service=google-photos)
+ *   options-<lang>-<scheme>.png         the options page
+ *
+ * for lang in en, fr (Chromium --lang=fr) and scheme in light, dark (emulated prefers-color-scheme).
+ * Pages are cropped to a sensible viewport; PNGs are recompressed with ImageMagick when it is installed.
+ *
+ *   npm run build && npm run screenshots
+ *   npm run screenshots -- --only=banner,popup-detected     some of them
+ */
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, statSync} from 'node:fs';
+import path from 'node:path';
+import type {Page} from 'puppeteer-core';
+import {launchChromium, type ChromiumSession} from '../test/e2e/harness/browsers';
+import {REPO} from '../test/e2e/harness/paths';
+import {NEUTRAL_URL, PHOTOS_URL} from '../test/e2e/harness/sites';
+import {sleep} from '../test/e2e/harness/wait';
+import {BENCH_PHOTO_URL, BenchSites} from './bench/sites';
+
+const OUT = path.join(REPO, 'docs/screenshots');
+const LANGS = ['en', 'fr'] as const;
+const SCHEMES = ['light', 'dark'] as const;
+type Scheme = (typeof SCHEMES)[number];
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const want = (name: string) => !ONLY || ONLY.includes(name);
+
+function hasConvert(): boolean {
+	try {
+		execFileSync('convert', ['-version'], {stdio: 'ignore'});
+		return true;
+	} catch {
+		return false;
+	}
+}
+const CONVERT = hasConvert();
+
+async function save(page: Page, name: string, clip?: {x: number; y: number; width: number; height: number}): Promise<void> {
+	const file = path.join(OUT, `${name}.png`);
+	await page.screenshot({path: file as `${string}.png`, ...(clip ? {clip} : {})});
+	// Lossless recompression (strip metadata, best zlib level); skipped when ImageMagick is absent.
+	if (CONVERT) execFileSync('convert', [file, '-strip', '-define', 'png:compression-level=9', '-define', 'png:compression-filter=5', file]);
+	console.log(`${path.relative(REPO, file)}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
+}
+
+const scheme = (page: Page, value: Scheme) => page.emulateMediaFeatures([{name: 'prefers-color-scheme', value}]);
+
+async function banner(s: ChromiumSession, lang: string, value: Scheme) {
+	const page = await s.browser.newPage();
+	try {
+		await page.setViewport({width: 1100, height: 680});
+		await scheme(page, value);
+		const sites = new BenchSites();
+		await sites.attach(page);
+		await page.goto(BENCH_PHOTO_URL, {waitUntil: 'load'});
+		await page.waitForFunction(() => document.body.children.length > 2, {timeout: 10_000});
+		await page.evaluate(() => document.fonts.ready);
+		await sleep(600); // the banner's entrance animation
+		await save(page, `banner-${lang}-${value}`);
+	} finally {
+		await page.close();
+	}
+}
+
+async function popup(s: ChromiumSession, lang: string, value: Scheme, kind: 'detected' | 'neutral') {
+	const site = await s.openSite(kind === 'detected' ? PHOTOS_URL : NEUTRAL_URL);
+	if (kind === 'detected') await s.waitForBadge(site.tabId, '!');
+	const page = await s.openPopup(site);
+	try {
+		await scheme(page, value);
+		await sleep(200);
+		// The popup window as a person sees it, cropped to the body's width (plus its margin on the right).
+		const clip = await page.evaluate(() => {
+			const body = document.body.getBoundingClientRect();
+			const margin = parseFloat(getComputedStyle(document.body).marginLeft) || 0;
+			return {x: 0, y: 0, width: Math.ceil(Math.min(body.right + margin, window.innerWidth)), height: window.innerHeight};
+		});
+		await save(page, `popup-${kind}-${lang}-${value}`, clip);
+	} finally {
+		await page.close().catch(() => {});
+		await site.page.close().catch(() => {});
+	}
+}
+
+async function extensionPage(s: ChromiumSession, lang: string, value: Scheme, name: 'compare' | 'options', pagePath: string) {
+	const page = await s.openExtensionPage(pagePath, 'body[data-ready="1"]');
+	try {
+		await page.setViewport({width: 1000, height: 860});
+		await scheme(page, value);
+		await page.evaluate(() => document.fonts.ready);
+		await page.evaluate(() => window.scrollTo(0, 0)); // the comparison scrolls to its service: show the page's top
+		await sleep(200);
+		await save(page, `${name}-${lang}-${value}`);
+	} finally {
+		await page.close();
+	}
+}
+
+async function main() {
+	mkdirSync(OUT, {recursive: true});
+	for (const lang of LANGS) {
+		const s = await launchChromium(lang === 'en' ? {} : {lang});
+		try {
+			for (const value of SCHEMES) {
+				if (want('banner')) await banner(s, lang, value);
+				if (want('popup-detected')) await popup(s, lang, value, 'detected');
+				if (want('popup-neutral')) await popup(s, lang, value, 'neutral');
+				if (want('compare')) await extensionPage(s, lang, value, 'compare', 'compare/index.html?service=google-photos');
+				if (want('options')) await extensionPage(s, lang, value, 'options', 'options/index.html');
+			}
+			if (s.sites.unexpected.length > 0) throw new Error(`Requests left the fixtures: ${s.sites.unexpected.join(', ')}`);
+		} finally {
+			await s.close();
+		}
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	process.exit(1);
+});
