@@ -1,7 +1,8 @@
 /**
  * An in-memory stand-in for the WebExtension API, enough for unit tests of the background and the
  * pages: storage (local, session) with change listeners, i18n backed by the real locales, the action
- * (badge and title per tab) and runtime identity. `resetFakeBrowser()` gives each test a clean one.
+ * (badge and title per tab) and runtime identity, optional host permissions (granted or refused by the
+ * test: `grantOnRequest`) and registered content scripts. `resetFakeBrowser()` gives each test a clean one.
  */
 import en from '../locales/en/messages.json';
 import fr from '../locales/fr/messages.json';
@@ -56,8 +57,54 @@ export function createFakeBrowser(locale = 'en') {
 		const list: Array<(...args: unknown[]) => unknown> = [];
 		return {addListener: (fn: (...args: unknown[]) => unknown) => list.push(fn), removeListener: () => {}, hasListener: () => list.length > 0, list};
 	};
+	type Registered = {id: string; matches?: string[]; js?: string[]; runAt?: string; persistAcrossSessions?: boolean};
+	const registered = new Map<string, Registered>();
+	const origins = new Set<string>();
+	const permissionEvents = {onAdded: listeners(), onRemoved: listeners()};
+	const permissions = {
+		/** Test helper: what permissions.request answers (true = the person clicks "Allow"). */
+		grantOnRequest: true,
+		/** Test helper: the origins granted. */
+		origins,
+		async contains({origins: wanted = []}: {origins?: string[]}) {
+			return wanted.every((origin) => origins.has(origin));
+		},
+		async request({origins: wanted = []}: {origins?: string[]}) {
+			if (!permissions.grantOnRequest) return false;
+			for (const origin of wanted) origins.add(origin);
+			for (const fn of permissionEvents.onAdded.list) fn({origins: wanted, permissions: []});
+			return true;
+		},
+		async remove({origins: wanted = []}: {origins?: string[]}) {
+			const had = wanted.filter((origin) => origins.has(origin));
+			for (const origin of wanted) origins.delete(origin);
+			for (const fn of permissionEvents.onRemoved.list) fn({origins: had, permissions: []});
+			return had.length > 0;
+		},
+		async getAll() {
+			return {origins: [...origins], permissions: ['storage', 'scripting']};
+		},
+		...permissionEvents,
+	};
 	return {
 		locale,
+		permissions,
+		scripting: {
+			/** Test helper: the registrations, by id. */
+			registered,
+			async registerContentScripts(scripts: Registered[]) {
+				for (const script of scripts) if (registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+				for (const script of scripts) registered.set(script.id, structuredClone(script));
+			},
+			async getRegisteredContentScripts(filter?: {ids?: string[]}) {
+				return [...registered.values()].filter((script) => !filter?.ids || filter.ids.includes(script.id)).map((script) => structuredClone(script));
+			},
+			async unregisterContentScripts(filter?: {ids?: string[]}) {
+				for (const id of filter?.ids ?? [...registered.keys()]) {
+					if (!registered.delete(id) && filter?.ids) throw new Error(`Nonexistent script ID '${id}'`);
+				}
+			},
+		},
 		storage: {local: storageArea(), session: storageArea(), onChanged: listeners()},
 		i18n: {
 			getMessage: (key: string, subs?: string | string[]) => formatMessage(LOCALES[locale] ?? en, key, subs),
@@ -76,6 +123,7 @@ export function createFakeBrowser(locale = 'en') {
 			getURL: (path: string) => `chrome-extension://test-extension-id/${path.replace(/^\//, '')}`,
 			onMessage: listeners(),
 			onInstalled: listeners(),
+			onStartup: listeners(),
 			sendMessage: async () => undefined,
 			openOptionsPage: async () => {},
 		},

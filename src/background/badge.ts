@@ -4,8 +4,9 @@ import {t} from '../core/i18n';
 
 const BADGE_COLOR = '#8a3ffc';
 
-export async function markTab(tabId: number, serviceName: string | null): Promise<void> {
-	if (serviceName === null) {
+/** `certain`: the service can see the photos for sure; else the title says it may. */
+export async function markTab(tabId: number, service: {name: string; certain: boolean} | null): Promise<void> {
+	if (service === null) {
 		await Promise.all([
 			browser.action.setBadgeText({tabId, text: ''}),
 			browser.action.setTitle({tabId, title: t('actionTitle')}),
@@ -16,6 +17,6 @@ export async function markTab(tabId: number, serviceName: string | null): Promis
 		browser.action.setBadgeText({tabId, text: '!'}),
 		browser.action.setBadgeBackgroundColor({tabId, color: BADGE_COLOR}),
 		browser.action.setBadgeTextColor({tabId, color: '#ffffff'}),
-		browser.action.setTitle({tabId, title: t('badgeTitle', serviceName)}),
+		browser.action.setTitle({tabId, title: t(service.certain ? 'badgeTitle' : 'badgeTitleMay', service.name)}),
 	]);
 }

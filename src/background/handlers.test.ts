@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Runtime} from '../core/browser';
-import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
+import {DEFAULTS, SETTINGS_KEY, SETTINGS_VERSION} from '../core/settings';
 import {fake} from '../../test/fake-browser';
 import {handlers, bannerAllowed} from './handlers';
 
@@ -14,6 +14,15 @@ describe('pageVisit', () => {
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
 		expect(await fake.current.action.getTitle({tabId: 7})).toBe('Photo Privacy Advisor: Google Photos can see your photos');
 		expect(fake.current.storage.session.dump()).toEqual({'tab:7': {serviceId: 'google-photos'}});
+	});
+
+	it('says "may be able to see" for a service whose end-to-end encryption is unknown or opt-in', async () => {
+		const url = 'https://onedrive.live.com/?view=8';
+		const model = await handlers.pageVisit({url}, tab(url));
+		expect(model).toMatchObject({serviceId: 'onedrive-photos', certain: false});
+		expect(await fake.current.action.getTitle({tabId: 7})).toBe('Photo Privacy Advisor: OneDrive Photos may be able to see your photos');
+		expect(await handlers.pageVisit({url: 'https://www.icloud.com/photos/'}, tab('https://www.icloud.com/photos/'))).toMatchObject({certain: false});
+		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'))).toMatchObject({certain: true});
 	});
 
 	it('clears the mark on any other page', async () => {
@@ -104,7 +113,7 @@ describe('settings and tab state', () => {
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'};
 		expect((await handlers.updateSettings({bannerEnabled: false}, page)).bannerEnabled).toBe(false);
 		expect((await handlers.getSettings(null, page)).bannerEnabled).toBe(false);
-		expect(fake.current.storage.local.dump()[SETTINGS_KEY]).toMatchObject({version: 1, bannerEnabled: false});
+		expect(fake.current.storage.local.dump()[SETTINGS_KEY]).toMatchObject({version: SETTINGS_VERSION, bannerEnabled: false});
 	});
 
 	it('applies quick successive patches in order, losing none', async () => {

@@ -1,12 +1,16 @@
 /** The one handler map: what the background does for each message (see core/messages.ts). */
 import {browser, type Runtime} from '../core/browser';
 import type {BannerModel} from '../core/messages';
-import {dataLanguage, uiDirection, uiLanguage} from '../core/i18n';
-import {findService, parseHttpsUrl} from '../core/url-match';
-import type {Settings} from '../core/settings';
+import {makeBackup} from '../core/backup';
+import {eraseJourney, journeySummary, readJourney, recordVisit, replaceJourney, setChecklistStep} from '../core/db';
+import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
+import type {JourneyState} from '../core/journey';
+import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
+import {DEFAULTS, type Settings} from '../core/settings';
 import {dataset, localize, serviceById} from '../data';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
+import {addCustomSite, changeCustomSites, removeCustomSite, syncCustomSites} from './custom-sites';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -52,6 +56,25 @@ export function toolsFor(settings: Settings) {
 	return tools.filter((tool) => tool.kind === settings.preference);
 }
 
+/** A page on a site the person added (options), unless the catalogue now knows it or it is never flagged. */
+function customSiteOf(page: URL, settings: Settings): string | undefined {
+	if (!settings.customSites.includes(page.hostname)) return undefined;
+	if (NEVER_FLAG_RULES.some((entry) => entry.rules.some((rule) => ruleMatches(page, rule)))) return undefined;
+	return page.hostname;
+}
+
+/** `certain`: the provider can see the photos for sure (canSee "yes"); else it may (unknown, or opt-in E2EE). */
+type Detected = {id: string; name: string; concern: string; certain: boolean};
+
+/** The journey's state, or "unavailable" when IndexedDB cannot be used here (a private window, no space). */
+async function journeyState(): Promise<JourneyState> {
+	try {
+		return {available: true, summary: await journeySummary(Date.now())};
+	} catch {
+		return {available: false};
+	}
+}
+
 export const handlers: Handlers = {
 	async pageVisit({url}, sender) {
 		const tabId = tabOf(sender);
@@ -59,15 +82,27 @@ export const handlers: Handlers = {
 		const serviceId = page ? findService(page.href, SERVICE_RULES, NEVER_FLAG_RULES) : undefined;
 		const service = serviceId ? serviceById(serviceId) : undefined;
 		const lang = dataLanguage();
-		await writeTabState(tabId, {serviceId: service?.id ?? null});
-		await markTab(tabId, service ? localize(service.name, lang) : null);
-		if (!service) return null;
-		const settings = await readSettings();
-		if (!bannerAllowed(settings, service.id, Date.now())) return null;
+		const settings = service || page ? await readSettings() : undefined;
+		const custom = !service && page && settings ? customSiteOf(page, settings) : undefined;
+		const detected: Detected | undefined = service
+			? {id: service.id, name: localize(service.name, lang), concern: localize(service.access.concern, lang), certain: service.access.canSee === 'yes'}
+			: custom
+				? {id: custom, name: custom, concern: t('customSiteConcern'), certain: false}
+				: undefined;
+		await writeTabState(tabId, {serviceId: detected?.id ?? null});
+		await markTab(tabId, detected ? {name: detected.name, certain: detected.certain} : null);
+		if (!detected || !settings) return null;
+		if (settings.journeyEnabled && !sender.tab?.incognito) {
+			// One flag for this service today (core/db.ts); never from a private window, whose point is to
+			// leave no trace. A journey that cannot be written never costs the banner.
+			await recordVisit(detected.id, Date.now()).catch(() => {});
+		}
+		if (!bannerAllowed(settings, detected.id, Date.now())) return null;
 		const model: BannerModel = {
-			serviceId: service.id,
-			serviceName: localize(service.name, lang),
-			concern: localize(service.access.concern, lang),
+			serviceId: detected.id,
+			serviceName: detected.name,
+			certain: detected.certain,
+			concern: detected.concern,
 			tools: toolsFor(settings).map((tool) => tool.name),
 			snoozeDays: settings.snoozeDays,
 			lang: uiLanguage(),
@@ -117,5 +152,44 @@ export const handlers: Handlers = {
 			return {serviceId: null};
 		}
 		return state;
+	},
+	async resetAll() {
+		const {version: _version, ...defaults} = structuredClone(DEFAULTS) as Settings;
+		await changeCustomSites(() => updateSettings(defaults));
+		await eraseJourney().catch(() => {});
+		return readSettings();
+	},
+	getCustomSites: () => syncCustomSites(),
+	addCustomSite: ({site}) => addCustomSite(site),
+	removeCustomSite: ({host}) => removeCustomSite(host),
+	getJourney: () => journeyState(),
+	async setChecklistStep({service, step, done}) {
+		await setChecklistStep(service, step, done);
+		return journeyState();
+	},
+	async eraseJourney() {
+		await eraseJourney();
+		return journeyState();
+	},
+	async exportData() {
+		const settings = await readSettings();
+		const journey = await readJourney().catch(() => null);
+		return makeBackup(settings, journey, Date.now());
+	},
+	async importData(backup) {
+		// The journey first: it is the part that can fail (IndexedDB unavailable), and it is written in one
+		// transaction, so a failure leaves everything as it was.
+		if (backup.journey && (backup.journey.visits.length > 0 || backup.journey.checklist.length > 0)) {
+			try {
+				await replaceJourney(backup.journey);
+			} catch {
+				throw new Error(t('importJourneyUnavailable'));
+			}
+		} else if (backup.journey) {
+			await eraseJourney().catch(() => {});
+		}
+		const {version: _version, ...settings} = backup.settings;
+		await changeCustomSites(() => updateSettings(settings));
+		return readSettings();
 	},
 };

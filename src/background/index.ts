@@ -6,6 +6,7 @@
 import {browser, type Runtime} from '../core/browser';
 import {handlers} from './handlers';
 import {route} from './router';
+import {syncCustomSites} from './custom-sites';
 import {readSettings, writeTabState} from './store';
 
 const self = {extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('')};
@@ -16,7 +17,20 @@ browser.tabs.onRemoved.addListener((tabId) => {
 	void writeTabState(tabId, {serviceId: null});
 });
 
-// On install and update: migrate or repair the stored settings once, so every reader sees the current format.
+// On install and update: migrate or repair the stored settings once, so every reader sees the current
+// format; then bring the custom sites' content scripts in line with their permissions.
 browser.runtime.onInstalled.addListener(() => {
-	void readSettings();
+	void readSettings().then(() => syncCustomSites()).catch(() => {});
+});
+
+// On browser start, and whenever the person grants or revokes a site in the browser's own UI: register
+// the scripts of custom sites whose permission is granted, drop those whose permission was revoked.
+browser.runtime.onStartup.addListener(() => {
+	void syncCustomSites().catch(() => {});
+});
+browser.permissions.onAdded.addListener(() => {
+	void syncCustomSites().catch(() => {});
+});
+browser.permissions.onRemoved.addListener(() => {
+	void syncCustomSites().catch(() => {});
 });

@@ -15,6 +15,15 @@ function makeHandlers(): Handlers {
 		getSettings: vi.fn(async () => ({}) as never),
 		updateSettings: vi.fn(async () => ({}) as never),
 		getTabState: vi.fn(async () => ({serviceId: null})),
+		resetAll: vi.fn(async () => ({}) as never),
+		getCustomSites: vi.fn(async () => []),
+		addCustomSite: vi.fn(async () => []),
+		removeCustomSite: vi.fn(async () => []),
+		getJourney: vi.fn(async () => ({available: false as const})),
+		setChecklistStep: vi.fn(async () => ({available: false as const})),
+		eraseJourney: vi.fn(async () => ({available: false as const})),
+		exportData: vi.fn(async () => ({}) as never),
+		importData: vi.fn(async () => ({}) as never),
 	};
 }
 

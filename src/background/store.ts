@@ -5,14 +5,16 @@
  * - per-tab detection: storage.session, key "tab:<id>" (cleared when the browser closes).
  */
 import {browser} from '../core/browser';
-import {applyPatch, repairSettings, SETTINGS_KEY, type Settings, type SettingsPatch} from '../core/settings';
+import {applyPatch, repairSettings, SETTINGS_KEY, SETTINGS_VERSION, type Settings, type SettingsChange} from '../core/settings';
 import type {TabState} from '../core/messages';
 
 export async function readSettings(): Promise<Settings> {
 	const stored = await browser.storage.local.get(SETTINGS_KEY);
 	const {settings, repaired, newer} = repairSettings(stored[SETTINGS_KEY]);
 	// Write back a repaired or migrated document, but never downgrade one from a newer version.
-	if ((repaired.length > 0 || stored[SETTINGS_KEY] === undefined) && !newer) {
+	const raw = stored[SETTINGS_KEY] as {version?: unknown} | undefined;
+	const migrated = typeof raw === 'object' && raw !== null && raw.version !== SETTINGS_VERSION;
+	if ((repaired.length > 0 || raw === undefined || migrated) && !newer) {
 		await browser.storage.local.set({[SETTINGS_KEY]: settings});
 	}
 	return settings;
@@ -23,7 +25,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * Patches are applied one after another, so two quick changes never overwrite each other. A patch may
  * be computed from the current settings (for changes to one entry of a list or map).
  */
-export function updateSettings(patch: SettingsPatch | ((current: Settings) => SettingsPatch)): Promise<Settings> {
+export function updateSettings(patch: SettingsChange | ((current: Settings) => SettingsChange)): Promise<Settings> {
 	const next = queue.then(async () => {
 		const current = await readSettings();
 		const settings = applyPatch(current, typeof patch === 'function' ? patch(current) : patch);

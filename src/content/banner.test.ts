@@ -6,6 +6,7 @@ import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} f
 const model: BannerModel = {
 	serviceId: 'google-photos',
 	serviceName: 'Google Photos <img src=x onerror=alert(1)>',
+	certain: true,
 	concern: 'Google can see your photos. <b>bold</b>',
 	tools: ['Ente Photos', 'PhotoPrism'],
 	snoozeDays: 7,
@@ -79,6 +80,11 @@ describe('mountBanner', () => {
 		vi.advanceTimersByTime(ANNOUNCE_DELAY_MS);
 		expect(status.textContent).toBe(`Google Photos <img src=x onerror=alert(1)> can see your photos. ${model.concern}`);
 		expect(status.classList.contains('announce')).toBe(true);
+	});
+
+	it('says "may be able to see" when the provider\'s access is not certain', () => {
+		const {root} = mountAndCapture(callbacks(), {...model, serviceName: 'OneDrive Photos', certain: false});
+		expect(root.querySelector('h2')?.textContent).toBe('OneDrive Photos may be able to see your photos');
 	});
 
 	it('offers the four choices, with the snooze length in the tooltip', () => {

@@ -47,6 +47,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	host.lang = model.lang;
 	const root = host.attachShadow({mode: 'closed'});
 	const snoozeFor = duration(model.snoozeDays);
+	const heading = t(model.certain ? 'bannerHeading' : 'bannerHeadingMay', model.serviceName);
 
 	const button = (label: string, className: string, onClick: () => void, title?: string) => {
 		const node = el('button', {type: 'button', class: className, ...(title ? {title} : {})}, label);
@@ -73,7 +74,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		button(t('bannerDisable'), 'link', () => choose('disable', t('bannerDisabled'))),
 	);
 	const body = el('div', {class: 'body'}, el('p', {}, model.concern), el('p', {class: 'tools'}, t('bannerAlternatives', model.tools.join(', '))), actions, more);
-	const banner = el('section', {class: 'banner', role: 'region', 'aria-labelledby': 'ppa-heading'}, el('h2', {id: 'ppa-heading'}, t('bannerHeading', model.serviceName)), body, status, close);
+	const banner = el('section', {class: 'banner', role: 'region', 'aria-labelledby': 'ppa-heading'}, el('h2', {id: 'ppa-heading'}, heading), body, status, close);
 	root.append(el('style', {}, css), banner);
 
 	let closed = false;
@@ -125,7 +126,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	);
 	(document.body ?? document.documentElement).append(host);
 	const announce = setTimeout(() => {
-		if (!status.textContent) status.textContent = `${t('bannerHeading', model.serviceName)}. ${model.concern}`;
+		if (!status.textContent) status.textContent = `${heading}. ${model.concern}`;
 	}, ANNOUNCE_DELAY_MS);
 	signal.addEventListener('abort', () => clearTimeout(announce));
 	return {host, remove};

@@ -9,12 +9,16 @@
  *   or changes the person's settings.
  */
 import * as z from 'zod/mini';
-import {settingsPatchSchema, type Settings, type SettingsPatch} from './settings';
+import {backupSchema, type Backup} from './backup';
+import {CHECKLIST_STEPS, type ChecklistStep, type JourneyState} from './journey';
+import {customHostSchema, settingsPatchSchema, type Settings, type SettingsPatch} from './settings';
 
 /** What the banner needs, resolved in the UI language by the background: small by design. */
 export type BannerModel = {
 	serviceId: string;
 	serviceName: string;
+	/** The provider can see the photos for sure; else it may (end-to-end encryption unknown or opt-in). */
+	certain: boolean;
 	concern: string;
 	tools: string[];
 	/** How long "Not now" snoozes this service, in days (a setting). */
@@ -35,6 +39,9 @@ export type BannerAction = (typeof BANNER_ACTIONS)[number];
 
 export type TabState = {serviceId: string | null};
 
+/** A custom site and whether its host permission is granted (so its content script is registered). */
+export type CustomSiteStatus = {host: string; granted: boolean};
+
 export type Messages = {
 	/** The content script reports the page's URL; the answer is the banner to show, if any. */
 	pageVisit: {request: {url: string}; response: BannerModel | null};
@@ -49,6 +56,25 @@ export type Messages = {
 	updateSettings: {request: SettingsPatch; response: Settings};
 	/** Which service the given tab is on (for the popup, which has no "tabs" permission). */
 	getTabState: {request: {tabId: number}; response: TabState};
+	/** Restores the default settings, removes every custom site (and its permission) and erases the journey. */
+	resetAll: {request: null; response: Settings};
+	/** The custom sites, after bringing their content-script registrations in line with the permissions. */
+	getCustomSites: {request: null; response: CustomSiteStatus[]};
+	/**
+	 * Adds a custom site (what the person typed; the background validates it again). The options page asks
+	 * for its permission in the same click and sends this once it is granted; the background registers the
+	 * content script only while the permission is there (a site without it is listed as not granted).
+	 */
+	addCustomSite: {request: {site: string}; response: CustomSiteStatus[]};
+	/** Removes a custom site: unregisters its script and gives its permission back. */
+	removeCustomSite: {request: {host: string}; response: CustomSiteStatus[]};
+	getJourney: {request: null; response: JourneyState};
+	setChecklistStep: {request: {service: string; step: ChecklistStep; done: boolean}; response: JourneyState};
+	eraseJourney: {request: null; response: JourneyState};
+	/** The export file's content (core/backup.ts). */
+	exportData: {request: null; response: Backup};
+	/** Replaces settings and journey by a backup the options page has read and checked (checked again here). */
+	importData: {request: Backup; response: Settings};
 };
 export type MessageType = keyof Messages;
 export type Request<K extends MessageType> = Messages[K]['request'];
@@ -69,6 +95,19 @@ export const requestSchemas = {
 	getSettings: z.null(),
 	updateSettings: settingsPatchSchema,
 	getTabState: z.strictObject({tabId: z.number().check(z.int(), z.gte(0))}),
+	resetAll: z.null(),
+	getCustomSites: z.null(),
+	addCustomSite: z.strictObject({site: z.string().check(z.minLength(1), z.maxLength(2048))}),
+	removeCustomSite: z.strictObject({host: customHostSchema}),
+	getJourney: z.null(),
+	setChecklistStep: z.strictObject({
+		service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/)),
+		step: z.enum(CHECKLIST_STEPS),
+		done: z.boolean(),
+	}),
+	eraseJourney: z.null(),
+	exportData: z.null(),
+	importData: backupSchema,
 } satisfies {[K in MessageType]: z.ZodMiniType<Request<K>>};
 
 export const senderTiers: {[K in MessageType]: 'content' | 'extension'} = {
@@ -80,6 +119,15 @@ export const senderTiers: {[K in MessageType]: 'content' | 'extension'} = {
 	getSettings: 'extension',
 	updateSettings: 'extension',
 	getTabState: 'extension',
+	resetAll: 'extension',
+	getCustomSites: 'extension',
+	addCustomSite: 'extension',
+	removeCustomSite: 'extension',
+	getJourney: 'extension',
+	setChecklistStep: 'extension',
+	eraseJourney: 'extension',
+	exportData: 'extension',
+	importData: 'extension',
 };
 
 export const envelopeSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {DEFAULTS, MIGRATIONS, SETTINGS_VERSION, repairSettings, settingsSchema} from './settings';
+import {DEFAULTS, MIGRATIONS, SETTINGS_VERSION, readSettingsStrict, repairSettings, settingsPatchSchema, settingsSchema} from './settings';
 
 describe('repairSettings', () => {
 	it('gives the defaults for a new install', () => {
@@ -57,5 +57,50 @@ describe('repairSettings', () => {
 			}),
 			{numRuns: 3000},
 		);
+	});
+
+	it('migrates a version 1 document to version 2: keeps every field, adds the journey switch and custom sites, drops expired snoozes', () => {
+		const future = Date.now() + 86_400_000;
+		const v1 = {version: 1, bannerEnabled: false, snoozeDays: 30, hiddenServices: ['flickr'], snoozedUntil: {'google-photos': future, 'icloud-photos': 5}, preference: 'cloud', theme: 'dark'};
+		const {settings, repaired} = repairSettings(v1);
+		expect(repaired).toEqual([]);
+		expect(settings).toEqual({...v1, version: 2, snoozedUntil: {'google-photos': future}, journeyEnabled: true, customSites: []});
+	});
+
+	it('keeps the valid version 2 fields of a corrupted document and repairs the rest', () => {
+		const {settings, repaired} = repairSettings({...DEFAULTS, journeyEnabled: 'no', customSites: ['photos.example.net', '192.168.1.2']});
+		expect(settings).toEqual(DEFAULTS);
+		expect(repaired.sort()).toEqual(['customSites', 'journeyEnabled']);
+		expect(repairSettings({...DEFAULTS, journeyEnabled: false, customSites: ['a.example.net', 'photos.example.net']}).settings).toMatchObject({
+			journeyEnabled: false,
+			customSites: ['a.example.net', 'photos.example.net'],
+		});
+		expect(repairSettings({...DEFAULTS, customSites: ['a.example.net', 'a.example.net']}).repaired).toEqual(['customSites']);
+	});
+
+	it('never lets a plain patch change the custom sites (they carry permissions)', () => {
+		expect(settingsPatchSchema.safeParse({customSites: ['photos.example.net']}).success).toBe(false);
+		expect(settingsPatchSchema.safeParse({journeyEnabled: false}).success).toBe(true);
+	});
+});
+
+describe('readSettingsStrict (imports)', () => {
+	it('accepts a current document and migrates an older one', () => {
+		expect(readSettingsStrict(DEFAULTS)).toEqual({ok: true, settings: DEFAULTS});
+		const v1 = {version: 1, bannerEnabled: false, snoozeDays: 3, hiddenServices: [], snoozedUntil: {}, preference: 'both', theme: 'auto'};
+		expect(readSettingsStrict(v1)).toEqual({ok: true, settings: {...DEFAULTS, bannerEnabled: false, snoozeDays: 3}});
+	});
+
+	it('names each invalid or unknown field instead of repairing it', () => {
+		expect(readSettingsStrict({...DEFAULTS, snoozeDays: 0, theme: 'pink'})).toEqual({ok: false, newer: false, fields: ['snoozeDays', 'theme']});
+		expect(readSettingsStrict({...DEFAULTS, extra: 1})).toEqual({ok: false, newer: false, fields: ['extra']});
+		const {bannerEnabled: _missing, ...partial} = DEFAULTS;
+		expect(readSettingsStrict(partial)).toEqual({ok: false, newer: false, fields: ['bannerEnabled']});
+	});
+
+	it('refuses a document from a newer version, or one without a version', () => {
+		expect(readSettingsStrict({...DEFAULTS, version: SETTINGS_VERSION + 1})).toEqual({ok: false, newer: true, fields: []});
+		expect(readSettingsStrict({bannerEnabled: true})).toEqual({ok: false, newer: false, fields: ['version']});
+		expect(readSettingsStrict('settings')).toEqual({ok: false, newer: false, fields: ['settings']});
 	});
 });

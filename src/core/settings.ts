@@ -10,15 +10,26 @@
  */
 import * as z from 'zod/mini';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'settings';
 
 export const PREFERENCES = ['both', 'cloud', 'self-hosted'] as const;
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export const MIN_SNOOZE_DAYS = 1;
 export const MAX_SNOOZE_DAYS = 365;
+/** More custom sites than anyone plausibly uses, small enough to keep every list and registration cheap. */
+export const MAX_CUSTOM_SITES = 100;
 
+/** A catalogue id ("google-photos") or, for a custom site, its host ("photos.example.net"). */
 const serviceKey = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/));
+/**
+ * A custom site's host: lowercase ASCII (IDNs in punycode), at least two labels, no IP address (a
+ * numeric last label). The full checks (catalogue, never-flag list) are in core/custom-sites.ts.
+ */
+export const customHostSchema = z.string().check(
+	z.maxLength(253),
+	z.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]{1,59})$/),
+);
 
 /** Each field's schema on its own, so one bad field never costs the others. */
 export const fieldSchemas = {
@@ -30,12 +41,23 @@ export const fieldSchemas = {
 	snoozedUntil: z.record(serviceKey, z.number().check(z.int(), z.gte(0))),
 	preference: z.enum(PREFERENCES),
 	theme: z.enum(THEMES),
+	/** Version 2: whether the background records "Your journey" (days a service was visited; core/db.ts). */
+	journeyEnabled: z.boolean(),
+	/**
+	 * Version 2: hosts the person added as cloud photo services (sorted, unique). Each has a content
+	 * script registered while its host permission is granted (background/custom-sites.ts). Changed only
+	 * through the addCustomSite / removeCustomSite / importData messages, never by a plain patch.
+	 */
+	customSites: z.array(customHostSchema).check(
+		z.maxLength(MAX_CUSTOM_SITES),
+		z.refine((hosts) => new Set(hosts).size === hosts.length, 'custom sites must be unique'),
+	),
 } as const;
 
 export type Settings = {version: typeof SETTINGS_VERSION} & {
 	[K in keyof typeof fieldSchemas]: z.infer<(typeof fieldSchemas)[K]>;
 };
-export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
+export type SettingsPatch = Partial<Omit<Settings, 'version' | 'customSites'>>;
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	version: SETTINGS_VERSION,
@@ -45,16 +67,31 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	snoozedUntil: {},
 	preference: 'both',
 	theme: 'auto',
+	journeyEnabled: true,
+	customSites: [],
 });
 
 export const settingsSchema = z.strictObject({version: z.literal(SETTINGS_VERSION), ...fieldSchemas});
-export const settingsPatchSchema = z.partial(z.strictObject(fieldSchemas));
+/** What updateSettings may change: every field but the custom sites, which carry permissions and registrations. */
+const {customSites: _customSites, ...patchableFields} = fieldSchemas;
+export const settingsPatchSchema = z.partial(z.strictObject(patchableFields));
 
 type Document = Record<string, unknown>;
 /** MIGRATIONS[n] upgrades a version-n document to version n+1. Version 0 is a document with no version. */
 export const MIGRATIONS: ReadonlyArray<(old: Document) => Document> = [
 	// 0 → 1: the first versioned format; nothing to rename.
 	(old) => ({...old, version: 1}),
+	// 1 → 2: "Your journey" and custom sites. Journey recording starts on (it stays on this device and
+	// holds one flag per service per day); no custom sites yet. Expired snoozes are dropped on the way.
+	(old) => {
+		const next: Document = {...old, version: 2, journeyEnabled: old['journeyEnabled'] ?? true, customSites: old['customSites'] ?? []};
+		const snoozed = old['snoozedUntil'];
+		if (typeof snoozed === 'object' && snoozed !== null && !Array.isArray(snoozed)) {
+			const now = Date.now();
+			next['snoozedUntil'] = Object.fromEntries(Object.entries(snoozed).filter(([, until]) => typeof until !== 'number' || until > now));
+		}
+		return next;
+	},
 ];
 
 export type RepairReport = {settings: Settings; repaired: string[]; newer: boolean};
@@ -96,7 +133,34 @@ export function repairSettings(stored: unknown): RepairReport {
 	return {settings: settings as Settings, repaired, newer};
 }
 
+/** Any change to the settings the background itself makes (custom sites included). */
+export type SettingsChange = Partial<Omit<Settings, 'version'>>;
+
 /** Applies a validated patch. */
-export function applyPatch(settings: Settings, patch: SettingsPatch): Settings {
+export function applyPatch(settings: Settings, patch: SettingsChange): Settings {
 	return {...settings, ...patch, version: SETTINGS_VERSION};
+}
+
+export type StrictResult = {ok: true; settings: Settings} | {ok: false; newer: boolean; fields: string[]};
+
+/**
+ * The strict reading used for an imported file: the document is migrated like a stored one, but any
+ * field that does not validate (or is missing) is an error, not a repair, so that a bad file changes
+ * nothing. `fields` names what is wrong.
+ */
+export function readSettingsStrict(input: unknown): StrictResult {
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) return {ok: false, newer: false, fields: ['settings']};
+	let doc: Document = {...(input as Document)};
+	const version = doc['version'];
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return {ok: false, newer: false, fields: ['version']};
+	if (version > SETTINGS_VERSION) return {ok: false, newer: true, fields: []};
+	try {
+		for (let v = version; v < SETTINGS_VERSION; v++) doc = MIGRATIONS[v]!(doc);
+	} catch {
+		return {ok: false, newer: false, fields: ['version']};
+	}
+	const result = settingsSchema.safeParse(doc);
+	if (result.success) return {ok: true, settings: result.data as Settings};
+	const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'settings'))))];
+	return {ok: false, newer: false, fields};
 }

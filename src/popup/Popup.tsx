@@ -42,7 +42,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 			<header>
 				{service ? (
 					<>
-						<h1 data-service={service.id}>{t('popupDetected', localize(service.name, lang))}</h1>
+						<h1 data-service={service.id}>{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedMay', localize(service.name, lang))}</h1>
 						<p class="concern">
 							{localize(service.access.concern, lang)}{' '}
 							<a href={service.access.source} target="_blank" rel="noopener noreferrer" aria-label={t('sourceOf', t('popupWhatItSees'))}>

@@ -11,6 +11,7 @@ import {existsSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import puppeteer, {type Browser, type ElementHandle, type Page, type WebWorker} from 'puppeteer-core';
 import {DIST_CHROME, DIST_FIREFOX, REPO, scratchDir} from './paths';
+import {FIREFOX_MOZ_LOG} from './netlog';
 import {LocalSites} from './sites';
 import {poll, sleep} from './wait';
 
@@ -26,6 +27,11 @@ export type LaunchOptions = {
 	keep?: string;
 	/** The unpacked extension to install instead of dist/chrome or dist/firefox (the benchmark's copy). */
 	extensionDir?: string;
+	/**
+	 * A folder (outside the scratch folder, which close() deletes) where the browser logs every network
+	 * request it makes, one file per launch: read it after close() with readNetLogs (netlog.ts).
+	 */
+	netLog?: string;
 };
 export type BadgeState = {text: string; title: string};
 export type SitePage = {page: Page; tabId: number; url: string};
@@ -285,7 +291,11 @@ function chromiumLaunchOptions(profile: string, env: Record<string, string | und
 		enableExtensions: true, // --enable-unsafe-extension-debugging, needed by installExtension
 		userDataDir: profile,
 		env,
-		args: [...CHROMIUM_FLAGS, ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : [])],
+		args: [
+			...CHROMIUM_FLAGS,
+			...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
+			...(options.netLog ? [`--log-net-log=${path.join(options.netLog, `chromium-${Date.now()}.netlog.json`)}`] : []),
+		],
 		protocolTimeout: 30_000,
 	};
 }
@@ -407,6 +417,10 @@ function firefoxLaunchOptions(profile: string, env: Record<string, string | unde
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
 	const {dirs, env} = scratchFor('firefox', options.keep);
+	if (options.netLog) {
+		env['MOZ_LOG'] = FIREFOX_MOZ_LOG;
+		env['MOZ_LOG_FILE'] = path.join(options.netLog, `firefox-${Date.now()}.log`); // + .moz_log, .child-N.moz_log
+	}
 	const prefs: Record<string, unknown> = {
 		'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: FIREFOX_UUID}),
 		// A temporary add-on is uninstalled when Firefox quits; keep its storage, as a real install keeps it.

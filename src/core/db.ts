@@ -1,0 +1,177 @@
+/**
+ * "Your journey": the one IndexedDB database, through idb. Extension origin only — the background
+ * (which records visits) and, through messages, the extension pages. Never the content script: there
+ * IndexedDB would be the website's storage.
+ *
+ * What it holds, and nothing more:
+ * - `visits`: one record per service per day the person opened it: {service, day: "YYYY-MM-DD"} (local
+ *   date). No URL, no title, no time of day, no count. Days before the start of the previous month are
+ *   deleted whenever a visit is recorded.
+ * - `checklist`: per service, three ticks: exported from it, imported into an alternative, deleted the
+ *   old library.
+ *
+ * Schema versions (each upgrade step runs in order from the stored version; tested in db.test.ts):
+ * - 1: `visits` keyed by [service, day].
+ * - 2: `visits` gains a `byDay` index (for pruning by date); new `checklist` store keyed by service.
+ *
+ * If the database cannot be opened (a private window, storage full or disabled), every function here
+ * rejects; callers show the journey as unavailable and go on.
+ */
+import {openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames} from 'idb';
+import {journeySchema} from './backup';
+import {CHECKLIST_STEPS, emptyChecklist, localDay, type ChecklistEntry, type ChecklistStep, type JourneyData, type JourneySummary, type Visit} from './journey';
+
+export const DB_NAME = 'photo-privacy-advisor';
+export const DB_VERSION = 2;
+
+export interface JourneyDB extends DBSchema {
+	visits: {key: [string, string]; value: Visit; indexes: {byDay: string}};
+	checklist: {key: string; value: ChecklistEntry};
+}
+
+type Db = IDBPDatabase<JourneyDB>;
+type UpgradeTx = IDBPTransaction<JourneyDB, ArrayLike<StoreNames<JourneyDB>>, 'versionchange'>;
+
+/**
+ * Brings a database at `oldVersion` to DB_VERSION, one step per version. (A `switch (oldVersion)` with
+ * fall-through says the same, but this project's tsconfig forbids fall-through cases; a loop over the
+ * versions keeps each step separate and in order.)
+ */
+export function upgradeJourneyDb(db: Db, oldVersion: number, tx: UpgradeTx): void {
+	for (let version = oldVersion; version < DB_VERSION; version++) {
+		switch (version) {
+			case 0: {
+				// → 1
+				db.createObjectStore('visits', {keyPath: ['service', 'day']});
+				break;
+			}
+			case 1: {
+				// → 2
+				tx.objectStore('visits').createIndex('byDay', 'day');
+				db.createObjectStore('checklist', {keyPath: 'service'});
+				break;
+			}
+			default:
+				throw new Error(`No upgrade step from database version ${version}`);
+		}
+	}
+}
+
+let connection: Promise<Db> | undefined;
+
+/** The open database (opened once, reopened after a failure or when another version takes over). */
+export function journeyDb(): Promise<Db> {
+	if (!connection) {
+		const opening = (async () => {
+			if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+			return openDB<JourneyDB>(DB_NAME, DB_VERSION, {
+				upgrade: (db, oldVersion, _newVersion, tx) => upgradeJourneyDb(db, oldVersion, tx),
+				blocking: () => void closeJourneyDb(),
+				terminated: () => {
+					connection = undefined;
+				},
+			});
+		})();
+		connection = opening;
+		opening.catch(() => {
+			if (connection === opening) connection = undefined; // try again next time
+		});
+	}
+	return connection;
+}
+
+export async function closeJourneyDb(): Promise<void> {
+	const current = connection;
+	connection = undefined;
+	if (current) (await current.catch(() => undefined))?.close();
+}
+
+/** The first day kept: the first of the previous month (so "this month" is always whole, and last month too). */
+export function retentionStart(time: number): string {
+	const date = new Date(time);
+	return localDay(new Date(date.getFullYear(), date.getMonth() - 1, 1).getTime());
+}
+
+export async function recordVisit(service: string, time: number): Promise<void> {
+	const db = await journeyDb();
+	const tx = db.transaction('visits', 'readwrite');
+	await Promise.all([
+		tx.store.put({service, day: localDay(time)}),
+		tx.store.index('byDay').openCursor(IDBKeyRange.upperBound(retentionStart(time), true)).then(async function prune(cursor): Promise<void> {
+			if (!cursor) return;
+			await cursor.delete();
+			return prune(await cursor.continue());
+		}),
+		tx.done,
+	]);
+}
+
+export async function journeySummary(time: number): Promise<JourneySummary> {
+	const db = await journeyDb();
+	const month = localDay(time).slice(0, 7);
+	const {visits, checklist: ticks} = await readStores(db);
+	const days = new Map<string, number>();
+	for (const visit of visits) if (visit.day.startsWith(`${month}-`)) days.set(visit.service, (days.get(visit.service) ?? 0) + 1);
+	const checklist = new Map(ticks.map((entry) => [entry.service, entry]));
+	for (const visit of visits) if (!checklist.has(visit.service)) checklist.set(visit.service, emptyChecklist(visit.service));
+	return {
+		month,
+		visits: [...days].map(([service, count]) => ({service, days: count})).sort((a, b) => b.days - a.days || a.service.localeCompare(b.service)),
+		checklist: [...checklist.values()].sort((a, b) => a.service.localeCompare(b.service)),
+	};
+}
+
+export async function setChecklistStep(service: string, step: ChecklistStep, done: boolean): Promise<void> {
+	const db = await journeyDb();
+	const tx = db.transaction('checklist', 'readwrite');
+	const entry = (await tx.store.get(service)) ?? emptyChecklist(service);
+	await Promise.all([tx.store.put({...entry, [step]: done}), tx.done]);
+}
+
+export async function readJourney(): Promise<JourneyData> {
+	return readStores(await journeyDb());
+}
+
+/**
+ * Both stores, well-formed records only: a record damaged on disk (or written by a buggy version) is
+ * left out, as the import would refuse it, so one bad record never costs the summary or makes the
+ * person's own export a file the extension refuses. The checks are the export file's (core/backup.ts).
+ */
+async function readStores(db: Db): Promise<JourneyData> {
+	const tx = db.transaction(['visits', 'checklist']);
+	const [visits, checklist] = await Promise.all([tx.objectStore('visits').getAll(), tx.objectStore('checklist').getAll(), tx.done]);
+	const pick = <T,>(record: unknown, keys: readonly string[]) =>
+		(typeof record === 'object' && record !== null ? Object.fromEntries(keys.map((key) => [key, (record as Record<string, unknown>)[key]])) : record) as T;
+	return {
+		visits: visits.map((v) => pick<Visit>(v, ['service', 'day'])).filter((v) => journeySchema.safeParse({visits: [v], checklist: []}).success),
+		checklist: checklist.map((e) => pick<ChecklistEntry>(e, ['service', ...CHECKLIST_STEPS])).filter((e) => journeySchema.safeParse({visits: [], checklist: [e]}).success),
+	};
+}
+
+/** Replaces the whole journey in one transaction: all of it is written, or none. */
+export async function replaceJourney(data: JourneyData): Promise<void> {
+	const db = await journeyDb();
+	const tx = db.transaction(['visits', 'checklist'], 'readwrite');
+	const visits = tx.objectStore('visits');
+	const checklist = tx.objectStore('checklist');
+	const pending: Array<Promise<unknown>> = [tx.done];
+	try {
+		pending.push(visits.clear(), checklist.clear());
+		for (const visit of data.visits) pending.push(visits.put({service: visit.service, day: visit.day}));
+		for (const entry of data.checklist) pending.push(checklist.put({service: entry.service, exported: entry.exported, imported: entry.imported, deleted: entry.deleted}));
+		await Promise.all(pending);
+	} catch (error) {
+		// A bad key throws synchronously from put(), which does not abort the transaction by itself.
+		for (const request of pending) request.catch(() => {});
+		try {
+			tx.abort();
+		} catch {
+			// already finished or aborted
+		}
+		throw error;
+	}
+}
+
+export async function eraseJourney(): Promise<void> {
+	await replaceJourney({visits: [], checklist: []});
+}

@@ -1,0 +1,96 @@
+/**
+ * Export and import. Export asks the background for the backup (core/backup.ts) and saves it through a
+ * Blob and a download link (no "downloads" permission). Import reads the chosen file here, checks all
+ * of it (size, JSON, format, version, every field) and only then sends it; on any problem it says what
+ * is wrong and nothing changes.
+ */
+import {useState} from 'preact/hooks';
+import {MAX_BACKUP_BYTES, parseBackup, type BackupError} from '../core/backup';
+import {localDay} from '../core/journey';
+import {t} from '../core/i18n';
+import {send} from '../core/messaging';
+import {errorText, Status} from './shared';
+
+function importErrorText(error: BackupError): string {
+	switch (error.code) {
+		case 'too-large':
+			return t('importErrorTooLarge');
+		case 'not-json':
+			return t('importErrorNotJson');
+		case 'foreign':
+			return t('importErrorForeign');
+		case 'newer':
+			return t('importErrorNewer');
+		case 'invalid':
+			return t('importErrorInvalid', error.part);
+	}
+}
+
+export function DataTransfer({onImported}: {onImported: () => Promise<void>}) {
+	const [status, setStatus] = useState('');
+
+	async function exportFile() {
+		try {
+			const backup = await send('exportData', null);
+			const name = `photo-privacy-advisor-${localDay(Date.now())}.json`;
+			const url = URL.createObjectURL(new Blob([`${JSON.stringify(backup, null, 2)}\n`], {type: 'application/json'}));
+			const link = document.createElement('a');
+			link.href = url;
+			link.download = name;
+			link.hidden = true;
+			document.body.append(link);
+			link.click();
+			link.remove();
+			setTimeout(() => URL.revokeObjectURL(url), 60_000);
+			setStatus(t('dataExported', name));
+		} catch (error) {
+			setStatus(t('dataExportFailed', errorText(error)));
+		}
+	}
+
+	async function importFile(input: HTMLInputElement) {
+		const file = input.files?.[0];
+		input.value = ''; // choosing the same file again fires "change" again
+		if (!file) return;
+		if (file.size > MAX_BACKUP_BYTES) {
+			setStatus(t('importErrorTooLarge'));
+			return;
+		}
+		let text: string;
+		try {
+			text = await file.text();
+		} catch {
+			setStatus(t('importErrorRead'));
+			return;
+		}
+		const result = parseBackup(text);
+		if (!result.ok) {
+			setStatus(importErrorText(result.error));
+			return;
+		}
+		try {
+			const settings = await send('importData', result.backup);
+			await onImported();
+			setStatus(settings.customSites.length > 0 ? t('dataImportedWithSites') : t('dataImported'));
+		} catch (error) {
+			setStatus(t('importFailed', errorText(error)));
+		}
+	}
+
+	return (
+		<section aria-labelledby="data-heading">
+			<h2 id="data-heading">{t('dataHeading')}</h2>
+			<p>{t('dataIntro')}</p>
+			<p class="buttons">
+				<button type="button" id="data-export" onClick={() => void exportFile()}>
+					{t('dataExport')}
+				</button>
+				<label class="file-button">
+					<span>{t('dataImport')}</span>
+					<input type="file" id="data-import" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget)} />
+				</label>
+			</p>
+			<Status id="data-status" text={status} />
+		</section>
+	);
+}

@@ -1,0 +1,158 @@
+/**
+ * "Your journey": on how many days this month the person opened each cloud photo service, and a
+ * checklist per service for moving away. Stored only in this browser's IndexedDB by the background
+ * (core/db.ts); this page reads and changes it through messages. When IndexedDB cannot be used here the
+ * section says so and the rest of the page works as usual.
+ */
+import {useLayoutEffect, useRef, useState} from 'preact/hooks';
+import {t} from '../core/i18n';
+import {CHECKLIST_STEPS, type JourneyState} from '../core/journey';
+import {send} from '../core/messaging';
+import type {Settings} from '../core/settings';
+import {durationText, errorText, formatMonth, serviceName, Status} from './shared';
+
+const STEP_LABELS = {exported: 'checklistExported', imported: 'checklistImported', deleted: 'checklistDeleted'} as const;
+
+type Props = {
+	settings: Settings;
+	journey: JourneyState;
+	onJourney: (journey: JourneyState) => void;
+	onSettings: (settings: Settings) => void;
+};
+
+export function Journey({settings, journey, onJourney, onSettings}: Props) {
+	const [status, setStatus] = useState('');
+	const [confirming, setConfirming] = useState(false);
+	const cancelRef = useRef<HTMLButtonElement>(null);
+	const eraseRef = useRef<HTMLButtonElement>(null);
+	const returnFocus = useRef(false);
+
+	// Layout effect: focus moves in the same frame as the confirmation appears or goes.
+	useLayoutEffect(() => {
+		if (confirming) cancelRef.current?.focus();
+		else if (returnFocus.current) eraseRef.current?.focus();
+		returnFocus.current = false;
+	}, [confirming]);
+
+	async function run(work: () => Promise<void>, done: string) {
+		try {
+			await work();
+			setStatus(done);
+		} catch (error) {
+			setStatus(t('optionsSaveFailed', errorText(error)));
+		}
+	}
+
+	const summary = journey.available ? journey.summary : undefined;
+	return (
+		<section aria-labelledby="journey-heading" id="journey">
+			<h2 id="journey-heading">{t('journeyHeading')}</h2>
+			<p>{t('journeyIntro')}</p>
+			<label class="check">
+				<input
+					type="checkbox"
+					id="journey-enabled"
+					checked={settings.journeyEnabled}
+					onChange={(event) => {
+						const journeyEnabled = event.currentTarget.checked;
+						void run(async () => onSettings(await send('updateSettings', {journeyEnabled})), journeyEnabled ? t('journeyRecordingOn') : t('journeyRecordingOff'));
+					}}
+				/>
+				{t('journeyRecord')}
+			</label>
+			{!summary ? (
+				<p class="notice" id="journey-unavailable">
+					{t('journeyUnavailable')}
+				</p>
+			) : (
+				<>
+					<h3 id="journey-month">{t('journeyMonth', formatMonth(summary.month))}</h3>
+					{summary.visits.length === 0 ? (
+						<p class="muted">{t('journeyNoVisits')}</p>
+					) : (
+						<ul id="journey-visits" aria-labelledby="journey-month">
+							{summary.visits.map(({service, days}) => (
+								<li key={service} data-service={service} data-days={days}>
+									{t('journeyVisitLine', [serviceName(service), durationText(days)])}
+								</li>
+							))}
+						</ul>
+					)}
+					<h3>{t('journeyChecklistHeading')}</h3>
+					{summary.checklist.length === 0 ? (
+						<p class="muted">{t('journeyChecklistEmpty')}</p>
+					) : (
+						summary.checklist.map((entry) => (
+							<fieldset key={entry.service} class="checklist" data-service={entry.service}>
+								<legend>{serviceName(entry.service)}</legend>
+								{CHECKLIST_STEPS.map((step) => {
+									const id = `checklist-${entry.service}-${step}`;
+									return (
+										<p class="check" key={step}>
+											<input
+												type="checkbox"
+												id={id}
+												checked={entry[step]}
+												onChange={(event) => {
+													const done = event.currentTarget.checked;
+													void run(async () => onJourney(await send('setChecklistStep', {service: entry.service, step, done})), t('optionsSaved'));
+												}}
+											/>
+											<label for={id}>{t(STEP_LABELS[step])}</label>
+										</p>
+									);
+								})}
+							</fieldset>
+						))
+					)}
+					{confirming ? (
+						<div
+							class="confirm"
+							role="group"
+							aria-labelledby="journey-erase-text"
+							onKeyDown={(event) => {
+								if (event.key === 'Escape') {
+									returnFocus.current = true;
+									setConfirming(false);
+								}
+							}}
+						>
+							<p id="journey-erase-text">{t('journeyEraseConfirmText')}</p>
+							<p class="buttons">
+								<button
+									type="button"
+									id="journey-erase-confirm"
+									class="danger"
+									onClick={() => {
+										returnFocus.current = true;
+										setConfirming(false);
+										void run(async () => onJourney(await send('eraseJourney', null)), t('journeyErased'));
+									}}
+								>
+									{t('journeyEraseConfirm')}
+								</button>
+								<button
+									type="button"
+									ref={cancelRef}
+									onClick={() => {
+										returnFocus.current = true;
+										setConfirming(false);
+									}}
+								>
+									{t('confirmCancel')}
+								</button>
+							</p>
+						</div>
+					) : (
+						<p>
+							<button type="button" id="journey-erase" ref={eraseRef} onClick={() => setConfirming(true)}>
+								{t('journeyErase')}
+							</button>
+						</p>
+					)}
+				</>
+			)}
+			<Status id="journey-status" text={status} />
+		</section>
+	);
+}

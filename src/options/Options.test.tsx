@@ -1,0 +1,179 @@
+// @vitest-environment happy-dom
+/**
+ * The options page against the real background handlers: the fake browser's runtime.sendMessage goes
+ * through the router as if from the options page, so every click travels the whole way to storage.
+ */
+import {render} from 'preact';
+import {act} from 'preact/test-utils';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {handlers} from '../background/handlers';
+import {route} from '../background/router';
+import {DEFAULTS, SETTINGS_KEY, type Settings} from '../core/settings';
+import {fake} from '../../test/fake-browser';
+import {Options} from './Options';
+
+let scratch: HTMLElement;
+const self = {extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id/'};
+const stored = () => fake.current.storage.local.dump()[SETTINGS_KEY] as Settings | undefined;
+const $ = <T extends Element = HTMLElement>(selector: string) => scratch.querySelector<T>(selector)!;
+const text = (selector: string) => $(selector).textContent;
+
+/** Lets the messages, storage and Preact's renders settle. */
+async function settle() {
+	for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+beforeEach(async () => {
+	fake.current.runtime.sendMessage = ((message: unknown) =>
+		route(message, {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'}, handlers, self)) as never;
+	await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, hiddenServices: ['flickr'], snoozedUntil: {'google-photos': Date.now() + 86_400_000}}});
+	scratch = document.createElement('main');
+	document.body.append(scratch);
+	await act(() => render(<Options />, scratch));
+	await settle();
+});
+afterEach(() => {
+	render(null, scratch);
+	scratch.remove();
+	delete document.body.dataset['ready'];
+});
+
+describe('the options page', () => {
+	it('labels every control and groups the choices', () => {
+		for (const input of scratch.querySelectorAll('input')) {
+			const labelled = input.closest('label') ?? scratch.querySelector(`label[for="${input.id}"]`);
+			expect(labelled?.textContent?.trim(), input.id).toBeTruthy();
+		}
+		expect([...scratch.querySelectorAll('legend')].map((legend) => legend.textContent)).toEqual(expect.arrayContaining(['Alternatives to suggest', 'Theme']));
+		expect(scratch.querySelectorAll('[role="status"]').length).toBeGreaterThanOrEqual(5);
+		expect(document.body.dataset['ready']).toBe('1');
+	});
+
+	it('lists hidden and snoozed services by name, each undoable', async () => {
+		expect(text('#hidden-list li[data-service="flickr"] span')).toBe('Flickr');
+		expect(text('#snoozed-list li[data-service="google-photos"] span')).toMatch(/^Google Photos, until /);
+		await act(() => {
+			$('#hidden-list button').click();
+		});
+		await settle();
+		expect(stored()?.hiddenServices).toEqual([]);
+		expect(text('#lists-status')).toBe('The banner will show again on Flickr.');
+	});
+
+	it('refuses a snooze length outside 1–365 without saving it', async () => {
+		const input = $<HTMLInputElement>('#snooze-days');
+		for (const value of ['0', '366', '2.5', 'abc']) {
+			input.value = value;
+			await act(() => {
+				input.dispatchEvent(new Event('input', {bubbles: true}));
+				input.dispatchEvent(new Event('change', {bubbles: true}));
+			});
+			await settle();
+			expect(input.getAttribute('aria-invalid'), value).toBe('true');
+			expect(text('#banner-status')).toBe('Enter a whole number of days from 1 to 365.');
+		}
+		expect(stored()?.snoozeDays).toBe(7);
+		input.value = '30';
+		await act(() => {
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+			input.dispatchEvent(new Event('change', {bubbles: true}));
+		});
+		await settle();
+		expect(stored()?.snoozeDays).toBe(30);
+	});
+
+	it('applies the theme to the page', async () => {
+		await act(() => $('#theme-dark').click());
+		await settle();
+		expect(document.documentElement.dataset['theme']).toBe('dark');
+		expect(stored()?.theme).toBe('dark');
+	});
+
+	it('resets only after an inline confirmation (no blocking dialog), and Cancel changes nothing', async () => {
+		const confirm = vi.fn(() => true);
+		window.confirm = confirm;
+		await act(() => $('#reset-all').click());
+		expect(text('#reset-confirm-text')).toContain('cannot be undone');
+		expect(document.activeElement?.id).toBe('reset-cancel');
+		await act(() => $('#reset-cancel').click());
+		expect(stored()?.hiddenServices).toEqual(['flickr']);
+		expect(document.activeElement?.id).toBe('reset-all');
+		await act(() => $('#reset-all').click());
+		await act(() => $('#reset-confirm').click());
+		await settle();
+		expect(stored()).toEqual(DEFAULTS);
+		expect(text('#reset-status')).toBe('Everything was reset.');
+		expect(confirm).not.toHaveBeenCalled();
+	});
+
+	it.each([
+		['{"format":"other","version":1}', 'This file is not an export of Photo Privacy Advisor. Nothing was changed.'],
+		['not json', 'This file is not an export of Photo Privacy Advisor: it is not JSON. Nothing was changed.'],
+		['{"format":"photo-privacy-advisor","version":7}', 'This file comes from a newer version of Photo Privacy Advisor. Update the extension, then import it again. Nothing was changed.'],
+	])('a bad import (%s) says why and changes nothing', async (content, message) => {
+		const before = fake.current.storage.local.dump();
+		const input = $<HTMLInputElement>('#data-import');
+		Object.defineProperty(input, 'files', {configurable: true, value: [new File([content], 'backup.json', {type: 'application/json'})]});
+		await act(() => {
+			input.dispatchEvent(new Event('change', {bubbles: true}));
+		});
+		await settle();
+		expect(text('#data-status')).toBe(message);
+		expect(fake.current.storage.local.dump()).toEqual(before);
+	});
+
+	it('refuses a custom site with a specific message, before asking for any permission', async () => {
+		const request = vi.spyOn(fake.current.permissions, 'request');
+		const input = $<HTMLInputElement>('#custom-site');
+		input.value = 'photos.google.com';
+		await act(() => {
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+		});
+		await act(() => {
+			$<HTMLFormElement>('form.add-site').requestSubmit();
+		});
+		await settle();
+		expect(text('#custom-status')).toBe('This site is already recognised: it is Google Photos.');
+		expect(input.getAttribute('aria-invalid')).toBe('true');
+		expect(request).not.toHaveBeenCalled();
+	});
+
+	it('adds a custom site after its permission is granted, and removes it', async () => {
+		const input = $<HTMLInputElement>('#custom-site');
+		input.value = 'https://photos.example.net/albums';
+		await act(() => {
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+		});
+		await act(() => {
+			$<HTMLFormElement>('form.add-site').requestSubmit();
+		});
+		await settle();
+		expect(text('#custom-status')).toBe('photos.example.net was added. The banner will appear there from your next visit.');
+		expect($('#custom-site-list li').dataset['granted']).toBe('1');
+		expect(fake.current.scripting.registered.size).toBe(1);
+		await act(() => $<HTMLButtonElement>('#custom-site-list button').click());
+		await settle();
+		expect(fake.current.scripting.registered.size).toBe(0);
+		expect([...fake.current.permissions.origins]).toEqual([]);
+	});
+
+	it('does not add a site whose permission is refused', async () => {
+		fake.current.permissions.grantOnRequest = false;
+		const input = $<HTMLInputElement>('#custom-site');
+		input.value = 'photos.example.net';
+		await act(() => {
+			input.dispatchEvent(new Event('input', {bubbles: true}));
+		});
+		await act(() => {
+			$<HTMLFormElement>('form.add-site').requestSubmit();
+		});
+		await settle();
+		expect(text('#custom-status')).toBe('Your browser did not give access to photos.example.net, so the banner cannot appear there.');
+		expect(stored()?.customSites).toEqual([]);
+	});
+
+	it('shows the journey as unavailable without IndexedDB, and everything else still works', () => {
+		expect(text('#journey-unavailable')).toContain('Your journey is not available here');
+		expect($<HTMLInputElement>('#banner-enabled').checked).toBe(true);
+	});
+});
