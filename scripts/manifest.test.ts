@@ -1,13 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import base from '../manifest.json';
 import {deriveManifest} from './manifest';
+import {expectedPermissions, PERMISSION_KEYS} from '../test/meta/permissions';
 
 const contentScripts = [{matches: ['https://photos.google.com/*'], js: ['content.js'], run_at: 'document_idle' as const}];
 
 describe('deriveManifest', () => {
 	it('gives Chrome a service worker and a minimum version, and nothing Firefox-only', () => {
 		const m = deriveManifest(base, 'chrome', {version: '1.2.3', contentScripts});
-		expect(m.background).toEqual({service_worker: 'background.js'});
+		expect(m.background).toEqual({service_worker: 'background.js', type: 'module'});
 		expect(m['minimum_chrome_version']).toBe('123');
 		expect(m['browser_specific_settings']).toBeUndefined();
 		expect(m['version']).toBe('1.2.3');
@@ -16,7 +17,7 @@ describe('deriveManifest', () => {
 
 	it('gives Firefox background scripts and its gecko settings, and nothing Chrome-only', () => {
 		const m = deriveManifest(base, 'firefox', {version: '1.2.3', contentScripts});
-		expect(m.background).toEqual({scripts: ['background.js']});
+		expect(m.background).toEqual({scripts: ['background.js'], type: 'module'});
 		expect(m['minimum_chrome_version']).toBeUndefined();
 		const gecko = (m['browser_specific_settings'] as {gecko: {id: string; strict_min_version: string; data_collection_permissions: unknown}}).gecko;
 		expect(gecko.id).toMatch(/@/);
@@ -32,8 +33,13 @@ describe('deriveManifest', () => {
 });
 
 describe('the source manifest', () => {
-	it('asks only for storage, exposes nothing and has a strict CSP', () => {
-		expect(base.permissions).toEqual(['storage']);
+	it('asks only for storage and scripting, exposes nothing and has a strict CSP', () => {
+		// scripting: registering the content script on sites the person adds (background/custom-sites.ts).
+		expect(base.permissions).toEqual(['storage', 'scripting']);
+		for (const key of PERMISSION_KEYS) expect((base as Record<string, unknown>)[key] ?? [], key).toEqual(expectedPermissions(key)); // the one list: test/meta/permissions.ts
+		// Host access beyond the catalogue only ever comes from the person, one https site at a time.
+		expect((base as Record<string, unknown>)['optional_host_permissions']).toEqual(['https://*/*']);
+		expect((base as Record<string, unknown>)['host_permissions']).toBeUndefined();
 		const text = JSON.stringify(base);
 		for (const banned of ['<all_urls>', '"tabs"', '"history"', 'webRequest', 'webNavigation', '"cookies"', 'web_accessible_resources']) {
 			expect(text).not.toContain(banned);

@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {DIST_CHROME, DIST_FIREFOX, REPO} from './harness/paths';
+import {expectedPermissions, PERMISSION_KEYS} from '../meta/permissions';
 
 type Manifest = Record<string, any>;
 const read = (dir: string): Manifest => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -14,7 +15,7 @@ const FORBIDDEN = ['<all_urls>', 'tabs', 'history', 'webRequest', 'webRequestBlo
 describe('dist/chrome/manifest.json', () => {
 	test('a service worker background, no background scripts, a minimum Chrome version, no gecko settings', () => {
 		expect(chrome['manifest_version']).toBe(3);
-		expect(chrome['background']).toEqual({service_worker: 'background.js'});
+		expect(chrome['background']).toEqual({service_worker: 'background.js', type: 'module'});
 		expect(chrome['background']).not.toHaveProperty('scripts');
 		expect(chrome['minimum_chrome_version']).toMatch(/^\d+(\.\d+)*$/);
 		expect(chrome).not.toHaveProperty('browser_specific_settings');
@@ -24,7 +25,7 @@ describe('dist/chrome/manifest.json', () => {
 describe('dist/firefox/manifest.json', () => {
 	test('background scripts, the gecko id, strict_min_version >= 142, no data collected', () => {
 		expect(firefox['manifest_version']).toBe(3);
-		expect(firefox['background']).toEqual({scripts: ['background.js']});
+		expect(firefox['background']).toEqual({scripts: ['background.js'], type: 'module'});
 		expect(firefox['background']).not.toHaveProperty('service_worker');
 		const gecko = firefox['browser_specific_settings']?.gecko;
 		expect(gecko?.id).toBe(source['browser_specific_settings'].gecko.id);
@@ -39,8 +40,15 @@ describe.each([
 	['chrome', chrome],
 	['firefox', firefox],
 ])('dist/%s/manifest.json: least privilege', (_name, manifest) => {
-	test('permissions are exactly ["storage"]', () => {
-		expect(manifest['permissions']).toEqual(['storage']);
+	test('permissions are exactly ["storage", "scripting"]; host access beyond the catalogue is optional, asked one site at a time', () => {
+		// scripting: registering the content script on the sites the person adds (src/background/custom-sites.ts).
+		expect(manifest['permissions']).toEqual(['storage', 'scripting']);
+		expect(manifest['optional_host_permissions']).toEqual(['https://*/*']);
+		expect(manifest['host_permissions']).toBeUndefined();
+	});
+
+	test.each(PERMISSION_KEYS)('%s are exactly those of the one list (test/meta/permissions.ts)', (key) => {
+		expect(manifest[key] ?? []).toEqual(expectedPermissions(key));
 	});
 
 	test('no <all_urls>, tabs, history, webRequest, webNavigation or cookies, anywhere', () => {
