@@ -126,6 +126,7 @@ export function createFakeBrowser(locale = 'en') {
 			onStartup: listeners(),
 			sendMessage: async () => undefined,
 			openOptionsPage: async () => {},
+			getPlatformInfo: async () => ({os: 'linux', arch: 'x86-64', nacl_arch: 'x86-64'}),
 		},
 		tabs: {
 			onRemoved: listeners(),

@@ -28,7 +28,18 @@ export function Compare({focus}: {focus: string | null}) {
 	return (
 		<>
 			<h1>{t('compareTitle')}</h1>
-			{focus && (focused ? <p class="focused">{t('compareFocused', localize(focused.name, lang))}: {localize(focused.access.concern, lang)}</p> : <p class="focused">{t('compareUnknownService')}</p>)}
+			{focus &&
+				(focused ? (
+					<p class="focused">
+						{t('compareFocused', localize(focused.name, lang))}: {localize(focused.access.concern, lang)}
+					</p>
+				) : settings.customSites.includes(focus) ? (
+					<p class="focused" data-custom={focus}>
+						{t('compareFocused', focus)}: {t('customSiteConcern')}
+					</p>
+				) : (
+					<p class="focused">{t('compareUnknownService')}</p>
+				))}
 			<p>{localize(dataset.intro, lang)}</p>
 			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
 

@@ -3,7 +3,7 @@ import {browser} from '../core/browser';
 import {dataLanguage, t} from '../core/i18n';
 import {send} from '../core/messaging';
 import {localize, serviceById, dataset} from '../data';
-import {Attribution, MoveSteps, Threats, ToolCard} from '../ui/advice';
+import {Attribution, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {toolsForPreference} from '../ui/order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePlatform, useSettings} from '../ui/use-advice';
@@ -31,6 +31,8 @@ export function Popup({tabId}: {tabId: number | null}) {
 	if (!ready) return <p class="muted">{t('popupLoading')}</p>;
 
 	const service = serviceId ? serviceById(serviceId) : undefined;
+	// A site the person added (options): the background names it by its host.
+	const custom = serviceId && !service && settings.customSites.includes(serviceId) ? serviceId : undefined;
 	const tools = toolsForPreference(dataset.tools, settings.preference);
 	const openComparison = (event: Event) => {
 		event.preventDefault();
@@ -50,6 +52,11 @@ export function Popup({tabId}: {tabId: number | null}) {
 							</a>
 						</p>
 					</>
+				) : custom ? (
+					<>
+						<h1 data-custom={custom}>{t('popupDetectedMay', custom)}</h1>
+						<p class="concern">{t('customSiteConcern')}</p>
+					</>
 				) : (
 					<>
 						<h1 data-neutral="">{t('popupNeutralTitle')}</h1>
@@ -64,10 +71,10 @@ export function Popup({tabId}: {tabId: number | null}) {
 					<ToolCard key={tool.id} tool={tool} lang={lang} platform={platform} />
 				))}
 			</section>
-			{service && (
+			{(service || custom) && (
 				<section aria-labelledby="move-heading">
 					<h2 id="move-heading">{t('popupMove')}</h2>
-					<MoveSteps service={service} tools={tools} lang={lang} />
+					{service ? <MoveSteps service={service} tools={tools} lang={lang} /> : <CustomMoveSteps host={custom!} tools={tools} />}
 				</section>
 			)}
 			<p class="actions">

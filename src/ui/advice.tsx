@@ -206,6 +206,25 @@ export function MoveSteps({service, tools, lang, headingLevel = 3}: {service: Se
 	);
 }
 
+/** "Move your photos" from a site the person added: no route of ours, so the honest generic steps. */
+export function CustomMoveSteps({host, tools, headingLevel = 3}: {host: string; tools: readonly Tool[]; headingLevel?: 3 | 4}) {
+	const Heading = headingLevel === 3 ? 'h3' : 'h4';
+	return (
+		<ol class="move" data-custom={host}>
+			<li>
+				<Heading>{t('moveCustomExport', host)}</Heading>
+				<p>{t('moveCustomExportText')}</p>
+			</li>
+			{tools.map((tool) => (
+				<li key={tool.id} data-import={tool.id}>
+					<Heading>{t('moveImportInto', tool.name)}</Heading>
+					<p>{t('moveNoGuide', tool.name)}</p>
+				</li>
+			))}
+		</ol>
+	);
+}
+
 /** The threats the advice protects against, each linked to its explanation. */
 export function Threats({lang}: {lang: Language}) {
 	return (

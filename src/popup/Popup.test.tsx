@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+/**
+ * The popup against the real background handlers (the fake browser's sendMessage goes through the
+ * router as if from the popup), for the states the real-browser tests do not reach cheaply.
+ */
+import {render} from 'preact';
+import {act} from 'preact/test-utils';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {handlers} from '../background/handlers';
+import {route} from '../background/router';
+import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
+import {fake} from '../../test/fake-browser';
+import {Popup} from './Popup';
+
+let scratch: HTMLElement;
+const self = {extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id/'};
+const popupSender = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
+const tab = (url: string, id: number) => ({id: 'test-extension-id', url, tab: {id} as never, frameId: 0});
+
+async function settle() {
+	for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+async function show(tabId: number | null) {
+	await act(() => render(<Popup tabId={tabId} />, scratch));
+	await settle();
+}
+
+beforeEach(() => {
+	fake.current.runtime.sendMessage = ((message: unknown) => route(message, popupSender, handlers, self)) as never;
+	scratch = document.createElement('main');
+	document.body.append(scratch);
+});
+afterEach(() => {
+	render(null, scratch);
+	scratch.remove();
+	delete document.body.dataset['ready'];
+});
+
+describe('the popup', () => {
+	it('names a site the person added by its host, with the generic concern and generic steps', async () => {
+		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, customSites: ['photos.example.net']}});
+		await handlers.pageVisit({url: 'https://photos.example.net/album'}, tab('https://photos.example.net/album', 4));
+		await show(4);
+		expect(scratch.querySelector('h1')?.textContent).toBe('photos.example.net may be able to see your photos');
+		expect(scratch.querySelector('.concern')?.textContent).toBe('You marked this site as a cloud photo service. Unless it encrypts your photos end to end, it can see them.');
+		expect([...scratch.querySelectorAll('ol.move[data-custom] li')].map((li) => li.querySelector('h3')?.textContent)).toEqual([
+			'1. Export from photos.example.net',
+			'2. Import into Ente Photos',
+			'2. Import into PhotoPrism',
+		]);
+	});
+
+	it('says "may be able to see" for a service whose end-to-end encryption is opt-in', async () => {
+		await handlers.pageVisit({url: 'https://www.icloud.com/photos/'}, tab('https://www.icloud.com/photos/', 5));
+		await show(5);
+		expect(scratch.querySelector('h1')?.textContent).toBe('iCloud Photos may be able to see your photos');
+		expect(scratch.querySelector('.concern')?.textContent).toContain('Advanced Data Protection');
+	});
+
+	it('marks a migration route it could not verify, and says why', async () => {
+		await handlers.pageVisit({url: 'https://onedrive.live.com/?view=8'}, tab('https://onedrive.live.com/?view=8', 6));
+		await show(6);
+		const exportStep = scratch.querySelector('ol.move li')!;
+		expect(exportStep.querySelector('.unverified')?.textContent).toBe('Not verified');
+		expect(exportStep.textContent).toContain('check OneDrive Photos’s own help');
+	});
+
+	it('is calm and neutral without a tab', async () => {
+		await show(null);
+		expect(scratch.querySelector('h1[data-neutral]')?.textContent).toBe('No cloud photo service on this page');
+		expect(scratch.querySelector('ol.move')).toBeNull();
+		expect(document.body.dataset['ready']).toBe('1');
+	});
+});
