@@ -20,14 +20,20 @@ export type Size = {target: string; file: string; bytes: number};
  */
 export const BUDGETS: Record<string, number> = {
 	'content.js': 12 * 1024,
-	'background.js': 160 * 1024,
-	'popup/popup.js': 160 * 1024,
-	'compare/compare.js': 160 * 1024,
-	'options/options.js': 180 * 1024,
+	'background.js': 40 * 1024,
+	'popup/popup.js': 16 * 1024,
+	'compare/compare.js': 16 * 1024,
+	'options/options.js': 40 * 1024,
 	'popup/popup.css': 8 * 1024,
 	'compare/compare.css': 8 * 1024,
 	'options/options.css': 8 * 1024,
 };
+
+/**
+ * The shared chunks of the background and the pages (the dataset, Preact, zod, the polyfill), all
+ * together: their names carry a content hash, so they are budgeted as one.
+ */
+export const CHUNKS_BUDGET = 160 * 1024;
 
 /** The whole packaged extension (the zip a store receives), per browser. */
 export const PACKAGE_BUDGET = 150 * 1024;
@@ -46,9 +52,14 @@ export async function measure(dir: string, target: string): Promise<Size[]> {
 }
 
 export function checkBudgets(sizes: Size[]): string[] {
-	return sizes
+	const over = sizes
 		.filter((size) => BUDGETS[size.file] !== undefined && size.bytes > BUDGETS[size.file]!)
 		.map((size) => `  ${size.target}/${size.file}: ${size.bytes} B > budget ${BUDGETS[size.file]} B`);
+	for (const target of new Set(sizes.map((size) => size.target))) {
+		const chunks = sizes.filter((size) => size.target === target && size.file.startsWith('chunks/')).reduce((sum, size) => sum + size.bytes, 0);
+		if (chunks > CHUNKS_BUDGET) over.push(`  ${target}/chunks/*: ${chunks} B together > budget ${CHUNKS_BUDGET} B`);
+	}
+	return over;
 }
 
 export function formatSizes(sizes: Size[]): string {

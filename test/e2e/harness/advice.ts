@@ -5,11 +5,12 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import type {ExtensionSession} from './browsers';
 import {axeViolations, setTheme} from './axe';
 import {waitForBannerHost} from './banner';
 import {REPO} from './paths';
+import {useSession} from './session';
 import {poll} from './wait';
 
 type Localized = {en: string; fr?: string};
@@ -60,22 +61,7 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 	const google = dataset.services.find((service) => service.id === 'google-photos')!;
 
 	describe(name, () => {
-		let session: ExtensionSession | undefined;
-		const s = () => {
-			if (!session) throw new Error('The browser did not start (see beforeAll)');
-			return session;
-		};
-		beforeAll(async () => {
-			session = await launch();
-		});
-		afterAll(async () => {
-			await session?.close();
-		});
-		afterEach(async () => {
-			await s().closePages();
-			await withPreference(s(), null);
-			expect(s().sites.unexpected.splice(0)).toEqual([]);
-		});
+		const s = useSession(launch, {afterEachTest: (session) => withPreference(session, null)});
 
 		test('popup over Google Photos: the service, the alternatives with every criterion and its source, how to move', async () => {
 			const site = await s().openSite('https://photos.google.com/');

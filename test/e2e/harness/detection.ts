@@ -7,10 +7,11 @@
 import {readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {afterAll, describe, expect, test} from 'vitest';
 import type {ExtensionSession, LaunchOptions} from './browsers';
 import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from './banner';
 import {REPO, scratchDir} from './paths';
+import {useSession} from './session';
 import {poll, sleep} from './wait';
 
 type Service = {id: string; name: {en: string}; access: {canSee: string}; match: {examples: string[]; counterexamples: string[]; inject: string}};
@@ -62,23 +63,7 @@ async function visit(page: Page, url: string): Promise<void> {
 
 export function detectionSuite(name: string, launch: (options?: LaunchOptions) => Promise<ExtensionSession>) {
 	describe(name, () => {
-		let session: ExtensionSession | undefined;
-		const s = () => {
-			if (!session) throw new Error('The browser did not start (see beforeAll)');
-			return session;
-		};
-		beforeAll(async () => {
-			session = await launch();
-			serveEverything(session);
-		});
-		afterAll(async () => {
-			await session?.close();
-		});
-		afterEach(async () => {
-			await s().closePages();
-			await resetSettings(s());
-			expect(s().sites.unexpected.splice(0)).toEqual([]);
-		});
+		const s = useSession(launch, {afterLaunch: serveEverything, afterEachTest: resetSettings});
 
 		test('every catalogued service is detected on each of its representative URLs: badge, title and banner', async () => {
 			const site = await s().openSite('https://www.example.com/');

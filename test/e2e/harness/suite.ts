@@ -5,11 +5,12 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {clickBannerButton, expectNoBanner, pageFindsText, readBanner, waitForBannerGone, waitForBannerHost} from './banner';
 import type {ExtensionSession} from './browsers';
 import {REPO} from './paths';
 import {FLICKR_HOME_URL, FLICKR_PHOTOS_URL, NEUTRAL_URL, PHOTOS_URL} from './sites';
+import {useSession} from './session';
 import {poll} from './wait';
 
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {version: string}).version;
@@ -35,24 +36,8 @@ const EN = {
 
 export function extensionSuite(name: string, launch: () => Promise<ExtensionSession>, extra: (get: () => ExtensionSession) => void = () => {}) {
 	describe(name, () => {
-		let session: ExtensionSession | undefined;
-		const s = () => {
-			if (!session) throw new Error('The browser did not start (see beforeAll)');
-			return session;
-		};
-
-		beforeAll(async () => {
-			session = await launch();
-		});
-		afterAll(async () => {
-			await session?.close();
-		});
-		afterEach(async () => {
-			await session?.closePages();
-			// Every page request was served locally: nothing reached (or tried to reach) the network.
-			// (Emptied here, so that one test's stray request fails that test only.)
-			expect(session?.sites.unexpected.splice(0) ?? []).toEqual([]);
-		});
+		// Every page request must be served locally: nothing reaches (or tries to reach) the network.
+		const s = useSession(launch);
 
 		test('the catalogue still has the tools these checks name', () => {
 			expect(TOOLS.map((tool) => tool.name)).toEqual(expect.arrayContaining(['Ente Photos', 'PhotoPrism']));
@@ -173,16 +158,10 @@ export function extensionSuite(name: string, launch: () => Promise<ExtensionSess
 /** The banner in French (the browser's UI language decides the extension's). */
 export function frenchSuite(name: string, launch: () => Promise<ExtensionSession>, skipReason?: string) {
 	describe.skipIf(Boolean(skipReason))(name, () => {
-		let session: ExtensionSession | undefined;
-		beforeAll(async () => {
-			session = await launch();
-		});
-		afterAll(async () => {
-			await session?.close();
-		});
+		const session = useSession(launch);
 
 		test('the banner, the badge title and the Close label are in French', async () => {
-			const s = session!;
+			const s = session();
 			const site = await s.openSite(PHOTOS_URL);
 			const banner = await readBanner(s, site.page, await waitForBannerHost(site.page));
 			expect(banner.heading).toBe('Google Photos peut voir vos photos');
@@ -191,7 +170,6 @@ export function frenchSuite(name: string, launch: () => Promise<ExtensionSession
 			expect(banner.lang).toBe('fr');
 			expect(await pageFindsText(site.page, 'Google Photos peut voir vos photos')).toBe(true);
 			expect(await s.badge(site.tabId)).toEqual({text: '!', title: 'Photo Privacy Advisor : Google Photos peut voir vos photos'});
-			expect(s.sites.unexpected).toEqual([]);
 		});
 	});
 }

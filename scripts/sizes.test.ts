@@ -1,0 +1,22 @@
+import {describe, expect, it} from 'vitest';
+import {BUDGETS, CHUNKS_BUDGET, checkBudgets} from './sizes';
+
+describe('checkBudgets', () => {
+	it('passes bundles within their budgets and names every one over it', () => {
+		const ok = [{target: 'chrome', file: 'content.js', bytes: BUDGETS['content.js']!}];
+		expect(checkBudgets(ok)).toEqual([]);
+		expect(checkBudgets([{target: 'firefox', file: 'content.js', bytes: BUDGETS['content.js']! + 1}])).toEqual([
+			`  firefox/content.js: ${BUDGETS['content.js']! + 1} B > budget ${BUDGETS['content.js']} B`,
+		]);
+	});
+
+	it('budgets the shared chunks together, per browser', () => {
+		const half = Math.ceil(CHUNKS_BUDGET / 2) + 1;
+		const sizes = [
+			{target: 'chrome', file: 'chunks/chunk-A.js', bytes: half},
+			{target: 'chrome', file: 'chunks/chunk-B.js', bytes: half},
+			{target: 'firefox', file: 'chunks/chunk-A.js', bytes: half},
+		];
+		expect(checkBudgets(sizes)).toEqual([`  chrome/chunks/*: ${half * 2} B together > budget ${CHUNKS_BUDGET} B`]);
+	});
+});
