@@ -13,7 +13,7 @@
  * there the whole host counts as the service, named by its host; the background answers only for hosts
  * that really are in the person's list.
  *
- * It never touches the page's storage (IndexedDB, localStorage, cookies belong to the website): all
+ * It never touches the page's storage (its IndexedDB, web storage and cookies belong to the website): all
  * state lives in the background. On a page of no service it does nothing but listen.
  */
 import {findService, hostMatches} from '../core/url-match';

@@ -18,11 +18,12 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from './harness/banner';
 import {launchChromium, launchFirefox, type ExtensionSession, type LaunchOptions} from './harness/browsers';
 import {REPO} from './harness/paths';
 import {PHOTOS_URL} from './harness/sites';
+import {useSession} from './harness/session';
 import {poll, sleep} from './harness/wait';
 
 const AXE = readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -166,18 +167,7 @@ async function customSiteBackground(s: ExtensionSession) {
 }
 
 describe('Options, Firefox (optional permissions granted without a prompt)', () => {
-	let session: ExtensionSession | undefined;
-	const s = () => session!;
-	beforeAll(async () => {
-		session = await launchFirefox(FIREFOX_NO_PROMPTS);
-	});
-	afterAll(async () => {
-		await session?.close();
-	});
-	afterEach(async () => {
-		await session?.closePages();
-		expect(session?.sites.unexpected.splice(0) ?? []).toEqual([]);
-	});
+	const s = useSession(() => launchFirefox(FIREFOX_NO_PROMPTS));
 
 	sharedTests(s);
 
@@ -275,18 +265,7 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 });
 
 describe('Options, Chromium (the permission prompt cannot be answered headless: everything below it)', () => {
-	let session: ExtensionSession | undefined;
-	const s = () => session!;
-	beforeAll(async () => {
-		session = await launchChromium();
-	});
-	afterAll(async () => {
-		await session?.close();
-	});
-	afterEach(async () => {
-		await session?.closePages();
-		expect(session?.sites.unexpected.splice(0) ?? []).toEqual([]);
-	});
+	const s = useSession(() => launchChromium());
 
 	sharedTests(s);
 
