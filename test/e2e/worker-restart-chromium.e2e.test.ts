@@ -1,0 +1,45 @@
+/**
+ * MV3 stops an idle service worker at any time. Per-tab detection lives in storage.session and the
+ * badge in the browser, so a stopped and restarted background still knows which service each tab is
+ * on (Chromium: the worker is stopped through CDP ServiceWorker.stopWorker, as the benchmark does).
+ */
+import {describe, expect, test} from 'vitest';
+import {launchChromium, type ChromiumSession} from './harness/browsers';
+import {waitForBannerHost} from './harness/banner';
+import {useSession} from './harness/session';
+import {poll, sleep} from './harness/wait';
+
+describe('Chromium: the background stopped and restarted', () => {
+	const s = useSession(() => launchChromium());
+
+	test('the popup still names the tab\'s service, and the next visit still gets its banner', async () => {
+		const session = s() as ChromiumSession;
+		const site = await session.openSite('https://photos.google.com/');
+		await waitForBannerHost(site.page);
+		expect((await session.badge(site.tabId)).text).toBe('!');
+
+		const control = await session.openExtensionPage('compare/index.html', 'body[data-ready="1"]');
+		const cdp = await control.createCDPSession();
+		const versions = new Map<string, {scriptURL: string; runningStatus: string}>();
+		cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+			for (const version of event.versions) versions.set(version.versionId, version);
+		});
+		await cdp.send('ServiceWorker.enable');
+		const ours = () => [...versions.entries()].find(([, v]) => v.scriptURL === `${session.origin}background.js`);
+		await poll(async () => ours(), (v) => v !== undefined, {what: 'the service worker version'});
+		// Puppeteer is attached to the worker: detach, else the restarted worker waits for a debugger.
+		await session.worker.client.detach().catch(() => {});
+		await cdp.send('ServiceWorker.stopWorker', {versionId: ours()![0]});
+		await poll(async () => ours()?.[1].runningStatus, (status) => status === 'stopped', {what: 'the worker to stop'});
+		await sleep(200);
+
+		// A fresh popup page wakes the worker, which reads the tab's state back from storage.session.
+		const popup = await session.openExtensionPage(`popup/index.html?tab=${site.tabId}`, 'body[data-ready="1"]');
+		expect(await popup.$eval('h1[data-service]', (h) => h.getAttribute('data-service'))).toBe('google-photos');
+		expect(ours()?.[1].runningStatus).toBe('running');
+		// And the restarted worker serves the next visit.
+		await site.page.reload({waitUntil: 'load'});
+		await waitForBannerHost(site.page);
+		expect(await popup.evaluate((tabId) => (globalThis as any).chrome.action.getBadgeText({tabId}), site.tabId)).toBe('!');
+	});
+});
