@@ -8,32 +8,46 @@ import {browser} from '../core/browser';
 import {applyPatch, repairSettings, SETTINGS_KEY, SETTINGS_VERSION, type Settings, type SettingsChange} from '../core/settings';
 import type {TabState} from '../core/messages';
 
-export async function readSettings(): Promise<Settings> {
+/** Reads and repairs the stored settings; `write` says whether storage should get the repaired form. */
+async function loadSettings(): Promise<{settings: Settings; write: boolean}> {
 	const stored = await browser.storage.local.get(SETTINGS_KEY);
 	const {settings, repaired, newer} = repairSettings(stored[SETTINGS_KEY]);
 	// Write back a repaired or migrated document, but never downgrade one from a newer version.
 	const raw = stored[SETTINGS_KEY] as {version?: unknown} | undefined;
 	const migrated = typeof raw === 'object' && raw !== null && raw.version !== SETTINGS_VERSION;
-	if ((repaired.length > 0 || raw === undefined || migrated) && !newer) {
-		await browser.storage.local.set({[SETTINGS_KEY]: settings});
-	}
-	return settings;
+	return {settings, write: (repaired.length > 0 || raw === undefined || migrated) && !newer};
 }
 
-let queue: Promise<unknown> = Promise.resolve();
 /**
- * Patches are applied one after another, so two quick changes never overwrite each other. A patch may
- * be computed from the current settings (for changes to one entry of a list or map).
+ * Every write of the settings goes through this queue, one after another, so that two quick changes
+ * (or a change and a repair) never overwrite each other.
  */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(task: () => Promise<T>): Promise<T> {
+	const next = queue.then(task);
+	queue = next.catch(() => undefined);
+	return next;
+}
+
+export async function readSettings(): Promise<Settings> {
+	const {settings, write} = await loadSettings();
+	if (!write) return settings;
+	// The write-back waits its turn and reads again first, so it never lands over a change made meanwhile.
+	return serially(async () => {
+		const again = await loadSettings();
+		if (again.write) await browser.storage.local.set({[SETTINGS_KEY]: again.settings});
+		return again.settings;
+	});
+}
+
+/** Applies a change in turn. A change may be computed from the current settings (one entry of a list or map). */
 export function updateSettings(patch: SettingsChange | ((current: Settings) => SettingsChange)): Promise<Settings> {
-	const next = queue.then(async () => {
-		const current = await readSettings();
+	return serially(async () => {
+		const {settings: current} = await loadSettings();
 		const settings = applyPatch(current, typeof patch === 'function' ? patch(current) : patch);
 		await browser.storage.local.set({[SETTINGS_KEY]: settings});
 		return settings;
 	});
-	queue = next.catch(() => undefined);
-	return next;
 }
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
