@@ -48,7 +48,7 @@ describe('pageVisit', () => {
 		resetFakeBrowser('fr');
 		const model = await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
 		expect(model?.lang).toBe('fr');
-		expect(await fake.current.action.getTitle({tabId: 7})).toBe('Photo Privacy Advisor : Google Photos peut voir vos photos');
+		expect(await fake.current.action.getTitle({tabId: 7})).toBe('Photo Privacy Advisor\u00a0: Google Photos peut voir vos photos');
 	});
 });
 

@@ -95,7 +95,7 @@ export const handlers: Handlers = {
 		if (settings.journeyEnabled && !sender.tab?.incognito) {
 			// One flag for this service today (core/db.ts); never from a private window, whose point is to
 			// leave no trace. A journey that cannot be written never costs the banner.
-			await recordVisit(detected.id, Date.now()).catch(() => {});
+			void recordVisit(detected.id, Date.now()).catch(() => {});
 		}
 		if (!bannerAllowed(settings, detected.id, Date.now())) return null;
 		const model: BannerModel = {
@@ -105,6 +105,7 @@ export const handlers: Handlers = {
 			concern: detected.concern,
 			tools: toolsFor(settings).map((tool) => tool.name),
 			snoozeDays: settings.snoozeDays,
+			theme: settings.theme,
 			lang: uiLanguage(),
 			dir: uiDirection(),
 		};

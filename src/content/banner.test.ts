@@ -10,6 +10,7 @@ const model: BannerModel = {
 	concern: 'Google can see your photos. <b>bold</b>',
 	tools: ['Ente Photos', 'PhotoPrism'],
 	snoozeDays: 7,
+	theme: 'auto',
 	lang: 'en',
 	dir: 'ltr',
 };
@@ -142,6 +143,53 @@ describe('mountBanner', () => {
 		vi.advanceTimersByTime(CONFIRMATION_MS + 1);
 		expect(document.body.children).toHaveLength(0);
 		expect(cb.onClose).toHaveBeenCalledTimes(1);
+	});
+
+	it('keeps a keyboard user\'s place: focus moves to "Open settings" when the chosen button goes', async () => {
+		const {root} = mountAndCapture();
+		buttons(root)['Not now']!.focus();
+		expect(root.activeElement?.textContent).toBe('Not now');
+		press(buttons(root)['Not now']!);
+		await vi.waitFor(() => expect(root.activeElement?.textContent).toBe('Open settings'));
+	});
+
+	it('does not take the focus after a choice made with the mouse elsewhere', async () => {
+		const {root} = mountAndCapture();
+		press(buttons(root)['Not now']!);
+		await vi.waitFor(() => expect(buttons(root)['Open settings']).toBeDefined());
+		expect(root.activeElement).toBeNull();
+	});
+
+	it('keeps the confirmation when the pointer was already on the banner as the person chose', async () => {
+		vi.useFakeTimers();
+		const {root} = mountAndCapture();
+		root.querySelector('section')!.dispatchEvent(new Event('pointerenter'));
+		press(buttons(root)['Not now']!);
+		await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).not.toBe(''));
+		vi.advanceTimersByTime(CONFIRMATION_MS * 3);
+		expect(document.body.children).toHaveLength(1);
+		root.querySelector('section')!.dispatchEvent(new Event('pointerleave'));
+		vi.advanceTimersByTime(CONFIRMATION_MS + 1);
+		expect(document.body.children).toHaveLength(0);
+	});
+
+	it('leaves an Escape the page handled itself to the page', () => {
+		const {cb} = mountAndCapture();
+		const event = new KeyboardEvent('keydown', {key: 'Escape', bubbles: true, cancelable: true});
+		Object.defineProperty(event, 'isTrusted', {value: true});
+		document.body.addEventListener('keydown', (e) => e.preventDefault(), {once: true});
+		document.body.dispatchEvent(event);
+		expect(document.body.children).toHaveLength(1);
+		expect(cb.onClose).not.toHaveBeenCalled();
+	});
+
+	it.each([
+		['auto', 'theme-auto'],
+		['dark', 'theme-dark'],
+		['light', 'theme-light'],
+	] as const)('follows the options\' theme %s', (theme, className) => {
+		const {root} = mountAndCapture(callbacks(), {...model, theme});
+		expect(root.querySelector('section')!.classList.contains(className)).toBe(true);
 	});
 
 	it('keeps the confirmation while the person is on it', async () => {

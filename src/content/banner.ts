@@ -74,7 +74,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		button(t('bannerDisable'), 'link', () => choose('disable', t('bannerDisabled'))),
 	);
 	const body = el('div', {class: 'body'}, el('p', {}, model.concern), el('p', {class: 'tools'}, t('bannerAlternatives', model.tools.join(', '))), actions, more);
-	const banner = el('section', {class: 'banner', role: 'region', 'aria-labelledby': 'ppa-heading'}, el('h2', {id: 'ppa-heading'}, heading), body, status, close);
+	const banner = el('section', {class: `banner theme-${model.theme}`, role: 'region', 'aria-labelledby': 'ppa-heading'}, el('h2', {id: 'ppa-heading'}, heading), body, status, close);
 	root.append(el('style', {}, css), banner);
 
 	let closed = false;
@@ -90,39 +90,52 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		callbacks.onClose?.();
 	}
 
+	// Whether the person is on the banner (pointer over it, or focus in it): a confirmation never goes
+	// away under them. Tracked from the start, since the pointer is already there when they choose.
+	let hovering = false;
+	let focused = false;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const holdOrRelease = () => {
+		clearTimeout(timer);
+		if (confirming && !hovering && !focused) timer = setTimeout(dismiss, CONFIRMATION_MS);
+	};
+	let confirming = false;
+	banner.addEventListener('pointerenter', () => ((hovering = true), holdOrRelease()), {signal});
+	banner.addEventListener('pointerleave', () => ((hovering = false), holdOrRelease()), {signal});
+	banner.addEventListener('focusin', () => ((focused = true), holdOrRelease()), {signal});
+	banner.addEventListener('focusout', () => ((focused = false), holdOrRelease()), {signal});
+	signal.addEventListener('abort', () => clearTimeout(timer));
+
 	/** After a choice: the banner's body gives way to a confirmation, then the banner goes. */
 	function choose(action: BannerAction, confirmation: string) {
+		// The chosen button is about to go: keep a keyboard or screen-reader user's place in the banner.
+		const hadFocus = root.activeElement !== null;
 		for (const node of [...actions.children, ...more.children]) (node as HTMLButtonElement).disabled = true;
 		callbacks.onAction(action).then(
-			() => confirm(confirmation),
-			() => confirm(t('bannerActionFailed')),
+			() => confirm(confirmation, hadFocus),
+			() => confirm(t('bannerActionFailed'), hadFocus),
 		);
 	}
-	function confirm(message: string) {
+	function confirm(message: string, moveFocus: boolean) {
 		if (closed) return;
-		body.replaceWith(button(t('bannerOpenSettings'), 'secondary', () => callbacks.onOpenSettings()));
+		const settings = button(t('bannerOpenSettings'), 'secondary', () => callbacks.onOpenSettings());
+		body.replaceWith(settings);
 		status.classList.remove('announce');
 		status.textContent = message;
-		let timer = setTimeout(dismiss, CONFIRMATION_MS);
-		// Never take it away while the person is reading or using it.
-		const hold = () => clearTimeout(timer);
-		const release = () => {
-			clearTimeout(timer);
-			timer = setTimeout(dismiss, CONFIRMATION_MS);
-		};
-		banner.addEventListener('pointerenter', hold, {signal});
-		banner.addEventListener('focusin', hold, {signal});
-		banner.addEventListener('pointerleave', release, {signal});
-		banner.addEventListener('focusout', release, {signal});
-		signal.addEventListener('abort', () => clearTimeout(timer));
+		if (moveFocus) settings.focus();
+		confirming = true;
+		holdOrRelease();
 	}
 
-	document.addEventListener(
+	// Escape closes the banner when it has the focus, or when the page has not used that Escape itself
+	// (bubble phase: a site that handles its own Escape and stops or cancels it keeps the banner).
+	addEventListener(
 		'keydown',
 		(event) => {
-			if (event.key === 'Escape' && event.isTrusted && !event.defaultPrevented) dismiss();
+			if (event.key !== 'Escape' || !event.isTrusted) return;
+			if (event.composedPath().includes(host) || !event.defaultPrevented) dismiss();
 		},
-		{signal, capture: true},
+		{signal},
 	);
 	(document.body ?? document.documentElement).append(host);
 	const announce = setTimeout(() => {

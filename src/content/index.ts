@@ -6,7 +6,7 @@
  * Services that share a host with other products and navigate client-side (iCloud, Amazon, OneDrive)
  * get the script on their whole host; it follows the page into and out of the photos area by listening
  * for navigations (the Navigation API's currententrychange where there is one; else history, hash and <title> changes, which
- * single-page apps make on every route change), batched on a timer, with no polling.
+ * single-page apps make on every route change), batched on a timer and run one at a time, with no polling.
  *
  * Custom sites: the background registers this same script on each site the person added in the options
  * (background/custom-sites.ts). A host that no catalogued service lives on can only be such a site, so
@@ -27,8 +27,12 @@ const scope = globalThis as typeof globalThis & {[LOADED]?: true};
 type Visit = {serviceId: string; url: string; banner?: MountedBanner | undefined};
 /** The service of the current URL and its banner, if shown. */
 let current: Visit | null = null;
-/** Banners the person closed on this page: not shown again until the next full page load. */
-const closedHere = new Set<string>();
+/**
+ * Services whose banner this page load has shown already. A single-page app that leaves and re-enters
+ * its photos area (Facebook's photo viewer, iCloud's Photos and Mail) keeps its badge each time, but the
+ * banner comes, and is announced, once per page load: advice, not nagging.
+ */
+const shownHere = new Set<string>();
 
 /** On a host no catalogued service uses, this script was registered for a custom site: the host is the service. */
 function customSite(): string | undefined {
@@ -39,6 +43,7 @@ function customSite(): string | undefined {
 
 async function check(): Promise<void> {
 	const url = location.href;
+	lastUrl = url;
 	const serviceId = findService(url, SERVICE_RULES, NEVER_FLAG_RULES) ?? customSite() ?? null;
 	if (serviceId === (current?.serviceId ?? null)) return;
 	if (current) {
@@ -51,22 +56,37 @@ async function check(): Promise<void> {
 	const entry: Visit = {serviceId, url};
 	current = entry;
 	const model = await send('pageVisit', {url});
-	if (!model || current !== entry || closedHere.has(serviceId)) return; // navigated on meanwhile
+	if (!model || current !== entry || shownHere.has(serviceId)) return; // navigated on meanwhile, or shown already
+	shownHere.add(serviceId);
 	entry.banner = mountBanner(model, {
 		onAction: (action) => send('bannerAction', {action}),
 		onCompare: () => void send('openComparison', null),
 		onOpenSettings: () => void send('openOptions', null),
 		onClose: () => {
-			closedHere.add(serviceId);
 			entry.banner = undefined;
 		},
 	});
 }
 
+/**
+ * Checks run one after another: a leave and a visit reach the background in the order they happened,
+ * so a quick in-and-out never leaves a stale badge behind.
+ */
+let chain: Promise<void> = Promise.resolve();
 let timer: ReturnType<typeof setTimeout> | undefined;
+let lastUrl = '';
+function runCheck(): void {
+	chain = chain.then(check).catch(() => {
+		// The background could not answer (extension updated or reloaded under this page): show nothing.
+	});
+}
 function schedule(): void {
 	clearTimeout(timer);
-	timer = setTimeout(() => void check().catch(() => {}), 50);
+	timer = setTimeout(runCheck, 50);
+}
+/** For signals that fire without navigating (DOM changes, clicks): only when the address changed. */
+function scheduleIfMoved(): void {
+	if (location.href !== lastUrl) schedule();
 }
 
 function watchNavigation(): void {
@@ -77,10 +97,24 @@ function watchNavigation(): void {
 		navigation.addEventListener('currententrychange', schedule);
 		return;
 	}
+	// Without the Navigation API (Firefox before 147): history and hash changes, the <title> that routers
+	// update on every route change, and clicks (most route changes start with one); never the whole head.
 	addEventListener('popstate', schedule);
 	addEventListener('hashchange', schedule);
-	const observer = new MutationObserver(schedule);
-	const watchTitle = () => observer.observe(document.head ?? document.documentElement, {subtree: true, childList: true, characterData: true});
+	addEventListener('click', () => setTimeout(scheduleIfMoved, 150), {capture: true, passive: true});
+	let title: Element | null = null;
+	const observer = new MutationObserver(() => {
+		watchTitle();
+		scheduleIfMoved();
+	});
+	function watchTitle() {
+		const next = document.querySelector('title');
+		if (next && next !== title) {
+			title = next;
+			observer.observe(next, {childList: true, characterData: true, subtree: true});
+		}
+	}
+	observer.observe(document.head ?? document.documentElement, {childList: true});
 	watchTitle();
 }
 
@@ -92,7 +126,5 @@ if (!scope[LOADED]) {
 	addEventListener('pageshow', (event) => {
 		if (event.persisted && current) void send('pageVisit', {url: current.url}).catch(() => {});
 	});
-	check().catch(() => {
-		// The background could not answer (extension updated or reloaded under this page): show nothing.
-	});
+	runCheck();
 }

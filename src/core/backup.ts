@@ -9,7 +9,8 @@
  *
  * `journey` is null when the journey could not be read (IndexedDB unavailable). Reading a file checks
  * everything before anything changes, and says precisely what is wrong: too large, not JSON, not our
- * format, from a newer version, or which part is invalid. Older settings inside a file are migrated.
+ * format, from a newer version, or which part is invalid (a code, which the options page puts in
+ * words). Older settings inside a file are migrated.
  */
 import * as z from 'zod/mini';
 import {CHECKLIST_STEPS, type JourneyData} from './journey';
@@ -51,12 +52,18 @@ export function makeBackup(settings: Settings, journey: JourneyData | null, now:
 	return {format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), settings, journey};
 }
 
+/**
+ * Which part of a file is invalid. These are codes, not text: the options page names each part in
+ * the person's language (never a field name of the file). `fields` adds, for the settings, the
+ * settings' field names at fault, for tests and debugging.
+ */
+export type BackupPart = 'version' | 'exportedAt' | 'settings' | 'journey' | 'structure';
 export type BackupError =
 	| {code: 'too-large'}
 	| {code: 'not-json'}
 	| {code: 'foreign'}
 	| {code: 'newer'}
-	| {code: 'invalid'; part: string};
+	| {code: 'invalid'; part: BackupPart; fields?: string[]};
 export type BackupResult = {ok: true; backup: Backup} | {ok: false; error: BackupError};
 
 /** Reads a file's text into a backup, or says exactly why not. Never throws. */
@@ -78,12 +85,16 @@ export function parseBackup(text: string): BackupResult {
 	const settings = readSettingsStrict(doc['settings']);
 	if (!settings.ok) {
 		if (settings.newer) return {ok: false, error: {code: 'newer'}};
-		return {ok: false, error: {code: 'invalid', part: `settings (${settings.fields.join(', ')})`}};
+		return {ok: false, error: {code: 'invalid', part: 'settings', fields: settings.fields}};
 	}
 	const journey = z.nullable(journeySchema).safeParse(doc['journey'] ?? null);
 	if (!journey.success) return {ok: false, error: {code: 'invalid', part: 'journey'}};
 	const candidate = {...doc, settings: settings.settings, journey: journey.data};
 	const whole = backupSchema.safeParse(candidate);
-	if (!whole.success) return {ok: false, error: {code: 'invalid', part: whole.error.issues.map((issue) => issue.path.join('.') || 'file').join(', ')}};
+	if (!whole.success) {
+		const first = whole.error.issues[0]?.path[0];
+		const part = first === 'version' || first === 'exportedAt' || first === 'settings' || first === 'journey' ? first : 'structure';
+		return {ok: false, error: {code: 'invalid', part}};
+	}
 	return {ok: true, backup: whole.data as Backup};
 }

@@ -23,6 +23,8 @@ export type BannerModel = {
 	tools: string[];
 	/** How long "Not now" snoozes this service, in days (a setting). */
 	snoozeDays: number;
+	/** The options' theme: the banner follows it as the extension pages do. */
+	theme: 'auto' | 'light' | 'dark';
 	lang: string;
 	dir: 'ltr' | 'rtl';
 };

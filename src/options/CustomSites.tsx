@@ -3,9 +3,10 @@
  * browser for that one site's permission in the same click (permissions.request must be called from
  * the click itself, before any await), then has the background register the content script. A site
  * whose permission is missing (refused in the browser's UI, or imported from a file) stays listed as
- * "no access", with a button to grant it.
+ * "no access", with a button to grant it. If the background then refuses the site, its permission is
+ * given back: no access is left behind without a row to remove it.
  */
-import {useRef, useState} from 'preact/hooks';
+import {useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {customSiteErrorText, customSitePattern, parseCustomSite} from '../core/custom-sites';
 import {t} from '../core/i18n';
@@ -18,15 +19,47 @@ function requestAccess(host: string): Promise<boolean> {
 	return browser.permissions.request({origins: [customSitePattern(host)]}).catch(() => false);
 }
 
-export function CustomSites({sites, onChange}: {sites: CustomSiteStatus[]; onChange: (sites: CustomSiteStatus[]) => void}) {
+type Props = {
+	/** null when the list could not be loaded: `loadError` says why. */
+	sites: CustomSiteStatus[] | null;
+	loadError?: string;
+	onChange: (sites: CustomSiteStatus[]) => void;
+};
+
+export function CustomSites({sites, loadError = '', onChange}: Props) {
 	const [input, setInput] = useState('');
 	const [error, setError] = useState('');
 	const [status, setStatus] = useState('');
 	const inputRef = useRef<HTMLInputElement>(null);
+	const listRef = useRef<HTMLUListElement>(null);
+	/** The host whose "Allow" was clicked: once access is granted that button goes, and focus moves to the row's "Remove". */
+	const allowing = useRef<string | null>(null);
+
+	useLayoutEffect(() => {
+		const host = allowing.current;
+		if (host === null) return;
+		const row = listRef.current?.querySelector(`li[data-host="${host}"]`);
+		if (row?.querySelector('[data-action="allow"]')) return; // not granted (yet): focus stays on "Allow"
+		allowing.current = null;
+		const focus = document.activeElement;
+		if (focus && focus !== document.body && focus.isConnected) return; // the person has moved on
+		(row?.querySelector<HTMLElement>('[data-action="remove"]') ?? inputRef.current)?.focus();
+	});
+
+	if (sites === null) {
+		return (
+			<section aria-labelledby="custom-heading">
+				<h2 id="custom-heading">{t('customSitesHeading')}</h2>
+				<p class="notice" id="custom-sites-unavailable" role="status">
+					{t('customSitesLoadFailed', loadError)}
+				</p>
+			</section>
+		);
+	}
 
 	function add(event: Event) {
 		event.preventDefault();
-		const result = parseCustomSite(input, catalogueHosts(), sites.map((site) => site.host));
+		const result = parseCustomSite(input, catalogueHosts(), (sites ?? []).map((site) => site.host));
 		if (!result.ok) {
 			setError(customSiteErrorText(result.error));
 			setStatus('');
@@ -47,18 +80,33 @@ export function CustomSites({sites, onChange}: {sites: CustomSiteStatus[]; onCha
 				setStatus(t('customSiteAdded', host));
 			} catch (failure) {
 				setError(errorText(failure));
+				await giveBackAccess(host);
 			}
 		})();
 	}
 
+	/**
+	 * The background refused a site whose permission was just granted: give the permission back, unless
+	 * the site is listed after all (added meanwhile from another tab), where "Remove" can take it back.
+	 */
+	async function giveBackAccess(host: string) {
+		const listed = await send('getCustomSites', null).catch(() => null);
+		if (listed) onChange(listed);
+		if (listed?.some((site) => site.host === host)) return;
+		await browser.permissions.remove({origins: [customSitePattern(host)]}).catch(() => false);
+	}
+
 	function allow(host: string) {
 		const access = requestAccess(host);
+		allowing.current = host;
 		void (async () => {
 			const granted = await access;
+			if (!granted) allowing.current = null;
 			try {
 				onChange(await send('getCustomSites', null));
 				setStatus(granted ? t('customSiteAllowed', host) : t('customSiteDenied', host));
 			} catch (failure) {
+				allowing.current = null;
 				setStatus(t('optionsSaveFailed', errorText(failure)));
 			}
 		})();
@@ -109,7 +157,7 @@ export function CustomSites({sites, onChange}: {sites: CustomSiteStatus[]; onCha
 			{sites.length === 0 ? (
 				<p class="muted">{t('customSitesEmpty')}</p>
 			) : (
-				<ul class="rows" id="custom-site-list" aria-labelledby="custom-heading">
+				<ul class="rows" id="custom-site-list" aria-labelledby="custom-heading" ref={listRef}>
 					{sites.map(({host, granted}) => (
 						<li key={host} data-host={host} data-granted={granted ? '1' : '0'}>
 							<span>
@@ -117,11 +165,11 @@ export function CustomSites({sites, onChange}: {sites: CustomSiteStatus[]; onCha
 							</span>
 							<span class="buttons">
 								{!granted && (
-									<button type="button" aria-label={t('customSiteAllowNamed', host)} onClick={() => allow(host)}>
+									<button type="button" data-action="allow" aria-label={t('customSiteAllowNamed', host)} onClick={() => allow(host)}>
 										{t('customSiteAllow')}
 									</button>
 								)}
-								<button type="button" aria-label={t('customSiteRemoveNamed', host)} onClick={() => void remove(host)}>
+								<button type="button" data-action="remove" aria-label={t('customSiteRemoveNamed', host)} onClick={() => void remove(host)}>
 									{t('customSiteRemove')}
 								</button>
 							</span>

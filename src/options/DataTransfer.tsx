@@ -5,11 +5,20 @@
  * is wrong and nothing changes.
  */
 import {useState} from 'preact/hooks';
-import {MAX_BACKUP_BYTES, parseBackup, type BackupError} from '../core/backup';
+import {MAX_BACKUP_BYTES, parseBackup, type BackupError, type BackupPart} from '../core/backup';
 import {localDay} from '../core/journey';
 import {t} from '../core/i18n';
 import {send} from '../core/messaging';
 import {errorText, Status} from './shared';
+
+/** Each invalid part in the person's words, never a field name of the file. */
+const PART_LABELS = {
+	version: 'importPartVersion',
+	exportedAt: 'importPartExportDate',
+	settings: 'importPartSettings',
+	journey: 'importPartJourney',
+	structure: 'importPartStructure',
+} as const satisfies Record<BackupPart, string>;
 
 function importErrorText(error: BackupError): string {
 	switch (error.code) {
@@ -22,7 +31,7 @@ function importErrorText(error: BackupError): string {
 		case 'newer':
 			return t('importErrorNewer');
 		case 'invalid':
-			return t('importErrorInvalid', error.part);
+			return t('importErrorInvalid', t(PART_LABELS[error.part]));
 	}
 }
 
@@ -68,12 +77,20 @@ export function DataTransfer({onImported}: {onImported: () => Promise<void>}) {
 			setStatus(importErrorText(result.error));
 			return;
 		}
+		let imported: string;
 		try {
 			const settings = await send('importData', result.backup);
-			await onImported();
-			setStatus(settings.customSites.length > 0 ? t('dataImportedWithSites') : t('dataImported'));
+			imported = settings.customSites.length > 0 ? t('dataImportedWithSites') : t('dataImported');
 		} catch (error) {
 			setStatus(t('importFailed', errorText(error)));
+			return;
+		}
+		// The import is done: a page that then fails to show it must not say that nothing changed.
+		try {
+			await onImported();
+			setStatus(imported);
+		} catch (error) {
+			setStatus(t('dataImportedReloadFailed', errorText(error)));
 		}
 	}
 

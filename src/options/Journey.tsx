@@ -1,8 +1,8 @@
 /**
  * "Your journey": on how many days this month the person opened each cloud photo service, and a
  * checklist per service for moving away. Stored only in this browser's IndexedDB by the background
- * (core/db.ts); this page reads and changes it through messages. When IndexedDB cannot be used here the
- * section says so and the rest of the page works as usual.
+ * (core/db.ts); this page reads and changes it through messages. When IndexedDB cannot be used here, or
+ * the journey could not be loaded, the section says so and the rest of the page works as usual.
  */
 import {useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {t} from '../core/i18n';
@@ -14,13 +14,16 @@ import {durationText, errorText, formatMonth, serviceName, Status} from './share
 const STEP_LABELS = {exported: 'checklistExported', imported: 'checklistImported', deleted: 'checklistDeleted'} as const;
 
 type Props = {
-	settings: Settings;
+	/** null when the settings could not be loaded: the recording checkbox is left out. */
+	settings: Settings | null;
 	journey: JourneyState;
+	/** Why the journey could not be loaded, if it could not. */
+	loadError?: string;
 	onJourney: (journey: JourneyState) => void;
 	onSettings: (settings: Settings) => void;
 };
 
-export function Journey({settings, journey, onJourney, onSettings}: Props) {
+export function Journey({settings, journey, loadError = '', onJourney, onSettings}: Props) {
 	const [status, setStatus] = useState('');
 	const [confirming, setConfirming] = useState(false);
 	const cancelRef = useRef<HTMLButtonElement>(null);
@@ -48,21 +51,23 @@ export function Journey({settings, journey, onJourney, onSettings}: Props) {
 		<section aria-labelledby="journey-heading" id="journey">
 			<h2 id="journey-heading">{t('journeyHeading')}</h2>
 			<p>{t('journeyIntro')}</p>
-			<label class="check">
-				<input
-					type="checkbox"
-					id="journey-enabled"
-					checked={settings.journeyEnabled}
-					onChange={(event) => {
-						const journeyEnabled = event.currentTarget.checked;
-						void run(async () => onSettings(await send('updateSettings', {journeyEnabled})), journeyEnabled ? t('journeyRecordingOn') : t('journeyRecordingOff'));
-					}}
-				/>
-				{t('journeyRecord')}
-			</label>
+			{settings && (
+				<label class="check">
+					<input
+						type="checkbox"
+						id="journey-enabled"
+						checked={settings.journeyEnabled}
+						onChange={(event) => {
+							const journeyEnabled = event.currentTarget.checked;
+							void run(async () => onSettings(await send('updateSettings', {journeyEnabled})), journeyEnabled ? t('journeyRecordingOn') : t('journeyRecordingOff'));
+						}}
+					/>
+					{t('journeyRecord')}
+				</label>
+			)}
 			{!summary ? (
 				<p class="notice" id="journey-unavailable">
-					{t('journeyUnavailable')}
+					{loadError ? t('journeyLoadFailed', loadError) : t('journeyUnavailable')}
 				</p>
 			) : (
 				<>

@@ -8,6 +8,7 @@ import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {handlers} from '../background/handlers';
 import {route} from '../background/router';
+import {makeBackup} from '../core/backup';
 import {DEFAULTS, SETTINGS_KEY, type Settings} from '../core/settings';
 import {fake} from '../../test/fake-browser';
 import {Options} from './Options';
@@ -23,9 +24,46 @@ async function settle() {
 	for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
+/** Message types the background answers with an error (as a failed handler does), while listed here. */
+let failing = new Set<string>();
+
+/** Opens the page afresh on these stored settings. */
+async function reopen(settings: Partial<Settings>) {
+	await act(() => render(null, scratch));
+	await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, ...settings}});
+	await act(() => render(<Options />, scratch));
+	await settle();
+}
+
+/** Chooses a file in the import field. */
+async function importFile(content: string) {
+	const input = $<HTMLInputElement>('#data-import');
+	Object.defineProperty(input, 'files', {configurable: true, value: [new File([content], 'backup.json', {type: 'application/json'})]});
+	await act(() => {
+		input.dispatchEvent(new Event('change', {bubbles: true}));
+	});
+	await settle();
+}
+
+/** Types a site and submits the form. */
+async function addSite(site: string) {
+	const input = $<HTMLInputElement>('#custom-site');
+	input.value = site;
+	await act(() => {
+		input.dispatchEvent(new Event('input', {bubbles: true}));
+	});
+	await act(() => {
+		$<HTMLFormElement>('form.add-site').requestSubmit();
+	});
+	await settle();
+}
+
 beforeEach(async () => {
-	fake.current.runtime.sendMessage = ((message: unknown) =>
-		route(message, {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'}, handlers, self)) as never;
+	failing = new Set();
+	fake.current.runtime.sendMessage = ((message: {type: string}) =>
+		failing.has(message.type)
+			? Promise.resolve({ok: false, error: `${message.type} failed.`})
+			: route(message, {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'}, handlers, self)) as never;
 	await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, hiddenServices: ['flickr'], snoozedUntil: {'google-photos': Date.now() + 86_400_000}}});
 	scratch = document.createElement('main');
 	document.body.append(scratch);
@@ -175,5 +213,98 @@ describe('the options page', () => {
 	it('shows the journey as unavailable without IndexedDB, and everything else still works', () => {
 		expect(text('#journey-unavailable')).toContain('Your journey is not available here');
 		expect($<HTMLInputElement>('#banner-enabled').checked).toBe(true);
+	});
+
+	it('"Show again" moves focus to the next row, then to the list\'s heading once it is empty', async () => {
+		const later = Date.now() + 2 * 86_400_000;
+		await reopen({hiddenServices: ['flickr', 'google-photos'], snoozedUntil: {'google-photos': later, flickr: later + 1}});
+		const hiddenButton = (id: string) => $<HTMLButtonElement>(`#hidden-list li[data-service="${id}"] button`);
+		hiddenButton('flickr').focus();
+		await act(() => hiddenButton('flickr').click());
+		await settle();
+		expect(document.activeElement).toBe(hiddenButton('google-photos'));
+		await act(() => hiddenButton('google-photos').click());
+		await settle();
+		expect(scratch.querySelector('#hidden-list')).toBeNull();
+		expect(document.activeElement?.id).toBe('hidden-heading');
+		expect($('#hidden-heading').tabIndex).toBe(-1);
+
+		// The last row of a longer list: focus goes to the row before it.
+		const snoozedButton = (id: string) => $<HTMLButtonElement>(`#snoozed-list li[data-service="${id}"] button`);
+		snoozedButton('flickr').focus();
+		await act(() => snoozedButton('flickr').click());
+		await settle();
+		expect(document.activeElement).toBe(snoozedButton('google-photos'));
+		await act(() => snoozedButton('google-photos').click());
+		await settle();
+		expect(document.activeElement?.id).toBe('snoozed-heading');
+		expect(stored()).toMatchObject({hiddenServices: [], snoozedUntil: {}});
+	});
+
+	it('"Allow" on a site without access moves focus to the row\'s "Remove" once access is granted', async () => {
+		await reopen({customSites: ['photos.example.net']});
+		const row = () => $('#custom-site-list li[data-host="photos.example.net"]');
+		expect(row().dataset['granted']).toBe('0');
+		const allow = row().querySelector<HTMLButtonElement>('button')!;
+		expect(allow.textContent).toBe('Allow');
+		allow.focus();
+		await act(() => allow.click());
+		await settle();
+		expect(row().dataset['granted']).toBe('1');
+		expect(document.activeElement).toBe(row().querySelector('button'));
+		expect(document.activeElement?.textContent).toBe('Remove');
+	});
+
+	it('a section that cannot be loaded says so on its own; the rest of the page, export and reset included, still works', async () => {
+		failing = new Set(['getCustomSites']);
+		await reopen({});
+		expect(text('#custom-sites-unavailable')).toBe('Your own sites could not be loaded (getCustomSites failed.). Reload the page to try again.');
+		expect(scratch.querySelector('#custom-site')).toBeNull();
+		expect($<HTMLInputElement>('#banner-enabled').checked).toBe(true);
+		await act(() => $('#reset-all').click());
+		await act(() => $('#reset-confirm').click());
+		await settle();
+		expect(text('#reset-status')).toBe('Everything was reset, but this page could not show the result (getCustomSites failed.). Reload the page.');
+		expect(stored()).toEqual(DEFAULTS);
+
+		failing = new Set(['getSettings', 'getJourney']);
+		await reopen({});
+		expect(text('#settings-unavailable')).toBe('Your settings could not be loaded: getSettings failed.');
+		expect(scratch.querySelector('#banner-enabled')).toBeNull();
+		expect(text('#journey-unavailable')).toBe('Your journey could not be loaded (getJourney failed.). Reload the page to try again.');
+		expect(scratch.querySelector('#custom-site-list, #custom-site')).not.toBeNull();
+		expect(scratch.querySelector('#data-export')).not.toBeNull();
+		expect(scratch.querySelector('#reset-all')).not.toBeNull();
+	});
+
+	it('an import that worked says so even when the page then fails to show it', async () => {
+		failing = new Set(['getSettings']);
+		await importFile(JSON.stringify(makeBackup({...DEFAULTS, snoozeDays: 12}, null, Date.now())));
+		expect(text('#data-status')).toBe('The import worked, but this page could not show your new settings (getSettings failed.). Reload the page.');
+		expect(stored()?.snoozeDays).toBe(12);
+	});
+
+	it('names an invalid part of a file in words, never by its field name', async () => {
+		const backup = makeBackup({...DEFAULTS, snoozeDays: 7}, null, Date.now());
+		await importFile(JSON.stringify({...backup, settings: {...backup.settings, snoozeDays: 9000}}));
+		expect(text('#data-status')).toBe('This file is damaged (the settings section is not valid). Nothing was changed.');
+		await importFile(JSON.stringify({...backup, journey: {visits: 'x'}}));
+		expect(text('#data-status')).toBe('This file is damaged (the journey section is not valid). Nothing was changed.');
+	});
+
+	it('gives back the permission of a site the background refuses, unless the site is listed after all', async () => {
+		failing = new Set(['addCustomSite']);
+		await addSite('photos.example.net');
+		expect(text('#custom-status')).toBe('addCustomSite failed.');
+		expect([...fake.current.permissions.origins]).toEqual([]);
+		expect(scratch.querySelector('#custom-site-list')).toBeNull();
+
+		// Added from another tab meanwhile: this page's list was out of date, the background refuses the
+		// duplicate, and the site (with its permission) is now listed here with its "Remove".
+		failing = new Set();
+		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, customSites: ['photos.example.org']}});
+		await addSite('photos.example.org');
+		expect([...fake.current.permissions.origins]).toEqual(['https://photos.example.org/*']);
+		expect($('#custom-site-list li[data-host="photos.example.org"]').dataset['granted']).toBe('1');
 	});
 });

@@ -5,9 +5,11 @@
  * Every change goes through the background (core/messaging.ts → background/handlers.ts); the page keeps
  * no state of its own beyond what it shows. It follows changes made elsewhere (a banner's "Don't show
  * on this site" while this page is open) through storage.onChanged. Feedback is spoken through one
- * role="status" region per section, next to the control that caused it.
+ * role="status" region per section, next to the control that caused it. The settings, the custom sites
+ * and the journey load separately: one that cannot be loaded says so in its own section, and the rest
+ * (export, reset) still works.
  */
-import {useEffect, useState} from 'preact/hooks';
+import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {t} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
@@ -24,6 +26,15 @@ import {errorText, formatDate, serviceName, Status} from './shared';
 const PREFERENCE_LABELS = {both: 'optionsPreferenceBoth', cloud: 'optionsPreferenceCloud', 'self-hosted': 'optionsPreferenceSelfHosted'} as const;
 const THEME_LABELS = {auto: 'optionsThemeAuto', light: 'optionsThemeLight', dark: 'optionsThemeDark'} as const;
 
+type LoadErrors = {settings?: string; sites?: string; journey?: string};
+type ServiceList = 'hidden' | 'snoozed';
+
+/** The "Show again" button of a service's row in one of the two lists, if shown. */
+function showAgainButton(list: ServiceList, id: string): HTMLElement | null {
+	const rows = document.getElementById(`${list}-list`)?.querySelectorAll<HTMLElement>('li') ?? [];
+	return [...rows].find((row) => row.dataset['service'] === id)?.querySelector('button') ?? null;
+}
+
 /** A whole number of days within the allowed range, or undefined. */
 function parseSnoozeDays(value: string): number | undefined {
 	const days = Number(value.trim());
@@ -32,31 +43,46 @@ function parseSnoozeDays(value: string): number | undefined {
 
 export function Options() {
 	const [settings, setSettings] = useState<Settings | null>(null);
-	const [sites, setSites] = useState<CustomSiteStatus[]>([]);
+	const [sites, setSites] = useState<CustomSiteStatus[] | null>(null);
 	const [journey, setJourney] = useState<JourneyState>({available: false});
-	const [loadError, setLoadError] = useState('');
+	const [loaded, setLoaded] = useState(false);
+	const [loadErrors, setLoadErrors] = useState<LoadErrors>({});
 	const [status, setStatus] = useState({banner: '', lists: '', choices: ''});
 	const [snoozeText, setSnoozeText] = useState<string | null>(null);
 	const [now, setNow] = useState(Date.now());
+	/** After "Show again", focus goes to the next row's button, or to the list's heading once it is empty. */
+	const listFocus = useRef<{list: ServiceList; removed: string; next: string | undefined} | null>(null);
 
+	/** Loads each section on its own; rejects (after showing what did load) if any could not be loaded. */
 	async function reload() {
-		const [nextSettings, nextSites, nextJourney] = await Promise.all([send('getSettings', null), send('getCustomSites', null), send('getJourney', null)]);
-		setSettings(nextSettings);
-		setSites(nextSites);
-		setJourney(nextJourney);
+		const [nextSettings, nextSites, nextJourney] = await Promise.allSettled([send('getSettings', null), send('getCustomSites', null), send('getJourney', null)]);
+		const errors: LoadErrors = {};
+		// A section that cannot be loaded shows that, not what it showed before (an import or a reset has
+		// just changed it).
+		if (nextSettings.status === 'rejected') errors.settings = errorText(nextSettings.reason);
+		if (nextSites.status === 'rejected') errors.sites = errorText(nextSites.reason);
+		if (nextJourney.status === 'rejected') errors.journey = errorText(nextJourney.reason);
+		setSettings(nextSettings.status === 'fulfilled' ? nextSettings.value : null);
+		setSites(nextSites.status === 'fulfilled' ? nextSites.value : null);
+		setJourney(nextJourney.status === 'fulfilled' ? nextJourney.value : {available: false});
+		setLoadErrors(errors);
 		setNow(Date.now());
+		const failed = errors.settings ?? errors.sites ?? errors.journey;
+		if (failed !== undefined) throw new Error(failed);
 	}
 
 	useEffect(() => {
 		reload()
-			.catch((error: unknown) => setLoadError(t('optionsLoadFailed', errorText(error))))
+			.catch(() => {}) // each section that could not be loaded says so
 			.finally(() => {
+				setLoaded(true);
 				document.body.dataset['ready'] = '1';
 			});
 		// Changes made elsewhere (a banner's buttons, another options tab) show here at once.
 		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
 			if (area === 'local' && changes[SETTINGS_KEY]?.newValue !== undefined) {
 				setSettings(repairSettings(changes[SETTINGS_KEY].newValue).settings);
+				setLoadErrors(({settings: _gone, ...rest}) => rest);
 				setNow(Date.now());
 			}
 		};
@@ -65,12 +91,16 @@ export function Options() {
 		// in the browser's own settings meanwhile.
 		const onVisible = () => {
 			if (document.visibilityState !== 'visible') return;
-			void Promise.all([send('getCustomSites', null), send('getJourney', null)])
-				.then(([nextSites, nextJourney]) => {
-					setSites(nextSites);
-					setJourney(nextJourney);
-				})
-				.catch(() => {});
+			void Promise.allSettled([send('getCustomSites', null), send('getJourney', null)]).then(([nextSites, nextJourney]) => {
+				if (nextSites.status === 'fulfilled') {
+					setSites(nextSites.value);
+					setLoadErrors(({sites: _gone, ...rest}) => rest);
+				}
+				if (nextJourney.status === 'fulfilled') {
+					setJourney(nextJourney.value);
+					setLoadErrors(({journey: _gone, ...rest}) => rest);
+				}
+			});
 		};
 		document.addEventListener('visibilitychange', onVisible);
 		return () => {
@@ -82,20 +112,57 @@ export function Options() {
 		if (settings) applyTheme(settings.theme);
 	}, [settings?.theme]);
 
-	async function update(patch: SettingsPatch, section: keyof typeof status, message = t('optionsSaved')) {
+	// Runs after each render: once the row whose "Show again" was pressed is gone, and focus with it.
+	useLayoutEffect(() => {
+		const pending = listFocus.current;
+		if (!pending || showAgainButton(pending.list, pending.removed)) return;
+		listFocus.current = null;
+		const focus = document.activeElement;
+		if (focus && focus !== document.body && focus.isConnected) return; // the person has moved on
+		((pending.next === undefined ? null : showAgainButton(pending.list, pending.next)) ?? document.getElementById(`${pending.list}-heading`))?.focus();
+	});
+
+	/** Saves a change; says whether it was saved. */
+	async function update(patch: SettingsPatch, section: keyof typeof status, message = t('optionsSaved')): Promise<boolean> {
 		try {
 			setSettings(await send('updateSettings', patch));
 			setStatus((old) => ({...old, [section]: message}));
+			return true;
 		} catch (error) {
 			setStatus((old) => ({...old, [section]: t('optionsSaveFailed', errorText(error))}));
+			return false;
 		}
 	}
 
-	if (!settings) {
+	/** "Show again" on a service of a list (`ids` in the order shown). */
+	function showAgain(list: ServiceList, ids: string[], id: string, patch: SettingsPatch) {
+		const index = ids.indexOf(id);
+		listFocus.current = {list, removed: id, next: ids[index + 1] ?? ids[index - 1]};
+		void update(patch, 'lists', t('optionsShownAgain', serviceName(id))).then((saved) => {
+			if (!saved) listFocus.current = null;
+		});
+	}
+
+	if (!loaded) {
 		return (
 			<>
 				<h1>{t('optionsTitle')}</h1>
-				<p role="status">{loadError}</p>
+				<p role="status" />
+			</>
+		);
+	}
+	if (!settings) {
+		// The settings could not be loaded: their sections say so, everything else still works.
+		return (
+			<>
+				<h1>{t('optionsTitle')}</h1>
+				<p class="notice" id="settings-unavailable" role="status">
+					{t('optionsLoadFailed', loadErrors.settings ?? '')}
+				</p>
+				<CustomSites sites={sites} loadError={loadErrors.sites ?? ''} onChange={setSites} />
+				<Journey settings={null} journey={journey} loadError={loadErrors.journey ?? ''} onJourney={setJourney} onSettings={setSettings} />
+				<DataTransfer onImported={reload} />
+				<ResetAll onReset={reload} />
 			</>
 		);
 	}
@@ -150,7 +217,9 @@ export function Options() {
 
 			<section aria-labelledby="lists-heading">
 				<h2 id="lists-heading">{t('optionsListsHeading')}</h2>
-				<h3 id="hidden-heading">{t('optionsHiddenHeading')}</h3>
+				<h3 id="hidden-heading" tabIndex={-1}>
+					{t('optionsHiddenHeading')}
+				</h3>
 				{settings.hiddenServices.length === 0 ? (
 					<p class="muted">{t('optionsHiddenEmpty')}</p>
 				) : (
@@ -162,7 +231,7 @@ export function Options() {
 									type="button"
 									aria-label={t('optionsShowAgainOn', serviceName(id))}
 									onClick={() =>
-										void update({hiddenServices: settings.hiddenServices.filter((other) => other !== id)}, 'lists', t('optionsShownAgain', serviceName(id)))
+										showAgain('hidden', settings.hiddenServices, id, {hiddenServices: settings.hiddenServices.filter((other) => other !== id)})
 									}
 								>
 									{t('optionsShowAgain')}
@@ -171,7 +240,9 @@ export function Options() {
 						))}
 					</ul>
 				)}
-				<h3 id="snoozed-heading">{t('optionsSnoozedHeading')}</h3>
+				<h3 id="snoozed-heading" tabIndex={-1}>
+					{t('optionsSnoozedHeading')}
+				</h3>
 				{snoozed.length === 0 ? (
 					<p class="muted">{t('optionsSnoozedEmpty')}</p>
 				) : (
@@ -184,7 +255,7 @@ export function Options() {
 									aria-label={t('optionsShowAgainOn', serviceName(id))}
 									onClick={() => {
 										const {[id]: _removed, ...rest} = settings.snoozedUntil;
-										void update({snoozedUntil: rest}, 'lists', t('optionsShownAgain', serviceName(id)));
+										showAgain('snoozed', snoozed.map(([other]) => other), id, {snoozedUntil: rest});
 									}}
 								>
 									{t('optionsShowAgain')}
@@ -226,8 +297,8 @@ export function Options() {
 				<Status id="choices-status" text={status.choices} />
 			</section>
 
-			<CustomSites sites={sites} onChange={setSites} />
-			<Journey settings={settings} journey={journey} onJourney={setJourney} onSettings={setSettings} />
+			<CustomSites sites={sites} loadError={loadErrors.sites ?? ''} onChange={setSites} />
+			<Journey settings={settings} journey={journey} loadError={loadErrors.journey ?? ''} onJourney={setJourney} onSettings={setSettings} />
 			<DataTransfer onImported={reload} />
 			<ResetAll onReset={reload} />
 		</>

@@ -32,14 +32,20 @@ export function ResetAll({onReset}: {onReset: () => Promise<void>}) {
 		setBusy(true);
 		try {
 			await send('resetAll', null);
-			await onReset();
-			setStatus(t('resetDone'));
 		} catch (error) {
 			setStatus(t('optionsSaveFailed', errorText(error)));
+			return;
 		} finally {
 			setBusy(false);
 			returnFocus.current = true;
 			setConfirming(false);
+		}
+		// The reset is done: a page that then fails to show it must not say it failed.
+		try {
+			await onReset();
+			setStatus(t('resetDone'));
+		} catch (error) {
+			setStatus(t('resetDoneReloadFailed', errorText(error)));
 		}
 	}
 

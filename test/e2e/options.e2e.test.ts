@@ -123,6 +123,8 @@ function sharedTests(s: () => ExtensionSession) {
 		await waitForStatus(options, 'lists-status', msg('optionsShownAgain', 'Google Photos'));
 		expect(await s().storedSettings()).toMatchObject({hiddenServices: []});
 		expect(await options.$(row)).toBeNull();
+		// The button went with its row: focus is on the emptied list's heading, not lost to the page.
+		await poll(() => options.evaluate(() => document.activeElement?.id), (id) => id === 'hidden-heading', {timeout: 5000, what: 'focus on the hidden list heading'});
 
 		const back = await s().openSite(PHOTOS_URL);
 		const host = await waitForBannerHost(back.page);
@@ -135,6 +137,7 @@ function sharedTests(s: () => ExtensionSession) {
 		await options.click(`${snoozedRow} button`);
 		await waitForStatus(options, 'lists-status', msg('optionsShownAgain', 'Google Photos'));
 		expect(await s().storedSettings()).toMatchObject({snoozedUntil: {}});
+		await poll(() => options.evaluate(() => document.activeElement?.id), (id) => id === 'snoozed-heading', {timeout: 5000, what: 'focus on the snoozed list heading'});
 		const last = await s().openSite(PHOTOS_URL);
 		await waitForBannerHost(last.page);
 	});
@@ -252,6 +255,11 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 			await page.click(`#custom-site-list li[data-host="${CUSTOM_HOST}"] button`); // "Allow"
 			await waitForStatus(page, 'custom-status', msg('customSiteAllowed', CUSTOM_HOST));
 			expect(await customSiteRow(page)).toMatchObject({granted: '1'});
+			// "Allow" went with the access granted: focus is on the row's remaining control.
+			await poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), (label) => label === msg('customSiteRemoveNamed', CUSTOM_HOST), {
+				timeout: 5000,
+				what: 'focus on the row\'s Remove',
+			});
 			expect(await customSiteBackground(fresh)).toEqual({scripts: [[`custom-site:${CUSTOM_HOST}`, [CUSTOM_ORIGIN]]], granted: true});
 			const site = await fresh.openSite(CUSTOM_URL);
 			expect((await readBanner(fresh, site.page, await waitForBannerHost(site.page))).heading).toBe(msg('bannerHeadingMay', CUSTOM_HOST));

@@ -30,6 +30,12 @@ describe('locales', () => {
 		expect(read(lang)['extDescription']!.message.length).toBeLessThanOrEqual(132);
 	});
 
+	it('French keeps its punctuation on the line: a no-break space before : ; ? ! and inside « »', () => {
+		for (const [key, entry] of Object.entries(read('fr'))) {
+			expect(entry.message, key).not.toMatch(/ [:;?!»]|« /);
+		}
+	});
+
 	it('every English message says what it is for', () => {
 		for (const [key, entry] of Object.entries(en)) expect(entry.description, key).toBeTruthy();
 	});

@@ -165,11 +165,11 @@ export function frenchSuite(name: string, launch: () => Promise<ExtensionSession
 			const site = await s.openSite(PHOTOS_URL);
 			const banner = await readBanner(s, site.page, await waitForBannerHost(site.page));
 			expect(banner.heading).toBe('Google Photos peut voir vos photos');
-			expect(banner.paragraphs).toContain(`Alternatives privées : ${TOOLS.map((tool) => tool.name).join(', ')}`);
+			expect(banner.paragraphs).toContain(`Alternatives privées\u00a0: ${TOOLS.map((tool) => tool.name).join(', ')}`);
 			expect(banner.buttons.map((b) => b.label)).toContain('Fermer');
 			expect(banner.lang).toBe('fr');
 			expect(await pageFindsText(site.page, 'Google Photos peut voir vos photos')).toBe(true);
-			expect(await s.badge(site.tabId)).toEqual({text: '!', title: 'Photo Privacy Advisor : Google Photos peut voir vos photos'});
+			expect(await s.badge(site.tabId)).toEqual({text: '!', title: 'Photo Privacy Advisor\u00a0: Google Photos peut voir vos photos'});
 		});
 	});
 }
