@@ -81,6 +81,14 @@ describe('validation', () => {
 		for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
 	});
 
+	it('answers a value that makes the validator itself throw with a clean error', async () => {
+		const handlers = makeHandlers();
+		const weird = {length: [Object.create(null)]};
+		expect(await route({type: 'updateSettings', payload: {hiddenServices: weird}}, page, handlers, self)).toMatchObject({ok: false});
+		expect(await route({type: weird, payload: null}, page, handlers, self)).toMatchObject({ok: false});
+		for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+	});
+
 	it('turns a handler failure into an error reply', async () => {
 		const handlers = makeHandlers();
 		handlers.getSettings = async () => {

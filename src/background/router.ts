@@ -22,15 +22,25 @@ export function isContentScript(sender: Runtime.MessageSender, self: SenderCheck
 	return sender.id === self.extensionId && sender.tab?.id !== undefined && sender.frameId === 0 && !isExtensionPage(sender, self);
 }
 
+function tryParse<T>(parse: () => T): T | undefined {
+	try {
+		return parse();
+	} catch {
+		return undefined;
+	}
+}
+
 export async function route(message: unknown, sender: Runtime.MessageSender, handlers: Handlers, self: SenderCheck): Promise<Reply<unknown>> {
-	const envelope = envelopeSchema.safeParse(message);
-	if (!envelope.success) return {ok: false, error: 'Malformed message: expected {type, payload} with a known type'};
+	// zod can itself throw on values no JSON produces (see core/settings.ts): such input is malformed too.
+	const envelope = tryParse(() => envelopeSchema.safeParse(message));
+	if (!envelope?.success) return {ok: false, error: 'Malformed message: expected {type, payload} with a known type'};
 	const type = envelope.data.type;
 	const extension = isExtensionPage(sender, self);
 	if (senderTiers[type] === 'extension' ? !extension : !extension && !isContentScript(sender, self)) {
 		return {ok: false, error: `"${type}" is not accepted from this sender`};
 	}
-	const payload = requestSchemas[type].safeParse(envelope.data.payload);
+	const payload = tryParse(() => requestSchemas[type].safeParse(envelope.data.payload));
+	if (!payload) return {ok: false, error: `Invalid payload for "${type}"`};
 	if (!payload.success) {
 		const where = payload.error.issues.map((issue) => issue.path.join('.') || '(payload)').join(', ');
 		return {ok: false, error: `Invalid payload for "${type}": ${where}`};

@@ -40,6 +40,12 @@ describe('repairSettings', () => {
 		expect(repairSettings({version: 1, snoozeDays: 2.5}).settings.snoozeDays).toBe(DEFAULTS.snoozeDays);
 	});
 
+	it('treats a value that makes the validator itself throw as invalid (found by the storage fuzzer)', () => {
+		const {settings, repaired} = repairSettings({...DEFAULTS, customSites: {length: [Object.create(null)]}});
+		expect(settings.customSites).toEqual([]);
+		expect(repaired).toEqual(['customSites']);
+	});
+
 	it('has one migration per version', () => {
 		expect(MIGRATIONS).toHaveLength(SETTINGS_VERSION);
 	});

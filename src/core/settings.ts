@@ -122,7 +122,7 @@ export function repairSettings(stored: unknown): RepairReport {
 	}
 	const settings: Record<string, unknown> = {version: SETTINGS_VERSION};
 	for (const [key, schema] of Object.entries(fieldSchemas) as Array<[keyof typeof fieldSchemas, z.ZodMiniType]>) {
-		const result = schema.safeParse(doc[key]);
+		const result = safeParseNeverThrowing(schema, doc[key]);
 		if (result.success) {
 			settings[key] = result.data;
 		} else {
@@ -131,6 +131,18 @@ export function repairSettings(stored: unknown): RepairReport {
 		}
 	}
 	return {settings: settings as Settings, repaired, newer};
+}
+
+/**
+ * zod's safeParse can itself throw on values no JSON produces but storage can hold (an object whose
+ * `length` cannot become a number, say: found by the storage fuzzer). Such a value is simply invalid.
+ */
+export function safeParseNeverThrowing(schema: z.ZodMiniType, value: unknown): {success: true; data: unknown} | {success: false} {
+	try {
+		return schema.safeParse(value);
+	} catch {
+		return {success: false};
+	}
 }
 
 /** Any change to the settings the background itself makes (custom sites included). */
