@@ -139,7 +139,7 @@ describe('a corrupted settings document', () => {
 	}, 120_000);
 });
 
-describe('the background module starts on a corrupted document', () => {
+describe('the background module starts on a corrupted document', {timeout: 30_000}, () => {
 	beforeEach(() => {
 		vi.resetModules();
 	});
