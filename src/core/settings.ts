@@ -137,7 +137,7 @@ export function repairSettings(stored: unknown): RepairReport {
  * zod's safeParse can itself throw on values no JSON produces but storage can hold (an object whose
  * `length` cannot become a number, say: found by the storage fuzzer). Such a value is simply invalid.
  */
-export function safeParseNeverThrowing(schema: z.ZodMiniType, value: unknown): {success: true; data: unknown} | {success: false} {
+function safeParseNeverThrowing(schema: z.ZodMiniType, value: unknown): {success: true; data: unknown} | {success: false} {
 	try {
 		return schema.safeParse(value);
 	} catch {
