@@ -1,6 +1,9 @@
 /** The extension in Chromium (Debian /usr/bin/chromium, new headless), driven over CDP by puppeteer-core. */
-import {expect, test} from 'vitest';
+import {existsSync, mkdirSync, rmSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, test} from 'vitest';
 import {launchChromium, type ChromiumSession} from './harness/browsers';
+import {REPO, scratchDir} from './harness/paths';
 import {waitForBannerHost} from './harness/banner';
 import {PHOTOS_URL} from './harness/sites';
 import {extensionSuite, frenchSuite} from './harness/suite';
@@ -36,3 +39,36 @@ extensionSuite('Chromium', () => launchChromium(), (get) => {
 });
 
 frenchSuite('Chromium, French UI (--lang=fr)', () => launchChromium({lang: 'fr'}));
+
+// CI checks the project out deeper than a developer's machine: a scratch root that deep once made Chromium
+// quit as it started (its socket, then in the scratch TMPDIR, outgrew the 107 bytes a Unix socket path holds).
+describe('Chromium in a deep checkout', () => {
+	test('a scratch root 150 characters deep: Chromium starts, and the restart test\'s kept folders work', async () => {
+		const deep = path.join(scratchDir('deep'), 'd'.repeat(40), 'e'.repeat(40));
+		mkdirSync(deep, {recursive: true});
+		expect(deep.length).toBeGreaterThan(100); // deeper than the socket could ever be under the old layout
+		try {
+			for (const round of [1, 2]) {
+				const s = await launchChromium({keep: deep});
+				try {
+					expect(await s.extEval(() => typeof (globalThis as any).chrome.runtime.id), `launch ${round}`).toBe('string');
+				} finally {
+					await s.close();
+				}
+			}
+			expect(existsSync(path.join(deep, 'profile'))).toBe(true); // kept for the caller, as `keep` promises
+		} finally {
+			rmSync(path.dirname(path.dirname(deep)), {recursive: true, force: true});
+		}
+	});
+
+	test('the browser\'s TMPDIR is short and outside the repository, and is removed on close', async () => {
+		const s = await launchChromium();
+		const tmp = s.tmp;
+		expect(existsSync(tmp)).toBe(true);
+		await s.close();
+		expect(tmp.length + '/org.chromium.Chromium.XXXXXX/SingletonSocket'.length).toBeLessThanOrEqual(107);
+		expect(tmp.startsWith(REPO)).toBe(false);
+		expect(existsSync(tmp)).toBe(false);
+	});
+});

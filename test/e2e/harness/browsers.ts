@@ -5,9 +5,11 @@
  *   const s = await launchChromium();            // or launchFirefox(), launchChromium({lang: 'fr'})
  *   try { const site = await s.openSite(PHOTOS_URL); ... } finally { await s.close(); }
  *
- * Each browser gets its own scratch folder under .tmp/e2e/ for HOME, TMPDIR and the profile, deleted on close.
+ * Each browser gets its own scratch folder under .tmp/e2e/ for HOME and the profile, and a short TMPDIR
+ * outside the repository (see Scratch), all deleted on close.
  */
-import {existsSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import puppeteer, {type Browser, type ElementHandle, type Page, type WebWorker} from 'puppeteer-core';
 import {DIST_CHROME, DIST_FIREFOX, REPO, scratchDir} from './paths';
@@ -76,14 +78,20 @@ export abstract class ExtensionSession {
 	readonly browser: Browser;
 	/** The Chromium extension id, or the gecko id Firefox reported on install. */
 	readonly extensionId: string;
+	/** The session's scratch root (HOME, profile; a test may write files there). */
 	readonly scratch: string;
-	/** Set for a session launched with `keep`: its folder outlives it (see LaunchOptions). */
-	keepScratch = false;
+	readonly #folders: Scratch;
 
-	protected constructor(browser: Browser, extensionId: string, scratch: string) {
+	protected constructor(browser: Browser, extensionId: string, folders: Scratch) {
 		this.browser = browser;
 		this.extensionId = extensionId;
-		this.scratch = scratch;
+		this.#folders = folders;
+		this.scratch = folders.root;
+	}
+
+	/** The browser's TMPDIR (short, outside the repository: see Scratch). */
+	get tmp(): string {
+		return this.#folders.tmp;
 	}
 
 	/** Runs `fn` where the extension API is available; `globalThis.browser ?? globalThis.chrome` is the API. */
@@ -166,17 +174,55 @@ export abstract class ExtensionSession {
 		} catch {
 			if (child && child.exitCode === null) child.kill('SIGKILL'); // the browser this harness started, by its own handle
 		} finally {
-			if (!this.keepScratch) rmSync(this.scratch, {recursive: true, force: true, maxRetries: 3});
+			this.#folders.release();
 		}
 	}
 }
 
-function scratchFor(kind: BrowserKind, keep?: string) {
-	const root = keep ?? scratchDir(kind);
-	const dirs = {root, home: path.join(root, 'home'), tmp: path.join(root, 'tmp'), profile: path.join(root, 'profile')};
-	for (const dir of [dirs.home, dirs.tmp, dirs.profile]) mkdirSync(dir, {recursive: true});
-	const env: Record<string, string | undefined> = {...process.env, HOME: dirs.home, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: path.join(dirs.home, '.config'), XDG_CACHE_HOME: path.join(dirs.home, '.cache')};
-	return {dirs, env};
+/**
+ * Chromium's process-singleton socket lives at $TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket, and a
+ * Unix socket path holds at most 107 bytes: with TMPDIR inside a checkout at a deep path, Chromium quits
+ * as it starts and puppeteer only says "Target closed" (CI's checkout was 6 characters deeper than ours).
+ */
+const SOCKET_PATH_MAX = 107;
+const SOCKET_TAIL = '/org.chromium.Chromium.XXXXXX/SingletonSocket';
+
+/** A short TMPDIR for one browser, outside the repository: under os.tmpdir() when that is short enough, else /tmp. */
+export function shortTmpDir(): string {
+	const prefix = 'ppa-e2e-XXXXXX';
+	const fits = (base: string) => path.join(base, prefix).length + SOCKET_TAIL.length <= SOCKET_PATH_MAX;
+	const base = [os.tmpdir(), '/tmp'].find(fits);
+	if (!base) throw new Error(`No temporary folder short enough for Chromium's socket (${SOCKET_PATH_MAX} bytes at most): ${os.tmpdir()} and /tmp are too deep`);
+	return mkdtempSync(path.join(base, 'ppa-e2e-'));
+}
+
+/**
+ * One browser's folders: HOME and the profile under a scratch root in .tmp/e2e/ (reused across a restart
+ * with `keep`, then the caller removes it), TMPDIR short and outside the repository (shortTmpDir).
+ */
+class Scratch {
+	readonly root: string;
+	readonly home: string;
+	readonly profile: string;
+	readonly tmp: string;
+	readonly env: Record<string, string | undefined>;
+	readonly #keep: boolean;
+
+	constructor(kind: BrowserKind, keep?: string) {
+		this.root = keep ?? scratchDir(kind);
+		this.#keep = keep !== undefined;
+		this.home = path.join(this.root, 'home');
+		this.profile = path.join(this.root, 'profile');
+		for (const dir of [this.home, this.profile]) mkdirSync(dir, {recursive: true});
+		this.tmp = shortTmpDir();
+		this.env = {...process.env, HOME: this.home, TMPDIR: this.tmp, XDG_CONFIG_HOME: path.join(this.home, '.config'), XDG_CACHE_HOME: path.join(this.home, '.cache')};
+	}
+
+	/** Removes the TMPDIR, and the root unless it is kept. */
+	release(): void {
+		rmSync(this.tmp, {recursive: true, force: true, maxRetries: 3});
+		if (!this.#keep) rmSync(this.root, {recursive: true, force: true, maxRetries: 3});
+	}
 }
 
 // ---------------------------------------------------------------------------------------------- Chromium
@@ -189,8 +235,8 @@ class ChromiumSession extends ExtensionSession {
 
 	readonly worker: WebWorker;
 
-	constructor(browser: Browser, extensionId: string, scratch: string, worker: WebWorker) {
-		super(browser, extensionId, scratch);
+	constructor(browser: Browser, extensionId: string, folders: Scratch, worker: WebWorker) {
+		super(browser, extensionId, folders);
 		this.worker = worker;
 		this.origin = `chrome-extension://${extensionId}/`;
 		worker.on('console', (message) => {
@@ -301,9 +347,12 @@ function chromiumLaunchOptions(profile: string, env: Record<string, string | und
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-	const {dirs, env} = scratchFor('chromium', options.keep);
-	if (options.lang) env['LANGUAGE'] = options.lang;
-	const browser = await puppeteer.launch(chromiumLaunchOptions(dirs.profile, env, options));
+	const dirs = new Scratch('chromium', options.keep);
+	if (options.lang) dirs.env['LANGUAGE'] = options.lang;
+	const browser = await puppeteer.launch(chromiumLaunchOptions(dirs.profile, dirs.env, options)).catch((error: unknown) => {
+		dirs.release();
+		throw error;
+	});
 	try {
 		// Developer mode first, so that chrome://extensions collects the extension's runtime errors.
 		const [first] = await browser.pages();
@@ -324,12 +373,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
 			(type) => type === 'string',
 			{timeout: 10_000, what: 'chrome.runtime in the service worker'},
 		);
-		const session = new ChromiumSession(browser, extensionId, dirs.root, worker);
-		session.keepScratch = options.keep !== undefined;
-		return session;
+		return new ChromiumSession(browser, extensionId, dirs, worker);
 	} catch (error) {
 		await browser.close().catch(() => {});
-		if (!options.keep) rmSync(dirs.root, {recursive: true, force: true});
+		dirs.release();
 		throw error;
 	}
 }
@@ -349,8 +396,8 @@ class FirefoxSession extends ExtensionSession {
 	/** An extension page kept open for the whole run: Firefox exposes no background target over BiDi. */
 	readonly control: Page;
 
-	constructor(browser: Browser, extensionId: string, scratch: string, control: Page) {
-		super(browser, extensionId, scratch);
+	constructor(browser: Browser, extensionId: string, folders: Scratch, control: Page) {
+		super(browser, extensionId, folders);
 		this.control = control;
 	}
 
@@ -416,7 +463,8 @@ function firefoxLaunchOptions(profile: string, env: Record<string, string | unde
 }
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
-	const {dirs, env} = scratchFor('firefox', options.keep);
+	const dirs = new Scratch('firefox', options.keep);
+	const env = dirs.env;
 	if (options.netLog) {
 		env['MOZ_LOG'] = FIREFOX_MOZ_LOG;
 		env['MOZ_LOG_FILE'] = path.join(options.netLog, `firefox-${Date.now()}.log`); // + .moz_log, .child-N.moz_log
@@ -431,7 +479,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
 		prefs['intl.locale.requested'] = options.lang;
 		prefs['extensions.langpacks.signatures.required'] = false;
 	}
-	const browser = await puppeteer.launch(firefoxLaunchOptions(dirs.profile, env, prefs));
+	const browser = await puppeteer.launch(firefoxLaunchOptions(dirs.profile, env, prefs)).catch((error: unknown) => {
+		dirs.release();
+		throw error;
+	});
 	try {
 		if (options.lang === 'fr' && !existsSync(SYSTEM_FR_LANGPACK)) {
 			if (!existsSync(LOCAL_FR_LANGPACK)) throw new Error(`No French language pack (${SYSTEM_FR_LANGPACK} or ${LOCAL_FR_LANGPACK})`);
@@ -441,12 +492,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
 		const [first] = await browser.pages();
 		const control = first ?? (await browser.newPage());
 		await FirefoxSession.load(control, `moz-extension://${FIREFOX_UUID}/options/index.html`, 'body[data-ready="1"]');
-		const session = new FirefoxSession(browser, extensionId, dirs.root, control);
-		session.keepScratch = options.keep !== undefined;
-		return session;
+		return new FirefoxSession(browser, extensionId, dirs, control);
 	} catch (error) {
 		await browser.close().catch(() => {});
-		if (!options.keep) rmSync(dirs.root, {recursive: true, force: true});
+		dirs.release();
 		throw error;
 	}
 }
@@ -461,11 +510,16 @@ export type PlainBrowser = {readonly kind: BrowserKind; readonly browser: Browse
  * benchmark's baseline (scripts/bench.ts measures the two side by side).
  */
 export async function launchWithoutExtension(kind: BrowserKind, options: Pick<LaunchOptions, 'lang'> = {}): Promise<PlainBrowser> {
-	const {dirs, env} = scratchFor(kind);
+	const dirs = new Scratch(kind);
+	const env = dirs.env;
 	if (kind === 'chromium' && options.lang) env['LANGUAGE'] = options.lang;
 	const browser = await (kind === 'chromium'
 		? puppeteer.launch(chromiumLaunchOptions(dirs.profile, env, options))
-		: puppeteer.launch(firefoxLaunchOptions(dirs.profile, env, options.lang ? {'intl.locale.requested': options.lang} : {})));
+		: puppeteer.launch(firefoxLaunchOptions(dirs.profile, env, options.lang ? {'intl.locale.requested': options.lang} : {}))
+	).catch((error: unknown) => {
+		dirs.release();
+		throw error;
+	});
 	let closed = false;
 	return {
 		kind,
@@ -480,7 +534,7 @@ export async function launchWithoutExtension(kind: BrowserKind, options: Pick<La
 			} catch {
 				if (child && child.exitCode === null) child.kill('SIGKILL'); // the browser this harness started, by its own handle
 			} finally {
-				rmSync(dirs.root, {recursive: true, force: true, maxRetries: 3});
+				dirs.release();
 			}
 		},
 	};
