@@ -3,8 +3,9 @@
  * browser for that one site's permission in the same click (permissions.request must be called from
  * the click itself, before any await), then has the background register the content script. A site
  * whose permission is missing (refused in the browser's UI, or imported from a file) stays listed as
- * "no access", with a button to grant it. If the background then refuses the site, its permission is
- * given back: no access is left behind without a row to remove it.
+ * "no access", with a button to grant it; when several are (after an import), "Allow all" asks for all of
+ * them in one prompt. If the background then refuses the site, its permission is given back: no access
+ * is left behind without a row to remove it.
  */
 import {useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
@@ -14,10 +15,13 @@ import type {CustomSiteStatus} from '../core/messages';
 import {send} from '../core/messaging';
 import {catalogueHosts, errorText, Status} from './shared';
 
-/** Asks for a host's permission. Must be called synchronously from a click or submit handler. */
-function requestAccess(host: string): Promise<boolean> {
-	return browser.permissions.request({origins: [customSitePattern(host)]}).catch(() => false);
+/** Asks for the hosts' permission, in one prompt. Must be called synchronously from a click or submit handler. */
+function requestAccess(...hosts: string[]): Promise<boolean> {
+	return browser.permissions.request({origins: hosts.map(customSitePattern)}).catch(() => false);
 }
+
+/** `allowing` for "Allow all" (hosts are lowercase names, never this). */
+const ALL = '*';
 
 type Props = {
 	/** null when the list could not be loaded: `loadError` says why. */
@@ -32,18 +36,23 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 	const [status, setStatus] = useState('');
 	const inputRef = useRef<HTMLInputElement>(null);
 	const listRef = useRef<HTMLUListElement>(null);
-	/** The host whose "Allow" was clicked: once access is granted that button goes, and focus moves to the row's "Remove". */
+	/**
+	 * The host whose "Allow" was clicked, or ALL for "Allow all": once access is granted that button goes,
+	 * and focus moves to the row's "Remove" (for "Allow all", the first row's first button).
+	 */
 	const allowing = useRef<string | null>(null);
 
 	useLayoutEffect(() => {
 		const host = allowing.current;
 		if (host === null) return;
-		const row = listRef.current?.querySelector(`li[data-host="${host}"]`);
-		if (row?.querySelector('[data-action="allow"]')) return; // not granted (yet): focus stays on "Allow"
+		const list = listRef.current;
+		const row = host === ALL ? null : list?.querySelector(`li[data-host="${host}"]`);
+		if (host === ALL ? document.getElementById('custom-sites-allow-all') : row?.querySelector('[data-action="allow"]')) return; // not granted (yet): focus stays
 		allowing.current = null;
 		const focus = document.activeElement;
 		if (focus && focus !== document.body && focus.isConnected) return; // the person has moved on
-		(row?.querySelector<HTMLElement>('[data-action="remove"]') ?? inputRef.current)?.focus();
+		const next = host === ALL ? list?.querySelector<HTMLElement>('button') : row?.querySelector<HTMLElement>('[data-action="remove"]');
+		(next ?? inputRef.current)?.focus();
 	});
 
 	if (sites === null) {
@@ -56,6 +65,8 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 			</section>
 		);
 	}
+
+	const missing = sites.filter((site) => !site.granted).map((site) => site.host);
 
 	function add(event: Event) {
 		event.preventDefault();
@@ -112,6 +123,24 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 		})();
 	}
 
+	/** One prompt for every site without access (a file brings sites, never the browser's permission). */
+	function allowAll(hosts: string[]) {
+		const access = requestAccess(...hosts);
+		allowing.current = ALL;
+		void (async () => {
+			const granted = await access;
+			if (!granted) allowing.current = null;
+			try {
+				const next = await send('getCustomSites', null);
+				onChange(next);
+				const now = hosts.filter((host) => next.some((site) => site.host === host && site.granted)).length;
+				setStatus(granted && now > 0 ? t('customSitesAllowedAll', String(now)) : t('customSitesDeniedAll'));
+			} catch (failure) {
+				setStatus(t('optionsSaveFailed', errorText(failure)));
+			}
+		})();
+	}
+
 	async function remove(host: string) {
 		try {
 			onChange(await send('removeCustomSite', {host}));
@@ -154,6 +183,14 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 					</span>
 				)}
 			</form>
+			{missing.length > 1 && (
+				<p class="inline notice" id="custom-sites-missing-row">
+					<span id="custom-sites-missing">{t('customSitesMissing', String(missing.length))}</span>
+					<button type="button" id="custom-sites-allow-all" aria-describedby="custom-sites-missing" onClick={() => allowAll(missing)}>
+						{t('customSitesAllowAll')}
+					</button>
+				</p>
+			)}
 			{sites.length === 0 ? (
 				<p class="muted">{t('customSitesEmpty')}</p>
 			) : (

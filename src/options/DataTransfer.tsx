@@ -9,6 +9,7 @@ import {MAX_BACKUP_BYTES, parseBackup, type BackupError, type BackupPart} from '
 import {localDay} from '../core/journey';
 import {t} from '../core/i18n';
 import {send} from '../core/messaging';
+import type {CustomSiteStatus} from '../core/messages';
 import {errorText, Status} from './shared';
 
 /** Each invalid part in the person's words, never a field name of the file. */
@@ -35,7 +36,8 @@ function importErrorText(error: BackupError): string {
 	}
 }
 
-export function DataTransfer({onImported}: {onImported: () => Promise<void>}) {
+/** `onImported` shows the imported state and resolves with the custom sites as they now stand. */
+export function DataTransfer({onImported}: {onImported: () => Promise<CustomSiteStatus[]>}) {
 	const [status, setStatus] = useState('');
 
 	async function exportFile() {
@@ -77,18 +79,17 @@ export function DataTransfer({onImported}: {onImported: () => Promise<void>}) {
 			setStatus(importErrorText(result.error));
 			return;
 		}
-		let imported: string;
 		try {
-			const settings = await send('importData', result.backup);
-			imported = settings.customSites.length > 0 ? t('dataImportedWithSites') : t('dataImported');
+			await send('importData', result.backup);
 		} catch (error) {
 			setStatus(t('importFailed', errorText(error)));
 			return;
 		}
 		// The import is done: a page that then fails to show it must not say that nothing changed.
 		try {
-			await onImported();
-			setStatus(imported);
+			const sites = await onImported();
+			// A browser's permissions do not travel in a file: sites it has not given access to yet wait above.
+			setStatus(sites.some((site) => !site.granted) ? t('dataImportedWithSites') : t('dataImported'));
 		} catch (error) {
 			setStatus(t('dataImportedReloadFailed', errorText(error)));
 		}

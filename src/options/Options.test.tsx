@@ -255,6 +255,52 @@ describe('the options page', () => {
 		expect(document.activeElement?.textContent).toBe('Remove');
 	});
 
+	it('an import brings sites without access: one "Allow all" asks for all of them in one prompt', async () => {
+		const sites = ['photos.example.net', 'pics.example.org', 'album.example.com'];
+		await importFile(JSON.stringify(makeBackup({...DEFAULTS, customSites: sites}, null, Date.now())));
+		expect(text('#data-status')).toBe(
+			'Imported: your settings and journey are now those of the file. Your browser\'s permissions do not travel in a file: allow your own sites under “Your own sites” above so the banner can appear there.',
+		);
+		expect(text('#custom-sites-missing')).toBe('3 of your sites have no access yet.');
+		const request = vi.spyOn(fake.current.permissions, 'request');
+		const allowAll = $<HTMLButtonElement>('#custom-sites-allow-all');
+		expect(allowAll.textContent).toBe('Allow all');
+		expect(allowAll.getAttribute('aria-describedby')).toBe('custom-sites-missing');
+		allowAll.focus();
+		await act(() => allowAll.click());
+		await settle();
+		expect(request).toHaveBeenCalledTimes(1);
+		expect(request.mock.calls[0]![0].origins).toEqual(sites.map((host) => `https://${host}/*`));
+		expect(text('#custom-status')).toBe('Access granted to 3 sites. The banner will appear there.');
+		expect([...scratch.querySelectorAll<HTMLElement>('#custom-site-list li')].map((li) => li.dataset['granted'])).toEqual(['1', '1', '1']);
+		expect(fake.current.scripting.registered.size).toBe(3);
+		expect(scratch.querySelector('#custom-sites-allow-all, #custom-sites-missing')).toBeNull();
+		// The button went with the access: focus is on the first row's control, not lost to the page.
+		expect(document.activeElement).toBe($('#custom-site-list li button'));
+	});
+
+	it('"Allow all" refused: it says so, nothing is registered, and the button stays with focus', async () => {
+		await reopen({customSites: ['photos.example.net', 'pics.example.org']});
+		fake.current.permissions.grantOnRequest = false;
+		const allowAll = $<HTMLButtonElement>('#custom-sites-allow-all');
+		allowAll.focus();
+		await act(() => allowAll.click());
+		await settle();
+		expect(text('#custom-status')).toBe('Your browser did not give access to these sites, so the banner cannot appear there. You can still allow each one on its own.');
+		expect(fake.current.scripting.registered.size).toBe(0);
+		expect(document.activeElement).toBe($('#custom-sites-allow-all'));
+	});
+
+	it('"Allow all" only when two or more sites lack access; an import into a browser that has given access says nothing more', async () => {
+		await reopen({customSites: ['photos.example.net']});
+		expect(scratch.querySelector('#custom-sites-allow-all')).toBeNull();
+		expect($('#custom-site-list li button').textContent).toBe('Allow');
+		await fake.current.permissions.request({origins: ['https://photos.example.net/*', 'https://pics.example.org/*']});
+		await importFile(JSON.stringify(makeBackup({...DEFAULTS, customSites: ['photos.example.net', 'pics.example.org']}, null, Date.now())));
+		expect(text('#data-status')).toBe('Imported: your settings and journey are now those of the file.');
+		expect(scratch.querySelector('#custom-sites-allow-all')).toBeNull();
+	});
+
 	it('a section that cannot be loaded says so on its own; the rest of the page, export and reset included, still works', async () => {
 		failing = new Set(['getCustomSites']);
 		await reopen({});

@@ -53,8 +53,11 @@ export function Options() {
 	/** After "Show again", focus goes to the next row's button, or to the list's heading once it is empty. */
 	const listFocus = useRef<{list: ServiceList; removed: string; next: string | undefined} | null>(null);
 
-	/** Loads each section on its own; rejects (after showing what did load) if any could not be loaded. */
-	async function reload() {
+	/**
+	 * Loads each section on its own; rejects (after showing what did load) if any could not be loaded.
+	 * Resolves with the custom sites, so an import can say whether any of them still needs access.
+	 */
+	async function reload(): Promise<CustomSiteStatus[]> {
 		const [nextSettings, nextSites, nextJourney] = await Promise.allSettled([send('getSettings', null), send('getCustomSites', null), send('getJourney', null)]);
 		const errors: LoadErrors = {};
 		// A section that cannot be loaded shows that, not what it showed before (an import or a reset has
@@ -69,6 +72,7 @@ export function Options() {
 		setNow(Date.now());
 		const failed = errors.settings ?? errors.sites ?? errors.journey;
 		if (failed !== undefined) throw new Error(failed);
+		return nextSites.status === 'fulfilled' ? nextSites.value : [];
 	}
 
 	useEffect(() => {

@@ -8,7 +8,7 @@ import {t} from '../core/i18n';
 import {send} from '../core/messaging';
 import {errorText, Status} from './shared';
 
-export function ResetAll({onReset}: {onReset: () => Promise<void>}) {
+export function ResetAll({onReset}: {onReset: () => Promise<unknown>}) {
 	const [confirming, setConfirming] = useState(false);
 	const [status, setStatus] = useState('');
 	const [busy, setBusy] = useState(false);

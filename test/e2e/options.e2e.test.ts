@@ -169,6 +169,18 @@ async function customSiteBackground(s: ExtensionSession) {
 	}, CUSTOM_ORIGIN);
 }
 
+const SECOND_HOST = 'www.example.com';
+
+/** Imports, through the page's file field, this browser's own export with two custom sites put in it. */
+async function importTwoSites(s: ExtensionSession, options: Page): Promise<void> {
+	const exported = await sendFrom<{settings: Record<string, unknown>}>(options, 'exportData', null);
+	const file = path.join(s.scratch, 'two-sites.json');
+	writeFileSync(file, JSON.stringify({...exported, settings: {...exported.settings, customSites: [CUSTOM_HOST, SECOND_HOST]}}));
+	await (await options.$('input#data-import'))!.uploadFile(file);
+	await waitForStatus(options, 'data-status', msg('dataImportedWithSites'));
+	expect(await statusText(options, 'custom-sites-missing')).toBe(msg('customSitesMissing', '2'));
+}
+
 describe('Options, Firefox (optional permissions granted without a prompt)', () => {
 	const s = useSession(() => launchFirefox(FIREFOX_NO_PROMPTS));
 
@@ -197,6 +209,34 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 		await sleep(800);
 		expect(await bannerHostNow(after.page)).toBeNull();
 		expect(await s().badge(after.tabId)).toMatchObject({text: ''});
+	});
+
+	test('an import brings two sites without access: "Allow all" grants both in one go, and the banner appears on each', async () => {
+		const options = await s().openExtensionPage('options/index.html', READY);
+		try {
+			await importTwoSites(s(), options);
+			expect(await axeViolations(options)).toEqual([]); // with the notice and its "Allow all" shown
+			await options.click('#custom-sites-allow-all');
+			await waitForStatus(options, 'custom-status', msg('customSitesAllowedAll', '2'));
+			expect(await options.$$eval('#custom-site-list li', (rows) => rows.map((li) => [li.getAttribute('data-host'), li.getAttribute('data-granted')]))).toEqual([
+				[CUSTOM_HOST, '1'],
+				[SECOND_HOST, '1'],
+			]);
+			expect(await options.$('#custom-sites-allow-all')).toBeNull();
+			const scripts = await s().extEval(async () => {
+				const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+				return ((await api.scripting.getRegisteredContentScripts()) as Array<{id: string}>).map((script) => script.id).sort();
+			});
+			expect(scripts).toEqual([`custom-site:${CUSTOM_HOST}`, `custom-site:${SECOND_HOST}`]);
+			for (const host of [CUSTOM_HOST, SECOND_HOST]) {
+				const site = await s().openSite(`https://${host}/`);
+				expect((await readBanner(s(), site.page, await waitForBannerHost(site.page))).heading).toBe(msg('bannerHeadingMay', host));
+			}
+		} finally {
+			await options.bringToFront().catch(() => {});
+			for (const host of [CUSTOM_HOST, SECOND_HOST]) await sendFrom(options, 'removeCustomSite', {host}).catch(() => {});
+		}
+		expect(await customSiteBackground(s())).toEqual({scripts: [], granted: false});
 	});
 
 	test('export, then import into a fresh profile: the same settings, journey and custom site', async () => {
@@ -310,6 +350,32 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 			await waitForStatus(options, 'custom-status', msg('customSiteRemoved', CUSTOM_HOST));
 			expect((await s().storedSettings())?.['customSites']).toEqual([]);
 		} finally {
+			await options.close();
+		}
+	});
+
+	test('"Allow all" asks for every site without access in one request, and believes only the browser\'s real permissions', async () => {
+		// permissions.request observed and answered "granted" without granting anything (as above): the
+		// page then reads the real permissions back and says that access was not given.
+		const options = await s().browser.newPage();
+		try {
+			await options.evaluateOnNewDocument(() => {
+				const calls: unknown[] = [];
+				(globalThis as any).permissionRequests = calls;
+				(globalThis as any).chrome.permissions.request = (request: unknown) => {
+					calls.push(request);
+					return Promise.resolve(true);
+				};
+			});
+			await options.goto(`${s().origin}options/index.html`, {waitUntil: 'load'});
+			await options.waitForSelector(READY, {timeout: 10_000});
+			await importTwoSites(s(), options);
+			await options.click('#custom-sites-allow-all');
+			await waitForStatus(options, 'custom-status', msg('customSitesDeniedAll'));
+			expect(await options.evaluate(() => (globalThis as any).permissionRequests)).toEqual([{origins: [CUSTOM_ORIGIN, `https://${SECOND_HOST}/*`]}]);
+			expect(await options.$('#custom-sites-allow-all')).not.toBeNull();
+		} finally {
+			for (const host of [CUSTOM_HOST, SECOND_HOST]) await sendFrom(options, 'removeCustomSite', {host}).catch(() => {});
 			await options.close();
 		}
 	});
