@@ -225,6 +225,25 @@ class Scratch {
 	}
 }
 
+/**
+ * A browser that fails to start gets one more try, said aloud in the output: vitest's retry covers the
+ * tests, not the beforeAll that launches the browser, and a real browser on a loaded 2-core machine can
+ * miss a start-up deadline once. A browser that fails twice fails the suite with both errors (a cause
+ * that does not go away, like the socket path above, fails both tries).
+ */
+export async function withOneRetry<T>(browserName: string, start: () => Promise<T>): Promise<T> {
+	try {
+		return await start();
+	} catch (first) {
+		console.warn(`[e2e harness] ${browserName} did not start (${String(first)}); trying once more`);
+		try {
+			return await start();
+		} catch (second) {
+			throw new Error(`${browserName} did not start, twice. First: ${String(first)}. Then: ${String(second)}`, {cause: second});
+		}
+	}
+}
+
 // ---------------------------------------------------------------------------------------------- Chromium
 
 class ChromiumSession extends ExtensionSession {
@@ -346,7 +365,11 @@ function chromiumLaunchOptions(profile: string, env: Record<string, string | und
 	};
 }
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
+export function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
+	return withOneRetry('Chromium', () => startChromium(options));
+}
+
+async function startChromium(options: LaunchOptions): Promise<ChromiumSession> {
 	const dirs = new Scratch('chromium', options.keep);
 	if (options.lang) dirs.env['LANGUAGE'] = options.lang;
 	const browser = await puppeteer.launch(chromiumLaunchOptions(dirs.profile, dirs.env, options)).catch((error: unknown) => {
@@ -462,7 +485,11 @@ function firefoxLaunchOptions(profile: string, env: Record<string, string | unde
 	};
 }
 
-export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
+export function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
+	return withOneRetry('Firefox', () => startFirefox(options));
+}
+
+async function startFirefox(options: LaunchOptions): Promise<FirefoxSession> {
 	const dirs = new Scratch('firefox', options.keep);
 	const env = dirs.env;
 	if (options.netLog) {
