@@ -5,17 +5,12 @@
  * the pref that gates it (dom.navigation.webidl.enabled) and drives the fallback for real: a router that
  * changes the title, a link whose router changes only the address, and Back and Forward.
  */
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {launchFirefox} from './harness/browsers';
-import {bannerHostNow, readBanner, waitForBannerHost} from './harness/banner';
-import {REPO} from './harness/paths';
+import {bannerHostNow, waitForBannerHost} from './harness/banner';
+import {routerInAndOut} from './harness/detection';
 import {useSession} from './harness/session';
 import {sleep} from './harness/wait';
-
-const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<string, {message: string}>;
-const msg = (key: string, ...subs: string[]) => en[key]!.message.replace(/\$[A-Z_]+\$/g, () => subs.shift() ?? '');
 
 /**
  * A stand-in for amazon.com's own router: links that move with pushState and change nothing else (no
@@ -42,24 +37,9 @@ describe('Firefox without the Navigation API (as Firefox 142–146): the fallbac
 		expect(await site.page.evaluate(() => typeof (globalThis as any).NavigationHistoryEntry)).toBe('undefined');
 	});
 
-	test('a router that changes the title: in, out, and Back', async () => {
-		const site = await s().openSite('https://www.amazon.com/');
-		await sleep(300);
-		expect((await s().badge(site.tabId)).text).toBe('');
-		await site.page.evaluate(() => {
-			history.pushState({}, '', '/photos/all');
-			document.title = 'Amazon Photos';
-		});
-		expect((await s().waitForBadge(site.tabId, '!')).title).toBe(msg('badgeTitle', 'Amazon Photos'));
-		const host = await waitForBannerHost(site.page);
-		expect((await readBanner(s(), site.page, host)).heading).toBe(msg('bannerHeading', 'Amazon Photos'));
-		await site.page.evaluate(() => {
-			history.pushState({}, '', '/gp/cart/view.html');
-			document.title = 'Shopping Cart';
-		});
-		await s().waitForBadge(site.tabId, '');
-		expect(await bannerHostNow(site.page)).toBeNull();
-		await site.page.goBack(); // popstate
+	test('a router that changes the title: in, out, Back and Forward', async () => {
+		const site = await routerInAndOut(s()); // pushState and <title>: the title observer
+		await site.page.goBack(); // popstate (the title stays "Shopping Cart")
 		await s().waitForBadge(site.tabId, '!');
 		await site.page.goForward();
 		await s().waitForBadge(site.tabId, '');

@@ -312,27 +312,35 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 	}, 120_000);
 });
 
+/**
+ * The options page with permissions.request observed (in `permissionRequests`) and answered "granted"
+ * without granting anything: the real one shows a prompt nobody answers headless. The background and the
+ * page still read the real permissions.
+ */
+async function openOptionsObservingRequests(s: ExtensionSession): Promise<Page> {
+	const options = await s.browser.newPage();
+	await options.evaluateOnNewDocument(() => {
+		const calls: unknown[] = [];
+		(globalThis as any).permissionRequests = calls;
+		(globalThis as any).chrome.permissions.request = (request: unknown) => {
+			calls.push(request);
+			return Promise.resolve(true);
+		};
+	});
+	await options.goto(`${s.origin}options/index.html`, {waitUntil: 'load'});
+	await options.waitForSelector(READY, {timeout: 10_000});
+	return options;
+}
+
 describe('Options, Chromium (the permission prompt cannot be answered headless: everything below it)', () => {
 	const s = useSession(() => launchChromium());
 
 	sharedTests(s);
 
 	test('the click asks for exactly that one origin; a site without its permission is listed as "No access", unregistered, bannerless, and removable', async () => {
-		// Observe permissions.request (the real one would show a prompt nobody answers headless) and answer
-		// "granted" without granting anything: the background then checks the real permission itself.
-		const options = await s().browser.newPage();
+		// permissions.request answered "granted" without granting: the background checks the real permission itself.
+		const options = await openOptionsObservingRequests(s());
 		try {
-			await options.evaluateOnNewDocument(() => {
-				const calls: unknown[] = [];
-				(globalThis as any).permissionRequests = calls;
-				const permissions = (globalThis as any).chrome.permissions;
-				permissions.request = (request: unknown) => {
-					calls.push(request);
-					return Promise.resolve(true);
-				};
-			});
-			await options.goto(`${s().origin}options/index.html`, {waitUntil: 'load'});
-			await options.waitForSelector(READY, {timeout: 10_000});
 			await options.type('#custom-site', 'https://example.org/albums');
 			await options.click('#custom-site-add');
 			await poll(() => options.evaluate(() => (globalThis as any).permissionRequests.length as number), (n) => n === 1, {what: 'permissions.request'});
@@ -355,20 +363,9 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 	});
 
 	test('"Allow all" asks for every site without access in one request, and believes only the browser\'s real permissions', async () => {
-		// permissions.request observed and answered "granted" without granting anything (as above): the
-		// page then reads the real permissions back and says that access was not given.
-		const options = await s().browser.newPage();
+		// permissions.request answered "granted" without granting: the page reads the real permissions back.
+		const options = await openOptionsObservingRequests(s());
 		try {
-			await options.evaluateOnNewDocument(() => {
-				const calls: unknown[] = [];
-				(globalThis as any).permissionRequests = calls;
-				(globalThis as any).chrome.permissions.request = (request: unknown) => {
-					calls.push(request);
-					return Promise.resolve(true);
-				};
-			});
-			await options.goto(`${s().origin}options/index.html`, {waitUntil: 'load'});
-			await options.waitForSelector(READY, {timeout: 10_000});
 			await importTwoSites(s(), options);
 			await options.click('#custom-sites-allow-all');
 			await waitForStatus(options, 'custom-status', msg('customSitesDeniedAll'));

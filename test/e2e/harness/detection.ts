@@ -8,7 +8,7 @@ import {readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {afterAll, describe, expect, test} from 'vitest';
-import type {ExtensionSession, LaunchOptions} from './browsers';
+import type {ExtensionSession, LaunchOptions, SitePage} from './browsers';
 import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from './banner';
 import {REPO, scratchDir} from './paths';
 import {useSession} from './session';
@@ -61,6 +61,32 @@ async function visit(page: Page, url: string): Promise<void> {
 	await page.goto(url, {waitUntil: 'load', timeout: 15_000});
 }
 
+/**
+ * On www.amazon.com, the page's own router (main world) moves into Amazon Photos and out to the cart,
+ * changing the address and the title as the real site does: the badge and the banner follow it in, and
+ * both go on the way out. Returns the tab, now on the cart page.
+ */
+export async function routerInAndOut(session: ExtensionSession): Promise<SitePage> {
+	const site = await session.openSite('https://www.amazon.com/');
+	await sleep(300);
+	expect((await session.badge(site.tabId)).text).toBe('');
+	expect(await bannerHostNow(site.page)).toBeNull();
+	await site.page.evaluate(() => {
+		history.pushState({}, '', '/photos/all');
+		document.title = 'Amazon Photos';
+	});
+	expect((await session.waitForBadge(site.tabId, '!')).title).toBe(msg('badgeTitle', 'Amazon Photos'));
+	const host = await waitForBannerHost(site.page);
+	expect((await readBanner(session, site.page, host)).heading).toBe(msg('bannerHeading', 'Amazon Photos'));
+	await site.page.evaluate(() => {
+		history.pushState({}, '', '/gp/cart/view.html');
+		document.title = 'Shopping Cart';
+	});
+	await session.waitForBadge(site.tabId, '');
+	await poll(() => bannerHostNow(site.page), (banner) => banner === null, {timeout: 5000, what: 'the banner to go'});
+	return site;
+}
+
 export function detectionSuite(name: string, launch: (options?: LaunchOptions) => Promise<ExtensionSession>) {
 	describe(name, () => {
 		const s = useSession(launch, {afterLaunch: serveEverything, afterEachTest: resetSettings});
@@ -98,24 +124,7 @@ export function detectionSuite(name: string, launch: (options?: LaunchOptions) =
 		}, 180_000);
 
 		test('client-side navigation: the banner and badge follow the page into and out of the photos area', async () => {
-			const site = await s().openSite('https://www.amazon.com/');
-			await sleep(300);
-			expect((await s().badge(site.tabId)).text).toBe('');
-			expect(await bannerHostNow(site.page)).toBeNull();
-			// The page's own router (main world) moves to Amazon Photos, as the real site does.
-			await site.page.evaluate(() => {
-				history.pushState({}, '', '/photos/all');
-				document.title = 'Amazon Photos';
-			});
-			expect((await s().waitForBadge(site.tabId, '!')).title).toBe(msg('badgeTitle', 'Amazon Photos'));
-			const host = await waitForBannerHost(site.page);
-			expect((await readBanner(s(), site.page, host)).heading).toBe(msg('bannerHeading', 'Amazon Photos'));
-			await site.page.evaluate(() => {
-				history.pushState({}, '', '/gp/cart/view.html');
-				document.title = 'Shopping Cart';
-			});
-			await s().waitForBadge(site.tabId, '');
-			await site.page.waitForFunction(() => document.body.children.length === 1, {timeout: 5000});
+			const site = await routerInAndOut(s());
 			// And back (the browser's Back button): the badge returns; the banner, shown once already in this
 			// page load, does not come (nor get announced) again.
 			await site.page.goBack();
