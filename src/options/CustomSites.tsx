@@ -37,14 +37,18 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 	const inputRef = useRef<HTMLInputElement>(null);
 	const listRef = useRef<HTMLUListElement>(null);
 	/**
-	 * The host whose "Allow" was clicked, or ALL for "Allow all": once access is granted that button goes,
-	 * and focus moves to the row's "Remove" (for "Allow all", the first row's first button).
+	 * The latest click on "Allow" (its host) or "Allow all" (ALL): once access is granted that button goes,
+	 * and focus moves to the row's "Remove" (for "Allow all", the first row's first button). Each click is
+	 * its own object, so a slower answer to an earlier click never cancels a later one.
 	 */
-	const allowing = useRef<string | null>(null);
+	const allowing = useRef<{host: string} | null>(null);
+	const forget = (intent: {host: string}) => {
+		if (allowing.current === intent) allowing.current = null;
+	};
 
 	useLayoutEffect(() => {
-		const host = allowing.current;
-		if (host === null) return;
+		const host = allowing.current?.host;
+		if (host === undefined) return;
 		const list = listRef.current;
 		const row = host === ALL ? null : list?.querySelector(`li[data-host="${host}"]`);
 		if (host === ALL ? document.getElementById('custom-sites-allow-all') : row?.querySelector('[data-action="allow"]')) return; // not granted (yet): focus stays
@@ -107,38 +111,38 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 		await browser.permissions.remove({origins: [customSitePattern(host)]}).catch(() => false);
 	}
 
-	function allow(host: string) {
-		const access = requestAccess(host);
-		allowing.current = host;
+	/**
+	 * Asks for `hosts` in one prompt, then reads the list back: what it says is what the browser really
+	 * granted, whatever the prompt answered.
+	 */
+	function grant(hosts: string[], target: string) {
+		const access = requestAccess(...hosts);
+		const intent = {host: target};
+		allowing.current = intent;
 		void (async () => {
-			const granted = await access;
-			if (!granted) allowing.current = null;
+			const answered = await access;
 			try {
-				onChange(await send('getCustomSites', null));
-				setStatus(granted ? t('customSiteAllowed', host) : t('customSiteDenied', host));
+				const next = await send('getCustomSites', null);
+				const granted = answered ? hosts.filter((host) => next.some((site) => site.host === host && site.granted)) : [];
+				if (granted.length === 0) forget(intent); // the button stays, and focus with it
+				onChange(next);
+				if (granted.length === 0) setStatus(hosts.length === 1 ? t('customSiteDenied', hosts[0]!) : t('customSitesDeniedAll'));
+				else if (granted.length === 1) setStatus(t('customSiteAllowed', granted[0]!));
+				else setStatus(t('customSitesAllowedAll', String(granted.length)));
 			} catch (failure) {
-				allowing.current = null;
+				forget(intent);
 				setStatus(t('optionsSaveFailed', errorText(failure)));
 			}
 		})();
 	}
 
+	function allow(host: string) {
+		grant([host], host);
+	}
+
 	/** One prompt for every site without access (a file brings sites, never the browser's permission). */
 	function allowAll(hosts: string[]) {
-		const access = requestAccess(...hosts);
-		allowing.current = ALL;
-		void (async () => {
-			const granted = await access;
-			if (!granted) allowing.current = null;
-			try {
-				const next = await send('getCustomSites', null);
-				onChange(next);
-				const now = hosts.filter((host) => next.some((site) => site.host === host && site.granted)).length;
-				setStatus(granted && now > 0 ? t('customSitesAllowedAll', String(now)) : t('customSitesDeniedAll'));
-			} catch (failure) {
-				setStatus(t('optionsSaveFailed', errorText(failure)));
-			}
-		})();
+		grant(hosts, ALL);
 	}
 
 	async function remove(host: string) {

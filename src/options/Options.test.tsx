@@ -259,7 +259,7 @@ describe('the options page', () => {
 		const sites = ['photos.example.net', 'pics.example.org', 'album.example.com'];
 		await importFile(JSON.stringify(makeBackup({...DEFAULTS, customSites: sites}, null, Date.now())));
 		expect(text('#data-status')).toBe(
-			'Imported: your settings and journey are now those of the file. Your browser\'s permissions do not travel in a file: allow your own sites under “Your own sites” above so the banner can appear there.',
+			'Imported: your settings and journey are now those of the file. Your browser’s permissions do not travel in a file: allow your own sites under “Your own sites” above so the banner can appear there.',
 		);
 		expect(text('#custom-sites-missing')).toBe('3 of your sites have no access yet.');
 		const request = vi.spyOn(fake.current.permissions, 'request');
@@ -289,6 +289,34 @@ describe('the options page', () => {
 		expect(text('#custom-status')).toBe('Your browser did not give access to these sites, so the banner cannot appear there. You can still allow each one on its own.');
 		expect(fake.current.scripting.registered.size).toBe(0);
 		expect(document.activeElement).toBe($('#custom-sites-allow-all'));
+	});
+
+	it('a refused "Allow all" does not cancel a later "Allow": focus still follows the row that was granted', async () => {
+		await reopen({customSites: ['photos.example.net', 'pics.example.org']});
+		const answers: Array<(granted: boolean) => void> = [];
+		vi.spyOn(fake.current.permissions, 'request').mockImplementation(() => new Promise<boolean>((resolve) => answers.push(resolve)));
+		await act(() => $<HTMLButtonElement>('#custom-sites-allow-all').click()); // its prompt stays open...
+		const row = () => $('#custom-site-list li[data-host="pics.example.org"]');
+		const allow = row().querySelector<HTMLButtonElement>('[data-action="allow"]')!;
+		allow.focus();
+		await act(() => allow.click()); // ...while the person allows one site on its own
+		answers[0]!(false);
+		await settle();
+		expect(text('#custom-status')).toBe('Your browser did not give access to these sites, so the banner cannot appear there. You can still allow each one on its own.');
+		fake.current.permissions.origins.add('https://pics.example.org/*');
+		answers[1]!(true);
+		await settle();
+		expect(text('#custom-status')).toBe('Access to pics.example.org granted. The banner will appear there.');
+		expect(document.activeElement).toBe(row().querySelector('[data-action="remove"]'));
+	});
+
+	it('a prompt that answers "granted" without granting is reported as refused', async () => {
+		await reopen({customSites: ['photos.example.net']});
+		vi.spyOn(fake.current.permissions, 'request').mockResolvedValue(true);
+		await act(() => $<HTMLButtonElement>('#custom-site-list [data-action="allow"]').click());
+		await settle();
+		expect(text('#custom-status')).toBe('Your browser did not give access to photos.example.net, so the banner cannot appear there.');
+		expect($('#custom-site-list li').dataset['granted']).toBe('0');
 	});
 
 	it('"Allow all" only when two or more sites lack access; an import into a browser that has given access says nothing more', async () => {

@@ -1,6 +1,9 @@
 /** The harness's one retry of a browser that fails to start (harness/browsers.ts, withOneRetry); no browser here. */
+import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {afterEach, expect, test, vi} from 'vitest';
-import {withOneRetry} from './harness/browsers';
+import {undoAttempt, withOneRetry} from './harness/browsers';
+import {scratchDir} from './harness/paths';
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -8,14 +11,18 @@ afterEach(() => {
 
 test('a start that fails once is tried once more, and the failure is printed', async () => {
 	const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-	let calls = 0;
-	const started = await withOneRetry('Chromium', async () => {
-		calls++;
-		if (calls === 1) throw new Error('Target closed');
-		return 'session';
-	});
+	const steps: string[] = [];
+	const started = await withOneRetry(
+		'Chromium',
+		async () => {
+			steps.push('start');
+			if (steps.length === 1) throw new Error('Target closed');
+			return 'session';
+		},
+		() => steps.push('undo'),
+	);
 	expect(started).toBe('session');
-	expect(calls).toBe(2);
+	expect(steps).toEqual(['start', 'undo', 'start']);
 	expect(warn).toHaveBeenCalledWith('[e2e harness] Chromium did not start (Error: Target closed); trying once more');
 });
 
@@ -35,4 +42,28 @@ test('a start that works is called once and prints nothing', async () => {
 	let calls = 0;
 	expect(await withOneRetry('Chromium', async () => ++calls)).toBe(1);
 	expect(warn).not.toHaveBeenCalled();
+});
+
+test('before the second try: the failed try\'s network logs go, and a first start\'s kept profile is emptied', () => {
+	const netLog = scratchDir('retry-netlog');
+	const keep = scratchDir('retry-keep');
+	try {
+		writeFileSync(path.join(netLog, 'chromium-1.netlog.json'), '{"events": []}'); // an earlier launch's
+		const undo = undoAttempt({netLog, keep});
+		writeFileSync(path.join(netLog, 'chromium-2.netlog.json'), '{"events": [');
+		mkdirSync(path.join(keep, 'profile'), {recursive: true});
+		writeFileSync(path.join(keep, 'profile', 'Preferences'), '{}');
+		undo();
+		expect(readdirSync(netLog)).toEqual(['chromium-1.netlog.json']);
+		expect(readdirSync(keep)).toEqual([]);
+		// A relaunch (the kept folder already holds a profile): a failed try leaves it, as a restart would.
+		mkdirSync(path.join(keep, 'profile'));
+		const relaunch = undoAttempt({keep});
+		writeFileSync(path.join(keep, 'profile', 'Preferences'), '{}');
+		relaunch();
+		expect(existsSync(path.join(keep, 'profile', 'Preferences'))).toBe(true);
+	} finally {
+		rmSync(netLog, {recursive: true, force: true});
+		rmSync(keep, {recursive: true, force: true});
+	}
 });

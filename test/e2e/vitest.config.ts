@@ -13,7 +13,8 @@ export default defineConfig({
 		fileParallelism: false,
 		pool: 'forks',
 		testTimeout: 30_000,
-		hookTimeout: 60_000,
+		// Room for a browser's start and its one retry (harness/browsers.ts, withOneRetry) in beforeAll.
+		hookTimeout: 150_000,
 		teardownTimeout: 30_000,
 		// One retry: a real browser on a loaded 2-core machine occasionally misses a frame or a timer. A
 		// test that fails twice fails the run; the retry is printed, so a flaky test is seen, not hidden.

@@ -36,6 +36,10 @@ describe('locales', () => {
 		}
 	});
 
+	it.each(languages)('%s uses typographic apostrophes and quotes, never straight ones', (lang) => {
+		for (const [key, entry] of Object.entries(read(lang))) expect(entry.message, `${lang}.${key}`).not.toMatch(/['"]/);
+	});
+
 	it('every English message says what it is for', () => {
 		for (const [key, entry] of Object.entries(en)) expect(entry.description, key).toBeTruthy();
 	});

@@ -8,7 +8,7 @@
  * Each browser gets its own scratch folder under .tmp/e2e/ for HOME and the profile, and a short TMPDIR
  * outside the repository (see Scratch), all deleted on close.
  */
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, {type Browser, type ElementHandle, type Page, type WebWorker} from 'puppeteer-core';
@@ -168,14 +168,18 @@ export abstract class ExtensionSession {
 	async close(): Promise<void> {
 		if (this.#closed) return;
 		this.#closed = true;
-		const child = this.browser.process();
-		try {
-			await Promise.race([this.browser.close(), sleep(15_000).then(() => Promise.reject(new Error('browser.close() timed out')))]);
-		} catch {
-			if (child && child.exitCode === null) child.kill('SIGKILL'); // the browser this harness started, by its own handle
-		} finally {
-			this.#folders.release();
-		}
+		await closeBrowser(this.browser);
+		this.#folders.release();
+	}
+}
+
+/** Closes a browser this harness started: politely for 15 s, then by its own process handle. Never throws. */
+async function closeBrowser(browser: Browser): Promise<void> {
+	const child = browser.process();
+	try {
+		await Promise.race([browser.close(), sleep(15_000).then(() => Promise.reject(new Error('browser.close() timed out')))]);
+	} catch {
+		if (child && child.exitCode === null) child.kill('SIGKILL');
 	}
 }
 
@@ -187,12 +191,17 @@ export abstract class ExtensionSession {
 const SOCKET_PATH_MAX = 107;
 const SOCKET_TAIL = '/org.chromium.Chromium.XXXXXX/SingletonSocket';
 
-/** A short TMPDIR for one browser, outside the repository: under os.tmpdir() when that is short enough, else /tmp. */
+function outside(folder: string, candidate: string): boolean {
+	const relative = path.relative(folder, candidate);
+	return relative === '..' || relative.startsWith(`..${path.sep}`);
+}
+
+/** A short TMPDIR for one browser, outside the repository: under os.tmpdir() when that fits, else /tmp. */
 export function shortTmpDir(): string {
-	const prefix = 'ppa-e2e-XXXXXX';
-	const fits = (base: string) => path.join(base, prefix).length + SOCKET_TAIL.length <= SOCKET_PATH_MAX;
-	const base = [os.tmpdir(), '/tmp'].find(fits);
-	if (!base) throw new Error(`No temporary folder short enough for Chromium's socket (${SOCKET_PATH_MAX} bytes at most): ${os.tmpdir()} and /tmp are too deep`);
+	const fits = (base: string) =>
+		Buffer.byteLength(path.join(base, 'ppa-e2e-XXXXXX') + SOCKET_TAIL) <= SOCKET_PATH_MAX && outside(REPO, base);
+	const base = [path.resolve(os.tmpdir()), '/tmp'].find(fits);
+	if (!base) throw new Error(`No temporary folder outside the checkout short enough for Chromium's socket (${SOCKET_PATH_MAX} bytes at most): not ${os.tmpdir()}, not /tmp`);
 	return mkdtempSync(path.join(base, 'ppa-e2e-'));
 }
 
@@ -209,12 +218,12 @@ class Scratch {
 	readonly #keep: boolean;
 
 	constructor(kind: BrowserKind, keep?: string) {
+		this.tmp = shortTmpDir(); // first: it may throw, and then no folder is left behind
 		this.root = keep ?? scratchDir(kind);
 		this.#keep = keep !== undefined;
 		this.home = path.join(this.root, 'home');
 		this.profile = path.join(this.root, 'profile');
 		for (const dir of [this.home, this.profile]) mkdirSync(dir, {recursive: true});
-		this.tmp = shortTmpDir();
 		this.env = {...process.env, HOME: this.home, TMPDIR: this.tmp, XDG_CONFIG_HOME: path.join(this.home, '.config'), XDG_CACHE_HOME: path.join(this.home, '.cache')};
 	}
 
@@ -231,17 +240,34 @@ class Scratch {
  * miss a start-up deadline once. A browser that fails twice fails the suite with both errors (a cause
  * that does not go away, like the socket path above, fails both tries).
  */
-export async function withOneRetry<T>(browserName: string, start: () => Promise<T>): Promise<T> {
+export async function withOneRetry<T>(browserName: string, start: () => Promise<T>, beforeRetry: () => void = () => {}): Promise<T> {
 	try {
 		return await start();
 	} catch (first) {
 		console.warn(`[e2e harness] ${browserName} did not start (${String(first)}); trying once more`);
+		beforeRetry();
 		try {
 			return await start();
 		} catch (second) {
 			throw new Error(`${browserName} did not start, twice. First: ${String(first)}. Then: ${String(second)}`, {cause: second});
 		}
 	}
+}
+
+/**
+ * Takes back what a failed start left for the second try (snapshot taken now, before the first): the
+ * network-log files it wrote (one cut off mid-write would break the no-network test's reader) and, on a
+ * first start with `keep`, the profile it began, so that the second try is a first start too, not a
+ * restart. A relaunch with `keep` keeps its profile: a failed try is then just one more restart.
+ */
+export function undoAttempt(options: LaunchOptions): () => void {
+	const list = (folder: string | undefined) => (folder && existsSync(folder) ? readdirSync(folder) : []);
+	const logsBefore = new Set(list(options.netLog));
+	const firstStart = options.keep !== undefined && list(options.keep).length === 0;
+	return () => {
+		for (const name of list(options.netLog)) if (!logsBefore.has(name)) rmSync(path.join(options.netLog!, name), {force: true});
+		if (firstStart) for (const name of list(options.keep)) rmSync(path.join(options.keep!, name), {recursive: true, force: true, maxRetries: 3});
+	};
 }
 
 // ---------------------------------------------------------------------------------------------- Chromium
@@ -366,7 +392,7 @@ function chromiumLaunchOptions(profile: string, env: Record<string, string | und
 }
 
 export function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-	return withOneRetry('Chromium', () => startChromium(options));
+	return withOneRetry('Chromium', () => startChromium(options), undoAttempt(options));
 }
 
 async function startChromium(options: LaunchOptions): Promise<ChromiumSession> {
@@ -398,7 +424,7 @@ async function startChromium(options: LaunchOptions): Promise<ChromiumSession> {
 		);
 		return new ChromiumSession(browser, extensionId, dirs, worker);
 	} catch (error) {
-		await browser.close().catch(() => {});
+		await closeBrowser(browser);
 		dirs.release();
 		throw error;
 	}
@@ -486,7 +512,7 @@ function firefoxLaunchOptions(profile: string, env: Record<string, string | unde
 }
 
 export function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
-	return withOneRetry('Firefox', () => startFirefox(options));
+	return withOneRetry('Firefox', () => startFirefox(options), undoAttempt(options));
 }
 
 async function startFirefox(options: LaunchOptions): Promise<FirefoxSession> {
@@ -521,7 +547,7 @@ async function startFirefox(options: LaunchOptions): Promise<FirefoxSession> {
 		await FirefoxSession.load(control, `moz-extension://${FIREFOX_UUID}/options/index.html`, 'body[data-ready="1"]');
 		return new FirefoxSession(browser, extensionId, dirs, control);
 	} catch (error) {
-		await browser.close().catch(() => {});
+		await closeBrowser(browser);
 		dirs.release();
 		throw error;
 	}
@@ -555,14 +581,8 @@ export async function launchWithoutExtension(kind: BrowserKind, options: Pick<La
 		async close() {
 			if (closed) return;
 			closed = true;
-			const child = browser.process();
-			try {
-				await Promise.race([browser.close(), sleep(15_000).then(() => Promise.reject(new Error('browser.close() timed out')))]);
-			} catch {
-				if (child && child.exitCode === null) child.kill('SIGKILL'); // the browser this harness started, by its own handle
-			} finally {
-				dirs.release();
-			}
+			await closeBrowser(browser);
+			dirs.release();
 		},
 	};
 }

@@ -8,7 +8,7 @@ export const DIST_CHROME = path.join(REPO, 'dist/chrome');
 export const DIST_FIREFOX = path.join(REPO, 'dist/firefox');
 export const FIXTURES = path.join(REPO, 'test/e2e/fixtures');
 
-/** A fresh scratch folder under .tmp/e2e/ for one browser's HOME, TMPDIR and profile. */
+/** A fresh scratch folder under .tmp/e2e/ (one browser's HOME and profile; its TMPDIR is elsewhere, see browsers.ts). */
 export function scratchDir(prefix: string): string {
 	const base = path.join(REPO, '.tmp/e2e');
 	mkdirSync(base, {recursive: true});
