@@ -7,7 +7,7 @@
 import {readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
-import {afterAll, describe, expect, test} from 'vitest';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {ExtensionSession, LaunchOptions, SitePage} from './browsers';
 import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from './banner';
 import {REPO, scratchDir} from './paths';
@@ -156,8 +156,14 @@ export function detectionSuite(name: string, launch: (options?: LaunchOptions) =
 /** Not now, Don't show on this site and Turn off everywhere, and what survives a restart. */
 export function choicesSuite(name: string, launch: (options?: LaunchOptions) => Promise<ExtensionSession>) {
 	describe(name, () => {
-		const keep = scratchDir('restart');
-		afterAll(() => rmSync(keep, {recursive: true, force: true}));
+		// Made when the tests run, not when they are collected: a filtered run (-t) leaves nothing behind.
+		let keep = '';
+		beforeAll(() => {
+			keep = scratchDir('restart');
+		});
+		afterAll(() => {
+			if (keep) rmSync(keep, {recursive: true, force: true});
+		});
 
 		test('Not now snoozes the service, Don\'t show hides another, and both survive a browser restart', async () => {
 			let session = await launch({keep});

@@ -46,8 +46,9 @@ async function getSettingsFrom(page: Page): Promise<unknown> {
 
 export function promisesSuite(name: string, launch: Launch) {
 	describe(name, () => {
-		const netLog = scratchDir(`netlog-${name.toLowerCase().replace(/\W+/g, '-')}`);
-		const keep = scratchDir(`promises-${name.toLowerCase().replace(/\W+/g, '-')}`);
+		// Made when the tests run, not when they are collected: a filtered run (-t) leaves nothing behind.
+		let netLog = '';
+		let keep = '';
 		let session: ExtensionSession | undefined;
 		const s = () => {
 			if (!session) throw new Error('The browser did not start (see beforeAll)');
@@ -63,7 +64,12 @@ export function promisesSuite(name: string, launch: Launch) {
 		/** Every page request of every session: nothing but the local fixtures. */
 		const unexpected: string[] = [];
 
-		beforeAll(start);
+		beforeAll(async () => {
+			const slug = name.toLowerCase().replace(/\W+/g, '-');
+			netLog = scratchDir(`netlog-${slug}`);
+			keep = scratchDir(`promises-${slug}`);
+			await start();
+		});
 		afterEach(async () => {
 			await session?.closePages();
 			unexpected.push(...(session?.sites.unexpected.splice(0) ?? []));
@@ -71,8 +77,8 @@ export function promisesSuite(name: string, launch: Launch) {
 		});
 		afterAll(async () => {
 			await session?.close();
-			rmSync(netLog, {recursive: true, force: true});
-			rmSync(keep, {recursive: true, force: true});
+			if (netLog) rmSync(netLog, {recursive: true, force: true});
+			if (keep) rmSync(keep, {recursive: true, force: true});
 		});
 
 		test('hostile page, globals redefined before the content script runs: the banner is built by the real DOM, unseen by the page', async () => {
