@@ -15,7 +15,9 @@
  * - threat labels come from the tags on the pages, matched by URL anchor; the English explanations
  *   must be verbatim quotes of the definitions page;
  * - intro and "not affiliated" sentence come from the pages named in page.json;
- * - `revision` is the newest date among the pages used; `sources` lists exactly those pages.
+ * - `revision` is the newest date among the pages used; `sources` lists exactly those pages;
+ * - last, every text is typeset as the extension's own messages are (typeset): curly apostrophes, and in
+ *   French a no-break space before : ; ? ! and inside « », so no colon starts a line in the popup.
  * Every problem is collected and reported together (DatasetBuildError.issues).
  */
 import {parsePrivacyGuidesPage, type ImportedPage} from '../privacyguides/parse';
@@ -137,7 +139,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 	};
 	if (issues.length > 0) throw new DatasetBuildError(issues);
 
-	const result = datasetSchema.safeParse(dataset);
+	const result = datasetSchema.safeParse(typesetTexts(dataset));
 	if (!result.success) {
 		throw new DatasetBuildError(result.error.issues.map((issue) => `dataset${formatPath(dataset, issue.path)}: ${issue.message}`));
 	}
@@ -517,6 +519,22 @@ export function checkDataset(dataset: Dataset): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // Canonical form: keys in schema order, records sorted by key
+
+/** One text in the typography of the extension's messages (locales/; test/meta/locales.test.ts checks those). */
+export function typeset(lang: 'en' | 'fr', text: string): string {
+	const curly = text.replace(/'/g, '’');
+	return lang === 'fr' ? curly.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0') : curly;
+}
+
+/** Typesets every text ({en, fr?}) anywhere in `value`; URLs (localized links are {en, fr?} too) stay as they are. */
+function typesetTexts<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(typesetTexts) as T;
+	if (value === null || typeof value !== 'object') return value;
+	const entries = Object.entries(value);
+	const isText = typeof (value as {en?: unknown}).en === 'string' && entries.every(([key, text]) => (key === 'en' || key === 'fr') && typeof text === 'string');
+	if (isText) return Object.fromEntries(entries.map(([lang, text]) => [lang, (text as string).startsWith('https://') ? text : typeset(lang as 'en' | 'fr', text as string)])) as T;
+	return Object.fromEntries(entries.map(([key, item]) => [key, typesetTexts(item)])) as T;
+}
 
 function sortById<T extends {id: string}>(items: readonly T[]): T[] {
 	return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -104,6 +104,17 @@ describe('dataset.json', () => {
 		expect(missing).toEqual([]);
 	});
 
+	it('is typeset like the extension\'s own messages: curly apostrophes; in French, no-break spaces before : ; ? ! and inside « »', () => {
+		const wrong: string[] = [];
+		for (const [at, text] of texts(raw)) {
+			for (const [lang, value] of Object.entries(text)) {
+				if (typeof value !== 'string' || value.startsWith('https://')) continue;
+				if (value.includes("'") || (lang === 'fr' && / [:;?!»]|« /.test(value))) wrong.push(`${at}.${lang}: ${value}`);
+			}
+		}
+		expect(wrong).toEqual([]);
+	});
+
 	it('takes its revision from the newest source page', () => {
 		expect(dataset.revision).toBe(sorted(dataset.sources.map((s) => s.date)).at(-1));
 	});
