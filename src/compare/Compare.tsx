@@ -72,7 +72,7 @@ export function Compare({focus}: {focus: string | null}) {
 													<>
 														<VerdictLabel verdict={evaluation.verdict} />
 														<p>
-															{localize(evaluation.reason, lang)} <SourceLink href={evaluation.source} what={`${tool.name}: ${text}`} />
+															{localize(evaluation.reason, lang)} <SourceLink href={evaluation.source} what={`${tool.name}${t('labelColon')} ${text}`} />
 														</p>
 													</>
 												)}

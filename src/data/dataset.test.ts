@@ -109,7 +109,7 @@ describe('dataset.json', () => {
 		for (const [at, text] of texts(raw)) {
 			for (const [lang, value] of Object.entries(text)) {
 				if (typeof value !== 'string' || value.startsWith('https://')) continue;
-				if (value.includes("'") || (lang === 'fr' && / [:;?!»]|« /.test(value))) wrong.push(`${at}.${lang}: ${value}`);
+				if (value.includes("'") || (lang === 'fr' && / [:;?!»]|« |[^\u00a0\u202f ][:;?!](?=\s|$)/.test(value))) wrong.push(`${at}.${lang}: ${value}`);
 			}
 		}
 		expect(wrong).toEqual([]);

@@ -9,7 +9,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {handlers} from '../background/handlers';
 import {route} from '../background/router';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
-import {fake} from '../../test/fake-browser';
+import {fake, resetFakeBrowser} from '../../test/fake-browser';
 import {Popup} from './Popup';
 
 let scratch: HTMLElement;
@@ -63,6 +63,19 @@ describe('the popup', () => {
 		const exportStep = scratch.querySelector('ol.move li')!;
 		expect(exportStep.querySelector('.unverified')?.textContent).toBe('Not verified');
 		expect(exportStep.textContent).toContain('check OneDrive Photos’s own help');
+	});
+
+	it.each(['en', 'fr'])('%s: every text as a reader sees it is typeset (curly apostrophes; in French, a no-break space before : ; ? ! and inside « »)', async (lang) => {
+		const browser = resetFakeBrowser(lang);
+		browser.runtime.sendMessage = ((message: unknown) => route(message, popupSender, handlers, self)) as never;
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));
+		await show(9);
+		const text = scratch.textContent ?? '';
+		expect(text).toContain('Cure53'); // the audits, the criteria, the threats and the guides are all there
+		expect(scratch.querySelectorAll('ol.move li').length).toBeGreaterThan(1);
+		// French: a breakable space before : ; ? ! », or none at all before : ; ? ! used as punctuation.
+		const wrong = lang === 'fr' ? / [:;?!»]|« |[^\u00a0\u202f ][:;?!](?=\s|$)|'/g : /'/g;
+		expect([...text.matchAll(new RegExp(`.{0,25}(?:${wrong.source}).{0,25}`, 'g'))].map((m) => m[0])).toEqual([]);
 	});
 
 	it('is calm and neutral without a tab', async () => {

@@ -121,7 +121,8 @@ export function ToolCard({tool, lang, platform, criteria = true, headingLevel = 
 						<ul class="audits">
 							{tool.audits.map((audit) => (
 								<li key={audit.url}>
-									<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>: {localize(audit.scope, lang)}, {formatMonth(audit.date, lang)}
+									<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
+									{t('labelColon')} {localize(audit.scope, lang)}, {formatMonth(audit.date, lang)}
 								</li>
 							))}
 						</ul>
@@ -233,7 +234,8 @@ export function Threats({lang}: {lang: Language}) {
 			<ul>
 				{dataset.threats.map((threat) => (
 					<li key={threat.id}>
-						<ExternalLink href={localizeUrl(threat.url, lang)}>{localize(threat.label, lang)}</ExternalLink>: {localize(threat.explanation, lang)}
+						<ExternalLink href={localizeUrl(threat.url, lang)}>{localize(threat.label, lang)}</ExternalLink>
+						{t('labelColon')} {localize(threat.explanation, lang)}
 					</li>
 				))}
 			</ul>
