@@ -37,6 +37,30 @@ describe('pageVisit', () => {
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('');
 	});
 
+	it('ignores a claimed URL from a sender whose own page is unknown or not https', async () => {
+		const sender = (url?: string): Runtime.MessageSender => ({id: 'test-extension-id', ...(url ? {url} : {}), tab: {id: 7} as never, frameId: 0});
+		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, sender())).toBeNull();
+		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, sender('http://photos.google.com/'))).toBeNull();
+		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('');
+	});
+
+	it('sets the badge before the tab state: a popup reading in between never clears a fresh detection', async () => {
+		const order: string[] = [];
+		const setBadge = fake.current.action.setBadgeText.bind(fake.current.action);
+		const setSession = fake.current.storage.session.set.bind(fake.current.storage.session);
+		fake.current.action.setBadgeText = (async (details: {tabId: number; text: string}) => {
+			order.push(`badge ${details.text}`);
+			return setBadge(details);
+		}) as never;
+		fake.current.storage.session.set = (async (items: Record<string, unknown>) => {
+			order.push(`state ${JSON.stringify(items)}`);
+			return setSession(items);
+		}) as never;
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
+		expect(order).toEqual(['badge !', 'state {"tab:7":{"serviceId":"google-photos"}}']);
+		expect(await handlers.getTabState({tabId: 7}, {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'})).toEqual({serviceId: 'google-photos'});
+	});
+
 	it('keeps the badge but shows no banner when the banner is off', async () => {
 		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, bannerEnabled: false}});
 		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'))).toBeNull();
@@ -105,6 +129,14 @@ describe('bannerAllowed', () => {
 		expect(bannerAllowed({...DEFAULTS, hiddenServices: ['flickr']}, 'flickr', 1000)).toBe(false);
 		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: 2000}}, 'flickr', 1000)).toBe(false);
 		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: 2000}}, 'flickr', 2000)).toBe(true);
+	});
+
+	it('ends at once a snooze set further ahead than any snooze lasts (the clock was wrong when it was set)', () => {
+		const now = Date.UTC(2026, 10, 27);
+		const day = 86_400_000;
+		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: now + 365 * day}}, 'flickr', now)).toBe(false);
+		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: now + 365 * day + 1}}, 'flickr', now)).toBe(true);
+		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: Date.UTC(2036, 0, 1)}}, 'flickr', now)).toBe(true);
 	});
 });
 

@@ -6,7 +6,7 @@ import {eraseJourney, journeySummary, readJourney, recordVisit, replaceJourney, 
 import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
 import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
-import {DEFAULTS, type Settings} from '../core/settings';
+import {DEFAULTS, MAX_SNOOZE_DAYS, type Settings} from '../core/settings';
 import {dataset, localize, serviceById} from '../data';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
@@ -33,7 +33,7 @@ import type {Handlers} from './router';
 function senderPageUrl(url: string, sender: Runtime.MessageSender): URL | undefined {
 	const claimed = parseHttpsUrl(url);
 	const actual = parseHttpsUrl(sender.url);
-	if (!claimed || (actual && actual.origin !== claimed.origin)) return undefined;
+	if (!claimed || !actual || actual.origin !== claimed.origin) return undefined;
 	return claimed;
 }
 
@@ -46,7 +46,10 @@ function tabOf(sender: Runtime.MessageSender): number {
 export function bannerAllowed(settings: Settings, serviceId: string, now: number): boolean {
 	if (!settings.bannerEnabled) return false;
 	if (settings.hiddenServices.includes(serviceId)) return false;
-	return (settings.snoozedUntil[serviceId] ?? 0) <= now;
+	const until = settings.snoozedUntil[serviceId] ?? 0;
+	// A snooze ends when it says, or at once if it says later than any snooze can last: it was set while
+	// the clock was wrong (far ahead), and would otherwise outlive the fix by years.
+	return until <= now || until > now + MAX_SNOOZE_DAYS * DAY;
 }
 
 /** Tools in the order the person's preference asks for. */
@@ -89,8 +92,10 @@ export const handlers: Handlers = {
 			: custom
 				? {id: custom, name: custom, concern: t('customSiteConcern'), certain: false}
 				: undefined;
-		await writeTabState(tabId, {serviceId: detected?.id ?? null});
+		// The badge first: a popup opening in between reads "detected, badge gone" as "left the service"
+		// (getTabState) and would clear the state the next line writes.
 		await markTab(tabId, detected ? {name: detected.name, certain: detected.certain} : null);
+		await writeTabState(tabId, {serviceId: detected?.id ?? null});
 		if (!detected || !settings) return null;
 		if (settings.journeyEnabled && !sender.tab?.incognito) {
 			// One flag for this service today (core/db.ts); never from a private window, whose point is to

@@ -22,6 +22,22 @@ describe('settings writes', () => {
 		}
 	});
 
+	it('a write-back that fails still gives the repaired settings, and the next read tries again', async () => {
+		const area = fake.current.storage.local;
+		await area.set({[SETTINGS_KEY]: {version: 1, bannerEnabled: false, snoozeDays: 9}});
+		const set = area.set.bind(area);
+		let refuse = true;
+		area.set = async (items) => {
+			if (refuse) throw new Error('QuotaExceededError');
+			return set(items);
+		};
+		expect(await readSettings()).toMatchObject({version: SETTINGS_VERSION, bannerEnabled: false, snoozeDays: 9});
+		expect(area.dump()[SETTINGS_KEY]).toMatchObject({version: 1});
+		refuse = false;
+		await readSettings();
+		expect(area.dump()[SETTINGS_KEY]).toMatchObject({version: SETTINGS_VERSION, bannerEnabled: false, snoozeDays: 9});
+	});
+
 	it('quick successive changes computed from the current settings all land', async () => {
 		await Promise.all(['a', 'b', 'c', 'd'].map((id) => updateSettings((current) => ({hiddenServices: [...current.hiddenServices, id]}))));
 		expect((await readSettings()).hiddenServices).toEqual(['a', 'b', 'c', 'd']);

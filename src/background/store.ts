@@ -33,9 +33,11 @@ export async function readSettings(): Promise<Settings> {
 	const {settings, write} = await loadSettings();
 	if (!write) return settings;
 	// The write-back waits its turn and reads again first, so it never lands over a change made meanwhile.
+	// A write-back that fails (disk full, a damaged database) costs nothing now: the repaired settings are
+	// used, and the next read tries the write again.
 	return serially(async () => {
 		const again = await loadSettings();
-		if (again.write) await browser.storage.local.set({[SETTINGS_KEY]: again.settings});
+		if (again.write) await browser.storage.local.set({[SETTINGS_KEY]: again.settings}).catch(() => {});
 		return again.settings;
 	});
 }
