@@ -38,10 +38,17 @@ export function duration(days: number): string {
 	return days === 1 ? t('durationDay') : t('durationDays', String(days));
 }
 
+/** Marks the host, so that a later copy of the script finds a banner an earlier, cut-off copy left. */
+const HOST_MARK = 'data-photo-privacy-advisor';
+
 export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): MountedBanner {
 	const controller = new AbortController();
 	const {signal} = controller;
+	// Firefox injects the new version into open pages when the extension updates; the old copy is dead
+	// but its banner stays, with buttons that no longer work: one banner, the live one.
+	for (const stale of document.querySelectorAll(`[${HOST_MARK}]`)) stale.remove();
 	const host = document.createElement('div');
+	host.setAttribute(HOST_MARK, '');
 	host.setAttribute('style', 'all: initial !important; position: fixed !important; inset: auto !important; z-index: 2147483647 !important;');
 	host.dir = model.dir;
 	host.lang = model.lang;

@@ -15,8 +15,14 @@
  *
  * It never touches the page's storage (its IndexedDB, web storage and cookies belong to the website): all
  * state lives in the background. On a page of no service it does nothing but listen.
+ *
+ * The page's life: a page Chromium prerenders (speculation rules, the address bar) is not the person's
+ * yet, so the script waits until it is shown; a visit the background could not answer is tried again at
+ * the next navigation or when the tab comes back into view; a copy cut off from its extension (updated
+ * or reloaded under the page) takes its banner away instead of offering buttons that can no longer work.
  */
 import {findService, hostMatches} from '../core/url-match';
+import {browser} from '../core/browser';
 import {send} from '../core/messaging';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {mountBanner, type MountedBanner} from './banner';
@@ -50,22 +56,44 @@ async function check(): Promise<void> {
 		current.banner?.remove();
 		const left = current.url;
 		current = null;
-		await send('pageLeave', {url: left});
+		// Best effort: a background that cannot answer must not keep the next page from being detected.
+		await send('pageLeave', {url: left}).catch(() => {});
 	}
 	if (!serviceId) return;
 	const entry: Visit = {serviceId, url};
 	current = entry;
-	const model = await send('pageVisit', {url});
+	let model: Awaited<ReturnType<typeof send<'pageVisit'>>>;
+	try {
+		model = await send('pageVisit', {url});
+	} catch (error) {
+		// Not detected after all: the next navigation, or the tab coming back into view, tries again.
+		if (current === entry) current = null;
+		throw error;
+	}
 	if (!model || current !== entry || shownHere.has(serviceId)) return; // navigated on meanwhile, or shown already
 	shownHere.add(serviceId);
+	/** A message the extension did not answer: if this copy is cut off from it, the banner goes. */
+	const unanswered = (error: unknown) => {
+		if (orphaned()) entry.banner?.remove();
+		throw error;
+	};
 	entry.banner = mountBanner(model, {
-		onAction: (action) => send('bannerAction', {action}),
-		onCompare: () => void send('openComparison', null),
-		onOpenSettings: () => void send('openOptions', null),
+		onAction: (action) => send('bannerAction', {action}).catch(unanswered),
+		onCompare: () => void send('openComparison', null).catch(unanswered).catch(() => {}),
+		onOpenSettings: () => void send('openOptions', null).catch(unanswered).catch(() => {}),
 		onClose: () => {
 			entry.banner = undefined;
 		},
 	});
+}
+
+/** Whether this copy of the script has lost its extension (updated, reloaded or removed under the page). */
+function orphaned(): boolean {
+	try {
+		return !browser.runtime?.id;
+	} catch {
+		return true; // Firefox: reaching a dead extension's API throws
+	}
 }
 
 /**
@@ -118,13 +146,23 @@ function watchNavigation(): void {
 	watchTitle();
 }
 
-if (!scope[LOADED]) {
-	// Injected twice (extension reloaded under the page): the first copy keeps the page.
-	scope[LOADED] = true;
+function start(): void {
 	watchNavigation();
 	// Back/forward cache: the page comes back without reloading; the badge may have been reset.
 	addEventListener('pageshow', (event) => {
 		if (event.persisted && current) void send('pageVisit', {url: current.url}).catch(() => {});
 	});
+	// Back in view after a visit the background did not answer: try again.
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible' && current === null) schedule();
+	});
 	runCheck();
+}
+
+if (!scope[LOADED]) {
+	// Injected twice into one world (the catalogue's script and a custom site's): the first copy keeps the page.
+	scope[LOADED] = true;
+	// A prerendered page is not the person's yet: no badge, no banner, no journey day until it is shown.
+	if ((document as Document & {prerendering?: boolean}).prerendering) document.addEventListener('prerenderingchange', start, {once: true});
+	else start();
 }

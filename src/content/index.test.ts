@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's life on a page, with the background faked at the message level: a prerendered
+ * page, a background that fails to answer once, a banner left by a cut-off copy, and a copy that loses
+ * its extension. Each test loads a fresh copy of the module on a fresh page.
+ */
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {fake} from '../../test/fake-browser';
+import type {BannerModel} from '../core/messages';
+
+const MODEL: BannerModel = {
+	serviceId: 'google-photos',
+	serviceName: 'Google Photos',
+	certain: true,
+	concern: 'Google can see your photos.',
+	tools: ['Ente Photos', 'PhotoPrism'],
+	snoozeDays: 7,
+	theme: 'auto',
+	lang: 'en',
+	dir: 'ltr',
+};
+type Message = {type: string; payload: unknown};
+
+let sent: Message[];
+/** What the fake background answers; a test may replace it. */
+let answer: (message: Message) => Promise<unknown>;
+let prerendering = false;
+const roots: ShadowRoot[] = [];
+const attachShadow = HTMLElement.prototype.attachShadow;
+
+const wait = (ms = 120) => new Promise((resolve) => setTimeout(resolve, ms));
+const visits = () => sent.filter((message) => message.type === 'pageVisit').length;
+const hosts = () => document.querySelectorAll('[data-photo-privacy-advisor]');
+
+async function load(): Promise<void> {
+	vi.resetModules();
+	delete (globalThis as Record<symbol, unknown>)[Symbol.for('photo-privacy-advisor')];
+	await import('./index');
+	await wait();
+}
+
+beforeEach(() => {
+	(window as unknown as {happyDOM: {setURL(url: string): void}}).happyDOM.setURL('https://photos.google.com/');
+	document.body.replaceChildren();
+	sent = [];
+	prerendering = false;
+	roots.length = 0;
+	answer = async (message) => ({ok: true, value: message.type === 'pageVisit' ? MODEL : null});
+	fake.current.runtime.sendMessage = (async (message: Message) => {
+		sent.push(message);
+		return answer(message);
+	}) as never;
+	Object.defineProperty(document, 'prerendering', {configurable: true, get: () => prerendering});
+	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+		const root = attachShadow.call(this, init);
+		roots.push(root);
+		return root;
+	});
+});
+afterEach(() => {
+	delete (document as unknown as {prerendering?: boolean}).prerendering;
+	document.body.replaceChildren();
+});
+
+describe('the content script', () => {
+	it('waits while the page is prerendered, then detects it once it is shown', async () => {
+		prerendering = true;
+		await load();
+		expect(sent).toEqual([]);
+		expect(hosts()).toHaveLength(0);
+		prerendering = false;
+		document.dispatchEvent(new Event('prerenderingchange'));
+		await wait();
+		expect(sent).toEqual([{type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}]);
+		expect(hosts()).toHaveLength(1);
+	});
+
+	it('tries a visit again when the tab comes back into view, after the background failed to answer', async () => {
+		let failures = 1;
+		answer = async (message) => {
+			if (message.type === 'pageVisit' && failures-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+			return {ok: true, value: message.type === 'pageVisit' ? MODEL : null};
+		};
+		await load();
+		expect(visits()).toBe(1);
+		expect(hosts()).toHaveLength(0);
+		document.dispatchEvent(new Event('visibilitychange'));
+		await wait();
+		expect(visits()).toBe(2);
+		expect(hosts()).toHaveLength(1);
+	});
+
+	it('replaces a banner left by an earlier copy that was cut off (an update under the page)', async () => {
+		const stale = document.createElement('div');
+		stale.setAttribute('data-photo-privacy-advisor', '');
+		document.body.append(stale);
+		await load();
+		expect(hosts()).toHaveLength(1);
+		expect(hosts()[0]).not.toBe(stale);
+		expect(stale.isConnected).toBe(false);
+	});
+
+	it('takes its banner away when a button finds the extension gone, instead of offering dead buttons', async () => {
+		await load();
+		expect(hosts()).toHaveLength(1);
+		// The extension was reloaded: Chromium leaves this copy running, without runtime.id.
+		(fake.current.runtime as {id?: string}).id = undefined;
+		answer = async () => {
+			throw new Error('Extension context invalidated.');
+		};
+		const notNow = [...roots[0]!.querySelectorAll('button')].find((button) => button.textContent === 'Not now')!;
+		const click = new MouseEvent('click', {bubbles: true});
+		Object.defineProperty(click, 'isTrusted', {value: true});
+		notNow.dispatchEvent(click);
+		await wait();
+		expect(hosts()).toHaveLength(0);
+	});
+
+	it('keeps its banner when a button fails for another reason, and says so there', async () => {
+		await load();
+		answer = async () => ({ok: false, error: 'Storage is full.'});
+		const notNow = [...roots[0]!.querySelectorAll('button')].find((button) => button.textContent === 'Not now')!;
+		const click = new MouseEvent('click', {bubbles: true});
+		Object.defineProperty(click, 'isTrusted', {value: true});
+		notNow.dispatchEvent(click);
+		await wait();
+		expect(hosts()).toHaveLength(1);
+	});
+});
