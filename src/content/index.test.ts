@@ -32,6 +32,14 @@ const wait = (ms = 120) => new Promise((resolve) => setTimeout(resolve, ms));
 const visits = () => sent.filter((message) => message.type === 'pageVisit').length;
 const hosts = () => document.querySelectorAll('[data-photo-privacy-advisor]');
 
+/** A person's click on the banner's "Not now" (the banner ignores untrusted events), through the captured closed root. */
+function pressNotNow(): void {
+	const button = [...roots[0]!.querySelectorAll('button')].find((candidate) => candidate.textContent === 'Not now')!;
+	const click = new MouseEvent('click', {bubbles: true});
+	Object.defineProperty(click, 'isTrusted', {value: true});
+	button.dispatchEvent(click);
+}
+
 async function load(): Promise<void> {
 	vi.resetModules();
 	delete (globalThis as Record<symbol, unknown>)[Symbol.for('photo-privacy-advisor')];
@@ -108,10 +116,7 @@ describe('the content script', () => {
 		answer = async () => {
 			throw new Error('Extension context invalidated.');
 		};
-		const notNow = [...roots[0]!.querySelectorAll('button')].find((button) => button.textContent === 'Not now')!;
-		const click = new MouseEvent('click', {bubbles: true});
-		Object.defineProperty(click, 'isTrusted', {value: true});
-		notNow.dispatchEvent(click);
+		pressNotNow();
 		await wait();
 		expect(hosts()).toHaveLength(0);
 	});
@@ -119,10 +124,7 @@ describe('the content script', () => {
 	it('keeps its banner when a button fails for another reason, and says so there', async () => {
 		await load();
 		answer = async () => ({ok: false, error: 'Storage is full.'});
-		const notNow = [...roots[0]!.querySelectorAll('button')].find((button) => button.textContent === 'Not now')!;
-		const click = new MouseEvent('click', {bubbles: true});
-		Object.defineProperty(click, 'isTrusted', {value: true});
-		notNow.dispatchEvent(click);
+		pressNotNow();
 		await wait();
 		expect(hosts()).toHaveLength(1);
 	});
