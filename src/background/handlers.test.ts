@@ -140,6 +140,22 @@ describe('bannerAllowed', () => {
 	});
 });
 
+describe('showAgain', () => {
+	const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'};
+
+	it('takes one service out of the stored list, keeping what another tab or a banner added meanwhile', async () => {
+		// The options tab that sends this was showing ['flickr', 'google-photos']; a banner's "Don't show"
+		// has since added amazon-photos, and a snooze landed for flickr.
+		await fake.current.storage.local.set({
+			[SETTINGS_KEY]: {...DEFAULTS, hiddenServices: ['amazon-photos', 'flickr', 'google-photos'], snoozedUntil: {flickr: Date.now() + 1000, icloud: Date.now() + 2000}},
+		});
+		expect((await handlers.showAgain({list: 'hidden', service: 'flickr'}, page)).hiddenServices).toEqual(['amazon-photos', 'google-photos']);
+		const after = await handlers.showAgain({list: 'snoozed', service: 'flickr'}, page);
+		expect(Object.keys(after.snoozedUntil)).toEqual(['icloud']);
+		expect(after.hiddenServices).toEqual(['amazon-photos', 'google-photos']);
+	});
+});
+
 describe('settings and tab state', () => {
 	it('stores a patch and reads it back', async () => {
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'};

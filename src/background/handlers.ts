@@ -150,6 +150,12 @@ export const handlers: Handlers = {
 	},
 	getSettings: () => readSettings(),
 	updateSettings: (patch) => updateSettings(patch),
+	showAgain: ({list, service}) =>
+		updateSettings((current) =>
+			list === 'hidden'
+				? {hiddenServices: current.hiddenServices.filter((id) => id !== service)}
+				: {snoozedUntil: Object.fromEntries(Object.entries(current.snoozedUntil).filter(([id]) => id !== service))},
+		),
 	async getTabState({tabId}) {
 		const state = await readTabState(tabId);
 		// Both browsers reset a tab's own badge when it navigates to another document. So a detected tab

@@ -14,6 +14,7 @@ function makeHandlers(): Handlers {
 		openOptions: vi.fn(async () => null),
 		getSettings: vi.fn(async () => ({}) as never),
 		updateSettings: vi.fn(async () => ({}) as never),
+		showAgain: vi.fn(async () => ({}) as never),
 		getTabState: vi.fn(async () => ({serviceId: null})),
 		resetAll: vi.fn(async () => ({}) as never),
 		getCustomSites: vi.fn(async () => []),

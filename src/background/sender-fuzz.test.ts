@@ -55,6 +55,7 @@ const wellFormed: Record<MessageType, fc.Arbitrary<unknown>> = {
 	openOptions: fc.constant(null),
 	getSettings: fc.constant(null),
 	updateSettings: settingsPatch,
+	showAgain: fc.record({list: fc.constantFrom('hidden', 'snoozed'), service: fc.constantFrom('flickr', 'google-photos')}),
 	getTabState: fc.record({tabId: fc.nat()}),
 	resetAll: fc.constant(null),
 	getCustomSites: fc.constant(null),

@@ -41,6 +41,10 @@ export type BannerAction = (typeof BANNER_ACTIONS)[number];
 
 export type TabState = {serviceId: string | null};
 
+/** The options page's two lists of services the banner stays away from. */
+export const SERVICE_LISTS = ['hidden', 'snoozed'] as const;
+export type ServiceList = (typeof SERVICE_LISTS)[number];
+
 /** A custom site and whether its host permission is granted (so its content script is registered). */
 export type CustomSiteStatus = {host: string; granted: boolean};
 
@@ -56,6 +60,11 @@ export type Messages = {
 	openOptions: {request: null; response: null};
 	getSettings: {request: null; response: Settings};
 	updateSettings: {request: SettingsPatch; response: Settings};
+	/**
+	 * "Show again" in the options: one service leaves the hidden or snoozed list, changed in turn from
+	 * the stored list (a whole list sent from a page could undo a change another tab just made).
+	 */
+	showAgain: {request: {list: ServiceList; service: string}; response: Settings};
 	/** Which service the given tab is on (for the popup, which has no "tabs" permission). */
 	getTabState: {request: {tabId: number}; response: TabState};
 	/** Restores the default settings, removes every custom site (and its permission) and erases the journey. */
@@ -96,6 +105,7 @@ export const requestSchemas = {
 	openOptions: z.null(),
 	getSettings: z.null(),
 	updateSettings: settingsPatchSchema,
+	showAgain: z.strictObject({list: z.enum(SERVICE_LISTS), service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/))}),
 	getTabState: z.strictObject({tabId: z.number().check(z.int(), z.gte(0))}),
 	resetAll: z.null(),
 	getCustomSites: z.null(),
@@ -120,6 +130,7 @@ export const senderTiers: {[K in MessageType]: 'content' | 'extension'} = {
 	openOptions: 'content',
 	getSettings: 'extension',
 	updateSettings: 'extension',
+	showAgain: 'extension',
 	getTabState: 'extension',
 	resetAll: 'extension',
 	getCustomSites: 'extension',

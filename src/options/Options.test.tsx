@@ -215,6 +215,20 @@ describe('the options page', () => {
 		expect($<HTMLInputElement>('#banner-enabled').checked).toBe(true);
 	});
 
+	it('"Show again" asks the background to take out that one service, never sends the whole list', async () => {
+		const messages: unknown[] = [];
+		const send = fake.current.runtime.sendMessage as unknown as (message: unknown) => Promise<unknown>;
+		fake.current.runtime.sendMessage = ((message: unknown) => {
+			messages.push(message);
+			return send(message);
+		}) as never;
+		await act(() => $<HTMLButtonElement>('#hidden-list li[data-service="flickr"] button').click());
+		await settle();
+		expect(messages).toEqual([{type: 'showAgain', payload: {list: 'hidden', service: 'flickr'}}]);
+		expect(text('#lists-status')).toBe('The banner will show again on Flickr.');
+		expect(stored()?.hiddenServices).toEqual([]);
+	});
+
 	it('"Show again" moves focus to the next row, then to the list\'s heading once it is empty', async () => {
 		const later = Date.now() + 2 * 86_400_000;
 		await reopen({hiddenServices: ['flickr', 'google-photos'], snoozedUntil: {'google-photos': later, flickr: later + 1}});

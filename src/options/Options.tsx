@@ -14,7 +14,7 @@ import {browser} from '../core/browser';
 import {t} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
 import {send} from '../core/messaging';
-import type {CustomSiteStatus} from '../core/messages';
+import type {CustomSiteStatus, ServiceList} from '../core/messages';
 import {MAX_SNOOZE_DAYS, MIN_SNOOZE_DAYS, PREFERENCES, repairSettings, SETTINGS_KEY, THEMES, type Settings, type SettingsPatch} from '../core/settings';
 import {applyTheme} from '../ui/theme';
 import {CustomSites} from './CustomSites';
@@ -27,7 +27,6 @@ const PREFERENCE_LABELS = {both: 'optionsPreferenceBoth', cloud: 'optionsPrefere
 const THEME_LABELS = {auto: 'optionsThemeAuto', light: 'optionsThemeLight', dark: 'optionsThemeDark'} as const;
 
 type LoadErrors = {settings?: string; sites?: string; journey?: string};
-type ServiceList = 'hidden' | 'snoozed';
 
 /** The "Show again" button of a service's row in one of the two lists, if shown. */
 function showAgainButton(list: ServiceList, id: string): HTMLElement | null {
@@ -138,13 +137,19 @@ export function Options() {
 		}
 	}
 
-	/** "Show again" on a service of a list (`ids` in the order shown). */
-	function showAgain(list: ServiceList, ids: string[], id: string, patch: SettingsPatch) {
+	/** "Show again" on a service of a list (`ids` in the order shown): the background takes that one out. */
+	function showAgain(list: ServiceList, ids: string[], id: string) {
 		const index = ids.indexOf(id);
 		listFocus.current = {list, removed: id, next: ids[index + 1] ?? ids[index - 1]};
-		void update(patch, 'lists', t('optionsShownAgain', serviceName(id))).then((saved) => {
-			if (!saved) listFocus.current = null;
-		});
+		void (async () => {
+			try {
+				setSettings(await send('showAgain', {list, service: id}));
+				setStatus((old) => ({...old, lists: t('optionsShownAgain', serviceName(id))}));
+			} catch (error) {
+				listFocus.current = null;
+				setStatus((old) => ({...old, lists: t('optionsSaveFailed', errorText(error))}));
+			}
+		})();
 	}
 
 	if (!loaded) {
@@ -234,9 +239,7 @@ export function Options() {
 								<button
 									type="button"
 									aria-label={t('optionsShowAgainOn', serviceName(id))}
-									onClick={() =>
-										showAgain('hidden', settings.hiddenServices, id, {hiddenServices: settings.hiddenServices.filter((other) => other !== id)})
-									}
+									onClick={() => showAgain('hidden', settings.hiddenServices, id)}
 								>
 									{t('optionsShowAgain')}
 								</button>
@@ -257,10 +260,7 @@ export function Options() {
 								<button
 									type="button"
 									aria-label={t('optionsShowAgainOn', serviceName(id))}
-									onClick={() => {
-										const {[id]: _removed, ...rest} = settings.snoozedUntil;
-										showAgain('snoozed', snoozed.map(([other]) => other), id, {snoozedUntil: rest});
-									}}
+									onClick={() => showAgain('snoozed', snoozed.map(([other]) => other), id)}
 								>
 									{t('optionsShowAgain')}
 								</button>
