@@ -55,6 +55,16 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	const root = host.attachShadow({mode: 'closed'});
 	const snoozeFor = duration(model.snoozeDays);
 	const heading = t(model.certain ? 'bannerHeading' : 'bannerHeadingMay', model.serviceName);
+	// Every text the banner may show later, made now: once the extension is updated or reloaded under the
+	// page, this copy of the script can no longer reach its messages (Chromium throws "Extension context
+	// invalidated"), and a button must still be able to answer.
+	const later = {
+		snoozed: t('bannerSnoozed', [model.serviceName, snoozeFor]),
+		hidden: t('bannerHidden', model.serviceName),
+		disabled: t('bannerDisabled'),
+		failed: t('bannerActionFailed'),
+		openSettings: t('bannerOpenSettings'),
+	};
 
 	const button = (label: string, className: string, onClick: () => void, title?: string) => {
 		const node = el('button', {type: 'button', class: className, ...(title ? {title} : {})}, label);
@@ -72,13 +82,13 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		'div',
 		{class: 'actions'},
 		button(t('bannerCompare'), 'primary', () => callbacks.onCompare()),
-		button(t('bannerNotNow'), 'secondary', () => choose('snooze', t('bannerSnoozed', [model.serviceName, snoozeFor])), t('bannerNotNowHint', [model.serviceName, snoozeFor])),
+		button(t('bannerNotNow'), 'secondary', () => choose('snooze', later.snoozed), t('bannerNotNowHint', [model.serviceName, snoozeFor])),
 	);
 	const more = el(
 		'div',
 		{class: 'more'},
-		button(t('bannerHide'), 'link', () => choose('hide', t('bannerHidden', model.serviceName))),
-		button(t('bannerDisable'), 'link', () => choose('disable', t('bannerDisabled'))),
+		button(t('bannerHide'), 'link', () => choose('hide', later.hidden)),
+		button(t('bannerDisable'), 'link', () => choose('disable', later.disabled)),
 	);
 	const body = el('div', {class: 'body'}, el('p', {}, model.concern), el('p', {class: 'tools'}, t('bannerAlternatives', model.tools.join(', '))), actions, more);
 	const banner = el('section', {class: `banner theme-${model.theme}`, role: 'region', 'aria-labelledby': 'ppa-heading'}, el('h2', {id: 'ppa-heading'}, heading), body, status, close);
@@ -120,12 +130,12 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		for (const node of [...actions.children, ...more.children]) (node as HTMLButtonElement).disabled = true;
 		callbacks.onAction(action).then(
 			() => confirm(confirmation, hadFocus),
-			() => confirm(t('bannerActionFailed'), hadFocus),
+			() => confirm(later.failed, hadFocus),
 		);
 	}
 	function confirm(message: string, moveFocus: boolean) {
 		if (closed) return;
-		const settings = button(t('bannerOpenSettings'), 'secondary', () => callbacks.onOpenSettings());
+		const settings = button(later.openSettings, 'secondary', () => callbacks.onOpenSettings());
 		body.replaceWith(settings);
 		status.classList.remove('announce');
 		status.textContent = message;

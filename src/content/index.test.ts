@@ -111,9 +111,13 @@ describe('the content script', () => {
 	it('takes its banner away when a button finds the extension gone, instead of offering dead buttons', async () => {
 		await load();
 		expect(hosts()).toHaveLength(1);
-		// The extension was reloaded: Chromium leaves this copy running, without runtime.id.
+		// The extension was reloaded: Chromium leaves this copy running, without runtime.id, and every call
+		// into the extension (messages, i18n) throws.
 		(fake.current.runtime as {id?: string}).id = undefined;
 		answer = async () => {
+			throw new Error('Extension context invalidated.');
+		};
+		fake.current.i18n.getMessage = () => {
 			throw new Error('Extension context invalidated.');
 		};
 		pressNotNow();
