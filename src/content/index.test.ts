@@ -2,7 +2,8 @@
 /**
  * The content script's life on a page, with the background faked at the message level: a prerendered
  * page, a background that fails to answer once, a banner left by a cut-off copy, and a copy that loses
- * its extension. Each test loads a fresh copy of the module on a fresh page.
+ * its extension. Each test loads a fresh copy of the module on a fresh page. The last two also run in
+ * real browsers: test/e2e/update-firefox.e2e.test.ts and update-chromium.e2e.test.ts.
  */
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {fake} from '../../test/fake-browser';

@@ -2,8 +2,8 @@
  * The extension updated or reloaded under an open photo page (Chromium). The page keeps the old copy of
  * the content script, cut off from the extension: runtime.id is gone and every call into the extension
  * throws "Extension context invalidated". Its banner must not offer buttons that can no longer work.
- * (Firefox injects the new version into open pages and the new copy replaces the stale banner: see
- * src/content/index.test.ts.)
+ * (Firefox injects the new version into open pages, and the new copy replaces the stale banner: see
+ * update-firefox.e2e.test.ts.)
  */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
