@@ -162,30 +162,14 @@ describe('the options page', () => {
 
 	it('refuses a custom site with a specific message, before asking for any permission', async () => {
 		const request = vi.spyOn(fake.current.permissions, 'request');
-		const input = $<HTMLInputElement>('#custom-site');
-		input.value = 'photos.google.com';
-		await act(() => {
-			input.dispatchEvent(new Event('input', {bubbles: true}));
-		});
-		await act(() => {
-			$<HTMLFormElement>('form.add-site').requestSubmit();
-		});
-		await settle();
+		await addSite('photos.google.com');
 		expect(text('#custom-status')).toBe('This site is already recognised: it is Google Photos.');
-		expect(input.getAttribute('aria-invalid')).toBe('true');
+		expect($('#custom-site').getAttribute('aria-invalid')).toBe('true');
 		expect(request).not.toHaveBeenCalled();
 	});
 
 	it('adds a custom site after its permission is granted, and removes it', async () => {
-		const input = $<HTMLInputElement>('#custom-site');
-		input.value = 'https://photos.example.net/albums';
-		await act(() => {
-			input.dispatchEvent(new Event('input', {bubbles: true}));
-		});
-		await act(() => {
-			$<HTMLFormElement>('form.add-site').requestSubmit();
-		});
-		await settle();
+		await addSite('https://photos.example.net/albums');
 		expect(text('#custom-status')).toBe('photos.example.net was added. The banner will appear there from your next visit.');
 		expect($('#custom-site-list li').dataset['granted']).toBe('1');
 		expect(fake.current.scripting.registered.size).toBe(1);
@@ -197,15 +181,7 @@ describe('the options page', () => {
 
 	it('does not add a site whose permission is refused', async () => {
 		fake.current.permissions.grantOnRequest = false;
-		const input = $<HTMLInputElement>('#custom-site');
-		input.value = 'photos.example.net';
-		await act(() => {
-			input.dispatchEvent(new Event('input', {bubbles: true}));
-		});
-		await act(() => {
-			$<HTMLFormElement>('form.add-site').requestSubmit();
-		});
-		await settle();
+		await addSite('photos.example.net');
 		expect(text('#custom-status')).toBe('Your browser did not give access to photos.example.net, so the banner cannot appear there.');
 		expect(stored()?.customSites).toEqual([]);
 	});
