@@ -1,6 +1,6 @@
 /**
  * `npm run data`: builds src/data/dataset.json from the Privacy Guides pages in
- * src/data/sources/privacyguides (through the importer) and the curated files in src/data/curated,
+ * scripts/data/sources/privacyguides (through the importer) and the curated files in scripts/data/curated,
  * validates it against src/data/schema.ts, and writes it (only when it changed).
  *
  * `npm run data -- --check`: writes nothing; exits 1 when dataset.json is not exactly what this
@@ -14,8 +14,8 @@ import {fileURLToPath} from 'node:url';
 import {buildDataset, CURATED_FILE_NAMES, DatasetBuildError, serializeDataset, type DatasetInput} from './data/build-dataset';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SOURCES_DIR = path.join(ROOT, 'src/data/sources/privacyguides');
-export const CURATED_DIR = path.join(ROOT, 'src/data/curated');
+export const SOURCES_DIR = path.join(ROOT, 'scripts/data/sources/privacyguides');
+export const CURATED_DIR = path.join(ROOT, 'scripts/data/curated');
 export const DATASET_FILE = path.join(ROOT, 'src/data/dataset.json');
 
 /** Reads the generator's inputs from the repository. JSON syntax errors are reported per file. */

@@ -10,8 +10,8 @@ import {parsePrivacyGuidesPage} from '../privacyguides/parse';
 import {buildDataset, CURATED_FILE_NAMES, DatasetBuildError, extractNotAffiliated, serializeDataset, type DatasetInput} from './build-dataset';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SOURCES = path.join(ROOT, 'src/data/sources/privacyguides');
-const CURATED = path.join(ROOT, 'src/data/curated');
+const SOURCES = path.join(ROOT, 'scripts/data/sources/privacyguides');
+const CURATED = path.join(ROOT, 'scripts/data/curated');
 
 const pages: Record<string, string> = Object.fromEntries(
 	readdirSync(SOURCES)

@@ -2,7 +2,7 @@
  * The pure part of `npm run data`: Privacy Guides pages (Markdown) + curated files (parsed JSON) →
  * the dataset (src/data/schema.ts). No file system here, so tests can feed in-memory copies.
  *
- * Mapping (see src/data/curated/*.json for the per-file comments):
+ * Mapping (see scripts/data/curated/*.json for the per-file comments):
  * - a tool's card is found by name in each of its source pages (tools.json `sourcePages`); its summary
  *   is taken per language (English from the en page, French from the fr page, English when there is
  *   no French page); its links and downloads come from the NEWEST of its source pages by date (that
@@ -22,13 +22,13 @@
  */
 import {parsePrivacyGuidesPage, type ImportedPage} from '../privacyguides/parse';
 import type {ImportedTool} from '../privacyguides/types';
-import {CURATED_FILES, type Curated, type CuratedFileName} from '../../src/data/curated/schema';
+import {CURATED_FILES, type Curated, type CuratedFileName} from '../../scripts/data/curated/schema';
 import {datasetSchema, type Dataset, type Platform, type Route, type SourcePage, type Text} from '../../src/data/schema';
 
 export interface DatasetInput {
-	/** Markdown of the Privacy Guides pages, by file name in src/data/sources/privacyguides. */
+	/** Markdown of the Privacy Guides pages, by file name in scripts/data/sources/privacyguides. */
 	pages: Readonly<Record<string, string>>;
-	/** The curated files' parsed JSON, by file name in src/data/curated. */
+	/** The curated files' parsed JSON, by file name in scripts/data/curated. */
 	curated: Readonly<Record<string, unknown>>;
 }
 
@@ -90,7 +90,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 		if (cached) return cached;
 		const markdown = input.pages[source.file];
 		if (markdown === undefined) {
-			issues.push(`sources.json: ${id}: file "${source.file}" not found in src/data/sources/privacyguides`);
+			issues.push(`sources.json: ${id}: file "${source.file}" not found in scripts/data/sources/privacyguides`);
 			return undefined;
 		}
 		let result: ImportedPage;

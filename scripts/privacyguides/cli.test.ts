@@ -17,7 +17,7 @@ function run(...args: string[]): Run {
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
-const PAGE = 'src/data/sources/privacyguides/self-hosting-file-management.en.2025-09-14.md';
+const PAGE = 'scripts/data/sources/privacyguides/self-hosting-file-management.en.2025-09-14.md';
 
 describe('npx tsx scripts/import-privacyguides.ts', () => {
   it('prints one JSON object (2-space indent, trailing newline) for a page, inferring lang and page path', () => {
@@ -55,7 +55,7 @@ describe('npx tsx scripts/import-privacyguides.ts', () => {
     const {status, stdout, stderr} = run(PAGE, '--page-path', 'file-management');
     expect(status).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^src\/data\/sources\/privacyguides\/self-hosting-file-management\.en\.2025-09-14\.md:10: relative link goes above the site root/);
+    expect(stderr).toMatch(/^scripts\/data\/sources\/privacyguides\/self-hosting-file-management\.en\.2025-09-14\.md:10: relative link goes above the site root/);
   }, 60_000);
 
   it.each([

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {ImportError, inferPageLocation, parsePrivacyGuidesPage} from './parse';
 import {importedPageSchema, type ImportedPage, type ImportedTool} from './types';
 
-const SOURCES = 'src/data/sources/privacyguides';
+const SOURCES = 'scripts/data/sources/privacyguides';
 const FIXTURES = 'test/fixtures/privacyguides';
 const PG = 'https://www.privacyguides.org';
 
@@ -98,7 +98,7 @@ const INTRO_EN =
 
 // ---------------------------------------------------------------------------------------------
 
-describe('source pages in src/data/sources/privacyguides', () => {
+describe('source pages in scripts/data/sources/privacyguides', () => {
   it('covers every page in the directory (so a new source page needs a test here)', () => {
     const pages = readdirSync(SOURCES).filter((name) => name.endsWith('.md') && name !== 'README.md').sort();
     expect(pages).toEqual([

@@ -14,7 +14,7 @@
 import {browser, type Scripting} from '../core/browser';
 import {CUSTOM_SCRIPT_PREFIX, customScriptId, customSiteErrorText, customSitePattern, knownHosts, parseCustomSite} from '../core/custom-sites';
 import {dataLanguage} from '../core/i18n';
-import type {CustomSiteStatus} from '../core/messages';
+import type {CustomSiteStatus} from '../core/message-map';
 import {dataset, localize} from '../data';
 import {readSettings, updateSettings} from './store';
 

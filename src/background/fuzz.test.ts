@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import {fake} from '../../test/fake-browser';
 import {handlers} from './handlers';
 import {route} from './router';
-import {requestSchemas} from '../core/messages';
+import {requestSchemas} from '../core/message-map';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
 const self = {extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id/'};

@@ -1,8 +1,8 @@
 /** The one handler map: what the background does for each message (see core/messages.ts). */
 import {browser, type Runtime} from '../core/browser';
-import type {BannerModel} from '../core/messages';
+import type {BannerModel} from '../core/message-map';
 import {makeBackup} from '../core/backup';
-import {eraseJourney, journeySummary, readJourney, recordVisit, replaceJourney, setChecklistStep} from '../core/db';
+import {eraseJourney, journeySummary, readJourney, recordVisit, replaceJourney, setChecklistStep} from './journey-db';
 import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
 import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
@@ -98,7 +98,7 @@ export const handlers: Handlers = {
 		await writeTabState(tabId, {serviceId: detected?.id ?? null});
 		if (!detected || !settings) return null;
 		if (settings.journeyEnabled && !sender.tab?.incognito) {
-			// One flag for this service today (core/db.ts); never from a private window, whose point is to
+			// One flag for this service today (background/journey-db.ts); never from a private window, whose point is to
 			// leave no trace. A journey that cannot be written never costs the banner. Awaited, so visits are
 			// written one at a time (a few milliseconds; measured in npm run bench's photo-page figures).
 			await recordVisit(detected.id, Date.now()).catch(() => {});

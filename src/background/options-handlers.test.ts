@@ -4,7 +4,7 @@ import {IDBFactory} from 'fake-indexeddb';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {Runtime} from '../core/browser';
 import {makeBackup, parseBackup} from '../core/backup';
-import {closeJourneyDb, readJourney} from '../core/db';
+import {closeJourneyDb, readJourney} from './journey-db';
 import {localDay} from '../core/journey';
 import {DEFAULTS, SETTINGS_KEY, type Settings} from '../core/settings';
 import {fake} from '../../test/fake-browser';

@@ -4,7 +4,7 @@
  * `{ok: false, error}`. It never throws and never answers with anything but a Reply.
  */
 import type {Runtime} from '../core/browser';
-import {envelopeSchema, requestSchemas, senderTiers, type MessageType, type Reply, type Request, type Response} from '../core/messages';
+import {envelopeSchema, requestSchemas, senderTiers, type MessageType, type Reply, type Request, type Response} from '../core/message-map';
 
 export type Handlers = {
 	[K in MessageType]: (payload: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;

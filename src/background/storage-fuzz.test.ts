@@ -13,7 +13,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {fake, resetFakeBrowser} from '../../test/fake-browser';
 import {parseBackup} from '../core/backup';
-import {closeJourneyDb, DB_NAME, DB_VERSION} from '../core/db';
+import {closeJourneyDb, DB_NAME, DB_VERSION} from './journey-db';
 import {DEFAULTS, fieldSchemas, MAX_SNOOZE_DAYS, PREFERENCES, repairSettings, SETTINGS_KEY, SETTINGS_VERSION, settingsSchema, THEMES, type Settings} from '../core/settings';
 import {handlers} from './handlers';
 import {route} from './router';

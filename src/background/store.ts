@@ -6,7 +6,7 @@
  */
 import {browser} from '../core/browser';
 import {applyPatch, repairSettings, SETTINGS_KEY, SETTINGS_VERSION, type Settings, type SettingsChange} from '../core/settings';
-import type {TabState} from '../core/messages';
+import type {TabState} from '../core/message-map';
 
 /** Reads and repairs the stored settings; `write` says whether storage should get the repaired form. */
 async function loadSettings(): Promise<{settings: Settings; write: boolean}> {

@@ -4,7 +4,7 @@ import {dataset, localize, serviceById} from '../data';
 import {Attribution, evaluationOf, MoveSteps, SourceLink, Threats, ToolCard, VerdictLabel} from '../ui/advice';
 import {toolsForPreference} from '../ui/order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
-import {usePlatform, useSettings} from '../ui/use-advice';
+import {usePlatform, useSettings} from '../ui/hooks';
 
 /**
  * The full comparison: every tool against every criterion in one table, every tool's facts, and every

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import type {BannerModel} from '../core/messages';
+import type {BannerModel} from '../core/message-map';
 import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} from './banner';
 
 const model: BannerModel = {

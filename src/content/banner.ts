@@ -6,7 +6,7 @@
  * keyboard operable (its buttons are in the tab order; Escape closes it), light and dark, right-to-left
  * ready, reduced motion honoured. Synthetic events from the page (isTrusted false) are ignored.
  */
-import type {BannerAction, BannerModel} from '../core/messages';
+import type {BannerAction, BannerModel} from '../core/message-map';
 import {t} from '../core/i18n';
 import css from './banner.css';
 

@@ -7,7 +7,7 @@
  */
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {fake} from '../../test/fake-browser';
-import type {BannerModel} from '../core/messages';
+import type {BannerModel} from '../core/message-map';
 
 const MODEL: BannerModel = {
 	serviceId: 'google-photos',

@@ -23,7 +23,7 @@
  */
 import {findService, hostMatches} from '../core/url-match';
 import {browser} from '../core/browser';
-import {send} from '../core/messaging';
+import {send} from '../core/send';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {mountBanner, type MountedBanner} from './banner';
 

@@ -1,5 +1,5 @@
 /**
- * "Your journey", the shapes only (no storage): shared by the background (core/db.ts), the export
+ * "Your journey", the shapes only (no storage): shared by the background (background/journey-db.ts), the export
  * file (core/backup.ts) and the options page, which must not bundle IndexedDB code it never runs.
  */
 export const CHECKLIST_STEPS = ['exported', 'imported', 'deleted'] as const;

@@ -41,7 +41,7 @@ export const fieldSchemas = {
 	snoozedUntil: z.record(serviceKey, z.number().check(z.int(), z.gte(0))),
 	preference: z.enum(PREFERENCES),
 	theme: z.enum(THEMES),
-	/** Version 2: whether the background records "Your journey" (days a service was visited; core/db.ts). */
+	/** Version 2: whether the background records "Your journey" (days a service was visited; background/journey-db.ts). */
 	journeyEnabled: z.boolean(),
 	/**
 	 * Version 2: hosts the person added as cloud photo services (sorted, unique). Each has a content

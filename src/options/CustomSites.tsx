@@ -11,8 +11,8 @@ import {useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {customSiteErrorText, customSitePattern, parseCustomSite} from '../core/custom-sites';
 import {t} from '../core/i18n';
-import type {CustomSiteStatus} from '../core/messages';
-import {send} from '../core/messaging';
+import type {CustomSiteStatus} from '../core/message-map';
+import {send} from '../core/send';
 import {catalogueHosts, errorText, Status} from './shared';
 
 /** Asks for the hosts' permission, in one prompt. Must be called synchronously from a click or submit handler. */

@@ -8,8 +8,8 @@ import {useState} from 'preact/hooks';
 import {MAX_BACKUP_BYTES, parseBackup, type BackupError, type BackupPart} from '../core/backup';
 import {localDay} from '../core/journey';
 import {t} from '../core/i18n';
-import {send} from '../core/messaging';
-import type {CustomSiteStatus} from '../core/messages';
+import {send} from '../core/send';
+import type {CustomSiteStatus} from '../core/message-map';
 import {errorText, Status} from './shared';
 
 /** Each invalid part in the person's words, never a field name of the file. */

@@ -1,13 +1,13 @@
 /**
  * "Your journey": on how many days this month the person opened each cloud photo service, and a
  * checklist per service for moving away. Stored only in this browser's IndexedDB by the background
- * (core/db.ts); this page reads and changes it through messages. When IndexedDB cannot be used here, or
+ * (background/journey-db.ts); this page reads and changes it through messages. When IndexedDB cannot be used here, or
  * the journey could not be loaded, the section says so and the rest of the page works as usual.
  */
 import {useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {t} from '../core/i18n';
 import {CHECKLIST_STEPS, type JourneyState} from '../core/journey';
-import {send} from '../core/messaging';
+import {send} from '../core/send';
 import type {Settings} from '../core/settings';
 import {durationText, errorText, formatMonth, serviceName, Status} from './shared';
 

@@ -11,7 +11,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {handlers} from '../background/handlers';
 import {route} from '../background/router';
 import {makeBackup} from '../core/backup';
-import {closeJourneyDb, setChecklistStep} from '../core/db';
+import {closeJourneyDb, setChecklistStep} from '../background/journey-db';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
 import {resetFakeBrowser} from '../../test/fake-browser';
 import {Options} from './Options';

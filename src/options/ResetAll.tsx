@@ -5,7 +5,7 @@
  */
 import {useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {t} from '../core/i18n';
-import {send} from '../core/messaging';
+import {send} from '../core/send';
 import {errorText, Status} from './shared';
 
 export function ResetAll({onReset}: {onReset: () => Promise<unknown>}) {

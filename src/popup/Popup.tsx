@@ -1,12 +1,12 @@
 import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {dataLanguage, t} from '../core/i18n';
-import {send} from '../core/messaging';
+import {send} from '../core/send';
 import {localize, serviceById, dataset} from '../data';
 import {Attribution, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {toolsForPreference} from '../ui/order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
-import {usePlatform, useSettings} from '../ui/use-advice';
+import {usePlatform, useSettings} from '../ui/hooks';
 
 /** The toolbar popup: is this site a problem, what to use instead, why, and how to move. */
 export function Popup({tabId}: {tabId: number | null}) {

@@ -11,7 +11,7 @@
  * open comparison page switches as soon as the options change.
  */
 import {browser} from '../core/browser';
-import {send} from '../core/messaging';
+import {send} from '../core/send';
 import {SETTINGS_KEY, THEMES, type Settings} from '../core/settings';
 
 export type Theme = Settings['theme'];

@@ -1,6 +1,6 @@
 /**
  * The walls between the extension's contexts (house style 8.1), checked on the imports themselves:
- * - content may not import background, popup, options, compare or ui, nor IndexedDB code (core/db,
+ * - content may not import background, popup, options, compare or ui, nor IndexedDB code (background/journey-db,
  *   core/journey, idb): in a content script, IndexedDB is the website's;
  * - background may not import content or any page;
  * - pages may not import background or content;

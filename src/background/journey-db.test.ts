@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import {IDBFactory} from 'fake-indexeddb';
 import {openDB} from 'idb';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {DB_NAME, DB_VERSION, closeJourneyDb, eraseJourney, journeyDb, journeySummary, readJourney, recordVisit, replaceJourney, retentionStart, setChecklistStep} from './db';
-import {localDay} from './journey';
+import {DB_NAME, DB_VERSION, closeJourneyDb, eraseJourney, journeyDb, journeySummary, readJourney, recordVisit, replaceJourney, retentionStart, setChecklistStep} from './journey-db';
+import {localDay} from '../core/journey';
 
 const at = (iso: string) => new Date(iso).getTime();
 

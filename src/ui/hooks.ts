@@ -4,7 +4,7 @@
  */
 import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
-import {send} from '../core/messaging';
+import {send} from '../core/send';
 import {DEFAULTS, type Settings} from '../core/settings';
 import type {Platform} from '../data/schema';
 import {platformOf} from './order';

@@ -18,8 +18,8 @@
  * rejects; callers show the journey as unavailable and go on.
  */
 import {openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames} from 'idb';
-import {journeySchema} from './backup';
-import {CHECKLIST_STEPS, emptyChecklist, localDay, type ChecklistEntry, type ChecklistStep, type JourneyData, type JourneySummary, type Visit} from './journey';
+import {journeySchema} from '../core/backup';
+import {CHECKLIST_STEPS, emptyChecklist, localDay, type ChecklistEntry, type ChecklistStep, type JourneyData, type JourneySummary, type Visit} from '../core/journey';
 
 export const DB_NAME = 'photo-privacy-advisor';
 export const DB_VERSION = 2;

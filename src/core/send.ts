@@ -3,7 +3,7 @@
  * Kept free of zod so the content script stays small; the background validates (see messages.ts).
  */
 import {browser} from './browser';
-import type {MessageType, Reply, Request, Response} from './messages';
+import type {MessageType, Reply, Request, Response} from './message-map';
 
 export async function send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
 	const reply = (await browser.runtime.sendMessage({type, payload})) as Reply<Response<K>> | undefined;

@@ -16,7 +16,7 @@ import {
 	routeSchema,
 	serviceSchema,
 	sourcePageSchema,
-} from '../schema';
+} from '../../../src/data/schema';
 
 const comment = z.string().min(1).optional();
 
