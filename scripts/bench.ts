@@ -84,7 +84,12 @@ async function loadOnce(browser: Browser, sites: BenchSites, url: string, cdpMet
 		const timing = await page.evaluate(() => {
 			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
 			const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-			return {dcl: nav?.domContentLoadedEventEnd ?? NaN, load: nav?.loadEventEnd ?? NaN, fcp: fcp?.startTime ?? NaN, bodyChildren: document.body.children.length};
+			return {
+				dcl: nav?.domContentLoadedEventEnd ?? NaN,
+				load: nav?.loadEventEnd ?? NaN,
+				fcp: fcp?.startTime ?? NaN,
+				bodyChildren: document.body.children.length,
+			};
 		});
 		const sample: LoadSample = {...timing};
 		if (cdp) {
@@ -101,27 +106,43 @@ async function loadOnce(browser: Browser, sites: BenchSites, url: string, cdpMet
 	}
 }
 
-type LoadResult = Record<Arm, Record<string, Summary>> & {ratios: Record<string, number>; banner: {with: number; without: number}};
+type LoadResult = Record<Arm, Record<string, Summary>> & {
+	ratios: Record<string, number>;
+	banner: {with: number; without: number};
+};
 
 /** The page-load comparison for one URL; checks the banner appeared (photo page) or nothing was added (plain page). */
-async function pageLoads(label: string, withExt: Browser, without: Browser, url: string, cdpMetrics: boolean, expectBanner: boolean): Promise<LoadResult> {
+async function pageLoads(
+	label: string,
+	withExt: Browser,
+	without: Browser,
+	url: string,
+	cdpMetrics: boolean,
+	expectBanner: boolean,
+): Promise<LoadResult> {
 	const sites = new BenchSites();
 	await loadOnce(withExt, sites, url, false); // warm-up, not counted (first-run compile caches, fonts)
 	await loadOnce(without, sites, url, false);
 	const samples = await alternate((arm) => loadOnce(arm === 'with' ? withExt : without, sites, url, cdpMetrics));
 	if (sites.unexpected.length > 0) throw new Error(`Requests left the fixture site: ${sites.unexpected.join(', ')}`);
 	const banners = samples.with.filter((s) => s.bodyChildren > 2).length;
-	if (samples.without.some((s) => s.bodyChildren !== 2)) throw new Error(`${label}: the page without the extension changed shape`);
+	if (samples.without.some((s) => s.bodyChildren !== 2))
+		throw new Error(`${label}: the page without the extension changed shape`);
 	if (expectBanner && banners !== RUNS) throw new Error(`${label}: the banner appeared in ${banners} of ${RUNS} loads`);
-	if (!expectBanner && banners !== 0) throw new Error(`${label}: something was added to a page that is not a photo service`);
-	const keys = (cdpMetrics ? ['dcl', 'load', 'fcp', 'taskMs', 'scriptMs', 'layoutMs', 'heapMB'] : ['dcl', 'load', 'fcp']) as Array<keyof LoadSample>;
+	if (!expectBanner && banners !== 0)
+		throw new Error(`${label}: something was added to a page that is not a photo service`);
+	const keys = (
+		cdpMetrics ? ['dcl', 'load', 'fcp', 'taskMs', 'scriptMs', 'layoutMs', 'heapMB'] : ['dcl', 'load', 'fcp']
+	) as Array<keyof LoadSample>;
 	const result = {with: {}, without: {}, ratios: {}, banner: {with: banners, without: 0}} as LoadResult;
 	for (const key of keys) {
 		result.with[key] = summarize(samples.with.map((s) => Number(s[key])));
 		result.without[key] = summarize(samples.without.map((s) => Number(s[key])));
 		result.ratios[key] = ratio(result.with[key]!, result.without[key]!);
 	}
-	log(`${label}: load ${result.with['load']!.median} / ${result.without['load']!.median} ms (x${result.ratios['load']})`);
+	log(
+		`${label}: load ${result.with['load']!.median} / ${result.without['load']!.median} ms (x${result.ratios['load']})`,
+	);
 	return result;
 }
 
@@ -129,7 +150,12 @@ async function pageLoads(label: string, withExt: Browser, without: Browser, url:
 async function contentScriptTime(session: ChromiumSession) {
 	const scriptUrl = `${session.origin}content.js`;
 	const sites = new BenchSites();
-	const categories = ['devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-devtools.timeline'];
+	const categories = [
+		'devtools.timeline',
+		'v8.execute',
+		'disabled-by-default-v8.cpu_profiler',
+		'disabled-by-default-devtools.timeline',
+	];
 	const once = async (url: string, banner: boolean) => {
 		const page = await session.browser.newPage();
 		try {
@@ -139,7 +165,11 @@ async function contentScriptTime(session: ChromiumSession) {
 			if (banner) await page.waitForFunction(() => document.body.children.length > 2, {timeout: 10_000});
 			await sleep(SETTLE_MS);
 			const buffer = await page.tracing.stop();
-			return contentScriptCost(JSON.parse(Buffer.from(buffer!).toString('utf8')), scriptUrl, new URL('/static/app.js', url).href);
+			return contentScriptCost(
+				JSON.parse(Buffer.from(buffer!).toString('utf8')),
+				scriptUrl,
+				new URL('/static/app.js', url).href,
+			);
 		} finally {
 			await page.close().catch(() => {});
 		}
@@ -156,7 +186,9 @@ async function contentScriptTime(session: ChromiumSession) {
 		pageScriptSampledMs: summarize(costs.map((c) => c.pageScriptSampledMs)),
 		plainPageEvents: plain.samples + (plain.evaluateMs > 0 ? 1 : 0),
 	};
-	log(`content script: ${result.sampledMs.median} ms sampled, ${result.evaluateMs.median} ms in its trace events (page's own script ${result.pageScriptSampledMs.median} ms)`);
+	log(
+		`content script: ${result.sampledMs.median} ms sampled, ${result.evaluateMs.median} ms in its trace events (page's own script ${result.pageScriptSampledMs.median} ms)`,
+	);
 	return result;
 }
 
@@ -193,12 +225,20 @@ async function popupChromium(session: ChromiumSession) {
 	await session.waitForBadge(site.tabId, '!');
 	await openPopupTimed(session, site.page, 'popup/index.html'); // warm-up
 	await openPopupTimed(session, site.page, EMPTY_PAGE);
-	const samples = await alternate((arm) => openPopupTimed(session, site.page, arm === 'with' ? 'popup/index.html' : EMPTY_PAGE));
+	const samples = await alternate((arm) =>
+		openPopupTimed(session, site.page, arm === 'with' ? 'popup/index.html' : EMPTY_PAGE),
+	);
 	await session.extEval(() => (globalThis as any).chrome.action.setPopup({popup: 'popup/index.html'}));
 	await site.page.close();
 	const out = {
-		popup: {fromOpen: summarize(samples.with.map((s) => s.fromOpen)), fromNavigation: summarize(samples.with.map((s) => s.fromNavigation))},
-		empty: {fromOpen: summarize(samples.without.map((s) => s.fromOpen)), fromNavigation: summarize(samples.without.map((s) => s.fromNavigation))},
+		popup: {
+			fromOpen: summarize(samples.with.map((s) => s.fromOpen)),
+			fromNavigation: summarize(samples.with.map((s) => s.fromNavigation)),
+		},
+		empty: {
+			fromOpen: summarize(samples.without.map((s) => s.fromOpen)),
+			fromNavigation: summarize(samples.without.map((s) => s.fromNavigation)),
+		},
 		ratio: 0,
 		ratioFromNavigation: 0,
 	};
@@ -210,7 +250,10 @@ async function popupChromium(session: ChromiumSession) {
 
 /** The service worker, found afresh (it is a new target after each restart). */
 async function serviceWorker(session: ChromiumSession) {
-	const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url() === `${session.origin}background.js`, {timeout: 10_000});
+	const target = await session.browser.waitForTarget(
+		(t) => t.type() === 'service_worker' && t.url() === `${session.origin}background.js`,
+		{timeout: 10_000},
+	);
 	const worker = await target.worker();
 	if (!worker) throw new Error('No service worker');
 	return worker;
@@ -238,7 +281,11 @@ async function background(session: ChromiumSession) {
 	});
 	await cdp.send('ServiceWorker.enable');
 	const ours = () => [...versions.entries()].find(([, v]) => v.scriptURL === `${session.origin}background.js`);
-	await poll(async () => ours(), (v) => v !== undefined, {what: 'the service worker version'});
+	await poll(
+		async () => ours(),
+		(v) => v !== undefined,
+		{what: 'the service worker version'},
+	);
 	const roundTrip = () =>
 		page.evaluate(async () => {
 			const t0 = performance.now();
@@ -255,7 +302,11 @@ async function background(session: ChromiumSession) {
 		await (await serviceWorker(session)).client.detach().catch(() => {});
 		const [versionId] = ours()!;
 		await cdp.send('ServiceWorker.stopWorker', {versionId});
-		await poll(async () => ours()?.[1].runningStatus, (s) => s === 'stopped', {what: 'the worker to stop'});
+		await poll(
+			async () => ours()?.[1].runningStatus,
+			(s) => s === 'stopped',
+			{what: 'the worker to stop'},
+		);
 		await sleep(200);
 		cold.push(await roundTrip());
 		if (i < 3) freshHeap.push(await heapMB(await serviceWorker(session)));
@@ -268,7 +319,9 @@ async function background(session: ChromiumSession) {
 		heapWarmMB: summarize(warmHeap),
 		heapAfterColdStartMB: summarize(freshHeap),
 	};
-	log(`background: cold start to first answer ${out.coldStartMs.median} ms (warm ${out.warmMessageMs.median} ms), heap ${out.heapWarmMB.median} MB`);
+	log(
+		`background: cold start to first answer ${out.coldStartMs.median} ms (warm ${out.warmMessageMs.median} ms), heap ${out.heapWarmMB.median} MB`,
+	);
 	return out;
 }
 
@@ -289,9 +342,15 @@ async function popupFirefox(session: FirefoxSession) {
 	await once(EMPTY_PAGE);
 	const samples = await alternate((arm) => once(arm === 'with' ? popupPath : EMPTY_PAGE));
 	await site.page.close();
-	const out = {popup: {fromNavigation: summarize(samples.with)}, empty: {fromNavigation: summarize(samples.without)}, ratioFromNavigation: 0};
+	const out = {
+		popup: {fromNavigation: summarize(samples.with)},
+		empty: {fromNavigation: summarize(samples.without)},
+		ratioFromNavigation: 0,
+	};
 	out.ratioFromNavigation = ratio(out.popup.fromNavigation, out.empty.fromNavigation);
-	log(`firefox popup (in a tab): ${out.popup.fromNavigation.median} ms vs empty ${out.empty.fromNavigation.median} ms (x${out.ratioFromNavigation})`);
+	log(
+		`firefox popup (in a tab): ${out.popup.fromNavigation.median} ms vs empty ${out.empty.fromNavigation.median} ms (x${out.ratioFromNavigation})`,
+	);
 	return out;
 }
 
@@ -393,10 +452,34 @@ export function table(r: Results): string {
 	plain('Non-photo page: main-thread task time', 'taskMs');
 	plain('Non-photo page: JS heap', 'heapMB', mb);
 	if (c) {
-		rows.push(['Content script: main-thread time (sampled, stack)', ms(c.contentScript.sampledMs), '', '', 'not measurable', '', '']);
+		rows.push([
+			'Content script: main-thread time (sampled, stack)',
+			ms(c.contentScript.sampledMs),
+			'',
+			'',
+			'not measurable',
+			'',
+			'',
+		]);
 		rows.push(['Content script: its trace events (compile + run)', ms(c.contentScript.evaluateMs), '', '', '', '', '']);
-		rows.push(['Content script events on the non-photo page', String(c.contentScript.plainPageEvents), '', '', '', '', '']);
-		rows.push(['Popup: open → rendered (vs empty ext. page)', ms(c.popup.popup.fromOpen), ms(c.popup.empty.fromOpen), x(c.popup.ratio), '', '', '']);
+		rows.push([
+			'Content script events on the non-photo page',
+			String(c.contentScript.plainPageEvents),
+			'',
+			'',
+			'',
+			'',
+			'',
+		]);
+		rows.push([
+			'Popup: open → rendered (vs empty ext. page)',
+			ms(c.popup.popup.fromOpen),
+			ms(c.popup.empty.fromOpen),
+			x(c.popup.ratio),
+			'',
+			'',
+			'',
+		]);
 	}
 	rows.push([
 		'Popup page: navigation → rendered (vs empty page)',
@@ -408,17 +491,49 @@ export function table(r: Results): string {
 		x(f?.popup.ratioFromNavigation),
 	]);
 	if (c) {
-		rows.push(['Background: cold start → first answer', ms(c.background.coldStartMs), '', '', 'not measurable', '', '']);
+		rows.push([
+			'Background: cold start → first answer',
+			ms(c.background.coldStartMs),
+			'',
+			'',
+			'not measurable',
+			'',
+			'',
+		]);
 		rows.push(['Background: message round trip, warm', ms(c.background.warmMessageMs), '', '', '', '', '']);
-		rows.push(['Background: JS heap, warm / fresh', `${mb(c.background.heapWarmMB)} / ${mb(c.background.heapAfterColdStartMB)}`, '', '', 'not measurable', '', '']);
+		rows.push([
+			'Background: JS heap, warm / fresh',
+			`${mb(c.background.heapWarmMB)} / ${mb(c.background.heapAfterColdStartMB)}`,
+			'',
+			'',
+			'not measurable',
+			'',
+			'',
+		]);
 	}
 	const zip = (t: string) => r.sizes.packages.find((p) => p.target === t);
 	const zc = zip('chrome');
 	const zf = zip('firefox');
-	rows.push(['Package (zip), budget ' + kb(PACKAGE_BUDGET), zc ? kb(zc.bytes) : '–', '', '', zf ? kb(zf.bytes) : '–', '', '']);
+	rows.push([
+		'Package (zip), budget ' + kb(PACKAGE_BUDGET),
+		zc ? kb(zc.bytes) : '–',
+		'',
+		'',
+		zf ? kb(zf.bytes) : '–',
+		'',
+		'',
+	]);
 	for (const b of r.sizes.bundles.filter((b) => b.target === 'chrome' && b.file.endsWith('.js'))) {
 		const other = r.sizes.bundles.find((o) => o.target === 'firefox' && o.file === b.file);
-		rows.push([`Bundle ${b.file}${b.budget ? ` (budget ${kb(b.budget)})` : ''}`, kb(b.bytes), '', '', other ? kb(other.bytes) : '–', '', '']);
+		rows.push([
+			`Bundle ${b.file}${b.budget ? ` (budget ${kb(b.budget)})` : ''}`,
+			kb(b.bytes),
+			'',
+			'',
+			other ? kb(other.bytes) : '–',
+			'',
+			'',
+		]);
 	}
 	const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
 	const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
@@ -436,7 +551,12 @@ async function main() {
 		date: new Date().toISOString(),
 		runsPerArm: RUNS,
 		settleMs: SETTLE_MS,
-		machine: {cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGB: round(totalmem() / 2 ** 30, 1), node: process.version},
+		machine: {
+			cores: cpus().length,
+			cpu: cpus()[0]?.model ?? '',
+			memoryGB: round(totalmem() / 2 ** 30, 1),
+			node: process.version,
+		},
 		durationS: round((Date.now() - started) / 1000, 0),
 		...results,
 	};
@@ -444,7 +564,9 @@ async function main() {
 	await writeFile(path.join(REPO, 'bench-results.json'), text);
 	if (REFERENCE) await writeFile(path.join(REPO, 'docs/bench-results.json'), text);
 	console.log(`\n${table(results)}\n`);
-	console.log(`Medians of ${RUNS} runs per arm, arms alternated. Written: bench-results.json${REFERENCE ? ', docs/bench-results.json' : ''}. Took ${out.durationS} s.`);
+	console.log(
+		`Medians of ${RUNS} runs per arm, arms alternated. Written: bench-results.json${REFERENCE ? ', docs/bench-results.json' : ''}. Took ${out.durationS} s.`,
+	);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -37,7 +37,9 @@ export async function loadDataset(): Promise<Dataset> {
 
 /** One content-script entry for all services: the script decides from the whole URL (core/url-match.ts). */
 export function contentScriptMatches(dataset: Dataset): string[] {
-	return [...new Set(dataset.services.flatMap((service) => matchPatternsFor(service.match.rules, service.match.inject)))].sort();
+	return [
+		...new Set(dataset.services.flatMap((service) => matchPatternsFor(service.match.rules, service.match.inject))),
+	].sort();
 }
 
 /** Replaces src/data/rules.ts in the content bundle by its data as a literal: no dataset text ships there. */
@@ -127,7 +129,12 @@ function esbuildOptions(target: Target, dataset: Dataset): esbuild.BuildOptions[
 			alias: {'webextension-polyfill': from('src/core/native-browser.ts')},
 			plugins: [rulesAsLiteral(dataset)],
 		},
-		...pages.map((page): esbuild.BuildOptions => ({...common, entryPoints: {[`${page}/${page}`]: from(`src/${page}/${page}.css`)}, outdir, loader: {'.css': 'css'}})),
+		...pages.map((page): esbuild.BuildOptions => ({
+			...common,
+			entryPoints: {[`${page}/${page}`]: from(`src/${page}/${page}.css`)},
+			outdir,
+			loader: {'.css': 'css'},
+		})),
 	];
 }
 
@@ -155,7 +162,10 @@ export async function build(): Promise<void> {
 		await mkdir(outdir, {recursive: true});
 		for (const options of esbuildOptions(target, dataset)) await esbuild.build(options);
 		await copyStatic(target);
-		const manifest = deriveManifest(base, target, {version, contentScripts: [{matches, js: ['content.js'], run_at: 'document_idle'}]});
+		const manifest = deriveManifest(base, target, {
+			version,
+			contentScripts: [{matches, js: ['content.js'], run_at: 'document_idle'}],
+		});
 		await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 		sizes.push(...(await measure(outdir, target)));
 	}

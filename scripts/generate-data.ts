@@ -11,7 +11,13 @@
 import {readFile, readdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {buildDataset, CURATED_FILE_NAMES, DatasetBuildError, serializeDataset, type DatasetInput} from './data/build-dataset';
+import {
+	buildDataset,
+	CURATED_FILE_NAMES,
+	DatasetBuildError,
+	serializeDataset,
+	type DatasetInput,
+} from './data/build-dataset';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SOURCES_DIR = path.join(ROOT, 'scripts/data/sources/privacyguides');
@@ -22,7 +28,8 @@ export const DATASET_FILE = path.join(ROOT, 'src/data/dataset.json');
 export async function readInputs(): Promise<DatasetInput> {
 	const pages: Record<string, string> = {};
 	for (const name of (await readdir(SOURCES_DIR)).sort()) {
-		if (name.endsWith('.md') && name !== 'README.md') pages[name] = await readFile(path.join(SOURCES_DIR, name), 'utf8');
+		if (name.endsWith('.md') && name !== 'README.md')
+			pages[name] = await readFile(path.join(SOURCES_DIR, name), 'utf8');
 	}
 	const curated: Record<string, unknown> = {};
 	const issues: string[] = [];
@@ -71,7 +78,9 @@ async function main(argv: readonly string[]): Promise<number> {
 			console.log(`${relative} is up to date.`);
 			return 0;
 		}
-		console.error(`${relative} is ${current === undefined ? 'missing' : 'out of date'}: run \`npm run data\` and commit the result.`);
+		console.error(
+			`${relative} is ${current === undefined ? 'missing' : 'out of date'}: run \`npm run data\` and commit the result.`,
+		);
 		return 1;
 	}
 	if (current === expected) {

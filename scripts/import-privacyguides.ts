@@ -28,82 +28,84 @@ Bad arguments exit 2.
 `;
 
 interface Args {
-  file: string;
-  lang?: string;
-  pagePath?: string;
+	file: string;
+	lang?: string;
+	pagePath?: string;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | string {
-  let file: string | undefined;
-  let lang: string | undefined;
-  let pagePath: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '-h' || arg === '--help') return 'help';
-    const eq = /^(--lang|--page-path)=(.*)$/s.exec(arg);
-    const name = eq ? eq[1] : arg;
-    if (name === '--lang' || name === '--page-path') {
-      const value = eq ? eq[2] : argv[++i];
-      if (value === undefined || value === '') return `${name} needs a value`;
-      if (name === '--lang') {
-        if (lang !== undefined) return '--lang given twice';
-        if (!LANG_PATTERN.test(value)) return `invalid --lang "${value}" (expected e.g. en, fr, pt-BR, zh-Hant)`;
-        lang = value;
-      } else {
-        if (pagePath !== undefined) return '--page-path given twice';
-        if (!/^\/?[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*(?:\.md)?\/?$/.test(value)) {
-          return `invalid --page-path "${value}" (expected e.g. photo-management or self-hosting/file-management)`;
-        }
-        pagePath = value;
-      }
-      continue;
-    }
-    if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
-    if (file !== undefined) return `only one PAGE.md may be given (got ${file} and ${arg})`;
-    file = arg;
-  }
-  if (file === undefined) return 'missing PAGE.md';
-  return {file, lang, pagePath};
+	let file: string | undefined;
+	let lang: string | undefined;
+	let pagePath: string | undefined;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '-h' || arg === '--help') return 'help';
+		const eq = /^(--lang|--page-path)=(.*)$/s.exec(arg);
+		const name = eq ? eq[1] : arg;
+		if (name === '--lang' || name === '--page-path') {
+			const value = eq ? eq[2] : argv[++i];
+			if (value === undefined || value === '') return `${name} needs a value`;
+			if (name === '--lang') {
+				if (lang !== undefined) return '--lang given twice';
+				if (!LANG_PATTERN.test(value)) return `invalid --lang "${value}" (expected e.g. en, fr, pt-BR, zh-Hant)`;
+				lang = value;
+			} else {
+				if (pagePath !== undefined) return '--page-path given twice';
+				if (!/^\/?[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*(?:\.md)?\/?$/.test(value)) {
+					return `invalid --page-path "${value}" (expected e.g. photo-management or self-hosting/file-management)`;
+				}
+				pagePath = value;
+			}
+			continue;
+		}
+		if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
+		if (file !== undefined) return `only one PAGE.md may be given (got ${file} and ${arg})`;
+		file = arg;
+	}
+	if (file === undefined) return 'missing PAGE.md';
+	return {file, lang, pagePath};
 }
 
 function main(argv: string[]): number {
-  const args = parseArgs(argv);
-  if (args === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (typeof args === 'string') {
-    process.stderr.write(`import-privacyguides: ${args}\n${SHORT_USAGE}`);
-    return 2;
-  }
+	const args = parseArgs(argv);
+	if (args === 'help') {
+		process.stdout.write(USAGE);
+		return 0;
+	}
+	if (typeof args === 'string') {
+		process.stderr.write(`import-privacyguides: ${args}\n${SHORT_USAGE}`);
+		return 2;
+	}
 
-  let markdown: string;
-  try {
-    markdown = new TextDecoder('utf-8', {fatal: true}).decode(readFileSync(args.file));
-  } catch (error) {
-    const reason = error instanceof TypeError ? 'not valid UTF-8 text' : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-    process.stderr.write(`${args.file}:1: ${reason}\n`);
-    return 1;
-  }
+	let markdown: string;
+	try {
+		markdown = new TextDecoder('utf-8', {fatal: true}).decode(readFileSync(args.file));
+	} catch (error) {
+		const reason =
+			error instanceof TypeError
+				? 'not valid UTF-8 text'
+				: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+		process.stderr.write(`${args.file}:1: ${reason}\n`);
+		return 1;
+	}
 
-  try {
-    const inferred = args.lang === undefined || args.pagePath === undefined
-      ? inferPageLocation(args.file, markdown)
-      : null;
-    const page = parsePrivacyGuidesPage(markdown, {
-      file: args.file,
-      lang: args.lang ?? inferred!.lang,
-      pagePath: args.pagePath ?? inferred!.pagePath,
-    });
-    process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof ImportError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+	try {
+		const inferred =
+			args.lang === undefined || args.pagePath === undefined ? inferPageLocation(args.file, markdown) : null;
+		const page = parsePrivacyGuidesPage(markdown, {
+			file: args.file,
+			lang: args.lang ?? inferred!.lang,
+			pagePath: args.pagePath ?? inferred!.pagePath,
+		});
+		process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+		return 0;
+	} catch (error) {
+		if (error instanceof ImportError) {
+			process.stderr.write(`${error.message}\n`);
+			return 1;
+		}
+		throw error;
+	}
 }
 
 process.exitCode = main(process.argv.slice(2));

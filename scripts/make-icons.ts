@@ -45,7 +45,8 @@ function sample(x: number, y: number): RGBA | null {
 	const shackleOuter = circle(x, y, 0.74, 0.66, 0.1);
 	const shackleInner = circle(x, y, 0.74, 0.66, 0.055);
 	if (shackleOuter <= 0 && shackleInner > 0 && y < 0.7) color = GOLD;
-	if (roundedBox(x, y, 0.74, 0.8, 0.15, 0.12, 0.03) <= 0.02 && roundedBox(x, y, 0.74, 0.8, 0.15, 0.12, 0.03) > 0) color = PURPLE;
+	if (roundedBox(x, y, 0.74, 0.8, 0.15, 0.12, 0.03) <= 0.02 && roundedBox(x, y, 0.74, 0.8, 0.15, 0.12, 0.03) > 0)
+		color = PURPLE;
 	if (roundedBox(x, y, 0.74, 0.8, 0.15, 0.12, 0.03) <= 0) color = GOLD;
 	if (circle(x, y, 0.74, 0.78, 0.025) <= 0 || roundedBox(x, y, 0.74, 0.83, 0.012, 0.04, 0.01) <= 0) color = PURPLE;
 	return color;

@@ -3,7 +3,9 @@ import base from '../manifest.json';
 import {deriveManifest} from './manifest';
 import {expectedPermissions, PERMISSION_KEYS} from '../test/meta/permissions';
 
-const contentScripts = [{matches: ['https://photos.google.com/*'], js: ['content.js'], run_at: 'document_idle' as const}];
+const contentScripts = [
+	{matches: ['https://photos.google.com/*'], js: ['content.js'], run_at: 'document_idle' as const},
+];
 
 describe('deriveManifest', () => {
 	it('gives Chrome a service worker and a minimum version, and nothing Firefox-only', () => {
@@ -19,7 +21,11 @@ describe('deriveManifest', () => {
 		const m = deriveManifest(base, 'firefox', {version: '1.2.3', contentScripts});
 		expect(m.background).toEqual({scripts: ['background.js'], type: 'module'});
 		expect(m['minimum_chrome_version']).toBeUndefined();
-		const gecko = (m['browser_specific_settings'] as {gecko: {id: string; strict_min_version: string; data_collection_permissions: unknown}}).gecko;
+		const gecko = (
+			m['browser_specific_settings'] as {
+				gecko: {id: string; strict_min_version: string; data_collection_permissions: unknown};
+			}
+		).gecko;
 		expect(gecko.id).toMatch(/@/);
 		expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
 		expect(gecko.data_collection_permissions).toEqual({required: ['none']});
@@ -36,12 +42,21 @@ describe('the source manifest', () => {
 	it('asks only for storage and scripting, exposes nothing and has a strict CSP', () => {
 		// scripting: registering the content script on sites the person adds (background/custom-sites.ts).
 		expect(base.permissions).toEqual(['storage', 'scripting']);
-		for (const key of PERMISSION_KEYS) expect((base as Record<string, unknown>)[key] ?? [], key).toEqual(expectedPermissions(key)); // the one list: test/meta/permissions.ts
+		for (const key of PERMISSION_KEYS)
+			expect((base as Record<string, unknown>)[key] ?? [], key).toEqual(expectedPermissions(key)); // the one list: test/meta/permissions.ts
 		// Host access beyond the catalogue only ever comes from the person, one https site at a time.
 		expect((base as Record<string, unknown>)['optional_host_permissions']).toEqual(['https://*/*']);
 		expect((base as Record<string, unknown>)['host_permissions']).toBeUndefined();
 		const text = JSON.stringify(base);
-		for (const banned of ['<all_urls>', '"tabs"', '"history"', 'webRequest', 'webNavigation', '"cookies"', 'web_accessible_resources']) {
+		for (const banned of [
+			'<all_urls>',
+			'"tabs"',
+			'"history"',
+			'webRequest',
+			'webNavigation',
+			'"cookies"',
+			'web_accessible_resources',
+		]) {
 			expect(text).not.toContain(banned);
 		}
 		expect(base.content_security_policy.extension_pages).toContain("script-src 'self'");

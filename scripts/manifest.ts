@@ -7,9 +7,17 @@
  */
 export type Target = 'chrome' | 'firefox';
 export type Manifest = Record<string, unknown> & {background?: Record<string, unknown>};
-export type ContentScript = {matches: string[]; js: string[]; run_at: 'document_idle' | 'document_end' | 'document_start'};
+export type ContentScript = {
+	matches: string[];
+	js: string[];
+	run_at: 'document_idle' | 'document_end' | 'document_start';
+};
 
-export function deriveManifest(base: Manifest, target: Target, options: {version: string; contentScripts: ContentScript[]}): Manifest {
+export function deriveManifest(
+	base: Manifest,
+	target: Target,
+	options: {version: string; contentScripts: ContentScript[]},
+): Manifest {
 	const manifest: Manifest = structuredClone(base);
 	manifest['version'] = options.version;
 	manifest['content_scripts'] = options.contentScripts;
@@ -22,6 +30,7 @@ export function deriveManifest(base: Manifest, target: Target, options: {version
 		delete manifest['minimum_chrome_version'];
 	}
 	manifest.background = background;
-	if (Array.isArray(manifest['host_permissions']) && manifest['host_permissions'].length === 0) delete manifest['host_permissions'];
+	if (Array.isArray(manifest['host_permissions']) && manifest['host_permissions'].length === 0)
+		delete manifest['host_permissions'];
 	return manifest;
 }

@@ -28,7 +28,10 @@ const OUT = path.join(REPO, 'docs/screenshots');
 const LANGS = ['en', 'fr'] as const;
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
-const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const ONLY = process.argv
+	.find((arg) => arg.startsWith('--only='))
+	?.slice('--only='.length)
+	.split(',');
 const want = (name: string) => !ONLY || ONLY.includes(name);
 
 function hasConvert(): boolean {
@@ -41,11 +44,24 @@ function hasConvert(): boolean {
 }
 const CONVERT = hasConvert();
 
-async function save(page: Page, name: string, clip?: {x: number; y: number; width: number; height: number}): Promise<void> {
+async function save(
+	page: Page,
+	name: string,
+	clip?: {x: number; y: number; width: number; height: number},
+): Promise<void> {
 	const file = path.join(OUT, `${name}.png`);
 	await page.screenshot({path: file as `${string}.png`, ...(clip ? {clip} : {})});
 	// Lossless recompression (strip metadata, best zlib level); skipped when ImageMagick is absent.
-	if (CONVERT) execFileSync('convert', [file, '-strip', '-define', 'png:compression-level=9', '-define', 'png:compression-filter=5', file]);
+	if (CONVERT)
+		execFileSync('convert', [
+			file,
+			'-strip',
+			'-define',
+			'png:compression-level=9',
+			'-define',
+			'png:compression-filter=5',
+			file,
+		]);
 	console.log(`${path.relative(REPO, file)}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
 }
 
@@ -79,7 +95,12 @@ async function popup(s: ChromiumSession, lang: string, value: Scheme, kind: 'det
 		const clip = await page.evaluate(() => {
 			const body = document.body.getBoundingClientRect();
 			const margin = parseFloat(getComputedStyle(document.body).marginLeft) || 0;
-			return {x: 0, y: 0, width: Math.ceil(Math.min(body.right + margin, window.innerWidth)), height: window.innerHeight};
+			return {
+				x: 0,
+				y: 0,
+				width: Math.ceil(Math.min(body.right + margin, window.innerWidth)),
+				height: window.innerHeight,
+			};
 		});
 		await save(page, `popup-${kind}-${lang}-${value}`, clip);
 	} finally {
@@ -88,7 +109,13 @@ async function popup(s: ChromiumSession, lang: string, value: Scheme, kind: 'det
 	}
 }
 
-async function extensionPage(s: ChromiumSession, lang: string, value: Scheme, name: 'compare' | 'options', pagePath: string) {
+async function extensionPage(
+	s: ChromiumSession,
+	lang: string,
+	value: Scheme,
+	name: 'compare' | 'options',
+	pagePath: string,
+) {
 	const page = await s.openExtensionPage(pagePath, 'body[data-ready="1"]');
 	try {
 		await page.setViewport({width: 1000, height: 860});
@@ -114,7 +141,8 @@ async function main() {
 				if (want('compare')) await extensionPage(s, lang, value, 'compare', 'compare/index.html?service=google-photos');
 				if (want('options')) await extensionPage(s, lang, value, 'options', 'options/index.html');
 			}
-			if (s.sites.unexpected.length > 0) throw new Error(`Requests left the fixtures: ${s.sites.unexpected.join(', ')}`);
+			if (s.sites.unexpected.length > 0)
+				throw new Error(`Requests left the fixtures: ${s.sites.unexpected.join(', ')}`);
 		} finally {
 			await s.close();
 		}

@@ -44,7 +44,8 @@ export async function measure(dir: string, target: string): Promise<Size[]> {
 		for (const entry of await readdir(path.join(dir, sub), {withFileTypes: true})) {
 			const rel = path.posix.join(sub, entry.name);
 			if (entry.isDirectory()) await walk(rel);
-			else if (/\.(js|css|html)$/.test(entry.name)) sizes.push({target, file: rel, bytes: (await stat(path.join(dir, rel))).size});
+			else if (/\.(js|css|html)$/.test(entry.name))
+				sizes.push({target, file: rel, bytes: (await stat(path.join(dir, rel))).size});
 		}
 	}
 	await walk('');
@@ -56,7 +57,9 @@ export function checkBudgets(sizes: Size[]): string[] {
 		.filter((size) => BUDGETS[size.file] !== undefined && size.bytes > BUDGETS[size.file]!)
 		.map((size) => `  ${size.target}/${size.file}: ${size.bytes} B > budget ${BUDGETS[size.file]} B`);
 	for (const target of new Set(sizes.map((size) => size.target))) {
-		const chunks = sizes.filter((size) => size.target === target && size.file.startsWith('chunks/')).reduce((sum, size) => sum + size.bytes, 0);
+		const chunks = sizes
+			.filter((size) => size.target === target && size.file.startsWith('chunks/'))
+			.reduce((sum, size) => sum + size.bytes, 0);
 		if (chunks > CHUNKS_BUDGET) over.push(`  ${target}/chunks/*: ${chunks} B together > budget ${CHUNKS_BUDGET} B`);
 	}
 	return over;
@@ -64,13 +67,22 @@ export function checkBudgets(sizes: Size[]): string[] {
 
 export function formatSizes(sizes: Size[]): string {
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-	return sizes.map((s) => `${s.target.padEnd(8)} ${s.file.padEnd(24)} ${kb(s.bytes).padStart(9)}${BUDGETS[s.file] ? ` (budget ${kb(BUDGETS[s.file]!)})` : ''}`).join('\n');
+	return sizes
+		.map(
+			(s) =>
+				`${s.target.padEnd(8)} ${s.file.padEnd(24)} ${kb(s.bytes).padStart(9)}${BUDGETS[s.file] ? ` (budget ${kb(BUDGETS[s.file]!)})` : ''}`,
+		)
+		.join('\n');
 }
 
 export type PackageSize = {target: string; zip: string; bytes: number};
 
 /** Zips dist/<target> with web-ext build (as `npm run package` does) into `outDir`, and measures each zip. */
-export async function measurePackages(distDir: string, outDir: string, targets = ['chrome', 'firefox']): Promise<PackageSize[]> {
+export async function measurePackages(
+	distDir: string,
+	outDir: string,
+	targets = ['chrome', 'firefox'],
+): Promise<PackageSize[]> {
 	const {default: webExt} = await import('web-ext');
 	const sizes: PackageSize[] = [];
 	for (const target of targets) {
@@ -95,9 +107,15 @@ export function checkPackageBudget(sizes: PackageSize[]): string[] {
 async function checkSizeCli(): Promise<void> {
 	const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-	const bundles = [...(await measure(path.join(root, 'dist/chrome'), 'chrome')), ...(await measure(path.join(root, 'dist/firefox'), 'firefox'))];
+	const bundles = [
+		...(await measure(path.join(root, 'dist/chrome'), 'chrome')),
+		...(await measure(path.join(root, 'dist/firefox'), 'firefox')),
+	];
 	const packages = await measurePackages(path.join(root, 'dist'), path.join(root, '.tmp/size-check'));
-	for (const p of packages) console.log(`${p.target.padEnd(8)} ${'(zip)'.padEnd(24)} ${kb(p.bytes).padStart(9)} (budget ${kb(PACKAGE_BUDGET)})`);
+	for (const p of packages)
+		console.log(
+			`${p.target.padEnd(8)} ${'(zip)'.padEnd(24)} ${kb(p.bytes).padStart(9)} (budget ${kb(PACKAGE_BUDGET)})`,
+		);
 	const over = [...checkBudgets(bundles), ...checkPackageBudget(packages)];
 	if (over.length > 0) {
 		console.error(`Size budget exceeded:\n${over.join('\n')}`);

@@ -55,7 +55,12 @@ export function createFakeBrowser(locale = 'en') {
 	};
 	const listeners = () => {
 		const list: Array<(...args: unknown[]) => unknown> = [];
-		return {addListener: (fn: (...args: unknown[]) => unknown) => list.push(fn), removeListener: () => {}, hasListener: () => list.length > 0, list};
+		return {
+			addListener: (fn: (...args: unknown[]) => unknown) => list.push(fn),
+			removeListener: () => {},
+			hasListener: () => list.length > 0,
+			list,
+		};
 	};
 	type Registered = {id: string; matches?: string[]; js?: string[]; runAt?: string; persistAcrossSessions?: boolean};
 	const registered = new Map<string, Registered>();
@@ -93,11 +98,14 @@ export function createFakeBrowser(locale = 'en') {
 			/** Test helper: the registrations, by id. */
 			registered,
 			async registerContentScripts(scripts: Registered[]) {
-				for (const script of scripts) if (registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+				for (const script of scripts)
+					if (registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
 				for (const script of scripts) registered.set(script.id, structuredClone(script));
 			},
 			async getRegisteredContentScripts(filter?: {ids?: string[]}) {
-				return [...registered.values()].filter((script) => !filter?.ids || filter.ids.includes(script.id)).map((script) => structuredClone(script));
+				return [...registered.values()]
+					.filter((script) => !filter?.ids || filter.ids.includes(script.id))
+					.map((script) => structuredClone(script));
 			},
 			async unregisterContentScripts(filter?: {ids?: string[]}) {
 				for (const id of filter?.ids ?? [...registered.keys()]) {
@@ -113,7 +121,8 @@ export function createFakeBrowser(locale = 'en') {
 		action: {
 			setBadgeText: async ({tabId, text}: {tabId: number; text: string}) => void (badge(tabId).text = text),
 			setTitle: async ({tabId, title}: {tabId: number; title: string}) => void (badge(tabId).title = title),
-			setBadgeBackgroundColor: async ({tabId, color}: {tabId: number; color: unknown}) => void (badge(tabId).color = color),
+			setBadgeBackgroundColor: async ({tabId, color}: {tabId: number; color: unknown}) =>
+				void (badge(tabId).color = color),
 			setBadgeTextColor: async () => {},
 			getBadgeText: async ({tabId}: {tabId: number}) => badge(tabId).text,
 			getTitle: async ({tabId}: {tabId: number}) => badge(tabId).title,

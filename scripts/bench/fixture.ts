@@ -14,7 +14,20 @@ export type Resource = {contentType: string; body: string};
 
 const TILES = 360;
 const EAGER = 48;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 
 /** A small deterministic PRNG (mulberry32), so every run serves exactly the same bytes. */
 function random(seed: number): () => number {
@@ -48,7 +61,10 @@ function page(title: string): string {
 			`<figure class="tile" data-id="${i}" tabindex="0"><img src="/thumbs/${i}.svg" alt="Photo ${i + 1}, ${day} ${month} 2025" width="240" height="180"${i < EAGER ? '' : ' loading="lazy"'}><figcaption><span class="date">${day} ${month}</span><span class="tag">${['Family', 'Trip', 'Garden', 'Friends', 'Pets'][Math.floor(r() * 5)]}</span></figcaption></figure>`,
 		);
 	}
-	const albums = Array.from({length: 24}, (_, i) => `<li><a href="/albums/${i}">Album ${i + 1}</a> <span class="count">${Math.floor(r() * 400)}</span></li>`).join('');
+	const albums = Array.from(
+		{length: 24},
+		(_, i) => `<li><a href="/albums/${i}">Album ${i + 1}</a> <span class="count">${Math.floor(r() * 400)}</span></li>`,
+	).join('');
 	return `<!doctype html>
 <html lang="en">
 <head>

@@ -45,7 +45,8 @@ export class BenchSites {
 			return;
 		}
 		const resource = this.#site.get(url.pathname);
-		if (resource) await request.respond({status: 200, contentType: resource.contentType, body: resource.body}).catch(() => {});
+		if (resource)
+			await request.respond({status: 200, contentType: resource.contentType, body: resource.body}).catch(() => {});
 		else await request.respond({status: 404, contentType: 'text/plain', body: 'not found'}).catch(() => {});
 	}
 }

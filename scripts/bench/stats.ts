@@ -21,7 +21,8 @@ export function summarize(values: number[]): Summary {
 	};
 }
 
-export const round = (v: number, digits = 2) => (Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : Number.NaN);
+export const round = (v: number, digits = 2) =>
+	Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : Number.NaN;
 
 /** median(with) / median(without), to 3 decimals. */
 export const ratio = (withExt: Summary, without: Summary) => round(withExt.median / without.median, 3);

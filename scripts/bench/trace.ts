@@ -11,7 +11,16 @@
  *   Style, layout and paint of the banner are not JavaScript and appear in neither: they are in the page's
  *   TaskDuration, compared side by side with and without the extension.
  */
-type TraceEvent = {name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; id?: string; args?: any};
+type TraceEvent = {
+	name: string;
+	ph: string;
+	pid: number;
+	tid: number;
+	ts: number;
+	dur?: number;
+	id?: string;
+	args?: any;
+};
 type CpuNode = {id: number; parent?: number; callFrame: {url?: string; functionName?: string}};
 
 export type ScriptCost = {evaluateMs: number; sampledMs: number; samples: number; pageScriptSampledMs: number};
@@ -28,10 +37,19 @@ function union(intervals: Array<[number, number]>): number {
 	return total;
 }
 
-export function contentScriptCost(trace: {traceEvents: TraceEvent[]} | TraceEvent[], scriptUrl: string, pageScriptUrl?: string): ScriptCost {
+export function contentScriptCost(
+	trace: {traceEvents: TraceEvent[]} | TraceEvent[],
+	scriptUrl: string,
+	pageScriptUrl?: string,
+): ScriptCost {
 	const events = Array.isArray(trace) ? trace : trace.traceEvents;
 	const urlOf = (e: TraceEvent): string | undefined => e.args?.data?.url ?? e.args?.fileName;
-	const named = events.filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') && urlOf(e) === scriptUrl);
+	const named = events.filter(
+		(e) =>
+			e.ph === 'X' &&
+			(e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') &&
+			urlOf(e) === scriptUrl,
+	);
 	const evaluateMs = union(named.map((e) => [e.ts, e.ts + (e.dur ?? 0)])) / 1000;
 
 	// Sampling profiler: per (pid, profile id), nodes arrive in chunks, samples with time deltas.
@@ -55,7 +73,10 @@ export function contentScriptCost(trace: {traceEvents: TraceEvent[]} | TraceEven
 			const hit = cache.get(id);
 			if (hit) return hit;
 			const node = p.nodes.get(id);
-			const own = {ext: node?.callFrame.url === scriptUrl, page: pageScriptUrl !== undefined && node?.callFrame.url === pageScriptUrl};
+			const own = {
+				ext: node?.callFrame.url === scriptUrl,
+				page: pageScriptUrl !== undefined && node?.callFrame.url === pageScriptUrl,
+			};
 			const parent = node?.parent !== undefined ? classify(node.parent) : {ext: false, page: false};
 			const result = {ext: own.ext || parent.ext, page: own.page || parent.page};
 			cache.set(id, result);

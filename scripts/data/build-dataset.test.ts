@@ -7,7 +7,14 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {parsePrivacyGuidesPage} from '../privacyguides/parse';
-import {buildDataset, CURATED_FILE_NAMES, DatasetBuildError, extractNotAffiliated, serializeDataset, type DatasetInput} from './build-dataset';
+import {
+	buildDataset,
+	CURATED_FILE_NAMES,
+	DatasetBuildError,
+	extractNotAffiliated,
+	serializeDataset,
+	type DatasetInput,
+} from './build-dataset';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCES = path.join(ROOT, 'scripts/data/sources/privacyguides');
@@ -18,7 +25,9 @@ const pages: Record<string, string> = Object.fromEntries(
 		.filter((name) => name.endsWith('.md') && name !== 'README.md')
 		.map((name) => [name, readFileSync(path.join(SOURCES, name), 'utf8')]),
 );
-const curated: Record<string, unknown> = Object.fromEntries(CURATED_FILE_NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(CURATED, name), 'utf8'))]));
+const curated: Record<string, unknown> = Object.fromEntries(
+	CURATED_FILE_NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(CURATED, name), 'utf8'))]),
+);
 
 /** A deep copy of the real inputs, for a test to break. */
 function inputs(): {pages: Record<string, string>; curated: Record<string, any>} {
@@ -41,9 +50,9 @@ const tool = (id: string) => dataset.tools.find((t) => t.id === id)!;
 describe('buildDataset: mapping', () => {
 	it('is deterministic and independent of the curated files’ key and item order', () => {
 		const shuffled = inputs();
-		shuffled.curated['services.json'] = [...shuffled.curated['services.json']].reverse().map((service: Record<string, unknown>) =>
-			Object.fromEntries(Object.entries(service).reverse()),
-		);
+		shuffled.curated['services.json'] = [...shuffled.curated['services.json']]
+			.reverse()
+			.map((service: Record<string, unknown>) => Object.fromEntries(Object.entries(service).reverse()));
 		shuffled.curated['tools.json'] = [...shuffled.curated['tools.json']].reverse();
 		shuffled.curated['never-flag.json'] = [...shuffled.curated['never-flag.json']].reverse();
 		shuffled.curated['evaluations.json'] = [...shuffled.curated['evaluations.json']].reverse();
@@ -59,7 +68,13 @@ describe('buildDataset: mapping', () => {
 			'self-hosting-file-management-en-2025-09-14',
 			'self-hosting-file-management-fr-2025-10-20',
 		]);
-		expect(dataset.sources.map((s) => s.title)).toEqual(['Common Threats', 'Photo Management', 'Gestion des photos', 'File Management', 'Gestion des fichiers']);
+		expect(dataset.sources.map((s) => s.title)).toEqual([
+			'Common Threats',
+			'Photo Management',
+			'Gestion des photos',
+			'File Management',
+			'Gestion des fichiers',
+		]);
 		expect(dataset.revision).toBe('2026-06-17');
 	});
 
@@ -77,7 +92,16 @@ describe('buildDataset: mapping', () => {
 			documentation: 'https://ente.com/faq',
 			sourceCode: 'https://github.com/ente-io/ente',
 		});
-		expect(ente.downloads.map((d) => d.platform)).toEqual(['android', 'ios', 'github', 'android', 'windows', 'macos', 'linux', 'web']);
+		expect(ente.downloads.map((d) => d.platform)).toEqual([
+			'android',
+			'ios',
+			'github',
+			'android',
+			'windows',
+			'macos',
+			'linux',
+			'web',
+		]);
 		expect(ente.downloads.find((d) => d.platform === 'web')?.url).toBe('https://photos.ente.com');
 		expect(ente.recommendedOn).toEqual({
 			en: 'https://www.privacyguides.org/en/photo-management/#ente-photos',
@@ -101,7 +125,9 @@ describe('buildDataset: mapping', () => {
 		expect(photoprism.sourcePage).toBe('self-hosting-file-management-fr-2025-10-20');
 		expect(photoprism.summary.en).toMatch(/^PhotoPrism is a platform for managing photos/);
 		expect(photoprism.summary.fr).toMatch(/^PhotoPrism est une plateforme/);
-		expect(photoprism.recommendedOn.en).toBe('https://www.privacyguides.org/en/self-hosting/file-management/#photoprism');
+		expect(photoprism.recommendedOn.en).toBe(
+			'https://www.privacyguides.org/en/self-hosting/file-management/#photoprism',
+		);
 
 		const start = parsePrivacyGuidesPage(pages['photo-management.fr.2025-07-23.md']!, {
 			file: 'photo-management.fr.2025-07-23.md',
@@ -124,13 +150,26 @@ describe('buildDataset: mapping', () => {
 
 	it('maps download platforms from the icon, never from the (translated) label', () => {
 		const input = inputs();
-		input.pages['photo-management.fr.2026-06-17.md'] = input.pages['photo-management.fr.2026-06-17.md']!.replace('simple-linux: Linux', 'simple-linux: Système Linux');
-		const linux = buildDataset(input).tools.find((t) => t.id === 'ente-photos')!.downloads.find((d) => d.platform === 'linux');
+		input.pages['photo-management.fr.2026-06-17.md'] = input.pages['photo-management.fr.2026-06-17.md']!.replace(
+			'simple-linux: Linux',
+			'simple-linux: Système Linux',
+		);
+		const linux = buildDataset(input)
+			.tools.find((t) => t.id === 'ente-photos')!
+			.downloads.find((d) => d.platform === 'linux');
 		expect(linux).toEqual({platform: 'linux', label: 'Système Linux', url: 'https://ente.com/download'});
 	});
 
 	it('imports criteria, threats, intro and the "not affiliated" sentence in both languages', () => {
-		expect(dataset.criteria.map((c) => c.id)).toEqual(['e2ee', 'free-plan', 'mfa', 'web-interface', 'export', 'open-source', 'audit']);
+		expect(dataset.criteria.map((c) => c.id)).toEqual([
+			'e2ee',
+			'free-plan',
+			'mfa',
+			'web-interface',
+			'export',
+			'open-source',
+			'audit',
+		]);
 		expect(dataset.criteria.at(-1)).toMatchObject({level: 'best-case', sourcePage: 'photo-management-en-2025-11-05'});
 		expect(dataset.criteria[0]!.text).toEqual({
 			en: 'Cloud-hosted providers must enforce E2EE.',
@@ -140,7 +179,9 @@ describe('buildDataset: mapping', () => {
 			['passive-attacks', 'Passive Attacks', 'Attaque Passive'],
 			['service-providers', 'Service Providers', 'Fournisseurs de Services'],
 		]);
-		expect(dataset.intro.en).toMatch(/^Most cloud photo management solutions like Google Photos, Flickr, and Amazon Photos/);
+		expect(dataset.intro.en).toMatch(
+			/^Most cloud photo management solutions like Google Photos, Flickr, and Amazon Photos/,
+		);
 		expect(dataset.intro.fr).toMatch(/^La majorité des gestionnaires de photos/);
 		expect(dataset.notAffiliated).toEqual({
 			en: 'Please note we are not affiliated with any of the projects we recommend.',
@@ -178,13 +219,19 @@ describe('buildDataset: failures name every problem clearly', () => {
 		const input = inputs();
 		delete input.curated['threats.json'];
 		input.curated['extra.json'] = {};
-		expect(issuesOf(input)).toEqual(['threats.json: missing', expect.stringMatching(/^extra\.json: not a known curated file/)]);
+		expect(issuesOf(input)).toEqual([
+			'threats.json: missing',
+			expect.stringMatching(/^extra\.json: not a known curated file/),
+		]);
 	});
 
 	it('fails when an evaluation is missing, duplicated or points nowhere', () => {
 		const input = inputs();
 		const evaluations = input.curated['evaluations.json'];
-		evaluations.splice(evaluations.findIndex((e: {tool: string; criterion: string}) => e.tool === 'photoprism' && e.criterion === 'mfa'), 1);
+		evaluations.splice(
+			evaluations.findIndex((e: {tool: string; criterion: string}) => e.tool === 'photoprism' && e.criterion === 'mfa'),
+			1,
+		);
 		evaluations.push({...evaluations[0], criterion: 'speed'});
 		evaluations.push(structuredClone(evaluations[1]));
 		const issues = issuesOf(input);
@@ -201,8 +248,12 @@ describe('buildDataset: failures name every problem clearly', () => {
 		const input = inputs();
 		input.curated['tools.json'][0].audits[0].url = 'https://ente.io/blog/cryptography-audit';
 		expect(issuesOf(input)).toEqual([
-			expect.stringMatching(/audit https:\/\/ente\.io\/blog\/cryptography-audit is not among the audit links on photo-management-fr-2026-06-17/),
-			expect.stringMatching(/links the audit https:\/\/ente\.com\/blog\/cryptography-audit, which tools\.json does not list/),
+			expect.stringMatching(
+				/audit https:\/\/ente\.io\/blog\/cryptography-audit is not among the audit links on photo-management-fr-2026-06-17/,
+			),
+			expect.stringMatching(
+				/links the audit https:\/\/ente\.com\/blog\/cryptography-audit, which tools\.json does not list/,
+			),
 		]);
 	});
 
@@ -210,13 +261,16 @@ describe('buildDataset: failures name every problem clearly', () => {
 		const input = inputs();
 		const en = 'photo-management.en.2025-11-05.md';
 		input.pages[en] = input.pages[en]!.replace('- Must be open source.', '- Must be open source and reproducible.');
-		input.pages['photo-management.fr.2026-06-17.md'] = input.pages['photo-management.fr.2026-06-17.md']!
-			.replace('**Ent Photos**', '**Ente Photos**')
-			.replace(':simple-linux:', ':simple-haiku:');
+		input.pages['photo-management.fr.2026-06-17.md'] = input.pages['photo-management.fr.2026-06-17.md']!.replace(
+			'**Ent Photos**',
+			'**Ente Photos**',
+		).replace(':simple-linux:', ':simple-haiku:');
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
 			expect.arrayContaining([
-				expect.stringMatching(/^criteria\.json: open-source: expects "Must be open source\." but photo-management-en-2025-11-05 says "Must be open source and reproducible\."/),
+				expect.stringMatching(
+					/^criteria\.json: open-source: expects "Must be open source\." but photo-management-en-2025-11-05 says "Must be open source and reproducible\."/,
+				),
 				expect.stringMatching(/override of summary\.fr from "Ent Photos" no longer applies/),
 				expect.stringMatching(/unknown icon "simple-haiku"/),
 			]),
@@ -226,7 +280,9 @@ describe('buildDataset: failures name every problem clearly', () => {
 	it('fails when a threat explanation is not a verbatim quote of the definitions page', () => {
 		const input = inputs();
 		input.curated['threats.json'].threats[1].explanation.en = 'Protecting your data from service providers.';
-		expect(issuesOf(input)).toEqual(['threats.json: service-providers: explanation.en is not quoted word for word from common-threats-en-2025-05-10']);
+		expect(issuesOf(input)).toEqual([
+			'threats.json: service-providers: explanation.en is not quoted word for word from common-threats-en-2025-05-10',
+		]);
 	});
 
 	it('fails on unknown references and never-flag overlaps', () => {

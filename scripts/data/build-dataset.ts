@@ -23,7 +23,14 @@
 import {parsePrivacyGuidesPage, type ImportedPage} from '../privacyguides/parse';
 import type {ImportedTool} from '../privacyguides/types';
 import {CURATED_FILES, type Curated, type CuratedFileName} from '../../scripts/data/curated/schema';
-import {datasetSchema, type Dataset, type Platform, type Route, type SourcePage, type Text} from '../../src/data/schema';
+import {
+	datasetSchema,
+	type Dataset,
+	type Platform,
+	type Route,
+	type SourcePage,
+	type Text,
+} from '../../src/data/schema';
 
 export interface DatasetInput {
 	/** Markdown of the Privacy Guides pages, by file name in scripts/data/sources/privacyguides. */
@@ -35,7 +42,9 @@ export interface DatasetInput {
 export class DatasetBuildError extends Error {
 	readonly issues: readonly string[];
 	constructor(issues: readonly string[]) {
-		super(`Cannot build the dataset: ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+		super(
+			`Cannot build the dataset: ${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`,
+		);
 		this.name = 'DatasetBuildError';
 		this.issues = issues;
 	}
@@ -100,7 +109,8 @@ export function buildDataset(input: DatasetInput): Dataset {
 			issues.push(`importing ${source.file}: ${error instanceof Error ? error.message : String(error)}`);
 			return undefined;
 		}
-		if (result.url !== source.url) issues.push(`sources.json: ${id}: url "${source.url}" but the page imports as "${result.url}"`);
+		if (result.url !== source.url)
+			issues.push(`sources.json: ${id}: url "${source.url}" but the page imports as "${result.url}"`);
 		imported.set(id, result);
 		return result;
 	}
@@ -112,7 +122,12 @@ export function buildDataset(input: DatasetInput): Dataset {
 	const toolIds = new Set(curated['tools.json'].map((tool) => tool.id));
 	const services = buildServices(curated['services.json'], curated['tools.json'], toolIds, issues);
 	const neverFlag = sortById(curated['never-flag.json'].map(({comment: _comment, ...entry}) => entry));
-	const evaluations = buildEvaluations(curated['evaluations.json'], tools.map((tool) => tool.id), criteria.map((c) => c.id), issues);
+	const evaluations = buildEvaluations(
+		curated['evaluations.json'],
+		tools.map((tool) => tool.id),
+		criteria.map((c) => c.id),
+		issues,
+	);
 
 	const sources: SourcePage[] = sortById(
 		[...used].flatMap((id) => {
@@ -121,7 +136,11 @@ export function buildDataset(input: DatasetInput): Dataset {
 			return source && title ? [{...source, title}] : [];
 		}),
 	);
-	const revision = sources.map((source) => source.date).sort().at(-1) ?? '';
+	const revision =
+		sources
+			.map((source) => source.date)
+			.sort()
+			.at(-1) ?? '';
 
 	const dataset = {
 		version: 1 as const,
@@ -141,7 +160,9 @@ export function buildDataset(input: DatasetInput): Dataset {
 
 	const result = datasetSchema.safeParse(typesetTexts(dataset));
 	if (!result.success) {
-		throw new DatasetBuildError(result.error.issues.map((issue) => `dataset${formatPath(dataset, issue.path)}: ${issue.message}`));
+		throw new DatasetBuildError(
+			result.error.issues.map((issue) => `dataset${formatPath(dataset, issue.path)}: ${issue.message}`),
+		);
 	}
 	const invariantIssues = checkDataset(result.data);
 	if (invariantIssues.length > 0) throw new DatasetBuildError(invariantIssues);
@@ -165,10 +186,13 @@ function parseCurated(raw: Readonly<Record<string, unknown>>, issues: string[]):
 		}
 		const result = CURATED_FILES[name].safeParse(raw[name]);
 		if (result.success) out[name] = result.data;
-		else for (const issue of result.error.issues) issues.push(`${name}${formatPath(raw[name], issue.path)}: ${issue.message}`);
+		else
+			for (const issue of result.error.issues)
+				issues.push(`${name}${formatPath(raw[name], issue.path)}: ${issue.message}`);
 	}
 	for (const name of Object.keys(raw)) {
-		if (!(CURATED_FILE_NAMES as string[]).includes(name)) issues.push(`${name}: not a known curated file (expected ${CURATED_FILE_NAMES.join(', ')})`);
+		if (!(CURATED_FILE_NAMES as string[]).includes(name))
+			issues.push(`${name}: not a known curated file (expected ${CURATED_FILE_NAMES.join(', ')})`);
 	}
 	return issues.length === 0 ? (out as Curated) : undefined;
 }
@@ -195,7 +219,9 @@ type SourcesById = ReadonlyMap<string, Curated['sources.json'][number]>;
 
 function findCard(pageData: ImportedPage, name: string): ImportedTool | undefined {
 	const wanted = name.toLowerCase();
-	return pageData.tools.find((tool) => tool.name.toLowerCase() === wanted || tool.heading?.at(-1)?.toLowerCase() === wanted);
+	return pageData.tools.find(
+		(tool) => tool.name.toLowerCase() === wanted || tool.heading?.at(-1)?.toLowerCase() === wanted,
+	);
 }
 
 /** The mkdocs anchor of a plain ASCII heading ("Ente Photos" → "ente-photos"); undefined otherwise. */
@@ -204,18 +230,34 @@ function headingAnchor(heading: string | undefined): string | undefined {
 	return heading.trim().toLowerCase().replace(/ +/g, '-');
 }
 
-function buildTool(tool: Curated['tools.json'][number], page: PageFn, sourcesById: SourcesById, issues: string[]): Dataset['tools'][number] {
+function buildTool(
+	tool: Curated['tools.json'][number],
+	page: PageFn,
+	sourcesById: SourcesById,
+	issues: string[],
+): Dataset['tools'][number] {
 	const where = `tools.json: ${tool.id}`;
 	const en = page(tool.sourcePages.en, `${where}.sourcePages.en`);
 	const fr = page(tool.sourcePages.fr, `${where}.sourcePages.fr`);
 	const enCard = en && findCard(en, tool.card);
 	const frCard = fr && findCard(fr, tool.card);
-	if (en && !enCard) issues.push(`${where}: no card named "${tool.card}" on ${tool.sourcePages.en} (cards: ${en.tools.map((t) => t.name).join(', ') || 'none'})`);
-	if (fr && !frCard) issues.push(`${where}: no card named "${tool.card}" on ${tool.sourcePages.fr} (cards: ${fr.tools.map((t) => t.name).join(', ') || 'none'})`);
+	if (en && !enCard)
+		issues.push(
+			`${where}: no card named "${tool.card}" on ${tool.sourcePages.en} (cards: ${en.tools.map((t) => t.name).join(', ') || 'none'})`,
+		);
+	if (fr && !frCard)
+		issues.push(
+			`${where}: no card named "${tool.card}" on ${tool.sourcePages.fr} (cards: ${fr.tools.map((t) => t.name).join(', ') || 'none'})`,
+		);
 
 	// Links and downloads: from the newest source page (ties: English).
-	const dated = [tool.sourcePages.en, tool.sourcePages.fr].flatMap((id) => (id && sourcesById.get(id) ? [sourcesById.get(id)!] : []));
-	const newest = dated.reduce<(typeof dated)[number] | undefined>((best, source) => (!best || source.date > best.date ? source : best), undefined);
+	const dated = [tool.sourcePages.en, tool.sourcePages.fr].flatMap((id) =>
+		id && sourcesById.get(id) ? [sourcesById.get(id)!] : [],
+	);
+	const newest = dated.reduce<(typeof dated)[number] | undefined>(
+		(best, source) => (!best || source.date > best.date ? source : best),
+		undefined,
+	);
 	const linksCard = newest?.id === tool.sourcePages.fr ? frCard : enCard;
 
 	const links: Partial<Record<CardLinkKey, string>> = {};
@@ -223,7 +265,10 @@ function buildTool(tool: Curated['tools.json'][number], page: PageFn, sourcesByI
 	if (linksCard) {
 		for (const [key, url] of Object.entries(linksCard.links)) {
 			if ((CARD_LINK_KEYS as readonly string[]).includes(key)) links[key as CardLinkKey] = url;
-			else issues.push(`${where}: card link of unknown kind "${key}" (${url}) on ${newest?.id}: map it in scripts/data/build-dataset.ts`);
+			else
+				issues.push(
+					`${where}: card link of unknown kind "${key}" (${url}) on ${newest?.id}: map it in scripts/data/build-dataset.ts`,
+				);
 		}
 		// A link missing from the newest page falls back to the other page's (per field).
 		const otherCard = linksCard === enCard ? frCard : enCard;
@@ -234,7 +279,10 @@ function buildTool(tool: Curated['tools.json'][number], page: PageFn, sourcesByI
 		for (const download of linksCard.downloads) {
 			const platform = PLATFORM_BY_ICON[download.icon];
 			if (platform) downloads.push({platform, label: download.label, url: download.url});
-			else issues.push(`${where}: download "${download.label}" has unknown icon "${download.icon}" on ${newest?.id}: add it to PLATFORM_BY_ICON in scripts/data/build-dataset.ts`);
+			else
+				issues.push(
+					`${where}: download "${download.label}" has unknown icon "${download.icon}" on ${newest?.id}: add it to PLATFORM_BY_ICON in scripts/data/build-dataset.ts`,
+				);
 		}
 	}
 	const summary: {en: string; fr?: string} = {en: enCard?.summary ?? ''};
@@ -244,7 +292,8 @@ function buildTool(tool: Curated['tools.json'][number], page: PageFn, sourcesByI
 		const [kind, key] = override.field.split('.') as [string, string];
 		const problem = `${where}: override of ${override.field} from "${override.from}" no longer applies`;
 		if (kind === 'links') {
-			if (links[key as CardLinkKey] !== override.from) issues.push(`${problem} (the page has "${links[key as CardLinkKey] ?? 'nothing'}")`);
+			if (links[key as CardLinkKey] !== override.from)
+				issues.push(`${problem} (the page has "${links[key as CardLinkKey] ?? 'nothing'}")`);
 			else links[key as CardLinkKey] = override.to;
 		} else if (kind === 'downloads') {
 			const download = downloads.find((d) => d.platform === key && d.url === override.from);
@@ -260,13 +309,19 @@ function buildTool(tool: Curated['tools.json'][number], page: PageFn, sourcesByI
 
 	// Audits: the curated URLs must be exactly the links of the audit notes on the newest page.
 	if (linksCard) {
-		const noteLinks = new Set(linksCard.notes.filter((note) => /audit/i.test(note.text)).flatMap((note) => note.links.map((link) => link.url)));
+		const noteLinks = new Set(
+			linksCard.notes.filter((note) => /audit/i.test(note.text)).flatMap((note) => note.links.map((link) => link.url)),
+		);
 		const curatedLinks = new Set(tool.audits.map((audit) => audit.url));
 		for (const url of curatedLinks) {
-			if (!noteLinks.has(url)) issues.push(`${where}: audit ${url} is not among the audit links on ${newest?.id} (${[...noteLinks].join(', ') || 'none'})`);
+			if (!noteLinks.has(url))
+				issues.push(
+					`${where}: audit ${url} is not among the audit links on ${newest?.id} (${[...noteLinks].join(', ') || 'none'})`,
+				);
 		}
 		for (const url of noteLinks) {
-			if (!curatedLinks.has(url)) issues.push(`${where}: ${newest?.id} links the audit ${url}, which tools.json does not list`);
+			if (!curatedLinks.has(url))
+				issues.push(`${where}: ${newest?.id} links the audit ${url}, which tools.json does not list`);
 		}
 	}
 
@@ -308,19 +363,30 @@ function buildCriteria(file: Curated['criteria.json'], page: PageFn, issues: str
 		const enTexts = en.criteria[key];
 		const frTexts = fr?.criteria[key];
 		if (enTexts.length !== curated.length) {
-			issues.push(`criteria.json: ${file.sourcePages.en} has ${enTexts.length} ${level} criteria (${JSON.stringify(enTexts)}) but criteria.json lists ${curated.length}`);
+			issues.push(
+				`criteria.json: ${file.sourcePages.en} has ${enTexts.length} ${level} criteria (${JSON.stringify(enTexts)}) but criteria.json lists ${curated.length}`,
+			);
 		}
 		if (frTexts && frTexts.length !== enTexts.length) {
-			issues.push(`criteria.json: ${file.sourcePages.fr} has ${frTexts.length} ${level} criteria, ${file.sourcePages.en} has ${enTexts.length}`);
+			issues.push(
+				`criteria.json: ${file.sourcePages.fr} has ${frTexts.length} ${level} criteria, ${file.sourcePages.en} has ${enTexts.length}`,
+			);
 		}
 		curated.forEach((criterion, i) => {
 			const text = enTexts[i];
 			if (text !== criterion.expect) {
-				issues.push(`criteria.json: ${criterion.id}: expects "${criterion.expect}" but ${file.sourcePages.en} says "${text ?? '(nothing)'}": review the ids and evaluations.json`);
+				issues.push(
+					`criteria.json: ${criterion.id}: expects "${criterion.expect}" but ${file.sourcePages.en} says "${text ?? '(nothing)'}": review the ids and evaluations.json`,
+				);
 				return;
 			}
 			const frText = frTexts?.[i];
-			out.push({id: criterion.id, level, text: frText ? {en: text, fr: frText} : {en: text}, sourcePage: file.sourcePages.en});
+			out.push({
+				id: criterion.id,
+				level,
+				text: frText ? {en: text, fr: frText} : {en: text},
+				sourcePage: file.sourcePages.en,
+			});
 		});
 	}
 	return out;
@@ -336,7 +402,8 @@ function buildEvaluations(
 	for (const evaluation of evaluations) {
 		const key = `${evaluation.tool} × ${evaluation.criterion}`;
 		if (!toolIds.includes(evaluation.tool)) issues.push(`evaluations.json: ${key}: unknown tool "${evaluation.tool}"`);
-		if (!criterionIds.includes(evaluation.criterion)) issues.push(`evaluations.json: ${key}: unknown criterion "${evaluation.criterion}"`);
+		if (!criterionIds.includes(evaluation.criterion))
+			issues.push(`evaluations.json: ${key}: unknown criterion "${evaluation.criterion}"`);
 		if (seen.has(key)) issues.push(`evaluations.json: ${key}: evaluated more than once`);
 		seen.add(key);
 	}
@@ -347,7 +414,9 @@ function buildEvaluations(
 	}
 	const toolOrder = [...toolIds].sort();
 	return [...evaluations].sort(
-		(a, b) => toolOrder.indexOf(a.tool) - toolOrder.indexOf(b.tool) || criterionIds.indexOf(a.criterion) - criterionIds.indexOf(b.criterion),
+		(a, b) =>
+			toolOrder.indexOf(a.tool) - toolOrder.indexOf(b.tool) ||
+			criterionIds.indexOf(a.criterion) - criterionIds.indexOf(b.criterion),
 	);
 }
 
@@ -366,9 +435,15 @@ function buildThreats(
 	const fr = page(file.sourcePages.fr, 'threats.json: sourcePages.fr');
 	// The English explanations are quotes: each must appear, word for word, on the definitions page.
 	if (page(file.explanationSource, 'threats.json: explanationSource')) {
-		const definitions = (markdownByFile[sourcesById.get(file.explanationSource)?.file ?? ''] ?? '').replace(/\s+/g, ' ');
+		const definitions = (markdownByFile[sourcesById.get(file.explanationSource)?.file ?? ''] ?? '').replace(
+			/\s+/g,
+			' ',
+		);
 		for (const threat of file.threats) {
-			if (!definitions.includes(threat.explanation.en)) issues.push(`threats.json: ${threat.id}: explanation.en is not quoted word for word from ${file.explanationSource}`);
+			if (!definitions.includes(threat.explanation.en))
+				issues.push(
+					`threats.json: ${threat.id}: explanation.en is not quoted word for word from ${file.explanationSource}`,
+				);
 		}
 	}
 	if (!en) return [];
@@ -377,17 +452,29 @@ function buildThreats(
 		const anchor = anchorOf(tag.url);
 		const threat = file.threats.find((t) => t.anchor === anchor);
 		if (!threat) {
-			issues.push(`threats.json: ${file.sourcePages.en} tags "${tag.label}" (${tag.url}), which threats.json does not describe`);
+			issues.push(
+				`threats.json: ${file.sourcePages.en} tags "${tag.label}" (${tag.url}), which threats.json does not describe`,
+			);
 			continue;
 		}
-		if (tag.url !== threat.url.en) issues.push(`threats.json: ${threat.id}: url.en is ${threat.url.en} but ${file.sourcePages.en} links ${tag.url}`);
+		if (tag.url !== threat.url.en)
+			issues.push(`threats.json: ${threat.id}: url.en is ${threat.url.en} but ${file.sourcePages.en} links ${tag.url}`);
 		const frTag = fr?.threats.find((t) => anchorOf(t.url) === anchor);
 		if (fr && !frTag) issues.push(`threats.json: ${threat.id}: ${file.sourcePages.fr} does not tag #${anchor}`);
-		if (frTag && threat.url.fr && frTag.url !== threat.url.fr) issues.push(`threats.json: ${threat.id}: url.fr is ${threat.url.fr} but ${file.sourcePages.fr} links ${frTag.url}`);
-		out.push({id: threat.id, label: frTag ? {en: tag.label, fr: frTag.label} : {en: tag.label}, explanation: threat.explanation, url: threat.url});
+		if (frTag && threat.url.fr && frTag.url !== threat.url.fr)
+			issues.push(
+				`threats.json: ${threat.id}: url.fr is ${threat.url.fr} but ${file.sourcePages.fr} links ${frTag.url}`,
+			);
+		out.push({
+			id: threat.id,
+			label: frTag ? {en: tag.label, fr: frTag.label} : {en: tag.label},
+			explanation: threat.explanation,
+			url: threat.url,
+		});
 	}
 	for (const threat of file.threats) {
-		if (!en.threats.some((tag) => anchorOf(tag.url) === threat.anchor)) issues.push(`threats.json: ${threat.id}: ${file.sourcePages.en} no longer tags #${threat.anchor}`);
+		if (!en.threats.some((tag) => anchorOf(tag.url) === threat.anchor))
+			issues.push(`threats.json: ${threat.id}: ${file.sourcePages.en} no longer tags #${threat.anchor}`);
 	}
 	return out;
 }
@@ -419,7 +506,8 @@ function buildPageTexts(
 		else intro[lang] = pageData.intro;
 		const markdown = markdownByFile[sourcesById.get(id)?.file ?? ''] ?? '';
 		const sentence = extractNotAffiliated(markdown);
-		if (!sentence) issues.push(`page.json: no "not affiliated" sentence (bold, before the link to about/criteria.md) on ${id}`);
+		if (!sentence)
+			issues.push(`page.json: no "not affiliated" sentence (bold, before the link to about/criteria.md) on ${id}`);
 		else notAffiliated[lang] = sentence;
 	}
 	return {intro, notAffiliated};
@@ -444,11 +532,15 @@ function buildServices(
 			if (route === 'generic') {
 				const generic = tools.find((tool) => tool.id === toolId)?.import?.generic;
 				if (generic) routes[toolId] = generic;
-				else issues.push(`services.json: ${service.id}: import.${toolId} is "generic" but tools.json gives ${toolId} no import.generic route`);
+				else
+					issues.push(
+						`services.json: ${service.id}: import.${toolId} is "generic" but tools.json gives ${toolId} no import.generic route`,
+					);
 			} else routes[toolId] = route;
 		}
 		for (const route of [service.export, ...Object.values(routes)]) {
-			if (route.verified && !route.source) issues.push(`services.json: ${service.id}: a verified route needs its source`);
+			if (route.verified && !route.source)
+				issues.push(`services.json: ${service.id}: a verified route needs its source`);
 		}
 		return {...service, import: routes};
 	});
@@ -483,15 +575,18 @@ export function checkDataset(dataset: Dataset): string[] {
 	const toolIds = new Set(dataset.tools.map((tool) => tool.id));
 	const criterionIds = new Set(dataset.criteria.map((criterion) => criterion.id));
 	for (const tool of dataset.tools) {
-		if (!sourceIds.has(tool.sourcePage)) issues.push(`tools: ${tool.id}: sourcePage "${tool.sourcePage}" is not in sources`);
+		if (!sourceIds.has(tool.sourcePage))
+			issues.push(`tools: ${tool.id}: sourcePage "${tool.sourcePage}" is not in sources`);
 	}
 	for (const criterion of dataset.criteria) {
-		if (!sourceIds.has(criterion.sourcePage)) issues.push(`criteria: ${criterion.id}: sourcePage "${criterion.sourcePage}" is not in sources`);
+		if (!sourceIds.has(criterion.sourcePage))
+			issues.push(`criteria: ${criterion.id}: sourcePage "${criterion.sourcePage}" is not in sources`);
 	}
 	const pairs = new Map<string, number>();
 	for (const evaluation of dataset.evaluations) {
 		if (!toolIds.has(evaluation.tool)) issues.push(`evaluations: unknown tool "${evaluation.tool}"`);
-		if (!criterionIds.has(evaluation.criterion)) issues.push(`evaluations: unknown criterion "${evaluation.criterion}"`);
+		if (!criterionIds.has(evaluation.criterion))
+			issues.push(`evaluations: unknown criterion "${evaluation.criterion}"`);
 		const key = `${evaluation.tool} × ${evaluation.criterion}`;
 		pairs.set(key, (pairs.get(key) ?? 0) + 1);
 	}
@@ -501,7 +596,9 @@ export function checkDataset(dataset: Dataset): string[] {
 			if (count !== 1) issues.push(`evaluations: ${tool} × ${criterion} is evaluated ${count} times (expected once)`);
 		}
 	}
-	const neverHosts = dataset.neverFlag.flatMap((entry) => entry.rules.flatMap((rule) => rule.hosts.map((host) => ({id: entry.id, host}))));
+	const neverHosts = dataset.neverFlag.flatMap((entry) =>
+		entry.rules.flatMap((rule) => rule.hosts.map((host) => ({id: entry.id, host}))),
+	);
 	for (const service of dataset.services) {
 		for (const toolId of Object.keys(service.import)) {
 			if (!toolIds.has(toolId)) issues.push(`services: ${service.id}: import route for unknown tool "${toolId}"`);
@@ -531,8 +628,16 @@ function typesetTexts<T>(value: T): T {
 	if (Array.isArray(value)) return value.map(typesetTexts) as T;
 	if (value === null || typeof value !== 'object') return value;
 	const entries = Object.entries(value);
-	const isText = typeof (value as {en?: unknown}).en === 'string' && entries.every(([key, text]) => (key === 'en' || key === 'fr') && typeof text === 'string');
-	if (isText) return Object.fromEntries(entries.map(([lang, text]) => [lang, (text as string).startsWith('https://') ? text : typeset(lang as 'en' | 'fr', text as string)])) as T;
+	const isText =
+		typeof (value as {en?: unknown}).en === 'string' &&
+		entries.every(([key, text]) => (key === 'en' || key === 'fr') && typeof text === 'string');
+	if (isText)
+		return Object.fromEntries(
+			entries.map(([lang, text]) => [
+				lang,
+				(text as string).startsWith('https://') ? text : typeset(lang as 'en' | 'fr', text as string),
+			]),
+		) as T;
 	return Object.fromEntries(entries.map(([key, item]) => [key, typesetTexts(item)])) as T;
 }
 
@@ -565,7 +670,11 @@ function order(def: SchemaDef, value: unknown): unknown {
 	}
 	if (def.type === 'record' && def.valueType) {
 		const valueDef = def.valueType._zod.def;
-		return Object.fromEntries(Object.keys(record).sort().map((key) => [key, order(valueDef, record[key])]));
+		return Object.fromEntries(
+			Object.keys(record)
+				.sort()
+				.map((key) => [key, order(valueDef, record[key])]),
+		);
 	}
 	return value;
 }

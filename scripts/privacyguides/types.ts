@@ -17,52 +17,52 @@ export const ICON_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 function isAllowedAbsoluteUrl(value: string): boolean {
-  try {
-    return ALLOWED_PROTOCOLS.has(new URL(value).protocol);
-  } catch {
-    return false;
-  }
+	try {
+		return ALLOWED_PROTOCOLS.has(new URL(value).protocol);
+	} catch {
+		return false;
+	}
 }
 
 /** An absolute http(s) (or mailto) URL, kept exactly as written on the page. */
 export const absoluteUrlSchema = z
-  .string()
-  .refine(isAllowedAbsoluteUrl, {message: 'must be an absolute http(s) or mailto URL'});
+	.string()
+	.refine(isAllowedAbsoluteUrl, {message: 'must be an absolute http(s) or mailto URL'});
 
 /** A URL on the Privacy Guides site itself. */
 export const privacyGuidesUrlSchema = z
-  .string()
-  .refine((value) => value.startsWith(`${PRIVACY_GUIDES_ORIGIN}/`) && isAllowedAbsoluteUrl(value), {
-    message: `must be a URL under ${PRIVACY_GUIDES_ORIGIN}/`,
-  });
+	.string()
+	.refine((value) => value.startsWith(`${PRIVACY_GUIDES_ORIGIN}/`) && isAllowedAbsoluteUrl(value), {
+		message: `must be a URL under ${PRIVACY_GUIDES_ORIGIN}/`,
+	});
 
 export const linkSchema = z.strictObject({
-  /** Plain text of the link label (may be empty for an icon-only link). */
-  label: z.string(),
-  url: absoluteUrlSchema,
+	/** Plain text of the link label (may be empty for an icon-only link). */
+	label: z.string(),
+	url: absoluteUrlSchema,
 });
 
 export const threatSchema = z.strictObject({
-  /** Label without its :icon: shortcode, in the page's language. */
-  label: z.string().min(1),
-  /** e.g. https://www.privacyguides.org/en/basics/common-threats/#security-and-privacy */
-  url: privacyGuidesUrlSchema,
+	/** Label without its :icon: shortcode, in the page's language. */
+	label: z.string().min(1),
+	/** e.g. https://www.privacyguides.org/en/basics/common-threats/#security-and-privacy */
+	url: privacyGuidesUrlSchema,
 });
 
 export const downloadSchema = z.strictObject({
-  label: z.string().min(1),
-  /** Icon shortcode name, e.g. `simple-googleplay`, `fontawesome-brands-windows`, `octicons-browser-16`. */
-  icon: z.string().regex(ICON_PATTERN),
-  url: absoluteUrlSchema,
+	label: z.string().min(1),
+	/** Icon shortcode name, e.g. `simple-googleplay`, `fontawesome-brands-windows`, `octicons-browser-16`. */
+	icon: z.string().regex(ICON_PATTERN),
+	url: absoluteUrlSchema,
 });
 
 export const noteSchema = z.strictObject({
-  /** `paragraph`, `list`, `footnote`, or the admonition type (`danger`, `note`, `warning`, ...). */
-  kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
-  /** Admonition title / <summary> text, or the footnote id. */
-  title: z.string().min(1).optional(),
-  text: z.string(),
-  links: z.array(linkSchema),
+	/** `paragraph`, `list`, `footnote`, or the admonition type (`danger`, `note`, `warning`, ...). */
+	kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
+	/** Admonition title / <summary> text, or the footnote id. */
+	title: z.string().min(1).optional(),
+	text: z.string(),
+	links: z.array(linkSchema),
 });
 
 /**
@@ -71,47 +71,47 @@ export const noteSchema = z.strictObject({
  * any other icon gives the camelCased icon name (e.g. simple-torbrowser → simpleTorbrowser).
  */
 export const toolLinksSchema = z
-  .object({
-    homepage: absoluteUrlSchema,
-    privacyPolicy: absoluteUrlSchema.optional(),
-    documentation: absoluteUrlSchema.optional(),
-    sourceCode: absoluteUrlSchema.optional(),
-    contribute: absoluteUrlSchema.optional(),
-  })
-  .catchall(absoluteUrlSchema);
+	.object({
+		homepage: absoluteUrlSchema,
+		privacyPolicy: absoluteUrlSchema.optional(),
+		documentation: absoluteUrlSchema.optional(),
+		sourceCode: absoluteUrlSchema.optional(),
+		contribute: absoluteUrlSchema.optional(),
+	})
+	.catchall(absoluteUrlSchema);
 
 export const toolSchema = z.strictObject({
-  name: z.string().min(1),
-  /** Enclosing headings, outermost first, e.g. ["Photo Management", "PhotoPrism"]; absent when none. */
-  heading: z.array(z.string().min(1)).min(1).optional(),
-  /** Plain text of the card's description paragraphs, separated by blank lines. */
-  summary: z.string().min(1),
-  summaryLinks: z.array(linkSchema),
-  links: toolLinksSchema,
-  downloads: z.array(downloadSchema),
-  /** Paragraphs, lists, admonitions and footnotes after the card, up to the next heading or card. */
-  notes: z.array(noteSchema),
-  /** 1-based line of the card's opening <div>. */
-  line: z.number().int().positive(),
+	name: z.string().min(1),
+	/** Enclosing headings, outermost first, e.g. ["Photo Management", "PhotoPrism"]; absent when none. */
+	heading: z.array(z.string().min(1)).min(1).optional(),
+	/** Plain text of the card's description paragraphs, separated by blank lines. */
+	summary: z.string().min(1),
+	summaryLinks: z.array(linkSchema),
+	links: toolLinksSchema,
+	downloads: z.array(downloadSchema),
+	/** Paragraphs, lists, admonitions and footnotes after the card, up to the next heading or card. */
+	notes: z.array(noteSchema),
+	/** 1-based line of the card's opening <div>. */
+	line: z.number().int().positive(),
 });
 
 export const criteriaSchema = z.strictObject({
-  /** Top-level bullets; a nested bullet is appended to its parent as "\n- child". */
-  minimum: z.array(z.string().min(1)),
-  bestCase: z.array(z.string().min(1)),
+	/** Top-level bullets; a nested bullet is appended to its parent as "\n- child". */
+	minimum: z.array(z.string().min(1)),
+	bestCase: z.array(z.string().min(1)),
 });
 
 export const importedPageSchema = z.strictObject({
-  title: z.string().min(1),
-  description: z.string(),
-  lang: z.string().regex(LANG_PATTERN),
-  pagePath: z.string().regex(PAGE_PATH_PATTERN),
-  /** https://www.privacyguides.org/<lang>/<pagePath>/ */
-  url: privacyGuidesUrlSchema,
-  threats: z.array(threatSchema),
-  intro: z.string(),
-  tools: z.array(toolSchema),
-  criteria: criteriaSchema,
+	title: z.string().min(1),
+	description: z.string(),
+	lang: z.string().regex(LANG_PATTERN),
+	pagePath: z.string().regex(PAGE_PATH_PATTERN),
+	/** https://www.privacyguides.org/<lang>/<pagePath>/ */
+	url: privacyGuidesUrlSchema,
+	threats: z.array(threatSchema),
+	intro: z.string(),
+	tools: z.array(toolSchema),
+	criteria: criteriaSchema,
 });
 
 export type ImportedPage = z.infer<typeof importedPageSchema>;

@@ -12,7 +12,14 @@
  * not know as a custom site and asks the background, which answers only for hosts in the settings.
  */
 import {browser, type Scripting} from '../core/browser';
-import {CUSTOM_SCRIPT_PREFIX, customScriptId, customSiteErrorText, customSitePattern, knownHosts, parseCustomSite} from '../core/custom-sites';
+import {
+	CUSTOM_SCRIPT_PREFIX,
+	customScriptId,
+	customSiteErrorText,
+	customSitePattern,
+	knownHosts,
+	parseCustomSite,
+} from '../core/custom-sites';
 import {dataLanguage} from '../core/i18n';
 import type {CustomSiteStatus} from '../core/message-map';
 import {dataset, localize} from '../data';
@@ -21,7 +28,13 @@ import {readSettings, updateSettings} from './store';
 const SCRIPT_FILES = ['content.js'];
 
 function registration(host: string): Scripting.RegisteredContentScript {
-	return {id: customScriptId(host), matches: [customSitePattern(host)], js: SCRIPT_FILES, runAt: 'document_idle', persistAcrossSessions: true};
+	return {
+		id: customScriptId(host),
+		matches: [customSitePattern(host)],
+		js: SCRIPT_FILES,
+		runAt: 'document_idle',
+		persistAcrossSessions: true,
+	};
 }
 
 const granted = (host: string) => browser.permissions.contains({origins: [customSitePattern(host)]});
@@ -35,7 +48,9 @@ function queued<T>(work: () => Promise<T>): Promise<T> {
 
 async function sync(): Promise<CustomSiteStatus[]> {
 	const {customSites} = await readSettings();
-	const registered = (await browser.scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(CUSTOM_SCRIPT_PREFIX));
+	const registered = (await browser.scripting.getRegisteredContentScripts()).filter((script) =>
+		script.id.startsWith(CUSTOM_SCRIPT_PREFIX),
+	);
 	const byId = new Map(registered.map((script) => [script.id, script]));
 	const statuses: CustomSiteStatus[] = [];
 	const register: Scripting.RegisteredContentScript[] = [];
@@ -45,7 +60,10 @@ async function sync(): Promise<CustomSiteStatus[]> {
 		const existing = byId.get(wanted.id);
 		const allowed = await granted(host);
 		statuses.push({host, granted: allowed});
-		const current = existing && JSON.stringify(existing.js) === JSON.stringify(wanted.js) && JSON.stringify(existing.matches) === JSON.stringify(wanted.matches);
+		const current =
+			existing &&
+			JSON.stringify(existing.js) === JSON.stringify(wanted.js) &&
+			JSON.stringify(existing.matches) === JSON.stringify(wanted.matches);
 		if (existing && (!allowed || !current)) unregister.push(wanted.id);
 		if (allowed && !current) register.push(wanted);
 	}
@@ -62,7 +80,11 @@ export function addCustomSite(site: string): Promise<CustomSiteStatus[]> {
 	return changeCustomSites(async () => {
 		const settings = await readSettings();
 		const lang = dataLanguage();
-		const result = parseCustomSite(site, knownHosts(dataset, (service) => localize(service.name, lang)), settings.customSites);
+		const result = parseCustomSite(
+			site,
+			knownHosts(dataset, (service) => localize(service.name, lang)),
+			settings.customSites,
+		);
 		if (!result.ok) throw new Error(customSiteErrorText(result.error));
 		await updateSettings((current) => ({customSites: [...new Set([...current.customSites, result.host])].sort()}));
 	});

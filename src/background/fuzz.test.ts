@@ -16,15 +16,41 @@ const contentSender = {id: 'test-extension-id', url: 'https://example.org/page',
 const types = Object.keys(requestSchemas);
 
 const payload = fc.oneof(
-	fc.anything({withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true}),
-	fc.record({url: fc.oneof(fc.webUrl({withQueryParameters: true, withFragments: true}), fc.string(), fc.integer())}, {requiredKeys: []}),
-	fc.record({action: fc.oneof(fc.constantFrom('snooze', 'hide', 'disable', 'enable', '__proto__'), fc.string())}, {requiredKeys: []}),
-	fc.record({bannerEnabled: fc.anything(), snoozeDays: fc.anything(), hiddenServices: fc.anything(), preference: fc.anything(), version: fc.anything()}, {requiredKeys: []}),
+	fc.anything({
+		withBigInt: true,
+		withDate: true,
+		withMap: true,
+		withSet: true,
+		withTypedArray: true,
+		withSparseArray: true,
+		withNullPrototype: true,
+	}),
+	fc.record(
+		{url: fc.oneof(fc.webUrl({withQueryParameters: true, withFragments: true}), fc.string(), fc.integer())},
+		{requiredKeys: []},
+	),
+	fc.record(
+		{action: fc.oneof(fc.constantFrom('snooze', 'hide', 'disable', 'enable', '__proto__'), fc.string())},
+		{requiredKeys: []},
+	),
+	fc.record(
+		{
+			bannerEnabled: fc.anything(),
+			snoozeDays: fc.anything(),
+			hiddenServices: fc.anything(),
+			preference: fc.anything(),
+			version: fc.anything(),
+		},
+		{requiredKeys: []},
+	),
 	fc.record({tabId: fc.oneof(fc.integer(), fc.double(), fc.string())}, {requiredKeys: []}),
 );
 const message = fc.oneof(
 	fc.record({type: fc.constantFrom(...types), payload}),
-	fc.record({type: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty')), payload}),
+	fc.record({
+		type: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty')),
+		payload,
+	}),
 	fc.record({type: fc.constantFrom(...types), payload, extra: fc.anything()}),
 	fc.anything({withBigInt: true, withNullPrototype: true}),
 );

@@ -4,15 +4,25 @@ import {DEFAULTS, SETTINGS_KEY, SETTINGS_VERSION} from '../core/settings';
 import {fake} from '../../test/fake-browser';
 import {handlers, bannerAllowed} from './handlers';
 
-const tab = (url: string, id = 7): Runtime.MessageSender => ({id: 'test-extension-id', url, tab: {id} as never, frameId: 0});
+const tab = (url: string, id = 7): Runtime.MessageSender => ({
+	id: 'test-extension-id',
+	url,
+	tab: {id} as never,
+	frameId: 0,
+});
 
 describe('pageVisit', () => {
 	it('marks the tab and answers with a banner model on a catalogued service', async () => {
-		const model = await handlers.pageVisit({url: 'https://photos.google.com/u/0/'}, tab('https://photos.google.com/u/0/'));
+		const model = await handlers.pageVisit(
+			{url: 'https://photos.google.com/u/0/'},
+			tab('https://photos.google.com/u/0/'),
+		);
 		expect(model).toMatchObject({serviceId: 'google-photos', serviceName: 'Google Photos', lang: 'en', dir: 'ltr'});
 		expect(model?.tools).toContain('Ente Photos');
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
-		expect(await fake.current.action.getTitle({tabId: 7})).toBe('Photo Privacy Advisor: Google Photos can see your photos');
+		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
+			'Photo Privacy Advisor: Google Photos can see your photos',
+		);
 		expect(fake.current.storage.session.dump()).toEqual({'tab:7': {serviceId: 'google-photos'}});
 	});
 
@@ -20,9 +30,15 @@ describe('pageVisit', () => {
 		const url = 'https://onedrive.live.com/?view=8';
 		const model = await handlers.pageVisit({url}, tab(url));
 		expect(model).toMatchObject({serviceId: 'onedrive-photos', certain: false});
-		expect(await fake.current.action.getTitle({tabId: 7})).toBe('Photo Privacy Advisor: OneDrive Photos may be able to see your photos');
-		expect(await handlers.pageVisit({url: 'https://www.icloud.com/photos/'}, tab('https://www.icloud.com/photos/'))).toMatchObject({certain: false});
-		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'))).toMatchObject({certain: true});
+		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
+			'Photo Privacy Advisor: OneDrive Photos may be able to see your photos',
+		);
+		expect(
+			await handlers.pageVisit({url: 'https://www.icloud.com/photos/'}, tab('https://www.icloud.com/photos/')),
+		).toMatchObject({certain: false});
+		expect(
+			await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/')),
+		).toMatchObject({certain: true});
 	});
 
 	it('clears the mark on any other page', async () => {
@@ -32,15 +48,22 @@ describe('pageVisit', () => {
 		expect(fake.current.storage.session.dump()).toEqual({});
 	});
 
-	it('ignores a URL that is not on the sender page\'s origin', async () => {
+	it("ignores a URL that is not on the sender page's origin", async () => {
 		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://example.org/'))).toBeNull();
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('');
 	});
 
 	it('ignores a claimed URL from a sender whose own page is unknown or not https', async () => {
-		const sender = (url?: string): Runtime.MessageSender => ({id: 'test-extension-id', ...(url ? {url} : {}), tab: {id: 7} as never, frameId: 0});
+		const sender = (url?: string): Runtime.MessageSender => ({
+			id: 'test-extension-id',
+			...(url ? {url} : {}),
+			tab: {id: 7} as never,
+			frameId: 0,
+		});
 		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, sender())).toBeNull();
-		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, sender('http://photos.google.com/'))).toBeNull();
+		expect(
+			await handlers.pageVisit({url: 'https://photos.google.com/'}, sender('http://photos.google.com/')),
+		).toBeNull();
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('');
 	});
 
@@ -58,7 +81,12 @@ describe('pageVisit', () => {
 		}) as never;
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
 		expect(order).toEqual(['badge !', 'state {"tab:7":{"serviceId":"google-photos"}}']);
-		expect(await handlers.getTabState({tabId: 7}, {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'})).toEqual({serviceId: 'google-photos'});
+		expect(
+			await handlers.getTabState(
+				{tabId: 7},
+				{id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'},
+			),
+		).toEqual({serviceId: 'google-photos'});
 	});
 
 	it('keeps the badge but shows no banner when the banner is off', async () => {
@@ -72,14 +100,17 @@ describe('pageVisit', () => {
 		resetFakeBrowser('fr');
 		const model = await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
 		expect(model?.lang).toBe('fr');
-		expect(await fake.current.action.getTitle({tabId: 7})).toBe('Photo Privacy Advisor\u00a0: Google Photos peut voir vos photos');
+		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
+			'Photo Privacy Advisor\u00a0: Google Photos peut voir vos photos',
+		);
 	});
 });
 
 describe('banner actions', () => {
-	const visit = async (tabId = 7) => handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', tabId));
+	const visit = async (tabId = 7) =>
+		handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', tabId));
 
-	it('snoozes the tab\'s own service for the configured number of days', async () => {
+	it("snoozes the tab's own service for the configured number of days", async () => {
 		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, snoozeDays: 3}});
 		await visit();
 		const before = Date.now();
@@ -96,7 +127,9 @@ describe('banner actions', () => {
 		await visit();
 		await handlers.bannerAction({action: 'hide'}, tab('https://photos.google.com/'));
 		await handlers.bannerAction({action: 'hide'}, tab('https://photos.google.com/'));
-		expect((fake.current.storage.local.dump()[SETTINGS_KEY] as typeof DEFAULTS).hiddenServices).toEqual(['google-photos']);
+		expect((fake.current.storage.local.dump()[SETTINGS_KEY] as typeof DEFAULTS).hiddenServices).toEqual([
+			'google-photos',
+		]);
 		expect(await visit()).toBeNull();
 	});
 
@@ -107,11 +140,13 @@ describe('banner actions', () => {
 	});
 
 	it('refuses an action from a tab where no service was detected, changing nothing', async () => {
-		await expect(handlers.bannerAction({action: 'disable'}, tab('https://example.org/'))).rejects.toThrow('No photo service is detected in this tab');
+		await expect(handlers.bannerAction({action: 'disable'}, tab('https://example.org/'))).rejects.toThrow(
+			'No photo service is detected in this tab',
+		);
 		expect(fake.current.storage.local.dump()).toEqual({});
 	});
 
-	it('opens the comparison focused on the tab\'s service', async () => {
+	it("opens the comparison focused on the tab's service", async () => {
 		await visit();
 		await handlers.openComparison(null, tab('https://photos.google.com/'));
 		await handlers.openComparison(null, tab('https://example.org/', 8));
@@ -147,9 +182,16 @@ describe('showAgain', () => {
 		// The options tab that sends this was showing ['flickr', 'google-photos']; a banner's "Don't show"
 		// has since added amazon-photos, and a snooze landed for flickr.
 		await fake.current.storage.local.set({
-			[SETTINGS_KEY]: {...DEFAULTS, hiddenServices: ['amazon-photos', 'flickr', 'google-photos'], snoozedUntil: {flickr: Date.now() + 1000, icloud: Date.now() + 2000}},
+			[SETTINGS_KEY]: {
+				...DEFAULTS,
+				hiddenServices: ['amazon-photos', 'flickr', 'google-photos'],
+				snoozedUntil: {flickr: Date.now() + 1000, icloud: Date.now() + 2000},
+			},
 		});
-		expect((await handlers.showAgain({list: 'hidden', service: 'flickr'}, page)).hiddenServices).toEqual(['amazon-photos', 'google-photos']);
+		expect((await handlers.showAgain({list: 'hidden', service: 'flickr'}, page)).hiddenServices).toEqual([
+			'amazon-photos',
+			'google-photos',
+		]);
 		const after = await handlers.showAgain({list: 'snoozed', service: 'flickr'}, page);
 		expect(Object.keys(after.snoozedUntil)).toEqual(['icloud']);
 		expect(after.hiddenServices).toEqual(['amazon-photos', 'google-photos']);
@@ -161,12 +203,19 @@ describe('settings and tab state', () => {
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'};
 		expect((await handlers.updateSettings({bannerEnabled: false}, page)).bannerEnabled).toBe(false);
 		expect((await handlers.getSettings(null, page)).bannerEnabled).toBe(false);
-		expect(fake.current.storage.local.dump()[SETTINGS_KEY]).toMatchObject({version: SETTINGS_VERSION, bannerEnabled: false});
+		expect(fake.current.storage.local.dump()[SETTINGS_KEY]).toMatchObject({
+			version: SETTINGS_VERSION,
+			bannerEnabled: false,
+		});
 	});
 
 	it('applies quick successive patches in order, losing none', async () => {
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'};
-		await Promise.all([handlers.updateSettings({bannerEnabled: false}, page), handlers.updateSettings({theme: 'dark'}, page), handlers.updateSettings({snoozeDays: 3}, page)]);
+		await Promise.all([
+			handlers.updateSettings({bannerEnabled: false}, page),
+			handlers.updateSettings({theme: 'dark'}, page),
+			handlers.updateSettings({snoozeDays: 3}, page),
+		]);
 		expect(await handlers.getSettings(null, page)).toMatchObject({bannerEnabled: false, theme: 'dark', snoozeDays: 3});
 	});
 

@@ -88,7 +88,12 @@ export const handlers: Handlers = {
 		const settings = service || page ? await readSettings() : undefined;
 		const custom = !service && page && settings ? customSiteOf(page, settings) : undefined;
 		const detected: Detected | undefined = service
-			? {id: service.id, name: localize(service.name, lang), concern: localize(service.access.concern, lang), certain: service.access.canSee === 'yes'}
+			? {
+					id: service.id,
+					name: localize(service.name, lang),
+					concern: localize(service.access.concern, lang),
+					certain: service.access.canSee === 'yes',
+				}
 			: custom
 				? {id: custom, name: custom, concern: t('customSiteConcern'), certain: false}
 				: undefined;

@@ -11,7 +11,9 @@ import {readSettings, writeTabState} from './store';
 
 const self = {extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('')};
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender, handlers, self));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+	route(message, sender, handlers, self),
+);
 
 browser.tabs.onRemoved.addListener((tabId) => {
 	void writeTabState(tabId, {serviceId: null});
@@ -20,7 +22,9 @@ browser.tabs.onRemoved.addListener((tabId) => {
 // On install and update: migrate or repair the stored settings once, so every reader sees the current
 // format; then bring the custom sites' content scripts in line with their permissions.
 browser.runtime.onInstalled.addListener(() => {
-	void readSettings().then(() => syncCustomSites()).catch(() => {});
+	void readSettings()
+		.then(() => syncCustomSites())
+		.catch(() => {});
 });
 
 // On browser start, and whenever the person grants or revokes a site in the browser's own UI: register

@@ -2,7 +2,19 @@ import 'fake-indexeddb/auto';
 import {IDBFactory} from 'fake-indexeddb';
 import {openDB} from 'idb';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {DB_NAME, DB_VERSION, closeJourneyDb, eraseJourney, journeyDb, journeySummary, readJourney, recordVisit, replaceJourney, retentionStart, setChecklistStep} from './journey-db';
+import {
+	DB_NAME,
+	DB_VERSION,
+	closeJourneyDb,
+	eraseJourney,
+	journeyDb,
+	journeySummary,
+	readJourney,
+	recordVisit,
+	replaceJourney,
+	retentionStart,
+	setChecklistStep,
+} from './journey-db';
 import {localDay} from '../core/journey';
 
 const at = (iso: string) => new Date(iso).getTime();
@@ -46,7 +58,9 @@ describe('schema upgrades', () => {
 			{service: 'flickr', day: '2026-11-03'},
 			{service: 'google-photos', day: '2026-11-02'},
 		]);
-		expect(await db.getAllFromIndex('visits', 'byDay', '2026-11-02')).toEqual([{service: 'google-photos', day: '2026-11-02'}]);
+		expect(await db.getAllFromIndex('visits', 'byDay', '2026-11-02')).toEqual([
+			{service: 'google-photos', day: '2026-11-02'},
+		]);
 		expect(await db.getAll('checklist')).toEqual([]);
 	});
 
@@ -108,12 +122,17 @@ describe('the journey', () => {
 		await setChecklistStep('google-photos', 'exported', true);
 		await setChecklistStep('google-photos', 'deleted', true);
 		await setChecklistStep('google-photos', 'deleted', false);
-		expect((await journeySummary(Date.now())).checklist).toEqual([{service: 'google-photos', exported: true, imported: false, deleted: false}]);
+		expect((await journeySummary(Date.now())).checklist).toEqual([
+			{service: 'google-photos', exported: true, imported: false, deleted: false},
+		]);
 	});
 
 	it('replaces and erases it all', async () => {
 		await recordVisit('flickr', Date.now());
-		await replaceJourney({visits: [{service: 'google-photos', day: localDay(Date.now())}], checklist: [{service: 'google-photos', exported: true, imported: true, deleted: false}]});
+		await replaceJourney({
+			visits: [{service: 'google-photos', day: localDay(Date.now())}],
+			checklist: [{service: 'google-photos', exported: true, imported: true, deleted: false}],
+		});
 		expect(await readJourney()).toEqual({
 			visits: [{service: 'google-photos', day: localDay(Date.now())}],
 			checklist: [{service: 'google-photos', exported: true, imported: true, deleted: false}],
@@ -124,7 +143,13 @@ describe('the journey', () => {
 
 	it('writes a replacement whole or not at all', async () => {
 		await recordVisit('flickr', at('2026-11-03T12:00:00'));
-		const bad = {visits: [{service: 'google-photos', day: '2026-11-04'}, {service: undefined as unknown as string, day: '2026-11-05'}], checklist: []};
+		const bad = {
+			visits: [
+				{service: 'google-photos', day: '2026-11-04'},
+				{service: undefined as unknown as string, day: '2026-11-05'},
+			],
+			checklist: [],
+		};
 		await expect(replaceJourney(bad)).rejects.toThrow();
 		expect((await readJourney()).visits).toEqual([{service: 'flickr', day: '2026-11-03'}]);
 	});

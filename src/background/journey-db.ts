@@ -19,7 +19,16 @@
  */
 import {openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames} from 'idb';
 import {journeySchema} from '../core/backup';
-import {CHECKLIST_STEPS, emptyChecklist, localDay, type ChecklistEntry, type ChecklistStep, type JourneyData, type JourneySummary, type Visit} from '../core/journey';
+import {
+	CHECKLIST_STEPS,
+	emptyChecklist,
+	localDay,
+	type ChecklistEntry,
+	type ChecklistStep,
+	type JourneyData,
+	type JourneySummary,
+	type Visit,
+} from '../core/journey';
 
 export const DB_NAME = 'photo-privacy-advisor';
 export const DB_VERSION = 2;
@@ -97,11 +106,14 @@ export async function recordVisit(service: string, time: number): Promise<void> 
 	const tx = db.transaction('visits', 'readwrite');
 	await Promise.all([
 		tx.store.put({service, day: localDay(time)}),
-		tx.store.index('byDay').openCursor(IDBKeyRange.upperBound(retentionStart(time), true)).then(async function prune(cursor): Promise<void> {
-			if (!cursor) return;
-			await cursor.delete();
-			return prune(await cursor.continue());
-		}),
+		tx.store
+			.index('byDay')
+			.openCursor(IDBKeyRange.upperBound(retentionStart(time), true))
+			.then(async function prune(cursor): Promise<void> {
+				if (!cursor) return;
+				await cursor.delete();
+				return prune(await cursor.continue());
+			}),
 		tx.done,
 	]);
 }
@@ -111,12 +123,16 @@ export async function journeySummary(time: number): Promise<JourneySummary> {
 	const month = localDay(time).slice(0, 7);
 	const {visits, checklist: ticks} = await readStores(db);
 	const days = new Map<string, number>();
-	for (const visit of visits) if (visit.day.startsWith(`${month}-`)) days.set(visit.service, (days.get(visit.service) ?? 0) + 1);
+	for (const visit of visits)
+		if (visit.day.startsWith(`${month}-`)) days.set(visit.service, (days.get(visit.service) ?? 0) + 1);
 	const checklist = new Map(ticks.map((entry) => [entry.service, entry]));
-	for (const visit of visits) if (!checklist.has(visit.service)) checklist.set(visit.service, emptyChecklist(visit.service));
+	for (const visit of visits)
+		if (!checklist.has(visit.service)) checklist.set(visit.service, emptyChecklist(visit.service));
 	return {
 		month,
-		visits: [...days].map(([service, count]) => ({service, days: count})).sort((a, b) => b.days - a.days || a.service.localeCompare(b.service)),
+		visits: [...days]
+			.map(([service, count]) => ({service, days: count}))
+			.sort((a, b) => b.days - a.days || a.service.localeCompare(b.service)),
 		checklist: [...checklist.values()].sort((a, b) => a.service.localeCompare(b.service)),
 	};
 }
@@ -139,12 +155,22 @@ export async function readJourney(): Promise<JourneyData> {
  */
 async function readStores(db: Db): Promise<JourneyData> {
 	const tx = db.transaction(['visits', 'checklist']);
-	const [visits, checklist] = await Promise.all([tx.objectStore('visits').getAll(), tx.objectStore('checklist').getAll(), tx.done]);
-	const pick = <T,>(record: unknown, keys: readonly string[]) =>
-		(typeof record === 'object' && record !== null ? Object.fromEntries(keys.map((key) => [key, (record as Record<string, unknown>)[key]])) : record) as T;
+	const [visits, checklist] = await Promise.all([
+		tx.objectStore('visits').getAll(),
+		tx.objectStore('checklist').getAll(),
+		tx.done,
+	]);
+	const pick = <T>(record: unknown, keys: readonly string[]) =>
+		(typeof record === 'object' && record !== null
+			? Object.fromEntries(keys.map((key) => [key, (record as Record<string, unknown>)[key]]))
+			: record) as T;
 	return {
-		visits: visits.map((v) => pick<Visit>(v, ['service', 'day'])).filter((v) => journeySchema.safeParse({visits: [v], checklist: []}).success),
-		checklist: checklist.map((e) => pick<ChecklistEntry>(e, ['service', ...CHECKLIST_STEPS])).filter((e) => journeySchema.safeParse({visits: [], checklist: [e]}).success),
+		visits: visits
+			.map((v) => pick<Visit>(v, ['service', 'day']))
+			.filter((v) => journeySchema.safeParse({visits: [v], checklist: []}).success),
+		checklist: checklist
+			.map((e) => pick<ChecklistEntry>(e, ['service', ...CHECKLIST_STEPS]))
+			.filter((e) => journeySchema.safeParse({visits: [], checklist: [e]}).success),
 	};
 }
 
@@ -158,7 +184,15 @@ export async function replaceJourney(data: JourneyData): Promise<void> {
 	try {
 		pending.push(visits.clear(), checklist.clear());
 		for (const visit of data.visits) pending.push(visits.put({service: visit.service, day: visit.day}));
-		for (const entry of data.checklist) pending.push(checklist.put({service: entry.service, exported: entry.exported, imported: entry.imported, deleted: entry.deleted}));
+		for (const entry of data.checklist)
+			pending.push(
+				checklist.put({
+					service: entry.service,
+					exported: entry.exported,
+					imported: entry.imported,
+					deleted: entry.deleted,
+				}),
+			);
 		await Promise.all(pending);
 	} catch (error) {
 		// A bad key throws synchronously from put(), which does not abort the transaction by itself.

@@ -11,8 +11,16 @@ import {fake} from '../../test/fake-browser';
 import {syncCustomSites} from './custom-sites';
 import {handlers} from './handlers';
 
-const page: Runtime.MessageSender = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'};
-const tab = (url: string, id = 7): Runtime.MessageSender => ({id: 'test-extension-id', url, tab: {id} as never, frameId: 0});
+const page: Runtime.MessageSender = {
+	id: 'test-extension-id',
+	url: 'chrome-extension://test-extension-id/options/index.html',
+};
+const tab = (url: string, id = 7): Runtime.MessageSender => ({
+	id: 'test-extension-id',
+	url,
+	tab: {id} as never,
+	frameId: 0,
+});
 const stored = () => fake.current.storage.local.dump()[SETTINGS_KEY] as Settings;
 const registrations = () => [...fake.current.scripting.registered.values()];
 const HOST = 'photos.example.net';
@@ -35,11 +43,21 @@ describe('custom sites', () => {
 	it('adds a site: stored, registered on that one host, reported as granted', async () => {
 		expect(await addSite(HOST, 'https://Photos.Example.NET/u/0')).toEqual([{host: HOST, granted: true}]);
 		expect(stored().customSites).toEqual([HOST]);
-		expect(registrations()).toEqual([{id: `custom-site:${HOST}`, matches: [ORIGIN], js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true}]);
+		expect(registrations()).toEqual([
+			{
+				id: `custom-site:${HOST}`,
+				matches: [ORIGIN],
+				js: ['content.js'],
+				runAt: 'document_idle',
+				persistAcrossSessions: true,
+			},
+		]);
 	});
 
 	it('refuses what the options page would refuse, changing nothing', async () => {
-		await expect(handlers.addCustomSite({site: 'photos.google.com'}, page)).rejects.toThrow('This site is already recognised: it is Google Photos.');
+		await expect(handlers.addCustomSite({site: 'photos.google.com'}, page)).rejects.toThrow(
+			'This site is already recognised: it is Google Photos.',
+		);
 		await expect(handlers.addCustomSite({site: '192.168.0.3'}, page)).rejects.toThrow(/IP addresses cannot be added/);
 		expect((fake.current.storage.local.dump()[SETTINGS_KEY] as Settings | undefined)?.customSites ?? []).toEqual([]);
 		expect(registrations()).toEqual([]);
@@ -66,7 +84,11 @@ describe('custom sites', () => {
 		await addSite('a.example.org');
 		fake.current.permissions.origins.delete(ORIGIN); // revoked in the browser's UI while stopped
 		fake.current.scripting.registered.delete('custom-site:a.example.org'); // lost (e.g. not persisted)
-		fake.current.scripting.registered.set('custom-site:gone.example.net', {id: 'custom-site:gone.example.net', matches: ['https://gone.example.net/*'], js: ['content.js']});
+		fake.current.scripting.registered.set('custom-site:gone.example.net', {
+			id: 'custom-site:gone.example.net',
+			matches: ['https://gone.example.net/*'],
+			js: ['content.js'],
+		});
 		expect(await syncCustomSites()).toEqual([
 			{host: 'a.example.org', granted: true},
 			{host: HOST, granted: false},
@@ -76,7 +98,11 @@ describe('custom sites', () => {
 
 	it('re-registers a registration made by an older version with other files', async () => {
 		await addSite();
-		fake.current.scripting.registered.set(`custom-site:${HOST}`, {id: `custom-site:${HOST}`, matches: [ORIGIN], js: ['old-content.js']});
+		fake.current.scripting.registered.set(`custom-site:${HOST}`, {
+			id: `custom-site:${HOST}`,
+			matches: [ORIGIN],
+			js: ['old-content.js'],
+		});
 		await syncCustomSites();
 		expect(registrations()[0]?.js).toEqual(['content.js']);
 	});
@@ -87,7 +113,8 @@ describe('custom sites', () => {
 		expect(model).toMatchObject({
 			serviceId: HOST,
 			serviceName: HOST,
-			concern: 'You marked this site as a cloud photo service. Unless it encrypts your photos end to end, it can see them.',
+			concern:
+				'You marked this site as a cloud photo service. Unless it encrypts your photos end to end, it can see them.',
 		});
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
 		// Hiding it works like for any service.
@@ -105,7 +132,10 @@ describe('custom sites', () => {
 describe('the journey through messages', () => {
 	it('records a day per detected service (catalogued or custom), never the URL', async () => {
 		await addSite();
-		await handlers.pageVisit({url: 'https://photos.google.com/photo/AF1Qxyz'}, tab('https://photos.google.com/photo/AF1Qxyz'));
+		await handlers.pageVisit(
+			{url: 'https://photos.google.com/photo/AF1Qxyz'},
+			tab('https://photos.google.com/photo/AF1Qxyz'),
+		);
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
 		await handlers.pageVisit({url: `https://${HOST}/`}, tab(`https://${HOST}/`));
 		await handlers.pageVisit({url: 'https://www.example.com/'}, tab('https://www.example.com/'));
@@ -123,7 +153,9 @@ describe('the journey through messages', () => {
 
 	it('records nothing from a private window', async () => {
 		const sender = {...tab('https://photos.google.com/'), tab: {id: 7, incognito: true} as never};
-		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, sender)).toMatchObject({serviceId: 'google-photos'});
+		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, sender)).toMatchObject({
+			serviceId: 'google-photos',
+		});
 		expect((await readJourney()).visits).toEqual([]);
 	});
 
@@ -135,14 +167,21 @@ describe('the journey through messages', () => {
 
 	it('ticks the checklist and erases everything', async () => {
 		const ticked = await handlers.setChecklistStep({service: 'google-photos', step: 'exported', done: true}, page);
-		expect(ticked.available && ticked.summary.checklist).toEqual([{service: 'google-photos', exported: true, imported: false, deleted: false}]);
-		expect(await handlers.eraseJourney(null, page)).toMatchObject({available: true, summary: {visits: [], checklist: []}});
+		expect(ticked.available && ticked.summary.checklist).toEqual([
+			{service: 'google-photos', exported: true, imported: false, deleted: false},
+		]);
+		expect(await handlers.eraseJourney(null, page)).toMatchObject({
+			available: true,
+			summary: {visits: [], checklist: []},
+		});
 	});
 
 	it('shows the journey as unavailable when IndexedDB cannot open, and the banner still works', async () => {
 		(globalThis as {indexedDB?: unknown}).indexedDB = undefined;
 		expect(await handlers.getJourney(null, page)).toEqual({available: false});
-		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'))).toMatchObject({serviceId: 'google-photos'});
+		expect(
+			await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/')),
+		).toMatchObject({serviceId: 'google-photos'});
 		expect((await handlers.exportData(null, page)).journey).toBeNull();
 	});
 });
@@ -150,7 +189,10 @@ describe('the journey through messages', () => {
 describe('export, import and reset', () => {
 	async function someState() {
 		await addSite();
-		await handlers.updateSettings({snoozeDays: 12, theme: 'dark', hiddenServices: ['flickr'], journeyEnabled: true}, page);
+		await handlers.updateSettings(
+			{snoozeDays: 12, theme: 'dark', hiddenServices: ['flickr'], journeyEnabled: true},
+			page,
+		);
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
 		await handlers.setChecklistStep({service: 'google-photos', step: 'imported', done: true}, page);
 	}
@@ -193,7 +235,11 @@ describe('export, import and reset', () => {
 		const settingsBefore = stored();
 		await closeJourneyDb();
 		(globalThis as {indexedDB?: unknown}).indexedDB = undefined;
-		const backup = makeBackup({...DEFAULTS, snoozeDays: 99}, {visits: [{service: 'flickr', day: '2026-11-01'}], checklist: []}, Date.now());
+		const backup = makeBackup(
+			{...DEFAULTS, snoozeDays: 99},
+			{visits: [{service: 'flickr', day: '2026-11-01'}], checklist: []},
+			Date.now(),
+		);
 		await expect(handlers.importData(backup, page)).rejects.toThrow('your journey cannot be stored in this browser.');
 		expect(stored()).toEqual(settingsBefore);
 		expect(registrations()).toHaveLength(1);

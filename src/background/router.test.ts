@@ -56,7 +56,9 @@ describe('sender tiers', () => {
 	it('refuses content messages from an unknown sender (another extension, a subframe)', async () => {
 		const handlers = makeHandlers();
 		for (const sender of [{...content, id: 'other'}, {...content, frameId: 1}, {id: 'ext'}]) {
-			expect((await route({type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}, sender, handlers, self)).ok).toBe(false);
+			expect(
+				(await route({type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}, sender, handlers, self)).ok,
+			).toBe(false);
 		}
 		expect(handlers.pageVisit).not.toHaveBeenCalled();
 	});
@@ -85,7 +87,9 @@ describe('validation', () => {
 	it('answers a value that makes the validator itself throw with a clean error', async () => {
 		const handlers = makeHandlers();
 		const weird = {length: [Object.create(null)]};
-		expect(await route({type: 'updateSettings', payload: {hiddenServices: weird}}, page, handlers, self)).toMatchObject({ok: false});
+		expect(await route({type: 'updateSettings', payload: {hiddenServices: weird}}, page, handlers, self)).toMatchObject(
+			{ok: false},
+		);
 		expect(await route({type: weird, payload: null}, page, handlers, self)).toMatchObject({ok: false});
 		for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
 	});
@@ -95,6 +99,9 @@ describe('validation', () => {
 		handlers.getSettings = async () => {
 			throw new Error('storage is gone');
 		};
-		expect(await route({type: 'getSettings', payload: null}, page, handlers, self)).toEqual({ok: false, error: 'storage is gone'});
+		expect(await route({type: 'getSettings', payload: null}, page, handlers, self)).toEqual({
+			ok: false,
+			error: 'storage is gone',
+		});
 	});
 });

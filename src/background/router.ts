@@ -4,7 +4,15 @@
  * `{ok: false, error}`. It never throws and never answers with anything but a Reply.
  */
 import type {Runtime} from '../core/browser';
-import {envelopeSchema, requestSchemas, senderTiers, type MessageType, type Reply, type Request, type Response} from '../core/message-map';
+import {
+	envelopeSchema,
+	requestSchemas,
+	senderTiers,
+	type MessageType,
+	type Reply,
+	type Request,
+	type Response,
+} from '../core/message-map';
 
 export type Handlers = {
 	[K in MessageType]: (payload: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;
@@ -14,12 +22,19 @@ export type SenderCheck = {extensionId: string; extensionOrigin: string};
 
 /** An extension page: our id, and a URL on our own origin (not a content script in some tab). */
 export function isExtensionPage(sender: Runtime.MessageSender, self: SenderCheck): boolean {
-	return sender.id === self.extensionId && typeof sender.url === 'string' && sender.url.startsWith(self.extensionOrigin);
+	return (
+		sender.id === self.extensionId && typeof sender.url === 'string' && sender.url.startsWith(self.extensionOrigin)
+	);
 }
 
 /** A content script of ours, in the top frame of a tab. */
 export function isContentScript(sender: Runtime.MessageSender, self: SenderCheck): boolean {
-	return sender.id === self.extensionId && sender.tab?.id !== undefined && sender.frameId === 0 && !isExtensionPage(sender, self);
+	return (
+		sender.id === self.extensionId &&
+		sender.tab?.id !== undefined &&
+		sender.frameId === 0 &&
+		!isExtensionPage(sender, self)
+	);
 }
 
 function tryParse<T>(parse: () => T): T | undefined {
@@ -30,7 +45,12 @@ function tryParse<T>(parse: () => T): T | undefined {
 	}
 }
 
-export async function route(message: unknown, sender: Runtime.MessageSender, handlers: Handlers, self: SenderCheck): Promise<Reply<unknown>> {
+export async function route(
+	message: unknown,
+	sender: Runtime.MessageSender,
+	handlers: Handlers,
+	self: SenderCheck,
+): Promise<Reply<unknown>> {
 	// zod can itself throw on values no JSON produces (see core/settings.ts): such input is malformed too.
 	const envelope = tryParse(() => envelopeSchema.safeParse(message));
 	if (!envelope?.success) return {ok: false, error: 'Malformed message: expected {type, payload} with a known type'};

@@ -27,24 +27,66 @@ const extensionTier = types.filter((type) => senderTiers[type] === 'extension');
 
 /** Senders that are not the extension's own pages. `content` is the only one allowed the content tier. */
 const strangers = fc.oneof(
-	fc.record({kind: fc.constant('content'), id: fc.constant(ID), url: fc.webUrl(), tab: fc.record({id: fc.nat()}), frameId: fc.constant(0)}),
-	fc.record({kind: fc.constant('subframe'), id: fc.constant(ID), url: fc.webUrl(), tab: fc.record({id: fc.nat()}), frameId: fc.integer({min: 1})}),
-	fc.record({kind: fc.constant('other extension'), id: fc.oneof(fc.string(), fc.constant('other-extension-id')), url: fc.constantFrom(`${ORIGIN}options/index.html`, 'chrome-extension://other-extension-id/page.html'), tab: fc.option(fc.record({id: fc.nat()}), {nil: undefined}), frameId: fc.option(fc.nat(), {nil: undefined})}),
-	fc.record({kind: fc.constant('no tab'), id: fc.constant(ID), url: fc.webUrl(), frameId: fc.constant(0)}),
-	fc.record({kind: fc.constant('no id'), url: fc.constantFrom(`${ORIGIN}options/index.html`, 'https://photos.google.com/'), tab: fc.record({id: fc.nat()}), frameId: fc.constant(0)}),
 	fc.record({
-		kind: fc.constant('spoofed url'),
+		kind: fc.constant('content'),
 		id: fc.constant(ID),
-		url: fc.constantFrom(`chrome-extension://${ID}.evil.example/options/index.html`, `https://${ID}/options/index.html`, `CHROME-EXTENSION://${ID}/`, `chrome-extension:/${ID}/`, `moz-extension://${ID}/`, ''),
+		url: fc.webUrl(),
+		tab: fc.record({id: fc.nat()}),
+		frameId: fc.constant(0),
+	}),
+	fc.record({
+		kind: fc.constant('subframe'),
+		id: fc.constant(ID),
+		url: fc.webUrl(),
 		tab: fc.record({id: fc.nat()}),
 		frameId: fc.integer({min: 1}),
 	}),
-	fc.record({kind: fc.constant('no url'), id: fc.constant(ID), tab: fc.record({id: fc.nat()}), frameId: fc.integer({min: 1})}),
+	fc.record({
+		kind: fc.constant('other extension'),
+		id: fc.oneof(fc.string(), fc.constant('other-extension-id')),
+		url: fc.constantFrom(`${ORIGIN}options/index.html`, 'chrome-extension://other-extension-id/page.html'),
+		tab: fc.option(fc.record({id: fc.nat()}), {nil: undefined}),
+		frameId: fc.option(fc.nat(), {nil: undefined}),
+	}),
+	fc.record({kind: fc.constant('no tab'), id: fc.constant(ID), url: fc.webUrl(), frameId: fc.constant(0)}),
+	fc.record({
+		kind: fc.constant('no id'),
+		url: fc.constantFrom(`${ORIGIN}options/index.html`, 'https://photos.google.com/'),
+		tab: fc.record({id: fc.nat()}),
+		frameId: fc.constant(0),
+	}),
+	fc.record({
+		kind: fc.constant('spoofed url'),
+		id: fc.constant(ID),
+		url: fc.constantFrom(
+			`chrome-extension://${ID}.evil.example/options/index.html`,
+			`https://${ID}/options/index.html`,
+			`CHROME-EXTENSION://${ID}/`,
+			`chrome-extension:/${ID}/`,
+			`moz-extension://${ID}/`,
+			'',
+		),
+		tab: fc.record({id: fc.nat()}),
+		frameId: fc.integer({min: 1}),
+	}),
+	fc.record({
+		kind: fc.constant('no url'),
+		id: fc.constant(ID),
+		tab: fc.record({id: fc.nat()}),
+		frameId: fc.integer({min: 1}),
+	}),
 );
 
 /** Payloads that pass the schemas (so only the sender check stands in the way), and malformed ones. */
 const settingsPatch = fc.record(
-	{bannerEnabled: fc.boolean(), snoozeDays: fc.integer({min: 1, max: 365}), hiddenServices: fc.array(fc.constantFrom('flickr', 'google-photos')), preference: fc.constantFrom(...PREFERENCES), theme: fc.constantFrom(...THEMES), journeyEnabled: fc.boolean()},
+	{
+		bannerEnabled: fc.boolean(),
+		snoozeDays: fc.integer({min: 1, max: 365}),
+		hiddenServices: fc.array(fc.constantFrom('flickr', 'google-photos')),
+		preference: fc.constantFrom(...PREFERENCES),
+		theme: fc.constantFrom(...THEMES),
+		journeyEnabled: fc.boolean(),
+	},
 	{requiredKeys: []},
 );
 const wellFormed: Record<MessageType, fc.Arbitrary<unknown>> = {
@@ -55,20 +97,38 @@ const wellFormed: Record<MessageType, fc.Arbitrary<unknown>> = {
 	openOptions: fc.constant(null),
 	getSettings: fc.constant(null),
 	updateSettings: settingsPatch,
-	showAgain: fc.record({list: fc.constantFrom('hidden', 'snoozed'), service: fc.constantFrom('flickr', 'google-photos')}),
+	showAgain: fc.record({
+		list: fc.constantFrom('hidden', 'snoozed'),
+		service: fc.constantFrom('flickr', 'google-photos'),
+	}),
 	getTabState: fc.record({tabId: fc.nat()}),
 	resetAll: fc.constant(null),
 	getCustomSites: fc.constant(null),
 	addCustomSite: fc.record({site: fc.domain()}),
 	removeCustomSite: fc.record({host: fc.domain()}),
 	getJourney: fc.constant(null),
-	setChecklistStep: fc.record({service: fc.constantFrom('flickr', 'google-photos'), step: fc.constantFrom('exported', 'imported', 'deleted'), done: fc.boolean()}),
+	setChecklistStep: fc.record({
+		service: fc.constantFrom('flickr', 'google-photos'),
+		step: fc.constantFrom('exported', 'imported', 'deleted'),
+		done: fc.boolean(),
+	}),
 	eraseJourney: fc.constant(null),
 	exportData: fc.constant(null),
-	importData: fc.record({format: fc.constant('photo-privacy-advisor'), version: fc.constant(1), exportedAt: fc.constant('2026-11-27T10:00:00.000Z'), settings: fc.constant({...DEFAULTS, bannerEnabled: false}), journey: fc.constant(null)}),
+	importData: fc.record({
+		format: fc.constant('photo-privacy-advisor'),
+		version: fc.constant(1),
+		exportedAt: fc.constant('2026-11-27T10:00:00.000Z'),
+		settings: fc.constant({...DEFAULTS, bannerEnabled: false}),
+		journey: fc.constant(null),
+	}),
 };
 const message = (only: readonly MessageType[]) =>
-	fc.constantFrom(...only).chain((type) => fc.record({type: fc.constant(type), payload: fc.oneof({weight: 3, arbitrary: wellFormed[type]}, {weight: 1, arbitrary: fc.anything()})}));
+	fc.constantFrom(...only).chain((type) =>
+		fc.record({
+			type: fc.constant(type),
+			payload: fc.oneof({weight: 3, arbitrary: wellFormed[type]}, {weight: 1, arbitrary: fc.anything()}),
+		}),
+	);
 
 afterEach(async () => {
 	await closeJourneyDb();

@@ -14,7 +14,18 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {fake, resetFakeBrowser} from '../../test/fake-browser';
 import {parseBackup} from '../core/backup';
 import {closeJourneyDb, DB_NAME, DB_VERSION} from './journey-db';
-import {DEFAULTS, fieldSchemas, MAX_SNOOZE_DAYS, PREFERENCES, repairSettings, SETTINGS_KEY, SETTINGS_VERSION, settingsSchema, THEMES, type Settings} from '../core/settings';
+import {
+	DEFAULTS,
+	fieldSchemas,
+	MAX_SNOOZE_DAYS,
+	PREFERENCES,
+	repairSettings,
+	SETTINGS_KEY,
+	SETTINGS_VERSION,
+	settingsSchema,
+	THEMES,
+	type Settings,
+} from '../core/settings';
 import {handlers} from './handlers';
 import {route} from './router';
 
@@ -24,7 +35,8 @@ const self = {extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`};
 const page = {id: ID, url: `chrome-extension://${ID}/options/index.html`};
 const photosTab = {id: ID, url: 'https://photos.google.com/', tab: {id: 4} as never, frameId: 0};
 const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/settings');
-const fixture = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string) =>
+	JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as Record<string, unknown>;
 type Field = keyof typeof fieldSchemas;
 const FIELDS = Object.keys(fieldSchemas) as Field[];
 
@@ -40,27 +52,74 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
 	preference: fc.constantFrom(...PREFERENCES),
 	theme: fc.constantFrom(...THEMES),
 	journeyEnabled: fc.boolean(),
-	customSites: fc.uniqueArray(fc.constantFrom('photos.example.net', 'a.example.org', 'pics.example.com')).map((hosts) => hosts.sort()),
+	customSites: fc
+		.uniqueArray(fc.constantFrom('photos.example.net', 'a.example.org', 'pics.example.com'))
+		.map((hosts) => hosts.sort()),
 });
 /** What can happen to one stored field: kept, lost, or replaced by something of the wrong shape. */
 const damage = fc.oneof(
 	{weight: 3, arbitrary: fc.constant({kind: 'keep' as const})},
 	{weight: 1, arbitrary: fc.constant({kind: 'delete' as const})},
-	{weight: 2, arbitrary: fc.anything({withBigInt: false, withNullPrototype: true, withDate: true, withSparseArray: true}).map((value) => ({kind: 'replace' as const, value}))},
-	{weight: 1, arbitrary: fc.constantFrom<unknown>(null, '', 'true', '7', 0, -1, 1.5, 366, Number.NaN, [], {}, ['flickr', 42], {'BAD KEY': 1}, {flickr: -5}, ['UPPER.example.com'], ['a.example.org', 'a.example.org']).map((value) => ({kind: 'replace' as const, value}))},
+	{
+		weight: 2,
+		arbitrary: fc
+			.anything({withBigInt: false, withNullPrototype: true, withDate: true, withSparseArray: true})
+			.map((value) => ({kind: 'replace' as const, value})),
+	},
+	{
+		weight: 1,
+		arbitrary: fc
+			.constantFrom<unknown>(
+				null,
+				'',
+				'true',
+				'7',
+				0,
+				-1,
+				1.5,
+				366,
+				Number.NaN,
+				[],
+				{},
+				['flickr', 42],
+				{'BAD KEY': 1},
+				{flickr: -5},
+				['UPPER.example.com'],
+				['a.example.org', 'a.example.org'],
+			)
+			.map((value) => ({kind: 'replace' as const, value})),
+	},
 );
 const damageVersion = fc.oneof(
 	{weight: 3, arbitrary: fc.constant({kind: 'keep' as const})},
 	// (null is not here: a null version reads as no version, an unversioned document; see the test below.)
-	{weight: 1, arbitrary: fc.constantFrom<unknown>('2', -1, 1.5, Number.NaN, true, {}, [2]).map((value) => ({kind: 'replace' as const, value}))},
+	{
+		weight: 1,
+		arbitrary: fc
+			.constantFrom<unknown>('2', -1, 1.5, Number.NaN, true, {}, [2])
+			.map((value) => ({kind: 'replace' as const, value})),
+	},
 );
 const corrupted = fc.record({
 	doc: validSettings,
 	fields: fc.record(Object.fromEntries(FIELDS.map((field) => [field, damage])) as Record<Field, typeof damage>),
 	version: damageVersion,
-	extra: fc.dictionary(fc.string().filter((key) => !FIELDS.includes(key as Field) && key !== 'version' && key !== '__proto__'), fc.anything()),
+	extra: fc.dictionary(
+		fc.string().filter((key) => !FIELDS.includes(key as Field) && key !== 'version' && key !== '__proto__'),
+		fc.anything(),
+	),
 });
-function apply({doc, fields, version, extra}: {doc: Settings; fields: Record<Field, {kind: string; value?: unknown}>; version: {kind: string; value?: unknown}; extra: Record<string, unknown>}) {
+function apply({
+	doc,
+	fields,
+	version,
+	extra,
+}: {
+	doc: Settings;
+	fields: Record<Field, {kind: string; value?: unknown}>;
+	version: {kind: string; value?: unknown};
+	extra: Record<string, unknown>;
+}) {
 	const stored: Record<string, unknown> = {...extra, ...structuredClone(doc)};
 	for (const field of FIELDS) {
 		const change = fields[field];
@@ -114,26 +173,38 @@ describe('a corrupted settings document', () => {
 	}, 120_000);
 
 	it('reads a null version as no version (an unversioned document), keeping its fields', () => {
-		expect(repairSettings({...fixture('v1.json'), version: null}).settings).toEqual({...DEFAULTS, ...fixture('v1.json'), version: SETTINGS_VERSION});
+		expect(repairSettings({...fixture('v1.json'), version: null}).settings).toEqual({
+			...DEFAULTS,
+			...fixture('v1.json'),
+			version: SETTINGS_VERSION,
+		});
 	});
 
 	const BACKGROUND_RUNS = Math.max(200, Math.round(RUNS / 5));
 	it(`the background answers getSettings and the photo page with any stored value, and what is stored reads back as its answer (${BACKGROUND_RUNS} runs)`, async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.oneof(corrupted.map(apply), fc.anything({withNullPrototype: true, withDate: true})), async (stored) => {
-				resetFakeBrowser();
-				await fake.current.storage.local.set({[SETTINGS_KEY]: stored});
-				const reply = await route({type: 'getSettings', payload: null}, page, handlers, self);
-				expect(reply.ok).toBe(true);
-				const settings = (reply as {value: Settings}).value;
-				expect(settingsSchema.safeParse(settings).success).toBe(true);
-				// Whatever is stored now (written back repaired, or left as it was when only missing fields were
-				// filled in) reads back as these settings.
-				expect(repairSettings(fake.current.storage.local.dump()[SETTINGS_KEY]).settings).toEqual(settings);
-				const visit = await route({type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}, photosTab, handlers, self);
-				expect(visit.ok).toBe(true);
-				expect(await fake.current.action.getBadgeText({tabId: 4})).toBe('!');
-			}),
+			fc.asyncProperty(
+				fc.oneof(corrupted.map(apply), fc.anything({withNullPrototype: true, withDate: true})),
+				async (stored) => {
+					resetFakeBrowser();
+					await fake.current.storage.local.set({[SETTINGS_KEY]: stored});
+					const reply = await route({type: 'getSettings', payload: null}, page, handlers, self);
+					expect(reply.ok).toBe(true);
+					const settings = (reply as {value: Settings}).value;
+					expect(settingsSchema.safeParse(settings).success).toBe(true);
+					// Whatever is stored now (written back repaired, or left as it was when only missing fields were
+					// filled in) reads back as these settings.
+					expect(repairSettings(fake.current.storage.local.dump()[SETTINGS_KEY]).settings).toEqual(settings);
+					const visit = await route(
+						{type: 'pageVisit', payload: {url: 'https://photos.google.com/'}},
+						photosTab,
+						handlers,
+						self,
+					);
+					expect(visit.ok).toBe(true);
+					expect(await fake.current.action.getBadgeText({tabId: 4})).toBe('!');
+				},
+			),
 			{numRuns: BACKGROUND_RUNS},
 		);
 	}, 120_000);
@@ -156,19 +227,25 @@ describe('the background module starts on a corrupted document', {timeout: 30_00
 	it('loads, repairs the document on install, and answers getSettings with what was valid kept', async () => {
 		await fake.current.storage.local.set({[SETTINGS_KEY]: fixture('corrupted.json')});
 		const send = await start();
-		expect(await send({type: 'getSettings', payload: null}, page)).toEqual({ok: true, value: fixture('corrupted.repaired.json')});
+		expect(await send({type: 'getSettings', payload: null}, page)).toEqual({
+			ok: true,
+			value: fixture('corrupted.repaired.json'),
+		});
 		expect(fake.current.storage.local.dump()[SETTINGS_KEY]).toEqual(fixture('corrupted.repaired.json'));
 	});
 
-	it.each([['a string', 'settings'], ['a number', 42], ['null', null], ['an array', [DEFAULTS]], ['a bad version', {version: 'two', theme: 'dark'}]])(
-		'loads and answers getSettings with the defaults when the stored document is %s',
-		async (_what, value) => {
-			await fake.current.storage.local.set({[SETTINGS_KEY]: value});
-			const send = await start();
-			const expected = _what === 'a bad version' ? {...DEFAULTS, theme: 'dark'} : DEFAULTS;
-			expect(await send({type: 'getSettings', payload: null}, page)).toEqual({ok: true, value: expected});
-		},
-	);
+	it.each([
+		['a string', 'settings'],
+		['a number', 42],
+		['null', null],
+		['an array', [DEFAULTS]],
+		['a bad version', {version: 'two', theme: 'dark'}],
+	])('loads and answers getSettings with the defaults when the stored document is %s', async (_what, value) => {
+		await fake.current.storage.local.set({[SETTINGS_KEY]: value});
+		const send = await start();
+		const expected = _what === 'a bad version' ? {...DEFAULTS, theme: 'dark'} : DEFAULTS;
+		expect(await send({type: 'getSettings', payload: null}, page)).toEqual({ok: true, value: expected});
+	});
 });
 
 describe('a corrupted per-tab state (storage.session)', () => {
@@ -194,13 +271,38 @@ describe('a corrupted per-tab state (storage.session)', () => {
 
 describe('a corrupted journey database (IndexedDB)', () => {
 	const day = fc.oneof(
-		fc.date({min: new Date('2026-01-01'), max: new Date('2026-12-31'), noInvalidDate: true}).map((d) => d.toISOString().slice(0, 10)),
+		fc
+			.date({min: new Date('2026-01-01'), max: new Date('2026-12-31'), noInvalidDate: true})
+			.map((d) => d.toISOString().slice(0, 10)),
 		fc.constantFrom('', '2026-13-01', 'yesterday', '2026-11-02T10:00'),
 	);
-	const badRecordField = fc.oneof(fc.constant(undefined), fc.integer(), fc.boolean(), fc.constant(null), fc.string(), fc.array(fc.integer(), {maxLength: 2}));
+	const badRecordField = fc.oneof(
+		fc.constant(undefined),
+		fc.integer(),
+		fc.boolean(),
+		fc.constant(null),
+		fc.string(),
+		fc.array(fc.integer(), {maxLength: 2}),
+	);
 	/** Records as the stores accept them (their keys must be valid IndexedDB keys), shapes not checked. */
-	const visit = fc.record({service: fc.oneof(serviceKey, fc.string({minLength: 1}), fc.integer()), day: fc.oneof(day, fc.integer()), extra: badRecordField}, {requiredKeys: ['service', 'day']});
-	const tick = fc.record({service: fc.oneof(serviceKey, fc.string({minLength: 1})), exported: badRecordField, imported: badRecordField, deleted: badRecordField, note: badRecordField}, {requiredKeys: ['service']});
+	const visit = fc.record(
+		{
+			service: fc.oneof(serviceKey, fc.string({minLength: 1}), fc.integer()),
+			day: fc.oneof(day, fc.integer()),
+			extra: badRecordField,
+		},
+		{requiredKeys: ['service', 'day']},
+	);
+	const tick = fc.record(
+		{
+			service: fc.oneof(serviceKey, fc.string({minLength: 1})),
+			exported: badRecordField,
+			imported: badRecordField,
+			deleted: badRecordField,
+			note: badRecordField,
+		},
+		{requiredKeys: ['service']},
+	);
 	const JOURNEY_RUNS = Math.max(100, Math.round(RUNS / 20));
 
 	async function seed(visits: unknown[], ticks: unknown[]) {
@@ -224,7 +326,12 @@ describe('a corrupted journey database (IndexedDB)', () => {
 				await closeJourneyDb();
 				globalThis.indexedDB = new IDBFactory();
 				await seed(visits, ticks);
-				const banner = await route({type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}, photosTab, handlers, self);
+				const banner = await route(
+					{type: 'pageVisit', payload: {url: 'https://photos.google.com/'}},
+					photosTab,
+					handlers,
+					self,
+				);
 				expect(banner).toMatchObject({ok: true, value: {serviceId: 'google-photos'}});
 				const journey = await route({type: 'getJourney', payload: null}, page, handlers, self);
 				expect(journey.ok).toBe(true);
@@ -240,14 +347,29 @@ describe('a corrupted journey database (IndexedDB)', () => {
 
 	it.each([
 		['from a newer version of the extension', async () => void (await openDB(DB_NAME, DB_VERSION + 3)).close()],
-		['at the current version but without its stores', async () => void (await openDB(DB_NAME, DB_VERSION, {upgrade: (db) => void db.createObjectStore('junk')})).close()],
-	])('a database %s: the banner and the settings still work, the journey says it is unavailable', async (_what, make) => {
-		await make();
-		expect(await route({type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}, photosTab, handlers, self)).toMatchObject({ok: true, value: {serviceId: 'google-photos'}});
-		expect(await route({type: 'getJourney', payload: null}, page, handlers, self)).toEqual({ok: true, value: {available: false}});
-		expect(await route({type: 'getSettings', payload: null}, page, handlers, self)).toEqual({ok: true, value: DEFAULTS});
-		const exported = await route({type: 'exportData', payload: null}, page, handlers, self);
-		expect(exported).toMatchObject({ok: true, value: {journey: null}});
-		expect(parseBackup(JSON.stringify((exported as {value: unknown}).value))).toMatchObject({ok: true});
-	});
+		[
+			'at the current version but without its stores',
+			async () =>
+				void (await openDB(DB_NAME, DB_VERSION, {upgrade: (db) => void db.createObjectStore('junk')})).close(),
+		],
+	])(
+		'a database %s: the banner and the settings still work, the journey says it is unavailable',
+		async (_what, make) => {
+			await make();
+			expect(
+				await route({type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}, photosTab, handlers, self),
+			).toMatchObject({ok: true, value: {serviceId: 'google-photos'}});
+			expect(await route({type: 'getJourney', payload: null}, page, handlers, self)).toEqual({
+				ok: true,
+				value: {available: false},
+			});
+			expect(await route({type: 'getSettings', payload: null}, page, handlers, self)).toEqual({
+				ok: true,
+				value: DEFAULTS,
+			});
+			const exported = await route({type: 'exportData', payload: null}, page, handlers, self);
+			expect(exported).toMatchObject({ok: true, value: {journey: null}});
+			expect(parseBackup(JSON.stringify((exported as {value: unknown}).value))).toMatchObject({ok: true});
+		},
+	);
 });

@@ -39,7 +39,11 @@ describe('settings writes', () => {
 	});
 
 	it('quick successive changes computed from the current settings all land', async () => {
-		await Promise.all(['a', 'b', 'c', 'd'].map((id) => updateSettings((current) => ({hiddenServices: [...current.hiddenServices, id]}))));
+		await Promise.all(
+			['a', 'b', 'c', 'd'].map((id) =>
+				updateSettings((current) => ({hiddenServices: [...current.hiddenServices, id]})),
+			),
+		);
 		expect((await readSettings()).hiddenServices).toEqual(['a', 'b', 'c', 'd']);
 	});
 });

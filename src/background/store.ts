@@ -5,7 +5,14 @@
  * - per-tab detection: storage.session, key "tab:<id>" (cleared when the browser closes).
  */
 import {browser} from '../core/browser';
-import {applyPatch, repairSettings, SETTINGS_KEY, SETTINGS_VERSION, type Settings, type SettingsChange} from '../core/settings';
+import {
+	applyPatch,
+	repairSettings,
+	SETTINGS_KEY,
+	SETTINGS_VERSION,
+	type Settings,
+	type SettingsChange,
+} from '../core/settings';
 import type {TabState} from '../core/message-map';
 
 /** Reads and repairs the stored settings; `write` says whether storage should get the repaired form. */

@@ -62,7 +62,10 @@ export function Compare({focus}: {focus: string | null}) {
 							return (
 								<tr key={criterion.id} data-criterion={criterion.id}>
 									<th scope="row">
-										{text} <span class="muted">({t(criterion.level === 'minimum' ? 'criteriaMinimum' : 'criteriaBestCase')})</span>
+										{text}{' '}
+										<span class="muted">
+											({t(criterion.level === 'minimum' ? 'criteriaMinimum' : 'criteriaBestCase')})
+										</span>
 									</th>
 									{tools.map((tool) => {
 										const evaluation = evaluationOf(tool.id, criterion.id);
@@ -72,7 +75,8 @@ export function Compare({focus}: {focus: string | null}) {
 													<>
 														<VerdictLabel verdict={evaluation.verdict} />
 														<p>
-															{localize(evaluation.reason, lang)} <SourceLink href={evaluation.source} what={`${tool.name}${t('labelColon')} ${text}`} />
+															{localize(evaluation.reason, lang)}{' '}
+															<SourceLink href={evaluation.source} what={`${tool.name}${t('labelColon')} ${text}`} />
 														</p>
 													</>
 												)}
@@ -101,7 +105,8 @@ export function Compare({focus}: {focus: string | null}) {
 							<h3>{localize(service.name, lang)}</h3>
 						</summary>
 						<p>
-							{localize(service.access.concern, lang)} <SourceLink href={service.access.source} what={localize(service.name, lang)} />
+							{localize(service.access.concern, lang)}{' '}
+							<SourceLink href={service.access.source} what={localize(service.name, lang)} />
 						</p>
 						<MoveSteps service={service} tools={tools} lang={lang} headingLevel={4} />
 					</details>

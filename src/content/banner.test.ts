@@ -16,14 +16,23 @@ const model: BannerModel = {
 };
 
 function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
-	return {onAction: vi.fn(async () => undefined), onCompare: vi.fn(), onOpenSettings: vi.fn(), onClose: vi.fn(), ...overrides};
+	return {
+		onAction: vi.fn(async () => undefined),
+		onCompare: vi.fn(),
+		onOpenSettings: vi.fn(),
+		onClose: vi.fn(),
+		...overrides,
+	};
 }
 
 // The shadow root is closed: tests reach it the way the browser does, by spying on attachShadow.
 const original = HTMLElement.prototype.attachShadow;
 function mountAndCapture(cb = callbacks(), m = model) {
 	let root: ShadowRoot | undefined;
-	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (
+		this: HTMLElement,
+		init: ShadowRootInit,
+	) {
 		root = original.call(this, init);
 		return root;
 	});
@@ -42,7 +51,8 @@ function key(name: string, trusted = true) {
 	if (trusted) Object.defineProperty(event, 'isTrusted', {value: true});
 	document.dispatchEvent(event);
 }
-const buttons = (root: ShadowRoot) => Object.fromEntries([...root.querySelectorAll('button')].map((b) => [b.textContent, b]));
+const buttons = (root: ShadowRoot) =>
+	Object.fromEntries([...root.querySelectorAll('button')].map((b) => [b.textContent, b]));
 
 afterEach(() => {
 	document.body.replaceChildren();
@@ -57,9 +67,11 @@ describe('mountBanner', () => {
 		expect(HTMLElement.prototype.attachShadow).toHaveBeenCalledWith({mode: 'closed'});
 	});
 
-	it('shows the data\'s text as text, never as HTML', () => {
+	it("shows the data's text as text, never as HTML", () => {
 		const {root} = mountAndCapture();
-		expect(root.querySelector('h2')?.textContent).toBe('Google Photos <img src=x onerror=alert(1)> can see your photos');
+		expect(root.querySelector('h2')?.textContent).toBe(
+			'Google Photos <img src=x onerror=alert(1)> can see your photos',
+		);
 		expect(root.querySelector('img, b')).toBeNull();
 		expect(root.querySelector('.body p')?.textContent).toBe('Google can see your photos. <b>bold</b>');
 		expect(root.querySelector('.tools')?.textContent).toBe('Private alternatives: Ente Photos, PhotoPrism');
@@ -90,7 +102,13 @@ describe('mountBanner', () => {
 
 	it('offers the four choices, with the snooze length in the tooltip', () => {
 		const {root} = mountAndCapture();
-		expect(Object.keys(buttons(root))).toEqual(['Compare alternatives', 'Not now', 'Don’t show on this site', 'Turn off everywhere', '×']);
+		expect(Object.keys(buttons(root))).toEqual([
+			'Compare alternatives',
+			'Not now',
+			'Don’t show on this site',
+			'Turn off everywhere',
+			'×',
+		]);
 		expect(buttons(root)['Not now']!.title).toBe('Hide on Google Photos <img src=x onerror=alert(1)> for 7 days');
 		expect(buttons(root)['×']!.getAttribute('aria-label')).toBe('Close');
 	});
@@ -130,7 +148,11 @@ describe('mountBanner', () => {
 
 	it.each([
 		['Not now', 'snooze', 'Hidden on Google Photos <img src=x onerror=alert(1)> for 7 days.'],
-		['Don’t show on this site', 'hide', 'You won’t see this on Google Photos <img src=x onerror=alert(1)> again. You can undo this in the settings.'],
+		[
+			'Don’t show on this site',
+			'hide',
+			'You won’t see this on Google Photos <img src=x onerror=alert(1)> again. You can undo this in the settings.',
+		],
 		['Turn off everywhere', 'disable', 'Banners are now off on every site. You can turn them back on in the settings.'],
 	])('"%s" asks for %s, confirms, offers the settings, then goes', async (label, action, message) => {
 		vi.useFakeTimers();
@@ -187,7 +209,7 @@ describe('mountBanner', () => {
 		['auto', 'theme-auto'],
 		['dark', 'theme-dark'],
 		['light', 'theme-light'],
-	] as const)('follows the options\' theme %s', (theme, className) => {
+	] as const)("follows the options' theme %s", (theme, className) => {
 		const {root} = mountAndCapture(callbacks(), {...model, theme});
 		expect(root.querySelector('section')!.classList.contains(className)).toBe(true);
 	});
@@ -208,6 +230,10 @@ describe('mountBanner', () => {
 	it('says so when a choice could not be saved', async () => {
 		const {root} = mountAndCapture(callbacks({onAction: async () => Promise.reject(new Error('no'))}));
 		press(buttons(root)['Not now']!);
-		await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Your choice could not be saved. You can make it in the settings.'));
+		await vi.waitFor(() =>
+			expect(root.querySelector('[role="status"]')?.textContent).toBe(
+				'Your choice could not be saved. You can make it in the settings.',
+			),
+		);
 	});
 });

@@ -27,7 +27,11 @@ export const ANNOUNCE_DELAY_MS = 150;
 /** How long a confirmation stays after a choice, unless the person is interacting with it. */
 export const CONFIRMATION_MS = 8000;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, ...children: Array<Node | string>) {
+function el<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	attrs: Record<string, string>,
+	...children: Array<Node | string>
+) {
 	const node = document.createElement(tag);
 	for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
 	node.append(...children);
@@ -49,7 +53,10 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	for (const stale of document.querySelectorAll(`[${HOST_MARK}]`)) stale.remove();
 	const host = document.createElement('div');
 	host.setAttribute(HOST_MARK, '');
-	host.setAttribute('style', 'all: initial !important; position: fixed !important; inset: auto !important; z-index: 2147483647 !important;');
+	host.setAttribute(
+		'style',
+		'all: initial !important; position: fixed !important; inset: auto !important; z-index: 2147483647 !important;',
+	);
 	host.dir = model.dir;
 	host.lang = model.lang;
 	const root = host.attachShadow({mode: 'closed'});
@@ -82,7 +89,12 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		'div',
 		{class: 'actions'},
 		button(t('bannerCompare'), 'primary', () => callbacks.onCompare()),
-		button(t('bannerNotNow'), 'secondary', () => choose('snooze', later.snoozed), t('bannerNotNowHint', [model.serviceName, snoozeFor])),
+		button(
+			t('bannerNotNow'),
+			'secondary',
+			() => choose('snooze', later.snoozed),
+			t('bannerNotNowHint', [model.serviceName, snoozeFor]),
+		),
 	);
 	const more = el(
 		'div',
@@ -90,8 +102,22 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		button(t('bannerHide'), 'link', () => choose('hide', later.hidden)),
 		button(t('bannerDisable'), 'link', () => choose('disable', later.disabled)),
 	);
-	const body = el('div', {class: 'body'}, el('p', {}, model.concern), el('p', {class: 'tools'}, t('bannerAlternatives', model.tools.join(', '))), actions, more);
-	const banner = el('section', {class: `banner theme-${model.theme}`, role: 'region', 'aria-labelledby': 'ppa-heading'}, el('h2', {id: 'ppa-heading'}, heading), body, status, close);
+	const body = el(
+		'div',
+		{class: 'body'},
+		el('p', {}, model.concern),
+		el('p', {class: 'tools'}, t('bannerAlternatives', model.tools.join(', '))),
+		actions,
+		more,
+	);
+	const banner = el(
+		'section',
+		{class: `banner theme-${model.theme}`, role: 'region', 'aria-labelledby': 'ppa-heading'},
+		el('h2', {id: 'ppa-heading'}, heading),
+		body,
+		status,
+		close,
+	);
 	root.append(el('style', {}, css), banner);
 
 	let closed = false;

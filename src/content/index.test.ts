@@ -60,7 +60,10 @@ beforeEach(() => {
 		return answer(message);
 	}) as never;
 	Object.defineProperty(document, 'prerendering', {configurable: true, get: () => prerendering});
-	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (
+		this: HTMLElement,
+		init: ShadowRootInit,
+	) {
 		const root = attachShadow.call(this, init);
 		roots.push(root);
 		return root;
@@ -87,7 +90,8 @@ describe('the content script', () => {
 	it('tries a visit again when the tab comes back into view, after the background failed to answer', async () => {
 		let failures = 1;
 		answer = async (message) => {
-			if (message.type === 'pageVisit' && failures-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+			if (message.type === 'pageVisit' && failures-- > 0)
+				throw new Error('Could not establish connection. Receiving end does not exist.');
 			return {ok: true, value: message.type === 'pageVisit' ? MODEL : null};
 		};
 		await load();

@@ -43,7 +43,13 @@ const shownHere = new Set<string>();
 /** On a host no catalogued service uses, this script was registered for a custom site: the host is the service. */
 function customSite(): string | undefined {
 	const host = location.hostname;
-	if (location.protocol !== 'https:' || SERVICE_RULES.some((service) => service.rules.some((rule) => rule.hosts.some((pattern) => hostMatches(host, pattern))))) return undefined;
+	if (
+		location.protocol !== 'https:' ||
+		SERVICE_RULES.some((service) =>
+			service.rules.some((rule) => rule.hosts.some((pattern) => hostMatches(host, pattern))),
+		)
+	)
+		return undefined;
 	return host;
 }
 
@@ -79,8 +85,14 @@ async function check(): Promise<void> {
 	};
 	entry.banner = mountBanner(model, {
 		onAction: (action) => send('bannerAction', {action}).catch(unanswered),
-		onCompare: () => void send('openComparison', null).catch(unanswered).catch(() => {}),
-		onOpenSettings: () => void send('openOptions', null).catch(unanswered).catch(() => {}),
+		onCompare: () =>
+			void send('openComparison', null)
+				.catch(unanswered)
+				.catch(() => {}),
+		onOpenSettings: () =>
+			void send('openOptions', null)
+				.catch(unanswered)
+				.catch(() => {}),
 		onClose: () => {
 			entry.banner = undefined;
 		},
@@ -163,6 +175,7 @@ if (!scope[LOADED]) {
 	// Injected twice into one world (the catalogue's script and a custom site's): the first copy keeps the page.
 	scope[LOADED] = true;
 	// A prerendered page is not the person's yet: no badge, no banner, no journey day until it is shown.
-	if ((document as Document & {prerendering?: boolean}).prerendering) document.addEventListener('prerenderingchange', start, {once: true});
+	if ((document as Document & {prerendering?: boolean}).prerendering)
+		document.addEventListener('prerenderingchange', start, {once: true});
 	else start();
 }

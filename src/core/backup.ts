@@ -35,7 +35,15 @@ const day = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01
 export const journeySchema = z.strictObject({
 	visits: z.array(z.strictObject({service, day})).check(z.maxLength(MAX_RECORDS)),
 	checklist: z
-		.array(z.strictObject({service, ...(Object.fromEntries(CHECKLIST_STEPS.map((step) => [step, z.boolean()])) as Record<(typeof CHECKLIST_STEPS)[number], z.ZodMiniBoolean>)}))
+		.array(
+			z.strictObject({
+				service,
+				...(Object.fromEntries(CHECKLIST_STEPS.map((step) => [step, z.boolean()])) as Record<
+					(typeof CHECKLIST_STEPS)[number],
+					z.ZodMiniBoolean
+				>),
+			}),
+		)
 		.check(z.maxLength(MAX_RECORDS)),
 });
 
@@ -75,12 +83,18 @@ export function parseBackup(text: string): BackupResult {
 	} catch {
 		return {ok: false, error: {code: 'not-json'}};
 	}
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as Record<string, unknown>)['format'] !== BACKUP_FORMAT) {
+	if (
+		typeof raw !== 'object' ||
+		raw === null ||
+		Array.isArray(raw) ||
+		(raw as Record<string, unknown>)['format'] !== BACKUP_FORMAT
+	) {
 		return {ok: false, error: {code: 'foreign'}};
 	}
 	const doc = raw as Record<string, unknown>;
 	const version = doc['version'];
-	if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) return {ok: false, error: {code: 'newer'}};
+	if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION)
+		return {ok: false, error: {code: 'newer'}};
 	if (version !== BACKUP_VERSION) return {ok: false, error: {code: 'invalid', part: 'version'}};
 	const settings = readSettingsStrict(doc['settings']);
 	if (!settings.ok) {
@@ -93,7 +107,10 @@ export function parseBackup(text: string): BackupResult {
 	const whole = backupSchema.safeParse(candidate);
 	if (!whole.success) {
 		const first = whole.error.issues[0]?.path[0];
-		const part = first === 'version' || first === 'exportedAt' || first === 'settings' || first === 'journey' ? first : 'structure';
+		const part =
+			first === 'version' || first === 'exportedAt' || first === 'settings' || first === 'journey'
+				? first
+				: 'structure';
 		return {ok: false, error: {code: 'invalid', part}};
 	}
 	return {ok: true, backup: whole.data as Backup};

@@ -45,7 +45,10 @@ describe('parseCustomSite', () => {
 	});
 
 	it('refuses a host the catalogue knows, naming the service', () => {
-		expect(parse('https://photos.google.com/u/0')).toEqual({ok: false, error: {code: 'catalogued', name: 'Google Photos'}});
+		expect(parse('https://photos.google.com/u/0')).toEqual({
+			ok: false,
+			error: {code: 'catalogued', name: 'Google Photos'},
+		});
 		expect(parse('www.flickr.com')).toMatchObject({ok: false, error: {code: 'catalogued'}});
 	});
 
@@ -56,7 +59,10 @@ describe('parseCustomSite', () => {
 	});
 
 	it('refuses a site already in the list, and a full list', () => {
-		expect(parse('photos.example.net', ['photos.example.net'])).toEqual({ok: false, error: {code: 'duplicate', host: 'photos.example.net'}});
+		expect(parse('photos.example.net', ['photos.example.net'])).toEqual({
+			ok: false,
+			error: {code: 'duplicate', host: 'photos.example.net'},
+		});
 		const full = Array.from({length: MAX_CUSTOM_SITES}, (_, i) => `s${i}.example.net`);
 		expect(parse('photos.example.net', full)).toEqual({ok: false, error: {code: 'too-many'}});
 	});

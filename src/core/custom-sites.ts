@@ -36,15 +36,37 @@ export type CustomSiteError =
 	| {code: 'too-many'};
 export type CustomSiteResult = {ok: true; host: string} | {ok: false; error: CustomSiteError};
 
-const LOCAL_SUFFIXES = ['.local', '.localhost', '.internal', '.intranet', '.lan', '.home', '.home.arpa', '.localdomain', '.corp', '.private'];
+const LOCAL_SUFFIXES = [
+	'.local',
+	'.localhost',
+	'.internal',
+	'.intranet',
+	'.lan',
+	'.home',
+	'.home.arpa',
+	'.localdomain',
+	'.corp',
+	'.private',
+];
 
 /** What the catalogue knows, reduced to names and hosts (names in the UI language). */
 export type KnownHosts = ReadonlyArray<{name: string; hosts: readonly string[]; never: boolean}>;
 
-export function knownHosts(dataset: Pick<Dataset, 'services' | 'neverFlag'>, nameOf: (service: Dataset['services'][number]) => string): KnownHosts {
+export function knownHosts(
+	dataset: Pick<Dataset, 'services' | 'neverFlag'>,
+	nameOf: (service: Dataset['services'][number]) => string,
+): KnownHosts {
 	return [
-		...dataset.neverFlag.map((entry) => ({name: entry.name, hosts: entry.rules.flatMap((rule) => rule.hosts), never: true})),
-		...dataset.services.map((service) => ({name: nameOf(service), hosts: service.match.rules.flatMap((rule) => rule.hosts), never: false})),
+		...dataset.neverFlag.map((entry) => ({
+			name: entry.name,
+			hosts: entry.rules.flatMap((rule) => rule.hosts),
+			never: true,
+		})),
+		...dataset.services.map((service) => ({
+			name: nameOf(service),
+			hosts: service.match.rules.flatMap((rule) => rule.hosts),
+			never: false,
+		})),
 	];
 }
 
@@ -79,11 +101,15 @@ export function parseCustomSite(input: string, known: KnownHosts, existing: read
 	if (!(url instanceof URL)) return {ok: false, error: url};
 	const host = url.hostname.replace(/\.$/, '');
 	if (host.startsWith('[') || /^[\d.]+$/.test(host) || /^0x/i.test(host)) return {ok: false, error: {code: 'ip'}};
-	if (!host.includes('.') || LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return {ok: false, error: {code: 'local'}};
+	if (!host.includes('.') || LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix)))
+		return {ok: false, error: {code: 'local'}};
 	if (!customHostSchema.safeParse(host).success) return {ok: false, error: {code: 'invalid'}};
 	for (const entry of known) {
 		if (entry.hosts.some((pattern) => hostMatches(host, pattern))) {
-			return {ok: false, error: entry.never ? {code: 'never-flag', name: entry.name} : {code: 'catalogued', name: entry.name}};
+			return {
+				ok: false,
+				error: entry.never ? {code: 'never-flag', name: entry.name} : {code: 'catalogued', name: entry.name},
+			};
 		}
 	}
 	if (existing.includes(host)) return {ok: false, error: {code: 'duplicate', host}};

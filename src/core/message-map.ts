@@ -105,7 +105,10 @@ export const requestSchemas = {
 	openOptions: z.null(),
 	getSettings: z.null(),
 	updateSettings: settingsPatchSchema,
-	showAgain: z.strictObject({list: z.enum(SERVICE_LISTS), service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/))}),
+	showAgain: z.strictObject({
+		list: z.enum(SERVICE_LISTS),
+		service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/)),
+	}),
 	getTabState: z.strictObject({tabId: z.number().check(z.int(), z.gte(0))}),
 	resetAll: z.null(),
 	getCustomSites: z.null(),

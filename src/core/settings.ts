@@ -26,10 +26,12 @@ const serviceKey = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^
  * A custom site's host: lowercase ASCII (IDNs in punycode), at least two labels, no IP address (a
  * numeric last label). The full checks (catalogue, never-flag list) are in core/custom-sites.ts.
  */
-export const customHostSchema = z.string().check(
-	z.maxLength(253),
-	z.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]{1,59})$/),
-);
+export const customHostSchema = z
+	.string()
+	.check(
+		z.maxLength(253),
+		z.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]{1,59})$/),
+	);
 
 /** Each field's schema on its own, so one bad field never costs the others. */
 export const fieldSchemas = {
@@ -84,11 +86,18 @@ export const MIGRATIONS: ReadonlyArray<(old: Document) => Document> = [
 	// 1 → 2: "Your journey" and custom sites. Journey recording starts on (it stays on this device and
 	// holds one flag per service per day); no custom sites yet. Expired snoozes are dropped on the way.
 	(old) => {
-		const next: Document = {...old, version: 2, journeyEnabled: old['journeyEnabled'] ?? true, customSites: old['customSites'] ?? []};
+		const next: Document = {
+			...old,
+			version: 2,
+			journeyEnabled: old['journeyEnabled'] ?? true,
+			customSites: old['customSites'] ?? [],
+		};
 		const snoozed = old['snoozedUntil'];
 		if (typeof snoozed === 'object' && snoozed !== null && !Array.isArray(snoozed)) {
 			const now = Date.now();
-			next['snoozedUntil'] = Object.fromEntries(Object.entries(snoozed).filter(([, until]) => typeof until !== 'number' || until > now));
+			next['snoozedUntil'] = Object.fromEntries(
+				Object.entries(snoozed).filter(([, until]) => typeof until !== 'number' || until > now),
+			);
 		}
 		return next;
 	},
@@ -137,7 +146,10 @@ export function repairSettings(stored: unknown): RepairReport {
  * zod's safeParse can itself throw on values no JSON produces but storage can hold (an object whose
  * `length` cannot become a number, say: found by the storage fuzzer). Such a value is simply invalid.
  */
-function safeParseNeverThrowing(schema: z.ZodMiniType, value: unknown): {success: true; data: unknown} | {success: false} {
+function safeParseNeverThrowing(
+	schema: z.ZodMiniType,
+	value: unknown,
+): {success: true; data: unknown} | {success: false} {
 	try {
 		return schema.safeParse(value);
 	} catch {
@@ -161,10 +173,12 @@ export type StrictResult = {ok: true; settings: Settings} | {ok: false; newer: b
  * nothing. `fields` names what is wrong.
  */
 export function readSettingsStrict(input: unknown): StrictResult {
-	if (typeof input !== 'object' || input === null || Array.isArray(input)) return {ok: false, newer: false, fields: ['settings']};
+	if (typeof input !== 'object' || input === null || Array.isArray(input))
+		return {ok: false, newer: false, fields: ['settings']};
 	let doc: Document = {...(input as Document)};
 	const version = doc['version'];
-	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return {ok: false, newer: false, fields: ['version']};
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+		return {ok: false, newer: false, fields: ['version']};
 	if (version > SETTINGS_VERSION) return {ok: false, newer: true, fields: []};
 	try {
 		for (let v = version; v < SETTINGS_VERSION; v++) doc = MIGRATIONS[v]!(doc);
@@ -173,6 +187,12 @@ export function readSettingsStrict(input: unknown): StrictResult {
 	}
 	const result = settingsSchema.safeParse(doc);
 	if (result.success) return {ok: true, settings: result.data as Settings};
-	const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'settings'))))];
+	const fields = [
+		...new Set(
+			result.error.issues.map((issue) =>
+				String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'settings')),
+			),
+		),
+	];
 	return {ok: false, newer: false, fields};
 }

@@ -1,6 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {findService, hostMatches, matchPatternsFor, parseHttpsUrl, pathMatches, ruleMatches, type RuleSet} from './url-match';
+import {
+	findService,
+	hostMatches,
+	matchPatternsFor,
+	parseHttpsUrl,
+	pathMatches,
+	ruleMatches,
+	type RuleSet,
+} from './url-match';
 
 const services: RuleSet[] = [
 	{id: 'google-photos', rules: [{hosts: ['photos.google.com']}]},
@@ -14,7 +22,17 @@ const never: RuleSet[] = [{id: 'ente', rules: [{hosts: ['photos.ente.com']}]}];
 describe('parseHttpsUrl', () => {
 	it('accepts https URLs only', () => {
 		expect(parseHttpsUrl('https://photos.google.com/')?.hostname).toBe('photos.google.com');
-		for (const bad of ['http://photos.google.com/', 'ftp://x.org/', 'javascript:alert(1)', 'not a url', '', 42, null, undefined, {}]) {
+		for (const bad of [
+			'http://photos.google.com/',
+			'ftp://x.org/',
+			'javascript:alert(1)',
+			'not a url',
+			'',
+			42,
+			null,
+			undefined,
+			{},
+		]) {
 			expect(parseHttpsUrl(bad)).toBeUndefined();
 		}
 		expect(parseHttpsUrl(`https://photos.google.com/${'a'.repeat(9000)}`)).toBeUndefined();
@@ -119,9 +137,12 @@ describe('findService', () => {
 
 	it('never throws, whatever the input (property)', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.webUrl({withQueryParameters: true, withFragments: true}), fc.string(), fc.anything()), (input) => {
-				findService(input, services, never);
-			}),
+			fc.property(
+				fc.oneof(fc.webUrl({withQueryParameters: true, withFragments: true}), fc.string(), fc.anything()),
+				(input) => {
+					findService(input, services, never);
+				},
+			),
 			{numRuns: 2000},
 		);
 	});
@@ -141,7 +162,9 @@ describe('matchPatternsFor', () => {
 			'https://www.amazon.com/photos*',
 			'https://www.amazon.de/photos*',
 		]);
-		expect(matchPatternsFor([{hosts: ['www.amazon.com'], paths: ['/photos']}], 'host')).toEqual(['https://www.amazon.com/*']);
+		expect(matchPatternsFor([{hosts: ['www.amazon.com'], paths: ['/photos']}], 'host')).toEqual([
+			'https://www.amazon.com/*',
+		]);
 		expect(matchPatternsFor([{hosts: ['photos.google.com']}], 'rules')).toEqual(['https://photos.google.com/*']);
 		expect(matchPatternsFor([{hosts: ['www.facebook.com'], paths: ['/*/photos', '/']}], 'rules')).toEqual([
 			'https://www.facebook.com/*',
@@ -151,11 +174,22 @@ describe('matchPatternsFor', () => {
 
 	it('every URL the matcher accepts is covered by a generated pattern (property)', () => {
 		const toRegex = (pattern: string) =>
-			new RegExp(`^${pattern.replaceAll(/[.+?^${}()|[\]\\]/g, '\\$&').replace('https://\\*\\.', 'https://([^/]+\\.)?').replaceAll('*', '.*')}$`);
+			new RegExp(
+				`^${pattern
+					.replaceAll(/[.+?^${}()|[\]\\]/g, '\\$&')
+					.replace('https://\\*\\.', 'https://([^/]+\\.)?')
+					.replaceAll('*', '.*')}$`,
+			);
 		for (const service of services) {
 			for (const inject of ['rules', 'host'] as const) {
 				const patterns = matchPatternsFor(service.rules, inject).map(toRegex);
-				for (const url of ['https://photos.google.com/u/0/', 'https://www.amazon.de/photos/x', 'https://onedrive.live.com/?view=8', 'https://www.facebook.com/bob/photos', 'https://bob.smugmug.com/a']) {
+				for (const url of [
+					'https://photos.google.com/u/0/',
+					'https://www.amazon.de/photos/x',
+					'https://onedrive.live.com/?view=8',
+					'https://www.facebook.com/bob/photos',
+					'https://bob.smugmug.com/a',
+				]) {
 					if (findService(url, [service]) === service.id) {
 						const u = new URL(url);
 						expect(patterns.some((p) => p.test(`https://${u.host}${u.pathname}${u.search}`))).toBe(true);

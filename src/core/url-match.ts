@@ -67,7 +67,11 @@ export function ruleMatches(url: URL, rule: Rule): boolean {
  * The id of the first service whose rules match `input`, or undefined. Anything listed in `never`
  * (the private alternatives) wins over every service.
  */
-export function findService(input: unknown, services: readonly RuleSet[], never: readonly RuleSet[] = []): string | undefined {
+export function findService(
+	input: unknown,
+	services: readonly RuleSet[],
+	never: readonly RuleSet[] = [],
+): string | undefined {
 	const url = parseHttpsUrl(input);
 	if (!url) return undefined;
 	if (never.some((entry) => entry.rules.some((rule) => ruleMatches(url, rule)))) return undefined;

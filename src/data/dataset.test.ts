@@ -24,7 +24,8 @@ const sorted = (list: readonly string[]) => [...list].sort();
 function strings(value: unknown, at = ''): [string, string][] {
 	if (typeof value === 'string') return [[at, value]];
 	if (Array.isArray(value)) return value.flatMap((item, i) => strings(item, `${at}[${i}]`));
-	if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => strings(item, `${at}.${key}`));
+	if (value !== null && typeof value === 'object')
+		return Object.entries(value).flatMap(([key, item]) => strings(item, `${at}.${key}`));
 	return [];
 }
 
@@ -48,7 +49,14 @@ describe('dataset.json', () => {
 	});
 
 	it('has unique ids, sorted where the order carries no meaning', () => {
-		for (const list of [dataset.sources, dataset.tools, dataset.criteria, dataset.threats, dataset.services, dataset.neverFlag]) {
+		for (const list of [
+			dataset.sources,
+			dataset.tools,
+			dataset.criteria,
+			dataset.threats,
+			dataset.services,
+			dataset.neverFlag,
+		]) {
 			expect(new Set(ids(list)).size).toBe(list.length);
 		}
 		expect(ids(dataset.sources)).toEqual(sorted(ids(dataset.sources)));
@@ -56,17 +64,25 @@ describe('dataset.json', () => {
 		expect(ids(dataset.services)).toEqual(sorted(ids(dataset.services)));
 		expect(ids(dataset.neverFlag)).toEqual(sorted(ids(dataset.neverFlag)));
 		// Criteria keep the page's order (minimum first, then best case); evaluations follow tools, then criteria.
-		expect(dataset.criteria.map((c) => c.level)).toEqual([...dataset.criteria.map((c) => c.level)].sort((a, b) => (a === b ? 0 : a === 'minimum' ? -1 : 1)));
-		const order = dataset.evaluations.map((e) => [ids(dataset.tools).indexOf(e.tool), ids(dataset.criteria).indexOf(e.criterion)] as const);
+		expect(dataset.criteria.map((c) => c.level)).toEqual(
+			[...dataset.criteria.map((c) => c.level)].sort((a, b) => (a === b ? 0 : a === 'minimum' ? -1 : 1)),
+		);
+		const order = dataset.evaluations.map(
+			(e) => [ids(dataset.tools).indexOf(e.tool), ids(dataset.criteria).indexOf(e.criterion)] as const,
+		);
 		expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
-		for (const service of dataset.services) expect(Object.keys(service.import)).toEqual(sorted(Object.keys(service.import)));
+		for (const service of dataset.services)
+			expect(Object.keys(service.import)).toEqual(sorted(Object.keys(service.import)));
 	});
 
 	it('uses https for every URL, in fields and in text', () => {
 		const all = strings(raw);
-		const insecure = all.filter(([, value]) => /\bhttp:\/\//i.test(value) || /^(?!https:)[a-z][a-z0-9+.-]*:\/\//i.test(value));
+		const insecure = all.filter(
+			([, value]) => /\bhttp:\/\//i.test(value) || /^(?!https:)[a-z][a-z0-9+.-]*:\/\//i.test(value),
+		);
 		expect(insecure).toEqual([]);
-		const URL_FIELD = /(\.(url|source|homepage|privacyPolicy|documentation|sourceCode|contribute)|\.(url|recommendedOn)\.(en|fr)|\.(examples|counterexamples)\[\d+\])$/;
+		const URL_FIELD =
+			/(\.(url|source|homepage|privacyPolicy|documentation|sourceCode|contribute)|\.(url|recommendedOn)\.(en|fr)|\.(examples|counterexamples)\[\d+\])$/;
 		const urlFields = all.filter(([at]) => URL_FIELD.test(at));
 		expect(urlFields.length).toBeGreaterThan(100);
 		expect(urlFields.filter(([, value]) => new URL(value).protocol !== 'https:')).toEqual([]);
@@ -104,12 +120,13 @@ describe('dataset.json', () => {
 		expect(missing).toEqual([]);
 	});
 
-	it('is typeset like the extension\'s own messages: curly apostrophes; in French, no-break spaces before : ; ? ! and inside « »', () => {
+	it("is typeset like the extension's own messages: curly apostrophes; in French, no-break spaces before : ; ? ! and inside « »", () => {
 		const wrong: string[] = [];
 		for (const [at, text] of texts(raw)) {
 			for (const [lang, value] of Object.entries(text)) {
 				if (typeof value !== 'string' || value.startsWith('https://')) continue;
-				if (value.includes("'") || (lang === 'fr' && / [:;?!»]|« |[^\u00a0\u202f ][:;?!](?=\s|$)/.test(value))) wrong.push(`${at}.${lang}: ${value}`);
+				if (value.includes("'") || (lang === 'fr' && / [:;?!»]|« |[^\u00a0\u202f ][:;?!](?=\s|$)/.test(value)))
+					wrong.push(`${at}.${lang}: ${value}`);
 			}
 		}
 		expect(wrong).toEqual([]);
@@ -132,7 +149,9 @@ describe('dataset.json', () => {
 			}
 			const hosts = service.match.rules.flatMap((rule) => rule.hosts);
 			for (const counterexample of service.match.counterexamples) {
-				expect(hosts, `${counterexample} is on one of ${service.id}'s hosts`).toContain(new URL(counterexample).hostname);
+				expect(hosts, `${counterexample} is on one of ${service.id}'s hosts`).toContain(
+					new URL(counterexample).hostname,
+				);
 				expect(findService(counterexample, services, never), counterexample).toBeUndefined();
 			}
 		}
@@ -140,7 +159,8 @@ describe('dataset.json', () => {
 
 	it('never lets a service host equal or sit under a never-flag host', () => {
 		const base = (host: string) => host.replace(/^\*\./, '');
-		const covers = (parent: string, host: string) => base(host) === base(parent) || base(host).endsWith(`.${base(parent)}`);
+		const covers = (parent: string, host: string) =>
+			base(host) === base(parent) || base(host).endsWith(`.${base(parent)}`);
 		const neverHosts = dataset.neverFlag.flatMap((entry) => entry.rules.flatMap((rule) => rule.hosts));
 		for (const service of dataset.services) {
 			for (const host of service.match.rules.flatMap((rule) => rule.hosts)) {

@@ -51,11 +51,15 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 		if (host === undefined) return;
 		const list = listRef.current;
 		const row = host === ALL ? null : list?.querySelector(`li[data-host="${host}"]`);
-		if (host === ALL ? document.getElementById('custom-sites-allow-all') : row?.querySelector('[data-action="allow"]')) return; // not granted (yet): focus stays
+		if (host === ALL ? document.getElementById('custom-sites-allow-all') : row?.querySelector('[data-action="allow"]'))
+			return; // not granted (yet): focus stays
 		allowing.current = null;
 		const focus = document.activeElement;
 		if (focus && focus !== document.body && focus.isConnected) return; // the person has moved on
-		const next = host === ALL ? list?.querySelector<HTMLElement>('button') : row?.querySelector<HTMLElement>('[data-action="remove"]');
+		const next =
+			host === ALL
+				? list?.querySelector<HTMLElement>('button')
+				: row?.querySelector<HTMLElement>('[data-action="remove"]');
 		(next ?? inputRef.current)?.focus();
 	});
 
@@ -74,7 +78,11 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 
 	function add(event: Event) {
 		event.preventDefault();
-		const result = parseCustomSite(input, catalogueHosts(), (sites ?? []).map((site) => site.host));
+		const result = parseCustomSite(
+			input,
+			catalogueHosts(),
+			(sites ?? []).map((site) => site.host),
+		);
 		if (!result.ok) {
 			setError(customSiteErrorText(result.error));
 			setStatus('');
@@ -126,7 +134,8 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 				const granted = answered ? hosts.filter((host) => next.some((site) => site.host === host && site.granted)) : [];
 				if (granted.length === 0) forget(intent); // the button stays, and focus with it
 				onChange(next);
-				if (granted.length === 0) setStatus(hosts.length === 1 ? t('customSiteDenied', hosts[0]!) : t('customSitesDeniedAll'));
+				if (granted.length === 0)
+					setStatus(hosts.length === 1 ? t('customSiteDenied', hosts[0]!) : t('customSitesDeniedAll'));
 				else if (granted.length === 1) setStatus(t('customSiteAllowed', granted[0]!));
 				else setStatus(t('customSitesAllowedAll', String(granted.length)));
 			} catch (failure) {
@@ -190,7 +199,12 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 			{missing.length > 1 && (
 				<p class="inline notice" id="custom-sites-missing-row">
 					<span id="custom-sites-missing">{t('customSitesMissing', String(missing.length))}</span>
-					<button type="button" id="custom-sites-allow-all" aria-describedby="custom-sites-missing" onClick={() => allowAll(missing)}>
+					<button
+						type="button"
+						id="custom-sites-allow-all"
+						aria-describedby="custom-sites-missing"
+						onClick={() => allowAll(missing)}
+					>
 						{t('customSitesAllowAll')}
 					</button>
 				</p>
@@ -202,15 +216,28 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 					{sites.map(({host, granted}) => (
 						<li key={host} data-host={host} data-granted={granted ? '1' : '0'}>
 							<span>
-								<span class="host">{host}</span> <span class={granted ? 'badge ok' : 'badge warn'}>{granted ? t('customSiteActive') : t('customSiteNoAccess')}</span>
+								<span class="host">{host}</span>{' '}
+								<span class={granted ? 'badge ok' : 'badge warn'}>
+									{granted ? t('customSiteActive') : t('customSiteNoAccess')}
+								</span>
 							</span>
 							<span class="buttons">
 								{!granted && (
-									<button type="button" data-action="allow" aria-label={t('customSiteAllowNamed', host)} onClick={() => allow(host)}>
+									<button
+										type="button"
+										data-action="allow"
+										aria-label={t('customSiteAllowNamed', host)}
+										onClick={() => allow(host)}
+									>
 										{t('customSiteAllow')}
 									</button>
 								)}
-								<button type="button" data-action="remove" aria-label={t('customSiteRemoveNamed', host)} onClick={() => void remove(host)}>
+								<button
+									type="button"
+									data-action="remove"
+									aria-label={t('customSiteRemoveNamed', host)}
+									onClick={() => void remove(host)}
+								>
 									{t('customSiteRemove')}
 								</button>
 							</span>

@@ -105,7 +105,12 @@ export function DataTransfer({onImported}: {onImported: () => Promise<CustomSite
 				</button>
 				<label class="file-button">
 					<span>{t('dataImport')}</span>
-					<input type="file" id="data-import" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget)} />
+					<input
+						type="file"
+						id="data-import"
+						accept="application/json,.json"
+						onChange={(event) => void importFile(event.currentTarget)}
+					/>
 				</label>
 			</p>
 			<Status id="data-status" text={status} />

@@ -11,7 +11,11 @@ import {send} from '../core/send';
 import type {Settings} from '../core/settings';
 import {durationText, errorText, formatMonth, serviceName, Status} from './shared';
 
-const STEP_LABELS = {exported: 'checklistExported', imported: 'checklistImported', deleted: 'checklistDeleted'} as const;
+const STEP_LABELS = {
+	exported: 'checklistExported',
+	imported: 'checklistImported',
+	deleted: 'checklistDeleted',
+} as const;
 
 type Props = {
 	/** null when the settings could not be loaded: the recording checkbox is left out. */
@@ -59,7 +63,10 @@ export function Journey({settings, journey, loadError = '', onJourney, onSetting
 						checked={settings.journeyEnabled}
 						onChange={(event) => {
 							const journeyEnabled = event.currentTarget.checked;
-							void run(async () => onSettings(await send('updateSettings', {journeyEnabled})), journeyEnabled ? t('journeyRecordingOn') : t('journeyRecordingOff'));
+							void run(
+								async () => onSettings(await send('updateSettings', {journeyEnabled})),
+								journeyEnabled ? t('journeyRecordingOn') : t('journeyRecordingOff'),
+							);
 						}}
 					/>
 					{t('journeyRecord')}
@@ -100,7 +107,10 @@ export function Journey({settings, journey, loadError = '', onJourney, onSetting
 												checked={entry[step]}
 												onChange={(event) => {
 													const done = event.currentTarget.checked;
-													void run(async () => onJourney(await send('setChecklistStep', {service: entry.service, step, done})), t('optionsSaved'));
+													void run(
+														async () => onJourney(await send('setChecklistStep', {service: entry.service, step, done})),
+														t('optionsSaved'),
+													);
 												}}
 											/>
 											<label for={id}>{t(STEP_LABELS[step])}</label>

@@ -28,7 +28,12 @@ beforeEach(async () => {
 	globalThis.indexedDB = new IDBFactory();
 	const fake = resetFakeBrowser('fr');
 	fake.runtime.sendMessage = ((message: unknown) =>
-		route(message, {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'}, handlers, self)) as never;
+		route(
+			message,
+			{id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'},
+			handlers,
+			self,
+		)) as never;
 	await fake.storage.local.set({[SETTINGS_KEY]: DEFAULTS});
 	await setChecklistStep('google-photos', 'exported', true);
 	scratch = document.createElement('main');
@@ -48,7 +53,9 @@ describe('the options page in French', () => {
 		const checklist = $('fieldset.checklist[data-service="google-photos"]');
 		expect(checklist.previousElementSibling?.textContent).toBe('Quitter ces services');
 		expect(checklist.querySelector('legend')?.textContent).toBe('Google Photos');
-		expect(checklist.querySelector('label[for="checklist-google-photos-exported"]')?.textContent).toBe('J’ai exporté mes photos de ce service');
+		expect(checklist.querySelector('label[for="checklist-google-photos-exported"]')?.textContent).toBe(
+			'J’ai exporté mes photos de ce service',
+		);
 		expect($<HTMLInputElement>('#checklist-google-photos-exported').checked).toBe(true);
 	});
 
@@ -56,11 +63,16 @@ describe('the options page in French', () => {
 		const backup = makeBackup(DEFAULTS, null, Date.now());
 		const input = $<HTMLInputElement>('#data-import');
 		const file = JSON.stringify({...backup, settings: {...backup.settings, snoozeDays: 9000}});
-		Object.defineProperty(input, 'files', {configurable: true, value: [new File([file], 'sauvegarde.json', {type: 'application/json'})]});
+		Object.defineProperty(input, 'files', {
+			configurable: true,
+			value: [new File([file], 'sauvegarde.json', {type: 'application/json'})],
+		});
 		await act(() => {
 			input.dispatchEvent(new Event('change', {bubbles: true}));
 		});
 		await settle();
-		expect($('#data-status').textContent).toBe('Ce fichier est endommagé (la section des paramètres n’est pas valide). Rien n’a été modifié.');
+		expect($('#data-status').textContent).toBe(
+			'Ce fichier est endommagé (la section des paramètres n’est pas valide). Rien n’a été modifié.',
+		);
 	});
 });

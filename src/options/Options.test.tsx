@@ -38,7 +38,10 @@ async function reopen(settings: Partial<Settings>) {
 /** Chooses a file in the import field. */
 async function importFile(content: string) {
 	const input = $<HTMLInputElement>('#data-import');
-	Object.defineProperty(input, 'files', {configurable: true, value: [new File([content], 'backup.json', {type: 'application/json'})]});
+	Object.defineProperty(input, 'files', {
+		configurable: true,
+		value: [new File([content], 'backup.json', {type: 'application/json'})],
+	});
 	await act(() => {
 		input.dispatchEvent(new Event('change', {bubbles: true}));
 	});
@@ -63,8 +66,15 @@ beforeEach(async () => {
 	fake.current.runtime.sendMessage = ((message: {type: string}) =>
 		failing.has(message.type)
 			? Promise.resolve({ok: false, error: `${message.type} failed.`})
-			: route(message, {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'}, handlers, self)) as never;
-	await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, hiddenServices: ['flickr'], snoozedUntil: {'google-photos': Date.now() + 86_400_000}}});
+			: route(
+					message,
+					{id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'},
+					handlers,
+					self,
+				)) as never;
+	await fake.current.storage.local.set({
+		[SETTINGS_KEY]: {...DEFAULTS, hiddenServices: ['flickr'], snoozedUntil: {'google-photos': Date.now() + 86_400_000}},
+	});
 	scratch = document.createElement('main');
 	document.body.append(scratch);
 	await act(() => render(<Options />, scratch));
@@ -82,7 +92,9 @@ describe('the options page', () => {
 			const labelled = input.closest('label') ?? scratch.querySelector(`label[for="${input.id}"]`);
 			expect(labelled?.textContent?.trim(), input.id).toBeTruthy();
 		}
-		expect([...scratch.querySelectorAll('legend')].map((legend) => legend.textContent)).toEqual(expect.arrayContaining(['Alternatives to suggest', 'Theme']));
+		expect([...scratch.querySelectorAll('legend')].map((legend) => legend.textContent)).toEqual(
+			expect.arrayContaining(['Alternatives to suggest', 'Theme']),
+		);
 		expect(scratch.querySelectorAll('[role="status"]').length).toBeGreaterThanOrEqual(5);
 		expect(document.body.dataset['ready']).toBe('1');
 	});
@@ -147,11 +159,17 @@ describe('the options page', () => {
 	it.each([
 		['{"format":"other","version":1}', 'This file is not an export of Photo Privacy Advisor. Nothing was changed.'],
 		['not json', 'This file is not an export of Photo Privacy Advisor: it is not JSON. Nothing was changed.'],
-		['{"format":"photo-privacy-advisor","version":7}', 'This file comes from a newer version of Photo Privacy Advisor. Update the extension, then import it again. Nothing was changed.'],
+		[
+			'{"format":"photo-privacy-advisor","version":7}',
+			'This file comes from a newer version of Photo Privacy Advisor. Update the extension, then import it again. Nothing was changed.',
+		],
 	])('a bad import (%s) says why and changes nothing', async (content, message) => {
 		const before = fake.current.storage.local.dump();
 		const input = $<HTMLInputElement>('#data-import');
-		Object.defineProperty(input, 'files', {configurable: true, value: [new File([content], 'backup.json', {type: 'application/json'})]});
+		Object.defineProperty(input, 'files', {
+			configurable: true,
+			value: [new File([content], 'backup.json', {type: 'application/json'})],
+		});
 		await act(() => {
 			input.dispatchEvent(new Event('change', {bubbles: true}));
 		});
@@ -170,7 +188,9 @@ describe('the options page', () => {
 
 	it('adds a custom site after its permission is granted, and removes it', async () => {
 		await addSite('https://photos.example.net/albums');
-		expect(text('#custom-status')).toBe('photos.example.net was added. The banner will appear there from your next visit.');
+		expect(text('#custom-status')).toBe(
+			'photos.example.net was added. The banner will appear there from your next visit.',
+		);
 		expect($('#custom-site-list li').dataset['granted']).toBe('1');
 		expect(fake.current.scripting.registered.size).toBe(1);
 		await act(() => $<HTMLButtonElement>('#custom-site-list button').click());
@@ -182,7 +202,9 @@ describe('the options page', () => {
 	it('does not add a site whose permission is refused', async () => {
 		fake.current.permissions.grantOnRequest = false;
 		await addSite('photos.example.net');
-		expect(text('#custom-status')).toBe('Your browser did not give access to photos.example.net, so the banner cannot appear there.');
+		expect(text('#custom-status')).toBe(
+			'Your browser did not give access to photos.example.net, so the banner cannot appear there.',
+		);
 		expect(stored()?.customSites).toEqual([]);
 	});
 
@@ -207,7 +229,10 @@ describe('the options page', () => {
 
 	it('"Show again" moves focus to the next row, then to the list\'s heading once it is empty', async () => {
 		const later = Date.now() + 2 * 86_400_000;
-		await reopen({hiddenServices: ['flickr', 'google-photos'], snoozedUntil: {'google-photos': later, flickr: later + 1}});
+		await reopen({
+			hiddenServices: ['flickr', 'google-photos'],
+			snoozedUntil: {'google-photos': later, flickr: later + 1},
+		});
 		const hiddenButton = (id: string) => $<HTMLButtonElement>(`#hidden-list li[data-service="${id}"] button`);
 		hiddenButton('flickr').focus();
 		await act(() => hiddenButton('flickr').click());
@@ -262,7 +287,9 @@ describe('the options page', () => {
 		expect(request).toHaveBeenCalledTimes(1);
 		expect(request.mock.calls[0]![0].origins).toEqual(sites.map((host) => `https://${host}/*`));
 		expect(text('#custom-status')).toBe('Access granted to 3 sites. The banner will appear there.');
-		expect([...scratch.querySelectorAll<HTMLElement>('#custom-site-list li')].map((li) => li.dataset['granted'])).toEqual(['1', '1', '1']);
+		expect(
+			[...scratch.querySelectorAll<HTMLElement>('#custom-site-list li')].map((li) => li.dataset['granted']),
+		).toEqual(['1', '1', '1']);
 		expect(fake.current.scripting.registered.size).toBe(3);
 		expect(scratch.querySelector('#custom-sites-allow-all, #custom-sites-missing')).toBeNull();
 		// The button went with the access: focus is on the first row's control, not lost to the page.
@@ -276,7 +303,9 @@ describe('the options page', () => {
 		allowAll.focus();
 		await act(() => allowAll.click());
 		await settle();
-		expect(text('#custom-status')).toBe('Your browser did not give access to these sites, so the banner cannot appear there. You can still allow each one on its own.');
+		expect(text('#custom-status')).toBe(
+			'Your browser did not give access to these sites, so the banner cannot appear there. You can still allow each one on its own.',
+		);
 		expect(fake.current.scripting.registered.size).toBe(0);
 		expect(document.activeElement).toBe($('#custom-sites-allow-all'));
 	});
@@ -284,7 +313,9 @@ describe('the options page', () => {
 	it('a refused "Allow all" does not cancel a later "Allow": focus still follows the row that was granted', async () => {
 		await reopen({customSites: ['photos.example.net', 'pics.example.org']});
 		const answers: Array<(granted: boolean) => void> = [];
-		vi.spyOn(fake.current.permissions, 'request').mockImplementation(() => new Promise<boolean>((resolve) => answers.push(resolve)));
+		vi.spyOn(fake.current.permissions, 'request').mockImplementation(
+			() => new Promise<boolean>((resolve) => answers.push(resolve)),
+		);
 		await act(() => $<HTMLButtonElement>('#custom-sites-allow-all').click()); // its prompt stays open...
 		const row = () => $('#custom-site-list li[data-host="pics.example.org"]');
 		const allow = row().querySelector<HTMLButtonElement>('[data-action="allow"]')!;
@@ -292,7 +323,9 @@ describe('the options page', () => {
 		await act(() => allow.click()); // ...while the person allows one site on its own
 		answers[0]!(false);
 		await settle();
-		expect(text('#custom-status')).toBe('Your browser did not give access to these sites, so the banner cannot appear there. You can still allow each one on its own.');
+		expect(text('#custom-status')).toBe(
+			'Your browser did not give access to these sites, so the banner cannot appear there. You can still allow each one on its own.',
+		);
 		fake.current.permissions.origins.add('https://pics.example.org/*');
 		answers[1]!(true);
 		await settle();
@@ -305,7 +338,9 @@ describe('the options page', () => {
 		vi.spyOn(fake.current.permissions, 'request').mockResolvedValue(true);
 		await act(() => $<HTMLButtonElement>('#custom-site-list [data-action="allow"]').click());
 		await settle();
-		expect(text('#custom-status')).toBe('Your browser did not give access to photos.example.net, so the banner cannot appear there.');
+		expect(text('#custom-status')).toBe(
+			'Your browser did not give access to photos.example.net, so the banner cannot appear there.',
+		);
 		expect($('#custom-site-list li').dataset['granted']).toBe('0');
 	});
 
@@ -314,7 +349,11 @@ describe('the options page', () => {
 		expect(scratch.querySelector('#custom-sites-allow-all')).toBeNull();
 		expect($('#custom-site-list li button').textContent).toBe('Allow');
 		await fake.current.permissions.request({origins: ['https://photos.example.net/*', 'https://pics.example.org/*']});
-		await importFile(JSON.stringify(makeBackup({...DEFAULTS, customSites: ['photos.example.net', 'pics.example.org']}, null, Date.now())));
+		await importFile(
+			JSON.stringify(
+				makeBackup({...DEFAULTS, customSites: ['photos.example.net', 'pics.example.org']}, null, Date.now()),
+			),
+		);
 		expect(text('#data-status')).toBe('Imported: your settings and journey are now those of the file.');
 		expect(scratch.querySelector('#custom-sites-allow-all')).toBeNull();
 	});
@@ -322,20 +361,26 @@ describe('the options page', () => {
 	it('a section that cannot be loaded says so on its own; the rest of the page, export and reset included, still works', async () => {
 		failing = new Set(['getCustomSites']);
 		await reopen({});
-		expect(text('#custom-sites-unavailable')).toBe('Your own sites could not be loaded (getCustomSites failed.). Reload the page to try again.');
+		expect(text('#custom-sites-unavailable')).toBe(
+			'Your own sites could not be loaded (getCustomSites failed.). Reload the page to try again.',
+		);
 		expect(scratch.querySelector('#custom-site')).toBeNull();
 		expect($<HTMLInputElement>('#banner-enabled').checked).toBe(true);
 		await act(() => $('#reset-all').click());
 		await act(() => $('#reset-confirm').click());
 		await settle();
-		expect(text('#reset-status')).toBe('Everything was reset, but this page could not show the result (getCustomSites failed.). Reload the page.');
+		expect(text('#reset-status')).toBe(
+			'Everything was reset, but this page could not show the result (getCustomSites failed.). Reload the page.',
+		);
 		expect(stored()).toEqual(DEFAULTS);
 
 		failing = new Set(['getSettings', 'getJourney']);
 		await reopen({});
 		expect(text('#settings-unavailable')).toBe('Your settings could not be loaded: getSettings failed.');
 		expect(scratch.querySelector('#banner-enabled')).toBeNull();
-		expect(text('#journey-unavailable')).toBe('Your journey could not be loaded (getJourney failed.). Reload the page to try again.');
+		expect(text('#journey-unavailable')).toBe(
+			'Your journey could not be loaded (getJourney failed.). Reload the page to try again.',
+		);
 		expect(scratch.querySelector('#custom-site-list, #custom-site')).not.toBeNull();
 		expect(scratch.querySelector('#data-export')).not.toBeNull();
 		expect(scratch.querySelector('#reset-all')).not.toBeNull();
@@ -344,7 +389,9 @@ describe('the options page', () => {
 	it('an import that worked says so even when the page then fails to show it', async () => {
 		failing = new Set(['getSettings']);
 		await importFile(JSON.stringify(makeBackup({...DEFAULTS, snoozeDays: 12}, null, Date.now())));
-		expect(text('#data-status')).toBe('The import worked, but this page could not show your new settings (getSettings failed.). Reload the page.');
+		expect(text('#data-status')).toBe(
+			'The import worked, but this page could not show your new settings (getSettings failed.). Reload the page.',
+		);
 		expect(stored()?.snoozeDays).toBe(12);
 	});
 

@@ -15,7 +15,16 @@ import {t} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
 import {send} from '../core/send';
 import type {CustomSiteStatus, ServiceList} from '../core/message-map';
-import {MAX_SNOOZE_DAYS, MIN_SNOOZE_DAYS, PREFERENCES, repairSettings, SETTINGS_KEY, THEMES, type Settings, type SettingsPatch} from '../core/settings';
+import {
+	MAX_SNOOZE_DAYS,
+	MIN_SNOOZE_DAYS,
+	PREFERENCES,
+	repairSettings,
+	SETTINGS_KEY,
+	THEMES,
+	type Settings,
+	type SettingsPatch,
+} from '../core/settings';
 import {applyTheme} from '../ui/theme';
 import {CustomSites} from './CustomSites';
 import {DataTransfer} from './DataTransfer';
@@ -23,7 +32,11 @@ import {Journey} from './Journey';
 import {ResetAll} from './ResetAll';
 import {errorText, formatDate, serviceName, Status} from './shared';
 
-const PREFERENCE_LABELS = {both: 'optionsPreferenceBoth', cloud: 'optionsPreferenceCloud', 'self-hosted': 'optionsPreferenceSelfHosted'} as const;
+const PREFERENCE_LABELS = {
+	both: 'optionsPreferenceBoth',
+	cloud: 'optionsPreferenceCloud',
+	'self-hosted': 'optionsPreferenceSelfHosted',
+} as const;
 const THEME_LABELS = {auto: 'optionsThemeAuto', light: 'optionsThemeLight', dark: 'optionsThemeDark'} as const;
 
 type LoadErrors = {settings?: string; sites?: string; journey?: string};
@@ -57,7 +70,11 @@ export function Options() {
 	 * Resolves with the custom sites, so an import can say whether any of them still needs access.
 	 */
 	async function reload(): Promise<CustomSiteStatus[]> {
-		const [nextSettings, nextSites, nextJourney] = await Promise.allSettled([send('getSettings', null), send('getCustomSites', null), send('getJourney', null)]);
+		const [nextSettings, nextSites, nextJourney] = await Promise.allSettled([
+			send('getSettings', null),
+			send('getCustomSites', null),
+			send('getJourney', null),
+		]);
 		const errors: LoadErrors = {};
 		// A section that cannot be loaded shows that, not what it showed before (an import or a reset has
 		// just changed it).
@@ -94,16 +111,18 @@ export function Options() {
 		// in the browser's own settings meanwhile.
 		const onVisible = () => {
 			if (document.visibilityState !== 'visible') return;
-			void Promise.allSettled([send('getCustomSites', null), send('getJourney', null)]).then(([nextSites, nextJourney]) => {
-				if (nextSites.status === 'fulfilled') {
-					setSites(nextSites.value);
-					setLoadErrors(({sites: _gone, ...rest}) => rest);
-				}
-				if (nextJourney.status === 'fulfilled') {
-					setJourney(nextJourney.value);
-					setLoadErrors(({journey: _gone, ...rest}) => rest);
-				}
-			});
+			void Promise.allSettled([send('getCustomSites', null), send('getJourney', null)]).then(
+				([nextSites, nextJourney]) => {
+					if (nextSites.status === 'fulfilled') {
+						setSites(nextSites.value);
+						setLoadErrors(({sites: _gone, ...rest}) => rest);
+					}
+					if (nextJourney.status === 'fulfilled') {
+						setJourney(nextJourney.value);
+						setLoadErrors(({journey: _gone, ...rest}) => rest);
+					}
+				},
+			);
 		};
 		document.addEventListener('visibilitychange', onVisible);
 		return () => {
@@ -122,11 +141,18 @@ export function Options() {
 		listFocus.current = null;
 		const focus = document.activeElement;
 		if (focus && focus !== document.body && focus.isConnected) return; // the person has moved on
-		((pending.next === undefined ? null : showAgainButton(pending.list, pending.next)) ?? document.getElementById(`${pending.list}-heading`))?.focus();
+		(
+			(pending.next === undefined ? null : showAgainButton(pending.list, pending.next)) ??
+			document.getElementById(`${pending.list}-heading`)
+		)?.focus();
 	});
 
 	/** Saves a change; says whether it was saved. */
-	async function update(patch: SettingsPatch, section: keyof typeof status, message = t('optionsSaved')): Promise<boolean> {
+	async function update(
+		patch: SettingsPatch,
+		section: keyof typeof status,
+		message = t('optionsSaved'),
+	): Promise<boolean> {
 		try {
 			setSettings(await send('updateSettings', patch));
 			setStatus((old) => ({...old, [section]: message}));
@@ -169,7 +195,13 @@ export function Options() {
 					{t('optionsLoadFailed', loadErrors.settings ?? '')}
 				</p>
 				<CustomSites sites={sites} loadError={loadErrors.sites ?? ''} onChange={setSites} />
-				<Journey settings={null} journey={journey} loadError={loadErrors.journey ?? ''} onJourney={setJourney} onSettings={setSettings} />
+				<Journey
+					settings={null}
+					journey={journey}
+					loadError={loadErrors.journey ?? ''}
+					onJourney={setJourney}
+					onSettings={setSettings}
+				/>
 				<DataTransfer onImported={reload} />
 				<ResetAll onReset={reload} />
 			</>
@@ -189,7 +221,12 @@ export function Options() {
 			<section aria-labelledby="banner-heading">
 				<h2 id="banner-heading">{t('optionsBannerHeading')}</h2>
 				<label class="check">
-					<input type="checkbox" id="banner-enabled" checked={settings.bannerEnabled} onChange={(event) => void update({bannerEnabled: event.currentTarget.checked}, 'banner')} />
+					<input
+						type="checkbox"
+						id="banner-enabled"
+						checked={settings.bannerEnabled}
+						onChange={(event) => void update({bannerEnabled: event.currentTarget.checked}, 'banner')}
+					/>
 					{t('optionsBannerEnabled')}
 				</label>
 				<p class="field">
@@ -260,7 +297,13 @@ export function Options() {
 								<button
 									type="button"
 									aria-label={t('optionsShowAgainOn', serviceName(id))}
-									onClick={() => showAgain('snoozed', snoozed.map(([other]) => other), id)}
+									onClick={() =>
+										showAgain(
+											'snoozed',
+											snoozed.map(([other]) => other),
+											id,
+										)
+									}
 								>
 									{t('optionsShowAgain')}
 								</button>
@@ -293,7 +336,14 @@ export function Options() {
 					<legend>{t('optionsThemeLegend')}</legend>
 					{THEMES.map((value) => (
 						<p class="check" key={value}>
-							<input type="radio" name="theme" id={`theme-${value}`} value={value} checked={settings.theme === value} onChange={() => void update({theme: value}, 'choices')} />
+							<input
+								type="radio"
+								name="theme"
+								id={`theme-${value}`}
+								value={value}
+								checked={settings.theme === value}
+								onChange={() => void update({theme: value}, 'choices')}
+							/>
 							<label for={`theme-${value}`}>{t(THEME_LABELS[value])}</label>
 						</p>
 					))}
@@ -302,7 +352,13 @@ export function Options() {
 			</section>
 
 			<CustomSites sites={sites} loadError={loadErrors.sites ?? ''} onChange={setSites} />
-			<Journey settings={settings} journey={journey} loadError={loadErrors.journey ?? ''} onJourney={setJourney} onSettings={setSettings} />
+			<Journey
+				settings={settings}
+				journey={journey}
+				loadError={loadErrors.journey ?? ''}
+				onJourney={setJourney}
+				onSettings={setSettings}
+			/>
 			<DataTransfer onImported={reload} />
 			<ResetAll onReset={reload} />
 		</>

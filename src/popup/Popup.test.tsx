@@ -42,12 +42,12 @@ describe('the popup', () => {
 		await handlers.pageVisit({url: 'https://photos.example.net/album'}, tab('https://photos.example.net/album', 4));
 		await show(4);
 		expect(scratch.querySelector('h1')?.textContent).toBe('photos.example.net may be able to see your photos');
-		expect(scratch.querySelector('.concern')?.textContent).toBe('You marked this site as a cloud photo service. Unless it encrypts your photos end to end, it can see them.');
-		expect([...scratch.querySelectorAll('ol.move[data-custom] li')].map((li) => li.querySelector('h3')?.textContent)).toEqual([
-			'1. Export from photos.example.net',
-			'2. Import into Ente Photos',
-			'2. Import into PhotoPrism',
-		]);
+		expect(scratch.querySelector('.concern')?.textContent).toBe(
+			'You marked this site as a cloud photo service. Unless it encrypts your photos end to end, it can see them.',
+		);
+		expect(
+			[...scratch.querySelectorAll('ol.move[data-custom] li')].map((li) => li.querySelector('h3')?.textContent),
+		).toEqual(['1. Export from photos.example.net', '2. Import into Ente Photos', '2. Import into PhotoPrism']);
 	});
 
 	it('says "may be able to see" for a service whose end-to-end encryption is opt-in', async () => {
@@ -65,18 +65,21 @@ describe('the popup', () => {
 		expect(exportStep.textContent).toContain('check OneDrive Photos’s own help');
 	});
 
-	it.each(['en', 'fr'])('%s: every text as a reader sees it is typeset (curly apostrophes; in French, a no-break space before : ; ? ! and inside « »)', async (lang) => {
-		const browser = resetFakeBrowser(lang);
-		browser.runtime.sendMessage = ((message: unknown) => route(message, popupSender, handlers, self)) as never;
-		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));
-		await show(9);
-		const text = scratch.textContent ?? '';
-		expect(text).toContain('Cure53'); // the audits, the criteria, the threats and the guides are all there
-		expect(scratch.querySelectorAll('ol.move li').length).toBeGreaterThan(1);
-		// French: a breakable space before : ; ? ! », or none at all before : ; ? ! used as punctuation.
-		const wrong = lang === 'fr' ? / [:;?!»]|« |[^\u00a0\u202f ][:;?!](?=\s|$)|'/g : /'/g;
-		expect([...text.matchAll(new RegExp(`.{0,25}(?:${wrong.source}).{0,25}`, 'g'))].map((m) => m[0])).toEqual([]);
-	});
+	it.each(['en', 'fr'])(
+		'%s: every text as a reader sees it is typeset (curly apostrophes; in French, a no-break space before : ; ? ! and inside « »)',
+		async (lang) => {
+			const browser = resetFakeBrowser(lang);
+			browser.runtime.sendMessage = ((message: unknown) => route(message, popupSender, handlers, self)) as never;
+			await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));
+			await show(9);
+			const text = scratch.textContent ?? '';
+			expect(text).toContain('Cure53'); // the audits, the criteria, the threats and the guides are all there
+			expect(scratch.querySelectorAll('ol.move li').length).toBeGreaterThan(1);
+			// French: a breakable space before : ; ? ! », or none at all before : ; ? ! used as punctuation.
+			const wrong = lang === 'fr' ? / [:;?!»]|« |[^\u00a0\u202f ][:;?!](?=\s|$)|'/g : /'/g;
+			expect([...text.matchAll(new RegExp(`.{0,25}(?:${wrong.source}).{0,25}`, 'g'))].map((m) => m[0])).toEqual([]);
+		},
+	);
 
 	it('is calm and neutral without a tab', async () => {
 		await show(null);

@@ -36,7 +36,9 @@ export function Popup({tabId}: {tabId: number | null}) {
 	const tools = toolsForPreference(dataset.tools, settings.preference);
 	const openComparison = (event: Event) => {
 		event.preventDefault();
-		void browser.tabs.create({url: browser.runtime.getURL(`compare/index.html${service ? `?service=${service.id}` : ''}`)}).then(() => window.close());
+		void browser.tabs
+			.create({url: browser.runtime.getURL(`compare/index.html${service ? `?service=${service.id}` : ''}`)})
+			.then(() => window.close());
 	};
 
 	return (
@@ -44,10 +46,17 @@ export function Popup({tabId}: {tabId: number | null}) {
 			<header>
 				{service ? (
 					<>
-						<h1 data-service={service.id}>{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedMay', localize(service.name, lang))}</h1>
+						<h1 data-service={service.id}>
+							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedMay', localize(service.name, lang))}
+						</h1>
 						<p class="concern">
 							{localize(service.access.concern, lang)}{' '}
-							<a href={service.access.source} target="_blank" rel="noopener noreferrer" aria-label={t('sourceOf', t('popupWhatItSees'))}>
+							<a
+								href={service.access.source}
+								target="_blank"
+								rel="noopener noreferrer"
+								aria-label={t('sourceOf', t('popupWhatItSees'))}
+							>
 								{t('source')}
 							</a>
 						</p>
@@ -74,7 +83,11 @@ export function Popup({tabId}: {tabId: number | null}) {
 			{(service || custom) && (
 				<section aria-labelledby="move-heading">
 					<h2 id="move-heading">{t('popupMove')}</h2>
-					{service ? <MoveSteps service={service} tools={tools} lang={lang} /> : <CustomMoveSteps host={custom!} tools={tools} />}
+					{service ? (
+						<MoveSteps service={service} tools={tools} lang={lang} />
+					) : (
+						<CustomMoveSteps host={custom!} tools={tools} />
+					)}
 				</section>
 			)}
 			<p class="actions">

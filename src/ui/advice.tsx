@@ -85,12 +85,15 @@ export function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 	);
 }
 
-const monthFormat = (lang: Language) => new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', timeZone: 'UTC'});
+const monthFormat = (lang: Language) =>
+	new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', timeZone: 'UTC'});
 export function formatMonth(yearMonth: string, lang: Language): string {
 	return monthFormat(lang).format(new Date(`${yearMonth}-01T00:00:00Z`));
 }
 export function formatDay(isoDate: string, lang: Language): string {
-	return new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'}).format(new Date(`${isoDate}T00:00:00Z`));
+	return new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'}).format(
+		new Date(`${isoDate}T00:00:00Z`),
+	);
 }
 
 const LINKS: Array<[keyof Tool['links'], MessageKey]> = [
@@ -101,7 +104,19 @@ const LINKS: Array<[keyof Tool['links'], MessageKey]> = [
 ];
 
 /** A tool's card: what it is, its key facts with sources, where to get it, and (optionally) its criteria. */
-export function ToolCard({tool, lang, platform, criteria = true, headingLevel = 3}: {tool: Tool; lang: Language; platform: Platform | null; criteria?: boolean; headingLevel?: 2 | 3}) {
+export function ToolCard({
+	tool,
+	lang,
+	platform,
+	criteria = true,
+	headingLevel = 3,
+}: {
+	tool: Tool;
+	lang: Language;
+	platform: Platform | null;
+	criteria?: boolean;
+	headingLevel?: 2 | 3;
+}) {
 	const Heading = headingLevel === 2 ? 'h2' : 'h3';
 	const downloads = orderDownloads(tool.downloads, platform);
 	const auditEvaluation = evaluationOf(tool.id, 'audit');
@@ -128,7 +143,8 @@ export function ToolCard({tool, lang, platform, criteria = true, headingLevel = 
 						</ul>
 					) : (
 						<>
-							{t('factNoAudit')} {auditEvaluation && <SourceLink href={auditEvaluation.source} what={t('factAudits')} />}
+							{t('factNoAudit')}{' '}
+							{auditEvaluation && <SourceLink href={auditEvaluation.source} what={t('factAudits')} />}
 						</>
 					)}
 				</dd>
@@ -185,7 +201,17 @@ function RouteText({route, service, lang}: {route: Route; service: Service; lang
 }
 
 /** "Move your photos": the official export route from the service, then each tool's import guide. */
-export function MoveSteps({service, tools, lang, headingLevel = 3}: {service: Service; tools: readonly Tool[]; lang: Language; headingLevel?: 3 | 4}) {
+export function MoveSteps({
+	service,
+	tools,
+	lang,
+	headingLevel = 3,
+}: {
+	service: Service;
+	tools: readonly Tool[];
+	lang: Language;
+	headingLevel?: 3 | 4;
+}) {
 	const serviceName = localize(service.name, lang);
 	const Heading = headingLevel === 3 ? 'h3' : 'h4';
 	return (
@@ -208,7 +234,15 @@ export function MoveSteps({service, tools, lang, headingLevel = 3}: {service: Se
 }
 
 /** "Move your photos" from a site the person added: no route of ours, so the honest generic steps. */
-export function CustomMoveSteps({host, tools, headingLevel = 3}: {host: string; tools: readonly Tool[]; headingLevel?: 3 | 4}) {
+export function CustomMoveSteps({
+	host,
+	tools,
+	headingLevel = 3,
+}: {
+	host: string;
+	tools: readonly Tool[];
+	headingLevel?: 3 | 4;
+}) {
 	const Heading = headingLevel === 3 ? 'h3' : 'h4';
 	return (
 		<ol class="move" data-custom={host}>
@@ -245,7 +279,9 @@ export function Threats({lang}: {lang: Language}) {
 
 /** Attribution (CC BY-SA 4.0), the revision date, the source page in the person's language, independence. */
 export function Attribution({lang}: {lang: Language}) {
-	const source = dataset.sources.find((page) => page.pagePath === 'photo-management' && page.lang === lang) ?? dataset.sources.find((page) => page.pagePath === 'photo-management');
+	const source =
+		dataset.sources.find((page) => page.pagePath === 'photo-management' && page.lang === lang) ??
+		dataset.sources.find((page) => page.pagePath === 'photo-management');
 	return (
 		<footer class="attribution">
 			<p>

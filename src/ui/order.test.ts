@@ -21,9 +21,19 @@ describe('orderDownloads', () => {
 		{platform: 'windows' as const, label: 'Windows'},
 		{platform: 'android' as const, label: 'Android'},
 	];
-	it('puts the person\'s platform first and keeps every other one, in order', () => {
-		expect(orderDownloads(downloads, 'windows').map((d) => d.label)).toEqual(['Windows', 'Google Play', 'App Store', 'Android']);
-		expect(orderDownloads(downloads, 'android').map((d) => d.label)).toEqual(['Google Play', 'Android', 'App Store', 'Windows']);
+	it("puts the person's platform first and keeps every other one, in order", () => {
+		expect(orderDownloads(downloads, 'windows').map((d) => d.label)).toEqual([
+			'Windows',
+			'Google Play',
+			'App Store',
+			'Android',
+		]);
+		expect(orderDownloads(downloads, 'android').map((d) => d.label)).toEqual([
+			'Google Play',
+			'Android',
+			'App Store',
+			'Windows',
+		]);
 		expect(orderDownloads(downloads, null)).toEqual(downloads);
 		expect(orderDownloads(downloads, 'linux')).toEqual(downloads);
 	});

@@ -23,7 +23,10 @@ export function platformOf(os: string | undefined): Platform | null {
 }
 
 /** The person's platform first, every other download after it in Privacy Guides' order. */
-export function orderDownloads<T extends {platform: Platform}>(downloads: readonly T[], platform: Platform | null): T[] {
+export function orderDownloads<T extends {platform: Platform}>(
+	downloads: readonly T[],
+	platform: Platform | null,
+): T[] {
 	if (!platform) return [...downloads];
 	return [...downloads.filter((d) => d.platform === platform), ...downloads.filter((d) => d.platform !== platform)];
 }

@@ -33,7 +33,9 @@ test('a start that fails twice fails with both errors, and is not tried a third 
 		calls++;
 		throw new Error(`failure ${calls}`);
 	});
-	await expect(failing).rejects.toThrow('Firefox did not start, twice. First: Error: failure 1. Then: Error: failure 2');
+	await expect(failing).rejects.toThrow(
+		'Firefox did not start, twice. First: Error: failure 1. Then: Error: failure 2',
+	);
 	expect(calls).toBe(2);
 });
 
@@ -44,7 +46,7 @@ test('a start that works is called once and prints nothing', async () => {
 	expect(warn).not.toHaveBeenCalled();
 });
 
-test('before the second try: the failed try\'s network logs go, and a first start\'s kept profile is emptied', () => {
+test("before the second try: the failed try's network logs go, and a first start's kept profile is emptied", () => {
 	const netLog = scratchDir('retry-netlog');
 	const keep = scratchDir('retry-keep');
 	try {

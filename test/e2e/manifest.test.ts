@@ -52,7 +52,12 @@ describe.each([
 	});
 
 	test('no <all_urls>, tabs, history, webRequest, webNavigation or cookies, anywhere', () => {
-		const all = [...(manifest['permissions'] ?? []), ...(manifest['optional_permissions'] ?? []), ...(manifest['host_permissions'] ?? []), ...(manifest['optional_host_permissions'] ?? [])];
+		const all = [
+			...(manifest['permissions'] ?? []),
+			...(manifest['optional_permissions'] ?? []),
+			...(manifest['host_permissions'] ?? []),
+			...(manifest['optional_host_permissions'] ?? []),
+		];
 		for (const name of FORBIDDEN) expect(all, name).not.toContain(name);
 		expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
 		for (const script of manifest['content_scripts'] ?? []) {
@@ -61,7 +66,9 @@ describe.each([
 	});
 
 	test('no host permissions beyond the photo sites the content script runs on', () => {
-		const matches = new Set<string>((manifest['content_scripts'] ?? []).flatMap((script: {matches: string[]}) => script.matches));
+		const matches = new Set<string>(
+			(manifest['content_scripts'] ?? []).flatMap((script: {matches: string[]}) => script.matches),
+		);
 		expect(matches.has('https://photos.google.com/*')).toBe(true);
 		for (const host of manifest['host_permissions'] ?? []) expect(matches.has(host), host).toBe(true);
 		expect([...matches].every((pattern) => pattern.startsWith('https://'))).toBe(true);

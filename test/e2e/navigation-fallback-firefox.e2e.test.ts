@@ -50,7 +50,10 @@ describe('Firefox without the Navigation API (as Firefox 142–146): the fallbac
 		await sleep(300);
 		await site.page.click('#to-photos'); // a trusted click, as a person's
 		await s().waitForBadge(site.tabId, '!');
-		expect(await site.page.evaluate(() => [location.pathname, document.title])).toEqual(['/photos/all', 'Amazon (local fixture)']);
+		expect(await site.page.evaluate(() => [location.pathname, document.title])).toEqual([
+			'/photos/all',
+			'Amazon (local fixture)',
+		]);
 		await waitForBannerHost(site.page);
 		await site.page.click('#to-cart');
 		await s().waitForBadge(site.tabId, '');

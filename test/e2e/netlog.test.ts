@@ -11,7 +11,8 @@ import {chromiumRequests, firefoxRequests} from './harness/netlog';
 import {FIXTURES} from './harness/paths';
 
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, 'netlog', name), 'utf8');
-const byExtension = (requests: Array<{url: string; byExtension: boolean}>) => requests.filter((r) => r.byExtension).map((r) => r.url);
+const byExtension = (requests: Array<{url: string; byExtension: boolean}>) =>
+	requests.filter((r) => r.byExtension).map((r) => r.url);
 
 describe('Chromium net log', () => {
 	test("finds the extension's requests (background, extension page) and tells the browser's own apart", () => {
@@ -23,12 +24,16 @@ describe('Chromium net log', () => {
 	});
 
 	test('reads a log cut short (the browser was killed before writing its end)', () => {
-		const text = fixture('chromium-leak.netlog.json').trimEnd().replace(/\]\s*\}$/, ',');
+		const text = fixture('chromium-leak.netlog.json')
+			.trimEnd()
+			.replace(/\]\s*\}$/, ',');
 		expect(byExtension(chromiumRequests(text))).toHaveLength(2);
 	});
 
 	test('refuses something that is not a net log, rather than finding nothing in it', () => {
-		expect(() => chromiumRequests('{"constants": {"logEventTypes": {}}, "events": []}')).toThrow(/Not a Chromium net log/);
+		expect(() => chromiumRequests('{"constants": {"logEventTypes": {}}, "events": []}')).toThrow(
+			/Not a Chromium net log/,
+		);
 	});
 });
 
@@ -41,15 +46,25 @@ describe('Firefox MOZ_LOG (nsHttp:3, CSMLog:5)', () => {
 			'https://leak.invalid/options-leak', // fetch() in the options page
 		]);
 		// The content script's fetch carries the page's principal: the page interception is what catches it.
-		expect(requests.find((r) => r.url === 'https://leak.invalid/content-leak')).toMatchObject({byExtension: false, initiator: 'https://photos.google.com/'});
-		expect(requests.find((r) => r.url === 'https://firefox.settings.services.mozilla.com/v1/')).toMatchObject({byExtension: false, initiator: 'SystemPrincipal'});
+		expect(requests.find((r) => r.url === 'https://leak.invalid/content-leak')).toMatchObject({
+			byExtension: false,
+			initiator: 'https://photos.google.com/',
+		});
+		expect(requests.find((r) => r.url === 'https://firefox.settings.services.mozilla.com/v1/')).toMatchObject({
+			byExtension: false,
+			initiator: 'SystemPrincipal',
+		});
 	});
 
 	test('finds an attempt that the CSP blocked in the extension process (it never reached the network)', () => {
-		expect(byExtension(firefoxRequests(fixture('firefox-csp-blocked.child-2.moz_log')))).toEqual(['https://leak.invalid/csp-blocked-fetch']);
+		expect(byExtension(firefoxRequests(fixture('firefox-csp-blocked.child-2.moz_log')))).toEqual([
+			'https://leak.invalid/csp-blocked-fetch',
+		]);
 	});
 
 	test('finds nothing in a log without network loads', () => {
-		expect(firefoxRequests('2026-11-27 09:43:24.102894 UTC - [Parent 1: Main Thread]: V/CSMLog doContentSecurityCheck:\n')).toEqual([]);
+		expect(
+			firefoxRequests('2026-11-27 09:43:24.102894 UTC - [Parent 1: Main Thread]: V/CSMLog doContentSecurityCheck:\n'),
+		).toEqual([]);
 	});
 });

@@ -27,7 +27,10 @@ import {useSession} from './harness/session';
 import {poll, sleep} from './harness/wait';
 
 const AXE = readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const EN = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<string, {message: string; placeholders?: Record<string, {content: string}>}>;
+const EN = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<
+	string,
+	{message: string; placeholders?: Record<string, {content: string}>}
+>;
 /** An English message with its placeholders filled, as the browser would. */
 function msg(key: string, ...subs: string[]): string {
 	const entry = EN[key];
@@ -60,7 +63,11 @@ async function statusText(page: Page, id: string): Promise<string> {
 	return page.$eval(`#${id}`, (el) => el.textContent ?? '');
 }
 async function waitForStatus(page: Page, id: string, text: string): Promise<void> {
-	await poll(() => statusText(page, id), (value) => value === text, {timeout: 10_000, what: `#${id} to say "${text}"`});
+	await poll(
+		() => statusText(page, id),
+		(value) => value === text,
+		{timeout: 10_000, what: `#${id} to say "${text}"`},
+	);
 }
 
 type Violation = {id: string; impact: string | null; nodes: string[]};
@@ -68,11 +75,13 @@ async function axeViolations(page: Page): Promise<Violation[]> {
 	if (!(await page.evaluate(() => typeof (globalThis as any).axe === 'object'))) await page.evaluate(AXE);
 	return page.evaluate(async () => {
 		const result = await (globalThis as any).axe.run(document, {resultTypes: ['violations']});
-		return (result.violations as Array<{id: string; impact: string | null; nodes: Array<{target: string[]}>}>).map((v) => ({
-			id: v.id,
-			impact: v.impact,
-			nodes: v.nodes.map((node) => node.target.join(' ')),
-		}));
+		return (result.violations as Array<{id: string; impact: string | null; nodes: Array<{target: string[]}>}>).map(
+			(v) => ({
+				id: v.id,
+				impact: v.impact,
+				nodes: v.nodes.map((node) => node.target.join(' ')),
+			}),
+		);
 	});
 }
 
@@ -97,7 +106,11 @@ function sharedTests(s: () => ExtensionSession) {
 			await options.click('#reset-all');
 			await options.waitForSelector('#reset-confirm', {timeout: 5000});
 			expect(await axeViolations(options), 'reset confirmation').toEqual([]);
-			await poll(() => options.evaluate(() => document.activeElement?.textContent), (text) => text === msg('confirmCancel'), {timeout: 5000, what: 'focus on Cancel'});
+			await poll(
+				() => options.evaluate(() => document.activeElement?.textContent),
+				(text) => text === msg('confirmCancel'),
+				{timeout: 5000, what: 'focus on Cancel'},
+			);
 			await options.click('#reset-cancel');
 			await options.waitForSelector('#reset-all', {timeout: 5000});
 		} finally {
@@ -108,7 +121,11 @@ function sharedTests(s: () => ExtensionSession) {
 	test('hide a site from its banner: it stays away there; undo it from the options. The same for a snooze', async () => {
 		const photos = await s().openSite(PHOTOS_URL);
 		await clickBannerButton(s(), photos.page, await waitForBannerHost(photos.page), msg('bannerHide'));
-		await poll(() => s().storedSettings(), (v) => (v?.['hiddenServices'] as string[] | undefined)?.includes('google-photos') === true, {what: 'google-photos hidden'});
+		await poll(
+			() => s().storedSettings(),
+			(v) => (v?.['hiddenServices'] as string[] | undefined)?.includes('google-photos') === true,
+			{what: 'google-photos hidden'},
+		);
 
 		const again = await s().openSite(PHOTOS_URL);
 		await s().waitForBadge(again.tabId, '!');
@@ -118,13 +135,19 @@ function sharedTests(s: () => ExtensionSession) {
 		const options = await s().openExtensionPage('options/index.html', READY);
 		const row = '#hidden-list li[data-service="google-photos"]';
 		expect(await options.$eval(row, (li) => li.querySelector('span')?.textContent)).toBe('Google Photos');
-		expect(await options.$eval(`${row} button`, (b) => b.getAttribute('aria-label'))).toBe(msg('optionsShowAgainOn', 'Google Photos'));
+		expect(await options.$eval(`${row} button`, (b) => b.getAttribute('aria-label'))).toBe(
+			msg('optionsShowAgainOn', 'Google Photos'),
+		);
 		await options.click(`${row} button`);
 		await waitForStatus(options, 'lists-status', msg('optionsShownAgain', 'Google Photos'));
 		expect(await s().storedSettings()).toMatchObject({hiddenServices: []});
 		expect(await options.$(row)).toBeNull();
 		// The button went with its row: focus is on the emptied list's heading, not lost to the page.
-		await poll(() => options.evaluate(() => document.activeElement?.id), (id) => id === 'hidden-heading', {timeout: 5000, what: 'focus on the hidden list heading'});
+		await poll(
+			() => options.evaluate(() => document.activeElement?.id),
+			(id) => id === 'hidden-heading',
+			{timeout: 5000, what: 'focus on the hidden list heading'},
+		);
 
 		const back = await s().openSite(PHOTOS_URL);
 		const host = await waitForBannerHost(back.page);
@@ -137,7 +160,11 @@ function sharedTests(s: () => ExtensionSession) {
 		await options.click(`${snoozedRow} button`);
 		await waitForStatus(options, 'lists-status', msg('optionsShownAgain', 'Google Photos'));
 		expect(await s().storedSettings()).toMatchObject({snoozedUntil: {}});
-		await poll(() => options.evaluate(() => document.activeElement?.id), (id) => id === 'snoozed-heading', {timeout: 5000, what: 'focus on the snoozed list heading'});
+		await poll(
+			() => options.evaluate(() => document.activeElement?.id),
+			(id) => id === 'snoozed-heading',
+			{timeout: 5000, what: 'focus on the snoozed list heading'},
+		);
 		const last = await s().openSite(PHOTOS_URL);
 		await waitForBannerHost(last.page);
 	});
@@ -157,7 +184,10 @@ function sharedTests(s: () => ExtensionSession) {
 }
 
 async function customSiteRow(options: Page) {
-	return options.$eval(`#custom-site-list li[data-host="${CUSTOM_HOST}"]`, (li) => ({granted: li.getAttribute('data-granted'), text: li.textContent}));
+	return options.$eval(`#custom-site-list li[data-host="${CUSTOM_HOST}"]`, (li) => ({
+		granted: li.getAttribute('data-granted'),
+		text: li.textContent,
+	}));
 }
 
 /** Registrations and permission, from the extension's own context. */
@@ -165,7 +195,10 @@ async function customSiteBackground(s: ExtensionSession) {
 	return s.extEval(async (origin: string) => {
 		const api = (globalThis as any).browser ?? (globalThis as any).chrome;
 		const scripts: Array<{id: string; matches?: string[]}> = await api.scripting.getRegisteredContentScripts();
-		return {scripts: scripts.map((script) => [script.id, script.matches]), granted: await api.permissions.contains({origins: [origin]})};
+		return {
+			scripts: scripts.map((script) => [script.id, script.matches]),
+			granted: await api.permissions.contains({origins: [origin]}),
+		};
 	}, CUSTOM_ORIGIN);
 }
 
@@ -175,7 +208,10 @@ const SECOND_HOST = 'www.example.com';
 async function importTwoSites(s: ExtensionSession, options: Page): Promise<void> {
 	const exported = await sendFrom<{settings: Record<string, unknown>}>(options, 'exportData', null);
 	const file = path.join(s.scratch, 'two-sites.json');
-	writeFileSync(file, JSON.stringify({...exported, settings: {...exported.settings, customSites: [CUSTOM_HOST, SECOND_HOST]}}));
+	writeFileSync(
+		file,
+		JSON.stringify({...exported, settings: {...exported.settings, customSites: [CUSTOM_HOST, SECOND_HOST]}}),
+	);
 	await (await options.$('input#data-import'))!.uploadFile(file);
 	await waitForStatus(options, 'data-status', msg('dataImportedWithSites'));
 	expect(await statusText(options, 'custom-sites-missing')).toBe(msg('customSitesMissing', '2'));
@@ -192,7 +228,10 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 		await options.click('#custom-site-add');
 		await waitForStatus(options, 'custom-status', msg('customSiteAdded', CUSTOM_HOST));
 		expect(await customSiteRow(options)).toMatchObject({granted: '1'});
-		expect(await customSiteBackground(s())).toEqual({scripts: [[`custom-site:${CUSTOM_HOST}`, [CUSTOM_ORIGIN]]], granted: true});
+		expect(await customSiteBackground(s())).toEqual({
+			scripts: [[`custom-site:${CUSTOM_HOST}`, [CUSTOM_ORIGIN]]],
+			granted: true,
+		});
 		expect((await s().storedSettings())?.['customSites']).toEqual([CUSTOM_HOST]);
 
 		const site = await s().openSite(CUSTOM_URL);
@@ -218,23 +257,32 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 			expect(await axeViolations(options)).toEqual([]); // with the notice and its "Allow all" shown
 			await options.click('#custom-sites-allow-all');
 			await waitForStatus(options, 'custom-status', msg('customSitesAllowedAll', '2'));
-			expect(await options.$$eval('#custom-site-list li', (rows) => rows.map((li) => [li.getAttribute('data-host'), li.getAttribute('data-granted')]))).toEqual([
+			expect(
+				await options.$$eval('#custom-site-list li', (rows) =>
+					rows.map((li) => [li.getAttribute('data-host'), li.getAttribute('data-granted')]),
+				),
+			).toEqual([
 				[CUSTOM_HOST, '1'],
 				[SECOND_HOST, '1'],
 			]);
 			expect(await options.$('#custom-sites-allow-all')).toBeNull();
 			const scripts = await s().extEval(async () => {
 				const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-				return ((await api.scripting.getRegisteredContentScripts()) as Array<{id: string}>).map((script) => script.id).sort();
+				return ((await api.scripting.getRegisteredContentScripts()) as Array<{id: string}>)
+					.map((script) => script.id)
+					.sort();
 			});
 			expect(scripts).toEqual([`custom-site:${CUSTOM_HOST}`, `custom-site:${SECOND_HOST}`]);
 			for (const host of [CUSTOM_HOST, SECOND_HOST]) {
 				const site = await s().openSite(`https://${host}/`);
-				expect((await readBanner(s(), site.page, await waitForBannerHost(site.page))).heading).toBe(msg('bannerHeadingMay', host));
+				expect((await readBanner(s(), site.page, await waitForBannerHost(site.page))).heading).toBe(
+					msg('bannerHeadingMay', host),
+				);
 			}
 		} finally {
 			await options.bringToFront().catch(() => {});
-			for (const host of [CUSTOM_HOST, SECOND_HOST]) await sendFrom(options, 'removeCustomSite', {host}).catch(() => {});
+			for (const host of [CUSTOM_HOST, SECOND_HOST])
+				await sendFrom(options, 'removeCustomSite', {host}).catch(() => {});
 		}
 		expect(await customSiteBackground(s())).toEqual({scripts: [], granted: false});
 	});
@@ -251,8 +299,14 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 		// A new options page shows the visit just recorded.
 		const options = await s().openExtensionPage('options/index.html', '#checklist-google-photos-exported');
 		await options.click('#checklist-google-photos-exported');
-		await poll(() => options.$eval('#checklist-google-photos-exported', (el) => (el as HTMLInputElement).checked), Boolean, {what: 'tick saved'});
-		expect(await options.$eval('#journey-visits li[data-service="google-photos"]', (li) => li.getAttribute('data-days'))).toBe('1');
+		await poll(
+			() => options.$eval('#checklist-google-photos-exported', (el) => (el as HTMLInputElement).checked),
+			Boolean,
+			{what: 'tick saved'},
+		);
+		expect(
+			await options.$eval('#journey-visits li[data-service="google-photos"]', (li) => li.getAttribute('data-days')),
+		).toBe('1');
 
 		// Export through the page's button; the Blob it saves is the file.
 		await options.evaluate(() => {
@@ -265,11 +319,21 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 			};
 		});
 		await options.click('#data-export');
-		await poll(() => options.evaluate(() => (globalThis as any).savedExports.length as number), (n) => n === 1, {what: 'the exported Blob'});
+		await poll(
+			() => options.evaluate(() => (globalThis as any).savedExports.length as number),
+			(n) => n === 1,
+			{what: 'the exported Blob'},
+		);
 		const file = await options.evaluate(() => ((globalThis as any).savedExports[0] as Blob).text());
-		expect(await statusText(options, 'data-status')).toMatch(/^Saved as photo-privacy-advisor-\d{4}-\d{2}-\d{2}\.json\.$/);
+		expect(await statusText(options, 'data-status')).toMatch(
+			/^Saved as photo-privacy-advisor-\d{4}-\d{2}-\d{2}\.json\.$/,
+		);
 		const exported = JSON.parse(file) as {format: string; settings: Record<string, unknown>};
-		expect(exported).toMatchObject({format: 'photo-privacy-advisor', version: 1, settings: {snoozeDays: 21, customSites: [CUSTOM_HOST]}});
+		expect(exported).toMatchObject({
+			format: 'photo-privacy-advisor',
+			version: 1,
+			settings: {snoozeDays: 21, customSites: [CUSTOM_HOST]},
+		});
 		const before = await exportedState(options);
 		const filePath = path.join(s().scratch, 'export.json');
 		writeFileSync(filePath, file);
@@ -289,20 +353,31 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 			await waitForStatus(page, 'data-status', msg('dataImportedWithSites'));
 			expect(await exportedState(page)).toEqual(before);
 			expect(await page.$eval('#snooze-days', (el) => (el as HTMLInputElement).value)).toBe('21');
-			expect(await page.$eval('#checklist-google-photos-exported', (el) => (el as HTMLInputElement).checked)).toBe(true);
+			expect(await page.$eval('#checklist-google-photos-exported', (el) => (el as HTMLInputElement).checked)).toBe(
+				true,
+			);
 			// The permission does not travel with a file: the site is listed without access until allowed here.
 			expect(await customSiteRow(page)).toMatchObject({granted: '0'});
 			await page.click(`#custom-site-list li[data-host="${CUSTOM_HOST}"] button`); // "Allow"
 			await waitForStatus(page, 'custom-status', msg('customSiteAllowed', CUSTOM_HOST));
 			expect(await customSiteRow(page)).toMatchObject({granted: '1'});
 			// "Allow" went with the access granted: focus is on the row's remaining control.
-			await poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), (label) => label === msg('customSiteRemoveNamed', CUSTOM_HOST), {
-				timeout: 5000,
-				what: 'focus on the row\'s Remove',
+			await poll(
+				() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+				(label) => label === msg('customSiteRemoveNamed', CUSTOM_HOST),
+				{
+					timeout: 5000,
+					what: "focus on the row's Remove",
+				},
+			);
+			expect(await customSiteBackground(fresh)).toEqual({
+				scripts: [[`custom-site:${CUSTOM_HOST}`, [CUSTOM_ORIGIN]]],
+				granted: true,
 			});
-			expect(await customSiteBackground(fresh)).toEqual({scripts: [[`custom-site:${CUSTOM_HOST}`, [CUSTOM_ORIGIN]]], granted: true});
 			const site = await fresh.openSite(CUSTOM_URL);
-			expect((await readBanner(fresh, site.page, await waitForBannerHost(site.page))).heading).toBe(msg('bannerHeadingMay', CUSTOM_HOST));
+			expect((await readBanner(fresh, site.page, await waitForBannerHost(site.page))).heading).toBe(
+				msg('bannerHeadingMay', CUSTOM_HOST),
+			);
 			expect(fresh.sites.unexpected).toEqual([]);
 		} finally {
 			await fresh.close();
@@ -343,10 +418,19 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 		try {
 			await options.type('#custom-site', 'https://example.org/albums');
 			await options.click('#custom-site-add');
-			await poll(() => options.evaluate(() => (globalThis as any).permissionRequests.length as number), (n) => n === 1, {what: 'permissions.request'});
-			expect(await options.evaluate(() => (globalThis as any).permissionRequests)).toEqual([{origins: [CUSTOM_ORIGIN]}]);
+			await poll(
+				() => options.evaluate(() => (globalThis as any).permissionRequests.length as number),
+				(n) => n === 1,
+				{what: 'permissions.request'},
+			);
+			expect(await options.evaluate(() => (globalThis as any).permissionRequests)).toEqual([
+				{origins: [CUSTOM_ORIGIN]},
+			]);
 			await options.waitForSelector(`#custom-site-list li[data-host="${CUSTOM_HOST}"]`, {timeout: 10_000});
-			expect(await customSiteRow(options)).toEqual({granted: '0', text: `${CUSTOM_HOST} ${msg('customSiteNoAccess')}${msg('customSiteAllow')}${msg('customSiteRemove')}`});
+			expect(await customSiteRow(options)).toEqual({
+				granted: '0',
+				text: `${CUSTOM_HOST} ${msg('customSiteNoAccess')}${msg('customSiteAllow')}${msg('customSiteRemove')}`,
+			});
 			expect(await customSiteBackground(s())).toEqual({scripts: [], granted: false});
 
 			const site = await s().openSite(CUSTOM_URL);
@@ -354,7 +438,9 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 			expect(await bannerHostNow(site.page)).toBeNull();
 
 			await options.bringToFront();
-			await options.click(`#custom-site-list li[data-host="${CUSTOM_HOST}"] button[aria-label="${msg('customSiteRemoveNamed', CUSTOM_HOST)}"]`);
+			await options.click(
+				`#custom-site-list li[data-host="${CUSTOM_HOST}"] button[aria-label="${msg('customSiteRemoveNamed', CUSTOM_HOST)}"]`,
+			);
 			await waitForStatus(options, 'custom-status', msg('customSiteRemoved', CUSTOM_HOST));
 			expect((await s().storedSettings())?.['customSites']).toEqual([]);
 		} finally {
@@ -369,17 +455,22 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 			await importTwoSites(s(), options);
 			await options.click('#custom-sites-allow-all');
 			await waitForStatus(options, 'custom-status', msg('customSitesDeniedAll'));
-			expect(await options.evaluate(() => (globalThis as any).permissionRequests)).toEqual([{origins: [CUSTOM_ORIGIN, `https://${SECOND_HOST}/*`]}]);
+			expect(await options.evaluate(() => (globalThis as any).permissionRequests)).toEqual([
+				{origins: [CUSTOM_ORIGIN, `https://${SECOND_HOST}/*`]},
+			]);
 			expect(await options.$('#custom-sites-allow-all')).not.toBeNull();
 		} finally {
-			for (const host of [CUSTOM_HOST, SECOND_HOST]) await sendFrom(options, 'removeCustomSite', {host}).catch(() => {});
+			for (const host of [CUSTOM_HOST, SECOND_HOST])
+				await sendFrom(options, 'removeCustomSite', {host}).catch(() => {});
 			await options.close();
 		}
 	});
 
 	test('keyboard only: Tab reaches every control with a visible focus ring; reset confirms inline, Escape cancels', async () => {
 		const options = await s().openExtensionPage('options/index.html', READY);
-		const controls = await options.$$eval('input, button, a[href], select, textarea', (els) => els.map((el) => el.id || el.getAttribute('aria-label') || el.textContent));
+		const controls = await options.$$eval('input, button, a[href], select, textarea', (els) =>
+			els.map((el) => el.id || el.getAttribute('aria-label') || el.textContent),
+		);
 		const reached: string[] = [];
 		for (let i = 0; i < controls.length + 2; i++) {
 			await options.keyboard.press('Tab');
@@ -388,7 +479,10 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 				if (!el || el === document.body) return null;
 				const ring = el.closest('.file-button') ?? el; // the file input's ring is drawn on its label
 				const style = getComputedStyle(ring);
-				return {name: el.id || el.getAttribute('aria-label') || el.textContent, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+				return {
+					name: el.id || el.getAttribute('aria-label') || el.textContent,
+					outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+				};
 			});
 			if (!focus) continue;
 			expect(focus.outline, `focus ring on ${focus.name}`).toBe(true);
@@ -401,16 +495,29 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 		await options.focus('#reset-all');
 		await options.keyboard.press('Enter');
 		await options.waitForSelector('#reset-confirm', {timeout: 5000});
-		await poll(() => options.evaluate(() => document.activeElement?.id), (id) => id === 'reset-cancel', {timeout: 5000, what: 'focus on Cancel'});
+		await poll(
+			() => options.evaluate(() => document.activeElement?.id),
+			(id) => id === 'reset-cancel',
+			{timeout: 5000, what: 'focus on Cancel'},
+		);
 		await options.keyboard.press('Escape');
 		await options.waitForSelector('#reset-all', {timeout: 5000});
-		await poll(() => options.evaluate(() => document.activeElement?.id), (id) => id === 'reset-all', {timeout: 5000, what: 'focus back on the reset button'});
+		await poll(
+			() => options.evaluate(() => document.activeElement?.id),
+			(id) => id === 'reset-all',
+			{timeout: 5000, what: 'focus back on the reset button'},
+		);
 		expect(await s().storedSettings()).toMatchObject({hiddenServices: [], bannerEnabled: true});
 	});
 
 	test('export, then import into a fresh profile: the same settings and journey', async () => {
 		const options = await s().openExtensionPage('options/index.html', READY);
-		await sendFrom(options, 'updateSettings', {snoozeDays: 5, theme: 'dark', bannerEnabled: false, journeyEnabled: true});
+		await sendFrom(options, 'updateSettings', {
+			snoozeDays: 5,
+			theme: 'dark',
+			bannerEnabled: false,
+			journeyEnabled: true,
+		});
 		await sendFrom(options, 'setChecklistStep', {service: 'flickr', step: 'deleted', done: true});
 		const backup = await sendFrom<Record<string, unknown>>(options, 'exportData', null);
 		const before = await exportedState(options);

@@ -14,7 +14,10 @@ import {REPO} from './harness/paths';
 import {PHOTOS_URL} from './harness/sites';
 import {poll, sleep} from './harness/wait';
 
-const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<string, {message: string}>;
+const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<
+	string,
+	{message: string}
+>;
 
 describe('Chromium: the extension reloaded under an open photo page', () => {
 	test('a button of the cut-off banner takes the banner away instead of doing nothing', async () => {
@@ -24,17 +27,28 @@ describe('Chromium: the extension reloaded under an open photo page', () => {
 			await site.page.bringToFront();
 			const host = await waitForBannerHost(site.page);
 			// The reload takes the service worker down with the evaluation that asked for it: do not wait for an answer.
-			await Promise.race([session.extEval(() => (globalThis as any).chrome.runtime.reload()).catch(() => {}), sleep(3000)]);
+			await Promise.race([
+				session.extEval(() => (globalThis as any).chrome.runtime.reload()).catch(() => {}),
+				sleep(3000),
+			]);
 			await poll(
-				() => Promise.resolve(session.browser.targets().filter((t) => t.type() === 'service_worker' && t.url().startsWith(session.origin)).length),
+				() =>
+					Promise.resolve(
+						session.browser.targets().filter((t) => t.type() === 'service_worker' && t.url().startsWith(session.origin))
+							.length,
+					),
 				(workers) => workers >= 1,
-				{timeout: 10_000, what: 'the reloaded extension\'s service worker'},
+				{timeout: 10_000, what: "the reloaded extension's service worker"},
 			);
 			await sleep(500);
 			expect(await bannerHostNow(site.page)).not.toBeNull(); // the old copy's banner is still in the page...
 			await clickBannerButton(session, site.page, host, en['bannerNotNow']!.message);
 			// ...and the first press takes it away.
-			await poll(() => bannerHostNow(site.page), (banner) => banner === null, {timeout: 5000, what: 'the cut-off banner to go'});
+			await poll(
+				() => bannerHostNow(site.page),
+				(banner) => banner === null,
+				{timeout: 5000, what: 'the cut-off banner to go'},
+			);
 		} finally {
 			await session.close();
 		}

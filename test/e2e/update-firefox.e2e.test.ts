@@ -12,17 +12,22 @@ import {PHOTOS_URL} from './harness/sites';
 import {poll} from './harness/wait';
 
 /** Banner hosts in the page, found by their own styling rather than by the mark the fix added. */
-const bannerHosts = () => [...document.body.children].filter((el) => (el.getAttribute('style') ?? '').includes('z-index: 2147483647')).length;
+const bannerHosts = () =>
+	[...document.body.children].filter((el) => (el.getAttribute('style') ?? '').includes('z-index: 2147483647')).length;
 
 describe('Firefox: the extension updated under an open photo page', () => {
-	test('the new copy replaces the old copy\'s banner: one banner, the live one', async () => {
+	test("the new copy replaces the old copy's banner: one banner, the live one", async () => {
 		const session = await launchFirefox();
 		try {
 			const site = await session.openSite(PHOTOS_URL);
 			const old = await waitForBannerHost(site.page);
 			expect(await site.page.evaluate(bannerHosts)).toBe(1);
 			expect(await session.browser.installExtension(DIST_FIREFOX)).toBe(session.extensionId);
-			await poll(() => old.evaluate((el) => el.isConnected), (connected) => !connected, {timeout: 10_000, what: 'the old banner to be replaced'});
+			await poll(
+				() => old.evaluate((el) => el.isConnected),
+				(connected) => !connected,
+				{timeout: 10_000, what: 'the old banner to be replaced'},
+			);
 			await waitForBannerHost(site.page);
 			expect(await site.page.evaluate(bannerHosts)).toBe(1);
 		} finally {

@@ -12,7 +12,7 @@ import {poll, sleep} from './harness/wait';
 describe('Chromium: the background stopped and restarted', () => {
 	const s = useSession(() => launchChromium());
 
-	test('the popup still names the tab\'s service, and the next visit still gets its banner', async () => {
+	test("the popup still names the tab's service, and the next visit still gets its banner", async () => {
 		const session = s() as ChromiumSession;
 		const site = await session.openSite('https://photos.google.com/');
 		await waitForBannerHost(site.page);
@@ -26,11 +26,19 @@ describe('Chromium: the background stopped and restarted', () => {
 		});
 		await cdp.send('ServiceWorker.enable');
 		const ours = () => [...versions.entries()].find(([, v]) => v.scriptURL === `${session.origin}background.js`);
-		await poll(async () => ours(), (v) => v !== undefined, {what: 'the service worker version'});
+		await poll(
+			async () => ours(),
+			(v) => v !== undefined,
+			{what: 'the service worker version'},
+		);
 		// Puppeteer is attached to the worker: detach, else the restarted worker waits for a debugger.
 		await session.worker.client.detach().catch(() => {});
 		await cdp.send('ServiceWorker.stopWorker', {versionId: ours()![0]});
-		await poll(async () => ours()?.[1].runningStatus, (status) => status === 'stopped', {what: 'the worker to stop'});
+		await poll(
+			async () => ours()?.[1].runningStatus,
+			(status) => status === 'stopped',
+			{what: 'the worker to stop'},
+		);
 		await sleep(200);
 
 		// A fresh popup page wakes the worker, which reads the tab's state back from storage.session.
@@ -41,7 +49,11 @@ describe('Chromium: the background stopped and restarted', () => {
 		await site.page.bringToFront();
 		await site.page.reload({waitUntil: 'load'});
 		// First the background's answer (the badge), then the banner it allowed.
-		await poll(() => popup.evaluate((tabId) => (globalThis as any).chrome.action.getBadgeText({tabId}), site.tabId), (text) => text === '!', {what: 'the restarted background to mark the tab'});
+		await poll(
+			() => popup.evaluate((tabId) => (globalThis as any).chrome.action.getBadgeText({tabId}), site.tabId),
+			(text) => text === '!',
+			{what: 'the restarted background to mark the tab'},
+		);
 		await waitForBannerHost(site.page);
 	});
 });

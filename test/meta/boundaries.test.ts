@@ -21,17 +21,36 @@ const files = readdirSync('src', {recursive: true, encoding: 'utf8'})
  */
 function importsOf(file: string): string[] {
 	const source = readFileSync(file, 'utf8');
-	return [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/g), ...source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => {
+	return [
+		...source.matchAll(/(?:^|\n)\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/g),
+		...source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
+	].map((match) => {
 		const spec = match[1]!;
 		return spec.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)) : spec;
 	});
 }
 
 const RULES: Array<{from: RegExp; forbidden: RegExp; why: string}> = [
-	{from: /^src\/content\//, forbidden: /^(src\/(background|popup|options|compare|ui)\/|src\/core\/(db|journey|backup)|idb$|preact|zod)/, why: 'the content script stays tiny and never touches the page\'s storage'},
-	{from: /^src\/background\//, forbidden: /^src\/(content|popup|options|compare|ui)\//, why: 'the background is no page'},
-	{from: /^src\/(popup|options|compare|ui)\//, forbidden: /^src\/(background|content)\//, why: 'pages talk to the background by messages'},
-	{from: /^src\/(core|data)\//, forbidden: /^src\/(background|content|popup|options|compare|ui)\//, why: 'core and data are context-free'},
+	{
+		from: /^src\/content\//,
+		forbidden: /^(src\/(background|popup|options|compare|ui)\/|src\/core\/(db|journey|backup)|idb$|preact|zod)/,
+		why: "the content script stays tiny and never touches the page's storage",
+	},
+	{
+		from: /^src\/background\//,
+		forbidden: /^src\/(content|popup|options|compare|ui)\//,
+		why: 'the background is no page',
+	},
+	{
+		from: /^src\/(popup|options|compare|ui)\//,
+		forbidden: /^src\/(background|content)\//,
+		why: 'pages talk to the background by messages',
+	},
+	{
+		from: /^src\/(core|data)\//,
+		forbidden: /^src\/(background|content|popup|options|compare|ui)\//,
+		why: 'core and data are context-free',
+	},
 	{from: /^src\//, forbidden: /^(test|scripts)\//, why: 'shipped code never imports tests or build scripts'},
 ];
 
@@ -43,7 +62,11 @@ describe('import boundaries', () => {
 	it.each(RULES.map((rule) => [rule.from.source, rule] as const))('%s', (_name, rule) => {
 		const offences = files
 			.filter((file) => rule.from.test(file))
-			.flatMap((file) => importsOf(file).filter((target) => rule.forbidden.test(target)).map((target) => `${file} → ${target} (${rule.why})`));
+			.flatMap((file) =>
+				importsOf(file)
+					.filter((target) => rule.forbidden.test(target))
+					.map((target) => `${file} → ${target} (${rule.why})`),
+			);
 		expect(offences).toEqual([]);
 	});
 

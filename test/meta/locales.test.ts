@@ -1,7 +1,10 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 
-type Messages = Record<string, {message: string; description?: string; placeholders?: Record<string, {content: string}>}>;
+type Messages = Record<
+	string,
+	{message: string; description?: string; placeholders?: Record<string, {content: string}>}
+>;
 const read = (lang: string) => JSON.parse(readFileSync(`locales/${lang}/messages.json`, 'utf8')) as Messages;
 const languages = readdirSync('locales');
 const en = read('en');
@@ -18,7 +21,8 @@ describe('locales', () => {
 		for (const [key, entry] of Object.entries(messages)) {
 			expect(entry.message.trim(), `${lang}.${key}`).not.toBe('');
 			expect(placeholders(entry.message), `${lang}.${key}`).toEqual(placeholders(en[key]!.message));
-			for (const name of placeholders(entry.message)) expect(entry.placeholders?.[name!.toLowerCase()], `${lang}.${key} ${name}`).toBeDefined();
+			for (const name of placeholders(entry.message))
+				expect(entry.placeholders?.[name!.toLowerCase()], `${lang}.${key} ${name}`).toBeDefined();
 		}
 	});
 
@@ -52,10 +56,13 @@ describe('locales', () => {
 	});
 
 	it('every t() key used in src exists in English', () => {
-		const files = readdirSync('src', {recursive: true, encoding: 'utf8'}).filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.'));
+		const files = readdirSync('src', {recursive: true, encoding: 'utf8'}).filter(
+			(f) => /\.tsx?$/.test(f) && !f.includes('.test.'),
+		);
 		for (const file of files) {
 			const source = readFileSync(`src/${file}`, 'utf8');
-			for (const match of source.matchAll(/\bt\('([^']+)'/g)) expect(en[match[1]!], `${file}: ${match[1]}`).toBeDefined();
+			for (const match of source.matchAll(/\bt\('([^']+)'/g))
+				expect(en[match[1]!], `${file}: ${match[1]}`).toBeDefined();
 		}
 	});
 });

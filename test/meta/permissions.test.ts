@@ -17,21 +17,25 @@ function readmeRows(): Map<string, string> {
 
 describe('the permission list', () => {
 	it('gives a reason for every entry', () => {
-		for (const key of PERMISSION_KEYS) for (const [name, reason] of Object.entries(PERMISSIONS[key])) expect(reason.length, `${key}: ${name}`).toBeGreaterThan(20);
+		for (const key of PERMISSION_KEYS)
+			for (const [name, reason] of Object.entries(PERMISSIONS[key]))
+				expect(reason.length, `${key}: ${name}`).toBeGreaterThan(20);
 	});
 
-	it.each(PERMISSION_KEYS)('the source manifest\'s %s are exactly the list', (key) => {
+	it.each(PERMISSION_KEYS)("the source manifest's %s are exactly the list", (key) => {
 		expect((manifest as Record<string, unknown>)[key] ?? []).toEqual(expectedPermissions(key));
 	});
 
 	it('asks for none of the permissions that are never needed', () => {
-		for (const key of PERMISSION_KEYS) for (const name of NEVER) expect(expectedPermissions(key), key).not.toContain(name);
+		for (const key of PERMISSION_KEYS)
+			for (const name of NEVER) expect(expectedPermissions(key), key).not.toContain(name);
 	});
 
-	it('the README\'s permissions table explains every entry, and nothing that is not asked for', () => {
+	it("the README's permissions table explains every entry, and nothing that is not asked for", () => {
 		const rows = readmeRows();
 		const listed = PERMISSION_KEYS.flatMap((key) => expectedPermissions(key));
 		for (const name of listed) expect(rows.has(name), `README.md: a row for \`${name}\``).toBe(true);
-		for (const name of rows.keys()) expect(listed, `README.md lists \`${name}\`, which the extension does not ask for`).toContain(name);
+		for (const name of rows.keys())
+			expect(listed, `README.md lists \`${name}\`, which the extension does not ask for`).toContain(name);
 	});
 });

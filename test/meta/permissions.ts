@@ -8,14 +8,17 @@
 export const PERMISSIONS = {
 	permissions: {
 		storage: 'Keeps your settings (storage.local) and which tab is on a photo service (storage.session).',
-		scripting: 'Registers the banner\'s content script on the sites you add yourself in the options, and only there.',
+		scripting: "Registers the banner's content script on the sites you add yourself in the options, and only there.",
 	},
 	optional_permissions: {},
 	host_permissions: {},
 	optional_host_permissions: {
 		'https://*/*': 'Never granted as a whole: the options page asks for one https site at a time, the one you add.',
 	},
-} as const satisfies Record<'permissions' | 'optional_permissions' | 'host_permissions' | 'optional_host_permissions', Record<string, string>>;
+} as const satisfies Record<
+	'permissions' | 'optional_permissions' | 'host_permissions' | 'optional_host_permissions',
+	Record<string, string>
+>;
 
 export type PermissionKey = keyof typeof PERMISSIONS;
 export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as PermissionKey[];
@@ -26,4 +29,18 @@ export function expectedPermissions(key: PermissionKey): string[] {
 }
 
 /** Never, in any key: what users have uninstalled extensions over, and what this one has no use for. */
-export const NEVER = ['<all_urls>', 'tabs', 'history', 'webRequest', 'webRequestBlocking', 'webNavigation', 'cookies', 'downloads', 'management', 'clipboardRead', 'nativeMessaging', 'debugger', 'declarativeNetRequest'];
+export const NEVER = [
+	'<all_urls>',
+	'tabs',
+	'history',
+	'webRequest',
+	'webRequestBlocking',
+	'webNavigation',
+	'cookies',
+	'downloads',
+	'management',
+	'clipboardRead',
+	'nativeMessaging',
+	'debugger',
+	'declarativeNetRequest',
+];

@@ -9,7 +9,15 @@ import {beforeEach, describe, expect, it} from 'vitest';
 import {fake} from '../fake-browser';
 import {readSettings} from '../../src/background/store';
 import {handlers} from '../../src/background/handlers';
-import {DEFAULTS, fieldSchemas, readSettingsStrict, repairSettings, SETTINGS_KEY, SETTINGS_VERSION, settingsSchema} from '../../src/core/settings';
+import {
+	DEFAULTS,
+	fieldSchemas,
+	readSettingsStrict,
+	repairSettings,
+	SETTINGS_KEY,
+	SETTINGS_VERSION,
+	settingsSchema,
+} from '../../src/core/settings';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/settings');
 const read = (name: string) => JSON.parse(readFileSync(path.join(DIR, name), 'utf8')) as Record<string, unknown>;
@@ -21,14 +29,17 @@ const upgraded = (old: Record<string, unknown>) => ({...DEFAULTS, ...old, versio
 
 describe('the settings fixtures', () => {
 	it('there is one per format, v0 to the current version, and nothing else of that name', () => {
-		const files = readdirSync(DIR).filter((file) => /^v\d+\.json$/.test(file)).sort();
+		const files = readdirSync(DIR)
+			.filter((file) => /^v\d+\.json$/.test(file))
+			.sort();
 		expect(files).toEqual(VERSIONS.map((version) => `v${version}.json`).sort());
 	});
 
 	it('the current format fixture is valid and sets every field to something other than its default', () => {
 		const current = read(`v${SETTINGS_VERSION}.json`);
 		expect(settingsSchema.safeParse(current).success).toBe(true);
-		for (const field of Object.keys(fieldSchemas) as Array<keyof typeof fieldSchemas>) expect(current[field], field).not.toEqual(DEFAULTS[field]);
+		for (const field of Object.keys(fieldSchemas) as Array<keyof typeof fieldSchemas>)
+			expect(current[field], field).not.toEqual(DEFAULTS[field]);
 	});
 
 	it('defaults.json is what a new install stores, and corrupted.repaired.json is what corrupted.json repairs to', () => {
@@ -60,16 +71,24 @@ describe.each(VERSIONS)('a version %i document', (version) => {
 		expect(await handlers.updateSettings({theme: 'light'}, page)).toEqual({...upgraded(values), theme: 'light'});
 	});
 
-	it(version === 0 ? 'is refused inside a backup file (backups were versioned from the start)' : 'is accepted inside a backup file, upgraded the same way', () => {
-		const result = readSettingsStrict(structuredClone(old));
-		if (version === 0) expect(result).toEqual({ok: false, newer: false, fields: ['version']});
-		else expect(result).toEqual({ok: true, settings: upgraded(values)});
-	});
+	it(
+		version === 0
+			? 'is refused inside a backup file (backups were versioned from the start)'
+			: 'is accepted inside a backup file, upgraded the same way',
+		() => {
+			const result = readSettingsStrict(structuredClone(old));
+			if (version === 0) expect(result).toEqual({ok: false, newer: false, fields: ['version']});
+			else expect(result).toEqual({ok: true, settings: upgraded(values)});
+		},
+	);
 });
 
 describe('upgrade from version 1 to 2', () => {
 	it('drops the snoozes that have already ended (and only those)', () => {
-		const {settings} = repairSettings({...read('v1.json'), snoozedUntil: {'google-photos': 4102444800000, flickr: 1000}});
+		const {settings} = repairSettings({
+			...read('v1.json'),
+			snoozedUntil: {'google-photos': 4102444800000, flickr: 1000},
+		});
 		expect(settings.snoozedUntil).toEqual({'google-photos': 4102444800000});
 	});
 });

@@ -93,7 +93,9 @@ export const curatedCriteriaSchema = z.strictObject({
 	),
 });
 
-export const curatedEvaluationsSchema = z.array(z.strictObject({...evaluationSchema.def.shape, reason: curatedTextSchema}));
+export const curatedEvaluationsSchema = z.array(
+	z.strictObject({...evaluationSchema.def.shape, reason: curatedTextSchema}),
+);
 
 export const curatedThreatsSchema = z.strictObject({
 	comment,
@@ -117,7 +119,11 @@ export const curatedServiceSchema = z.strictObject({
 	comment,
 	name: curatedTextSchema,
 	/** As in the dataset, but examples must be https: the matcher only ever matches https. */
-	match: z.strictObject({...serviceShape.match.def.shape, examples: z.array(httpsUrlSchema).min(1), counterexamples: z.array(httpsUrlSchema)}),
+	match: z.strictObject({
+		...serviceShape.match.def.shape,
+		examples: z.array(httpsUrlSchema).min(1),
+		counterexamples: z.array(httpsUrlSchema),
+	}),
 	access: z.strictObject({...serviceShape.access.def.shape, concern: curatedTextSchema}),
 	export: curatedRouteSchema,
 	/** Per tool id: a route, or "generic" for the tool's generic route (tools.json `import.generic`). */

@@ -16,15 +16,25 @@ import {poll} from './wait';
 type Localized = {en: string; fr?: string};
 type Dataset = {
 	revision: string;
-	tools: Array<{id: string; name: string; kind: string; downloads: Array<{platform: string; url: string}>; recommendedOn: Localized}>;
+	tools: Array<{
+		id: string;
+		name: string;
+		kind: string;
+		downloads: Array<{platform: string; url: string}>;
+		recommendedOn: Localized;
+	}>;
 	criteria: Array<{id: string; text: Localized}>;
 	evaluations: Array<{tool: string; criterion: string; verdict: string; reason: Localized; source: string}>;
 	services: Array<{id: string; name: Localized; export: {url?: string}; import: Record<string, {url?: string}>}>;
 	sources: Array<{pagePath: string; lang: string; url: string}>;
 };
 const dataset = JSON.parse(readFileSync(path.join(REPO, 'src/data/dataset.json'), 'utf8')) as Dataset;
-const messages = (lang: string) => JSON.parse(readFileSync(path.join(REPO, `locales/${lang}/messages.json`), 'utf8')) as Record<string, {message: string}>;
-const loc = (text: Localized, lang: 'en' | 'fr') => (lang === 'fr' ? text.fr ?? text.en : text.en);
+const messages = (lang: string) =>
+	JSON.parse(readFileSync(path.join(REPO, `locales/${lang}/messages.json`), 'utf8')) as Record<
+		string,
+		{message: string}
+	>;
+const loc = (text: Localized, lang: 'en' | 'fr') => (lang === 'fr' ? (text.fr ?? text.en) : text.en);
 
 async function withPreference(session: ExtensionSession, preference: string | null): Promise<void> {
 	await session.extEval(async (value: string | null) => {
@@ -38,7 +48,9 @@ async function withPreference(session: ExtensionSession, preference: string | nu
 
 /** Every external link: https, new tab, no opener, no referrer. */
 async function checkLinks(page: Page): Promise<number> {
-	const links = await page.$$eval('a[href^="http"]', (anchors) => anchors.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')] as const));
+	const links = await page.$$eval('a[href^="http"]', (anchors) =>
+		anchors.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')] as const),
+	);
 	for (const [href, target, rel] of links) {
 		expect(href, String(href)).toMatch(/^https:\/\//);
 		expect(target, String(href)).toBe('_blank');
@@ -68,10 +80,16 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			await waitForBannerHost(site.page);
 			const popup = await s().openPopup(site);
 			expect(await popup.$eval('h1', (h) => h.textContent)).toBe(msg('popupDetected', loc(google.name, lang)));
-			expect(await popup.$$eval('article[data-tool]', (cards) => cards.map((c) => c.getAttribute('data-tool')))).toEqual(['ente-photos', 'photoprism']);
+			expect(
+				await popup.$$eval('article[data-tool]', (cards) => cards.map((c) => c.getAttribute('data-tool'))),
+			).toEqual(['ente-photos', 'photoprism']);
 			for (const tool of dataset.tools) {
 				const rows = await popup.$$eval(`article[data-tool="${tool.id}"] li[data-criterion]`, (items) =>
-					items.map((li) => [li.getAttribute('data-criterion'), li.getAttribute('data-verdict'), li.querySelector('a')?.getAttribute('href')]),
+					items.map((li) => [
+						li.getAttribute('data-criterion'),
+						li.getAttribute('data-verdict'),
+						li.querySelector('a')?.getAttribute('href'),
+					]),
 				);
 				const expected = dataset.criteria.map((c) => {
 					const e = dataset.evaluations.find((ev) => ev.tool === tool.id && ev.criterion === c.id)!;
@@ -84,31 +102,51 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			const first = `article[data-tool="ente-photos"] li[data-criterion="e2ee"] details`;
 			expect(await popup.$eval(box, (d) => (d as HTMLDetailsElement).open)).toBe(false);
 			await popup.click(`${box} > summary`);
-			await popup.waitForFunction((sel) => (document.querySelector(sel) as HTMLDetailsElement).open, {timeout: 3000}, box);
+			await popup.waitForFunction(
+				(sel) => (document.querySelector(sel) as HTMLDetailsElement).open,
+				{timeout: 3000},
+				box,
+			);
 			expect(await popup.$eval(first, (d) => (d as HTMLDetailsElement).open)).toBe(false);
 			await popup.click(`${first} > summary`);
-			await popup.waitForFunction((sel) => (document.querySelector(sel) as HTMLDetailsElement).open, {timeout: 3000}, first);
+			await popup.waitForFunction(
+				(sel) => (document.querySelector(sel) as HTMLDetailsElement).open,
+				{timeout: 3000},
+				first,
+			);
 			const e2ee = dataset.evaluations.find((e) => e.tool === 'ente-photos' && e.criterion === 'e2ee')!;
 			expect(await popup.$eval(`${first} p`, (p) => p.textContent)).toContain(loc(e2ee.reason, lang));
 			// Move your photos: the export route and each import guide, with their links.
-			const move = await popup.$$eval('ol.move[data-service="google-photos"] a', (as) => as.map((a) => a.getAttribute('href')));
+			const move = await popup.$$eval('ol.move[data-service="google-photos"] a', (as) =>
+				as.map((a) => a.getAttribute('href')),
+			);
 			expect(move).toContain(google.export.url);
-			for (const tool of dataset.tools) if (google.import[tool.id]?.url) expect(move).toContain(google.import[tool.id]!.url);
+			for (const tool of dataset.tools)
+				if (google.import[tool.id]?.url) expect(move).toContain(google.import[tool.id]!.url);
 			expect(await checkLinks(popup)).toBeGreaterThan(20);
 			// Attribution: the revision and Privacy Guides' page in the person's language.
 			const source = dataset.sources.find((p) => p.pagePath === 'photo-management' && p.lang === lang)!;
-			expect(await popup.$$eval('footer.attribution a', (as) => as.map((a) => a.getAttribute('href')))).toContain(source.url);
+			expect(await popup.$$eval('footer.attribution a', (as) => as.map((a) => a.getAttribute('href')))).toContain(
+				source.url,
+			);
 			await expectAccessible(popup, 'popup (detected)');
 		});
 
-		test('popup downloads: the person\'s platform first, every platform still there', async () => {
+		test("popup downloads: the person's platform first, every platform still there", async () => {
 			const site = await s().openSite('https://photos.google.com/');
 			const popup = await s().openPopup(site);
-			const os = await s().extEval(async () => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.getPlatformInfo().then((i: {os: string}) => i.os));
+			const os = await s().extEval(async () =>
+				((globalThis as any).browser ?? (globalThis as any).chrome).runtime
+					.getPlatformInfo()
+					.then((i: {os: string}) => i.os),
+			);
 			expect(os).toBe('linux');
 			const ente = dataset.tools.find((t) => t.id === 'ente-photos')!;
 			const platforms = await poll(
-				() => popup.$$eval('article[data-tool="ente-photos"] ul.downloads li', (items) => items.map((li) => li.getAttribute('data-platform'))),
+				() =>
+					popup.$$eval('article[data-tool="ente-photos"] ul.downloads li', (items) =>
+						items.map((li) => li.getAttribute('data-platform')),
+					),
 				(list) => list[0] === 'linux',
 				{what: 'Linux first'},
 			);
@@ -129,37 +167,68 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			const popup = await s().openPopup(site);
 			await popup.click('input[name="preference"][value="self-hosted"]');
 			await popup.waitForFunction(() => document.querySelectorAll('article[data-tool]').length === 1, {timeout: 5000});
-			expect(await popup.$$eval('article[data-tool]', (cards) => cards.map((c) => c.getAttribute('data-tool')))).toEqual(['photoprism']);
-			expect(await popup.$$eval('ol.move li[data-import]', (items) => items.map((li) => li.getAttribute('data-import')))).toEqual(['photoprism']);
-			expect(await poll(() => s().storedSettings(), (v) => v?.['preference'] === 'self-hosted', {what: 'preference stored'})).toMatchObject({preference: 'self-hosted'});
+			expect(
+				await popup.$$eval('article[data-tool]', (cards) => cards.map((c) => c.getAttribute('data-tool'))),
+			).toEqual(['photoprism']);
+			expect(
+				await popup.$$eval('ol.move li[data-import]', (items) => items.map((li) => li.getAttribute('data-import'))),
+			).toEqual(['photoprism']);
+			expect(
+				await poll(
+					() => s().storedSettings(),
+					(v) => v?.['preference'] === 'self-hosted',
+					{what: 'preference stored'},
+				),
+			).toMatchObject({preference: 'self-hosted'});
 			const compare = await s().openExtensionPage('compare/index.html', 'body[data-ready="1"]');
 			expect(await compare.$$eval('thead th', (ths) => ths.length)).toBe(2);
-			expect(await compare.$eval('input[name="preference"]:checked', (i) => (i as HTMLInputElement).value)).toBe('self-hosted');
+			expect(await compare.$eval('input[name="preference"]:checked', (i) => (i as HTMLInputElement).value)).toBe(
+				'self-hosted',
+			);
 			await compare.click('input[name="preference"][value="cloud"]');
-			await compare.waitForFunction(() => document.querySelector('thead th:nth-child(2)')?.textContent === 'Ente Photos', {timeout: 5000});
+			await compare.waitForFunction(
+				() => document.querySelector('thead th:nth-child(2)')?.textContent === 'Ente Photos',
+				{timeout: 5000},
+			);
 		});
 
-		test('the comparison: every tool against every criterion, every service\'s guide, focused on the service', async () => {
+		test("the comparison: every tool against every criterion, every service's guide, focused on the service", async () => {
 			const compare = await s().openExtensionPage('compare/index.html?service=google-photos', 'body[data-ready="1"]');
-			expect(await compare.$$eval('thead th[scope="col"]', (ths) => ths.map((th) => th.textContent))).toEqual([msg('compareCriterion'), ...dataset.tools.map((t) => t.name)]);
-			const cells = await compare.$$eval('tbody td[data-tool]', (tds) => tds.map((td) => `${td.closest('tr')?.getAttribute('data-criterion')}/${td.getAttribute('data-tool')}/${td.getAttribute('data-verdict')}`));
+			expect(await compare.$$eval('thead th[scope="col"]', (ths) => ths.map((th) => th.textContent))).toEqual([
+				msg('compareCriterion'),
+				...dataset.tools.map((t) => t.name),
+			]);
+			const cells = await compare.$$eval('tbody td[data-tool]', (tds) =>
+				tds.map(
+					(td) =>
+						`${td.closest('tr')?.getAttribute('data-criterion')}/${td.getAttribute('data-tool')}/${td.getAttribute('data-verdict')}`,
+				),
+			);
 			expect(cells.sort()).toEqual(dataset.evaluations.map((e) => `${e.criterion}/${e.tool}/${e.verdict}`).sort());
 			expect(await compare.$$eval('tbody th[scope="row"]', (ths) => ths.length)).toBe(dataset.criteria.length);
-			const services = await compare.$$eval('details[data-service]', (ds) => ds.map((d) => [d.getAttribute('data-service'), (d as HTMLDetailsElement).open]));
+			const services = await compare.$$eval('details[data-service]', (ds) =>
+				ds.map((d) => [d.getAttribute('data-service'), (d as HTMLDetailsElement).open]),
+			);
 			expect(services[0]).toEqual(['google-photos', true]);
 			expect(services.map(([id]) => id).sort()).toEqual(dataset.services.map((sv) => sv.id).sort());
 			expect(services.filter(([, open]) => open)).toHaveLength(1);
-			expect(await compare.$eval('.focused', (p) => p.textContent)).toContain(msg('compareFocused', loc(google.name, lang)));
+			expect(await compare.$eval('.focused', (p) => p.textContent)).toContain(
+				msg('compareFocused', loc(google.name, lang)),
+			);
 			expect(await checkLinks(compare)).toBeGreaterThan(50);
 			await expectAccessible(compare, 'comparison');
 			const unknown = await s().openExtensionPage('compare/index.html?service=not-a-service', 'body[data-ready="1"]');
 			expect(await unknown.$eval('.focused', (p) => p.textContent)).toBe(msg('compareUnknownService'));
 		});
 
-		test('the pages speak the browser\'s language', async () => {
+		test("the pages speak the browser's language", async () => {
 			const compare = await s().openExtensionPage('compare/index.html', 'body[data-ready="1"]');
-			expect(await compare.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title])).toEqual([lang, 'ltr', msg('compareTitle')]);
-			expect(await compare.$eval('tbody th[scope="row"]', (th) => th.textContent)).toContain(loc(dataset.criteria[0]!.text, lang));
+			expect(
+				await compare.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title]),
+			).toEqual([lang, 'ltr', msg('compareTitle')]);
+			expect(await compare.$eval('tbody th[scope="row"]', (th) => th.textContent)).toContain(
+				loc(dataset.criteria[0]!.text, lang),
+			);
 		});
 	});
 }

@@ -17,9 +17,30 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 	const loaded = await page.evaluate(() => typeof (globalThis as {axe?: unknown}).axe === 'object');
 	if (!loaded) await page.evaluate(AXE_SOURCE);
 	const json = await page.evaluate(async () => {
-		const axe = (globalThis as unknown as {axe: {run(context: Document, options: object): Promise<{violations: Array<{id: string; impact: string | null; help: string; nodes: Array<{target: unknown[]}>}>}>}}).axe;
-		const result = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}, resultTypes: ['violations']});
-		return JSON.stringify(result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target))})));
+		const axe = (
+			globalThis as unknown as {
+				axe: {
+					run(
+						context: Document,
+						options: object,
+					): Promise<{
+						violations: Array<{id: string; impact: string | null; help: string; nodes: Array<{target: unknown[]}>}>;
+					}>;
+				};
+			}
+		).axe;
+		const result = await axe.run(document, {
+			runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
+			resultTypes: ['violations'],
+		});
+		return JSON.stringify(
+			result.violations.map((v) => ({
+				id: v.id,
+				impact: v.impact,
+				help: v.help,
+				nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+			})),
+		);
 	});
 	return JSON.parse(json) as AxeViolation[];
 }

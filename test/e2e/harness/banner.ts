@@ -49,7 +49,8 @@ export async function extraElements(page: Page): Promise<string[]> {
 	const host = new URL(page.url()).hostname;
 	return page.evaluate((html: string) => {
 		const parsed = new DOMParser().parseFromString(html, 'text/html');
-		const signature = (el: Element) => `${el.localName}|${[...el.attributes].map((a) => `${a.name}=${a.value}`).join(',')}`;
+		const signature = (el: Element) =>
+			`${el.localName}|${[...el.attributes].map((a) => `${a.name}=${a.value}`).join(',')}`;
 		const expected = new Map<string, number>();
 		for (const el of parsed.querySelectorAll('*')) expected.set(signature(el), (expected.get(signature(el)) ?? 0) + 1);
 		const extra: string[] = [];
@@ -67,13 +68,16 @@ export async function expectNoBanner(page: Page, settleMs = NO_BANNER_SETTLE_MS)
 	await sleep(settleMs);
 	const extra = await extraElements(page);
 	if (extra.length > 0) throw new Error(`Expected no banner, but the page has extra elements: ${extra.join(' | ')}`);
-	if (await bannerHostNow(page)) throw new Error('Expected no banner, but something non-fixture is at the banner position');
+	if (await bannerHostNow(page))
+		throw new Error('Expected no banner, but something non-fixture is at the banner position');
 }
 
 /** Waits until the banner host is gone from the document. */
 export async function waitForBannerGone(page: Page, timeout = 5000): Promise<void> {
 	await page.waitForFunction(
-		() => [...document.body.children].every((el) => el.matches('[data-fixture]')) && document.documentElement.children.length === 2,
+		() =>
+			[...document.body.children].every((el) => el.matches('[data-fixture]')) &&
+			document.documentElement.children.length === 2,
 		{timeout},
 	);
 }
@@ -90,7 +94,11 @@ export type BannerContent = {
 };
 
 /** Reads the banner's content from inside its closed shadow root (see ExtensionSession.inClosedShadowRoot). */
-export async function readBanner(session: ExtensionSession, page: Page, host: ElementHandle<Element>): Promise<BannerContent> {
+export async function readBanner(
+	session: ExtensionSession,
+	page: Page,
+	host: ElementHandle<Element>,
+): Promise<BannerContent> {
 	const fn = `(root) => {
 		const text = (el) => (el ? el.textContent.trim() : null);
 		const region = root.querySelector('[role="region"]');
@@ -115,16 +123,24 @@ export async function readBanner(session: ExtensionSession, page: Page, host: El
 /** Page-level text check that needs no privileged access: window.find() sees rendered closed-shadow text. */
 export async function pageFindsText(page: Page, text: string): Promise<boolean> {
 	return page.evaluate((wanted: string) => {
-		const found = (window as unknown as {find(s: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean}).find(wanted, true, false, true);
+		const found = (
+			window as unknown as {find(s: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean}
+		).find(wanted, true, false, true);
 		window.getSelection()?.removeAllRanges();
 		return found;
 	}, text);
 }
 
 /** Clicks the banner's button labelled `label` (its aria-label, else its text) with the mouse, at its centre, after checking the hit lands on the banner. */
-export async function clickBannerButton(session: ExtensionSession, page: Page, host: ElementHandle<Element>, label: string): Promise<void> {
+export async function clickBannerButton(
+	session: ExtensionSession,
+	page: Page,
+	host: ElementHandle<Element>,
+	label: string,
+): Promise<void> {
 	const content = await readBanner(session, page, host);
-	const button = content.buttons.find((b) => b.label === label) ?? content.buttons.find((b) => b.label === null && b.text === label);
+	const button =
+		content.buttons.find((b) => b.label === label) ?? content.buttons.find((b) => b.label === null && b.text === label);
 	if (!button) throw new Error(`No banner button labelled "${label}" (buttons: ${JSON.stringify(content.buttons)})`);
 	const x = button.x + button.width / 2;
 	const y = button.y + button.height / 2;

@@ -49,9 +49,11 @@ const CHROMIUM_FLAGS = [
 	'--disable-component-update',
 	'--disable-sync',
 ];
-export const GECKO_ID = (JSON.parse(readFileSync(path.join(REPO, 'manifest.json'), 'utf8')) as {
-	browser_specific_settings: {gecko: {id: string}};
-}).browser_specific_settings.gecko.id;
+export const GECKO_ID = (
+	JSON.parse(readFileSync(path.join(REPO, 'manifest.json'), 'utf8')) as {
+		browser_specific_settings: {gecko: {id: string}};
+	}
+).browser_specific_settings.gecko.id;
 /** Pins moz-extension://<uuid>/ (Firefox otherwise picks a random one per profile). */
 export const FIREFOX_UUID = '5b0e7c4e-1f7a-4c39-9d52-0a1e2f3c4d5e';
 /** The French language pack: Debian's firefox-esr-l10n-fr installs it here (Firefox then loads it itself)... */
@@ -148,7 +150,11 @@ export abstract class ExtensionSession {
 	}
 
 	async waitForBadge(tabId: number, text: string, timeout = 10_000): Promise<BadgeState> {
-		return poll(() => this.badge(tabId), (badge) => badge.text === text, {timeout, what: `badge "${text}" on tab ${tabId}`});
+		return poll(
+			() => this.badge(tabId),
+			(badge) => badge.text === text,
+			{timeout, what: `badge "${text}" on tab ${tabId}`},
+		);
 	}
 
 	async storedSettings(): Promise<Record<string, unknown> | undefined> {
@@ -177,7 +183,10 @@ export abstract class ExtensionSession {
 async function closeBrowser(browser: Browser): Promise<void> {
 	const child = browser.process();
 	try {
-		await Promise.race([browser.close(), sleep(15_000).then(() => Promise.reject(new Error('browser.close() timed out')))]);
+		await Promise.race([
+			browser.close(),
+			sleep(15_000).then(() => Promise.reject(new Error('browser.close() timed out'))),
+		]);
 	} catch {
 		if (child && child.exitCode === null) child.kill('SIGKILL');
 	}
@@ -201,7 +210,10 @@ export function shortTmpDir(): string {
 	const fits = (base: string) =>
 		Buffer.byteLength(path.join(base, 'ppa-e2e-XXXXXX') + SOCKET_TAIL) <= SOCKET_PATH_MAX && outside(REPO, base);
 	const base = [path.resolve(os.tmpdir()), '/tmp'].find(fits);
-	if (!base) throw new Error(`No temporary folder outside the checkout short enough for Chromium's socket (${SOCKET_PATH_MAX} bytes at most): not ${os.tmpdir()}, not /tmp`);
+	if (!base)
+		throw new Error(
+			`No temporary folder outside the checkout short enough for Chromium's socket (${SOCKET_PATH_MAX} bytes at most): not ${os.tmpdir()}, not /tmp`,
+		);
 	return mkdtempSync(path.join(base, 'ppa-e2e-'));
 }
 
@@ -224,7 +236,13 @@ class Scratch {
 		this.home = path.join(this.root, 'home');
 		this.profile = path.join(this.root, 'profile');
 		for (const dir of [this.home, this.profile]) mkdirSync(dir, {recursive: true});
-		this.env = {...process.env, HOME: this.home, TMPDIR: this.tmp, XDG_CONFIG_HOME: path.join(this.home, '.config'), XDG_CACHE_HOME: path.join(this.home, '.cache')};
+		this.env = {
+			...process.env,
+			HOME: this.home,
+			TMPDIR: this.tmp,
+			XDG_CONFIG_HOME: path.join(this.home, '.config'),
+			XDG_CACHE_HOME: path.join(this.home, '.cache'),
+		};
 	}
 
 	/** Removes the TMPDIR, and the root unless it is kept. */
@@ -240,7 +258,11 @@ class Scratch {
  * miss a start-up deadline once. A browser that fails twice fails the suite with both errors (a cause
  * that does not go away, like the socket path above, fails both tries).
  */
-export async function withOneRetry<T>(browserName: string, start: () => Promise<T>, beforeRetry: () => void = () => {}): Promise<T> {
+export async function withOneRetry<T>(
+	browserName: string,
+	start: () => Promise<T>,
+	beforeRetry: () => void = () => {},
+): Promise<T> {
 	try {
 		return await start();
 	} catch (first) {
@@ -249,7 +271,9 @@ export async function withOneRetry<T>(browserName: string, start: () => Promise<
 		try {
 			return await start();
 		} catch (second) {
-			throw new Error(`${browserName} did not start, twice. First: ${String(first)}. Then: ${String(second)}`, {cause: second});
+			throw new Error(`${browserName} did not start, twice. First: ${String(first)}. Then: ${String(second)}`, {
+				cause: second,
+			});
 		}
 	}
 }
@@ -265,8 +289,11 @@ export function undoAttempt(options: LaunchOptions): () => void {
 	const logsBefore = new Set(list(options.netLog));
 	const firstStart = options.keep !== undefined && list(options.keep).length === 0;
 	return () => {
-		for (const name of list(options.netLog)) if (!logsBefore.has(name)) rmSync(path.join(options.netLog!, name), {force: true});
-		if (firstStart) for (const name of list(options.keep)) rmSync(path.join(options.keep!, name), {recursive: true, force: true, maxRetries: 3});
+		for (const name of list(options.netLog))
+			if (!logsBefore.has(name)) rmSync(path.join(options.netLog!, name), {force: true});
+		if (firstStart)
+			for (const name of list(options.keep))
+				rmSync(path.join(options.keep!, name), {recursive: true, force: true, maxRetries: 3});
 	};
 }
 
@@ -342,7 +369,10 @@ class ChromiumSession extends ExtensionSession {
 				returnByValue: true,
 				awaitPromise: true,
 			});
-			if (result.exceptionDetails) throw new Error(`In the shadow root: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+			if (result.exceptionDetails)
+				throw new Error(
+					`In the shadow root: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+				);
 			return JSON.parse(String(result.result.value)) as R;
 		} finally {
 			await cdp.detach().catch(() => {});
@@ -398,16 +428,20 @@ export function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSes
 async function startChromium(options: LaunchOptions): Promise<ChromiumSession> {
 	const dirs = new Scratch('chromium', options.keep);
 	if (options.lang) dirs.env['LANGUAGE'] = options.lang;
-	const browser = await puppeteer.launch(chromiumLaunchOptions(dirs.profile, dirs.env, options)).catch((error: unknown) => {
-		dirs.release();
-		throw error;
-	});
+	const browser = await puppeteer
+		.launch(chromiumLaunchOptions(dirs.profile, dirs.env, options))
+		.catch((error: unknown) => {
+			dirs.release();
+			throw error;
+		});
 	try {
 		// Developer mode first, so that chrome://extensions collects the extension's runtime errors.
 		const [first] = await browser.pages();
 		const page = first ?? (await browser.newPage());
 		await page.goto('chrome://extensions/', {waitUntil: 'load', timeout: 10_000});
-		await page.evaluate(() => (globalThis as any).chrome.developerPrivate.updateProfileConfiguration({inDeveloperMode: true}));
+		await page.evaluate(() =>
+			(globalThis as any).chrome.developerPrivate.updateProfileConfiguration({inDeveloperMode: true}),
+		);
 		await page.goto('about:blank');
 		const extensionId = await browser.installExtension(options.extensionDir ?? DIST_CHROME);
 		const target = await browser.waitForTarget(
@@ -436,7 +470,9 @@ type BidiEvaluateResult =
 	| {type: 'success'; result: {type: string; value?: unknown; sharedId?: string}}
 	| {type: 'exception'; exceptionDetails: {text?: string}};
 /** puppeteer-core 24 internals: the BiDi realm of a frame (BidiFrame.browsingContext.defaultRealm). */
-type BidiRealm = {callFunction(fn: string, awaitPromise: boolean, options?: Record<string, unknown>): Promise<BidiEvaluateResult>};
+type BidiRealm = {
+	callFunction(fn: string, awaitPromise: boolean, options?: Record<string, unknown>): Promise<BidiEvaluateResult>;
+};
 
 class FirefoxSession extends ExtensionSession {
 	readonly kind = 'firefox' as const;
@@ -480,7 +516,8 @@ class FirefoxSession extends ExtensionSession {
 	}
 
 	async inClosedShadowRoot<R>(page: Page, host: ElementHandle<Element>, fnSource: string): Promise<R> {
-		const realm = (page.mainFrame() as unknown as {browsingContext: {defaultRealm: BidiRealm}}).browsingContext.defaultRealm;
+		const realm = (page.mainFrame() as unknown as {browsingContext: {defaultRealm: BidiRealm}}).browsingContext
+			.defaultRealm;
 		const hostRef = (host as unknown as {remoteValue(): {sharedId?: string}}).remoteValue();
 		if (!hostRef.sharedId) throw new Error('The host element has no BiDi shared id');
 		const serialized = await realm.callFunction('(el) => el', false, {
@@ -491,14 +528,21 @@ class FirefoxSession extends ExtensionSession {
 		if (serialized.type !== 'success') throw new Error(`Serializing the host: ${serialized.exceptionDetails.text}`);
 		const shadowRoot = (serialized.result.value as {shadowRoot?: {sharedId?: string} | null}).shadowRoot;
 		if (!shadowRoot?.sharedId) throw new Error('The host element has no shadow root');
-		const result = await realm.callFunction(fnSource, true, {arguments: [{sharedId: shadowRoot.sharedId}], resultOwnership: 'none'});
+		const result = await realm.callFunction(fnSource, true, {
+			arguments: [{sharedId: shadowRoot.sharedId}],
+			resultOwnership: 'none',
+		});
 		if (result.type !== 'success') throw new Error(`In the shadow root: ${result.exceptionDetails.text}`);
 		return JSON.parse(String(result.result.value)) as R;
 	}
 }
 
 /** The one set of Firefox launch settings, with or without the extension (see launchWithoutExtension). */
-function firefoxLaunchOptions(profile: string, env: Record<string, string | undefined>, prefs: Record<string, unknown>) {
+function firefoxLaunchOptions(
+	profile: string,
+	env: Record<string, string | undefined>,
+	prefs: Record<string, unknown>,
+) {
 	return {
 		browser: 'firefox' as const,
 		executablePath: FIREFOX,
@@ -538,7 +582,8 @@ async function startFirefox(options: LaunchOptions): Promise<FirefoxSession> {
 	});
 	try {
 		if (options.lang === 'fr' && !existsSync(SYSTEM_FR_LANGPACK)) {
-			if (!existsSync(LOCAL_FR_LANGPACK)) throw new Error(`No French language pack (${SYSTEM_FR_LANGPACK} or ${LOCAL_FR_LANGPACK})`);
+			if (!existsSync(LOCAL_FR_LANGPACK))
+				throw new Error(`No French language pack (${SYSTEM_FR_LANGPACK} or ${LOCAL_FR_LANGPACK})`);
 			await browser.installExtension(LOCAL_FR_LANGPACK);
 		}
 		const extensionId = await browser.installExtension(options.extensionDir ?? DIST_FIREFOX);
@@ -556,19 +601,30 @@ async function startFirefox(options: LaunchOptions): Promise<FirefoxSession> {
 export type {ChromiumSession, FirefoxSession};
 
 /** A browser launched exactly as launchChromium/launchFirefox launch theirs, but with no extension installed. */
-export type PlainBrowser = {readonly kind: BrowserKind; readonly browser: Browser; readonly scratch: string; close(): Promise<void>};
+export type PlainBrowser = {
+	readonly kind: BrowserKind;
+	readonly browser: Browser;
+	readonly scratch: string;
+	close(): Promise<void>;
+};
 
 /**
  * The same browser binary, flags and scratch folders as the extension sessions, without the extension: the
  * benchmark's baseline (scripts/bench.ts measures the two side by side).
  */
-export async function launchWithoutExtension(kind: BrowserKind, options: Pick<LaunchOptions, 'lang'> = {}): Promise<PlainBrowser> {
+export async function launchWithoutExtension(
+	kind: BrowserKind,
+	options: Pick<LaunchOptions, 'lang'> = {},
+): Promise<PlainBrowser> {
 	const dirs = new Scratch(kind);
 	const env = dirs.env;
 	if (kind === 'chromium' && options.lang) env['LANGUAGE'] = options.lang;
-	const browser = await (kind === 'chromium'
-		? puppeteer.launch(chromiumLaunchOptions(dirs.profile, env, options))
-		: puppeteer.launch(firefoxLaunchOptions(dirs.profile, env, options.lang ? {'intl.locale.requested': options.lang} : {}))
+	const browser = await (
+		kind === 'chromium'
+			? puppeteer.launch(chromiumLaunchOptions(dirs.profile, env, options))
+			: puppeteer.launch(
+					firefoxLaunchOptions(dirs.profile, env, options.lang ? {'intl.locale.requested': options.lang} : {}),
+				)
 	).catch((error: unknown) => {
 		dirs.release();
 		throw error;

@@ -14,10 +14,18 @@ import {REPO, scratchDir} from './paths';
 import {useSession} from './session';
 import {poll, sleep} from './wait';
 
-type Service = {id: string; name: {en: string}; access: {canSee: string}; match: {examples: string[]; counterexamples: string[]; inject: string}};
+type Service = {
+	id: string;
+	name: {en: string};
+	access: {canSee: string};
+	match: {examples: string[]; counterexamples: string[]; inject: string};
+};
 type Dataset = {services: Service[]; neverFlag: Array<{id: string; rules: Array<{hosts: string[]}>}>};
 const dataset = JSON.parse(readFileSync(path.join(REPO, 'src/data/dataset.json'), 'utf8')) as Dataset;
-const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<string, {message: string}>;
+const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<
+	string,
+	{message: string}
+>;
 const msg = (key: string, ...subs: string[]) => en[key]!.message.replace(/\$[A-Z_]+\$/g, () => subs.shift() ?? '');
 
 /** Lookalikes, parent domains, mentions in paths and queries, and the alternatives: never detected. */
@@ -44,9 +52,14 @@ function fixture(url: string): string {
 }
 
 function serveEverything(session: ExtensionSession): void {
-	const urls = [...dataset.services.flatMap((s) => [...s.match.examples, ...s.match.counterexamples]), ...TRICKY_NEGATIVES];
+	const urls = [
+		...dataset.services.flatMap((s) => [...s.match.examples, ...s.match.counterexamples]),
+		...TRICKY_NEGATIVES,
+	];
 	for (const url of urls) session.sites.serve(new URL(url).hostname, fixture(url));
-	for (const entry of dataset.neverFlag) for (const rule of entry.rules) for (const host of rule.hosts) session.sites.serve(host, fixture(`https://${host}/`));
+	for (const entry of dataset.neverFlag)
+		for (const rule of entry.rules)
+			for (const host of rule.hosts) session.sites.serve(host, fixture(`https://${host}/`));
 }
 
 async function resetSettings(session: ExtensionSession): Promise<void> {
@@ -83,7 +96,11 @@ export async function routerInAndOut(session: ExtensionSession): Promise<SitePag
 		document.title = 'Shopping Cart';
 	});
 	await session.waitForBadge(site.tabId, '');
-	await poll(() => bannerHostNow(site.page), (banner) => banner === null, {timeout: 5000, what: 'the banner to go'});
+	await poll(
+		() => bannerHostNow(site.page),
+		(banner) => banner === null,
+		{timeout: 5000, what: 'the banner to go'},
+	);
 	return site;
 }
 
@@ -102,7 +119,9 @@ export function detectionSuite(name: string, launch: (options?: LaunchOptions) =
 					const certain = service.access.canSee === 'yes';
 					expect(badge.title, url).toBe(msg(certain ? 'badgeTitle' : 'badgeTitleMay', service.name.en));
 					const host = await waitForBannerHost(site.page);
-					expect((await readBanner(s(), site.page, host)).heading, url).toBe(msg(certain ? 'bannerHeading' : 'bannerHeadingMay', service.name.en));
+					expect((await readBanner(s(), site.page, host)).heading, url).toBe(
+						msg(certain ? 'bannerHeading' : 'bannerHeadingMay', service.name.en),
+					);
 					checked.push(url);
 				}
 			}
@@ -133,7 +152,7 @@ export function detectionSuite(name: string, launch: (options?: LaunchOptions) =
 			expect(await bannerHostNow(site.page)).toBeNull();
 		});
 
-		test('leaving a service for another site clears the badge and the popup\'s state', async () => {
+		test("leaving a service for another site clears the badge and the popup's state", async () => {
 			const site = await s().openSite('https://photos.google.com/');
 			await s().waitForBadge(site.tabId, '!');
 			await visit(site.page, 'https://www.example.com/');
@@ -142,7 +161,7 @@ export function detectionSuite(name: string, launch: (options?: LaunchOptions) =
 			expect(await popup.$('h1[data-neutral]')).not.toBeNull();
 		});
 
-		test('keyboard: the banner\'s buttons are reachable with Tab and never take focus by themselves', async () => {
+		test("keyboard: the banner's buttons are reachable with Tab and never take focus by themselves", async () => {
 			const site = await s().openSite('https://photos.google.com/');
 			await waitForBannerHost(site.page);
 			expect(await site.page.evaluate(() => document.activeElement === document.body)).toBe(true);
@@ -165,7 +184,7 @@ export function choicesSuite(name: string, launch: (options?: LaunchOptions) => 
 			if (keep) rmSync(keep, {recursive: true, force: true});
 		});
 
-		test('Not now snoozes the service, Don\'t show hides another, and both survive a browser restart', async () => {
+		test("Not now snoozes the service, Don't show hides another, and both survive a browser restart", async () => {
 			let session = await launch({keep});
 			try {
 				serveEverything(session);
@@ -173,13 +192,21 @@ export function choicesSuite(name: string, launch: (options?: LaunchOptions) => 
 				await clickBannerButton(session, photos.page, await waitForBannerHost(photos.page), msg('bannerNotNow'));
 				const days = 7;
 				await photos.page.waitForFunction(() => document.body.children.length === 1, {timeout: 15_000}).catch(() => {});
-				const stored = await poll(() => session.storedSettings(), (v) => Boolean((v?.['snoozedUntil'] as Record<string, number> | undefined)?.['google-photos']), {what: 'snooze stored'});
+				const stored = await poll(
+					() => session.storedSettings(),
+					(v) => Boolean((v?.['snoozedUntil'] as Record<string, number> | undefined)?.['google-photos']),
+					{what: 'snooze stored'},
+				);
 				const until = (stored!['snoozedUntil'] as Record<string, number>)['google-photos']!;
 				expect(Math.round((until - Date.now()) / 86_400_000)).toBe(days);
 
 				const flickr = await session.openSite('https://www.flickr.com/photos/someone/');
 				await clickBannerButton(session, flickr.page, await waitForBannerHost(flickr.page), msg('bannerHide'));
-				await poll(() => session.storedSettings(), (v) => (v?.['hiddenServices'] as string[] | undefined)?.includes('flickr') === true, {what: 'hidden stored'});
+				await poll(
+					() => session.storedSettings(),
+					(v) => (v?.['hiddenServices'] as string[] | undefined)?.includes('flickr') === true,
+					{what: 'hidden stored'},
+				);
 				// The confirmation replaces the choices, politely.
 				const content = await readBanner(session, flickr.page, (await bannerHostNow(flickr.page))!);
 				expect(content.paragraphs).toContain(msg('bannerHidden', 'Flickr'));
@@ -210,7 +237,11 @@ export function choicesSuite(name: string, launch: (options?: LaunchOptions) => 
 				serveEverything(session);
 				const photos = await session.openSite('https://photos.google.com/');
 				await clickBannerButton(session, photos.page, await waitForBannerHost(photos.page), msg('bannerDisable'));
-				await poll(() => session.storedSettings(), (v) => v?.['bannerEnabled'] === false, {what: 'banner off stored'});
+				await poll(
+					() => session.storedSettings(),
+					(v) => v?.['bannerEnabled'] === false,
+					{what: 'banner off stored'},
+				);
 				const amazon = await session.openSite('https://www.amazon.de/photos');
 				await session.waitForBadge(amazon.tabId, '!');
 				await sleep(300);
@@ -233,7 +264,10 @@ export function choicesSuite(name: string, launch: (options?: LaunchOptions) => 
 					() =>
 						session.extEval(async () => {
 							const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-							if (api.runtime.getContexts) return ((await api.runtime.getContexts({contextTypes: ['TAB']})) as Array<{documentUrl: string}>).map((c) => c.documentUrl);
+							if (api.runtime.getContexts)
+								return ((await api.runtime.getContexts({contextTypes: ['TAB']})) as Array<{documentUrl: string}>).map(
+									(c) => c.documentUrl,
+								);
 							return (api.extension.getViews({type: 'tab'}) as Window[]).map((view) => view.location.href);
 						}),
 					(list) => list.includes(compare),
@@ -246,4 +280,3 @@ export function choicesSuite(name: string, launch: (options?: LaunchOptions) => 
 		}, 60_000);
 	});
 }
-

@@ -63,8 +63,15 @@ export function chromiumRequests(text: string): LoggedRequest[] {
 		const params = event.params;
 		if (event.type !== startJob || typeof params?.['url'] !== 'string') continue;
 		const initiator = typeof params['initiator'] === 'string' ? params['initiator'] : '';
-		const context = [initiator, params['network_isolation_key'], params['site_for_cookies']].filter((v) => typeof v === 'string').join(' ');
-		requests.push({url: params['url'], initiator, source: 'URL_REQUEST_START_JOB', byExtension: EXTENSION.test(context)});
+		const context = [initiator, params['network_isolation_key'], params['site_for_cookies']]
+			.filter((v) => typeof v === 'string')
+			.join(' ');
+		requests.push({
+			url: params['url'],
+			initiator,
+			source: 'URL_REQUEST_START_JOB',
+			byExtension: EXTENSION.test(context),
+		});
 	}
 	return requests;
 }
@@ -83,8 +90,14 @@ export function firefoxRequests(text: string): LoggedRequest[] {
 		const check = checks.get(thread);
 		checks.delete(thread);
 		if (!check?.uri || !NETWORK.test(check.uri)) return;
-		const principal = [check.triggering, check.loading].find((p) => p && EXTENSION.test(p)) ?? check.triggering ?? check.loading ?? '';
-		requests.push({url: check.uri, initiator: principal, source: `CSMLog [${thread}]`, byExtension: EXTENSION.test(principal)});
+		const principal =
+			[check.triggering, check.loading].find((p) => p && EXTENSION.test(p)) ?? check.triggering ?? check.loading ?? '';
+		requests.push({
+			url: check.uri,
+			initiator: principal,
+			source: `CSMLog [${thread}]`,
+			byExtension: EXTENSION.test(principal),
+		});
 	};
 	for (const line of text.split('\n')) {
 		const match = MOZ_LINE.exec(line);
@@ -114,7 +127,12 @@ export function firefoxRequests(text: string): LoggedRequest[] {
 				headers.delete(thread);
 				if (block.origin && EXTENSION.test(block.origin)) {
 					const target = block.requestLine?.split(' ')[1] ?? '/';
-					requests.push({url: `https://${block.host ?? '?'}${target}`, initiator: block.origin, source: `nsHttp Origin [${thread}]`, byExtension: true});
+					requests.push({
+						url: `https://${block.host ?? '?'}${target}`,
+						initiator: block.origin,
+						source: `nsHttp Origin [${thread}]`,
+						byExtension: true,
+					});
 				}
 				continue;
 			}
@@ -153,5 +171,8 @@ export function hostsSummary(requests: LoggedRequest[]): string {
 		} catch {}
 		counts.set(host, (counts.get(host) ?? 0) + 1);
 	}
-	return [...counts].sort((a, b) => b[1] - a[1]).map(([host, count]) => `${host} ×${count}`).join(', ');
+	return [...counts]
+		.sort((a, b) => b[1] - a[1])
+		.map(([host, count]) => `${host} ×${count}`)
+		.join(', ');
 }

@@ -29,7 +29,8 @@ type Launch = (options?: LaunchOptions) => Promise<ExtensionSession>;
 type Messages = Record<string, {message: string}>;
 const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Messages;
 const msg = (key: string, ...subs: string[]) => en[key]!.message.replace(/\$[A-Z_]+\$/g, () => subs.shift() ?? '');
-const settingsFixture = (name: string) => JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/settings', name), 'utf8')) as Record<string, unknown>;
+const settingsFixture = (name: string) =>
+	JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/settings', name), 'utf8')) as Record<string, unknown>;
 
 /** Catalogued hosts whose whole site is the service: the hostile pages are served there. */
 const GLOBALS_URL = 'https://app.photobucket.com/hostile-globals';
@@ -41,7 +42,12 @@ const ALL_LOCAL_STORAGE = async () => {
 
 /** The background's answer to getSettings, asked from an extension page like the options page asks. */
 async function getSettingsFrom(page: Page): Promise<unknown> {
-	return page.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage({type: 'getSettings', payload: null}));
+	return page.evaluate(() =>
+		((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage({
+			type: 'getSettings',
+			payload: null,
+		}),
+	);
 }
 
 export function promisesSuite(name: string, launch: Launch) {
@@ -59,7 +65,11 @@ export function promisesSuite(name: string, launch: Launch) {
 			session.sites.serve('app.photobucket.com', readFileSync(path.join(FIXTURES, 'hostile-globals.html'), 'utf8'));
 			session.sites.serve('photos.shutterfly.com', readFileSync(path.join(FIXTURES, 'hostile-dom.html'), 'utf8'));
 			// The background writes the settings document on install: wait for it, so "storage unchanged" means the page's doing.
-			await poll(() => session!.storedSettings(), (v) => v !== undefined, {what: 'the stored settings'});
+			await poll(
+				() => session!.storedSettings(),
+				(v) => v !== undefined,
+				{what: 'the stored settings'},
+			);
 		};
 		/** Every page request of every session: nothing but the local fixtures. */
 		const unexpected: string[] = [];
@@ -88,12 +98,16 @@ export function promisesSuite(name: string, launch: Launch) {
 			const banner = await readBanner(s(), site.page, host);
 			expect(banner.heading).toContain('Photobucket'); // the wording is the locale's: only the service's name is checked here
 			expect(banner.paragraphs.join('\n')).toContain('PhotoPrism');
-			expect(banner.buttons.map((b) => b.label ?? b.text)).toEqual(expect.arrayContaining([msg('bannerClose'), msg('bannerNotNow'), msg('bannerDisable')]));
+			expect(banner.buttons.map((b) => b.label ?? b.text)).toEqual(
+				expect.arrayContaining([msg('bannerClose'), msg('bannerNotNow'), msg('bannerDisable')]),
+			);
 			const seen = await site.page.evaluate((el) => {
 				const hostile = (window as any).__hostile as {calls: string[]; fromExtension: string[]};
 				return {
 					fromExtension: hostile.fromExtension,
-					calls: hostile.calls.filter((call) => /^(attachShadow|customElements|MutationObserver|Symbol\.for|history|fake|xss)/.test(call)),
+					calls: hostile.calls.filter((call) =>
+						/^(attachShadow|customElements|MutationObserver|Symbol\.for|history|fake|xss)/.test(call),
+					),
 					shadowRoot: el.shadowRoot === null,
 				};
 			}, host);
@@ -106,7 +120,11 @@ export function promisesSuite(name: string, launch: Launch) {
 			expect(banner.heading).not.toContain('HIJACKED');
 			// Escape (trusted, from the driver) still closes it.
 			await site.page.keyboard.press('Escape');
-			await poll(() => bannerHostNow(site.page), (h) => h === null, {timeout: 5000, what: 'the banner to close'});
+			await poll(
+				() => bannerHostNow(site.page),
+				(h) => h === null,
+				{timeout: 5000, what: 'the banner to close'},
+			);
 			expect(await s().extEval(ALL_LOCAL_STORAGE)).toEqual(before);
 		});
 
@@ -123,7 +141,14 @@ export function promisesSuite(name: string, launch: Launch) {
 				// announces the banner, class "announce"), and disables the choice buttons.
 				return JSON.stringify({color: cs.color, fontSize: cs.fontSize, fontFamily: cs.fontFamily, buttons: [...root.querySelectorAll('button')].map((b) => b.disabled), body: root.querySelector('.body') !== null, announcing: status.classList.contains('announce')});
 			}`;
-			type Look = {color: string; fontSize: string; fontFamily: string; buttons: boolean[]; body: boolean; announcing: boolean};
+			type Look = {
+				color: string;
+				fontSize: string;
+				fontFamily: string;
+				buttons: boolean[];
+				body: boolean;
+				announcing: boolean;
+			};
 			const look = await s().inClosedShadowRoot<Look>(site.page, host, style);
 			expect(look.color).not.toBe('rgb(255, 0, 0)'); // the page's `* {color: red !important}` stops at the shadow root
 			expect(look.fontSize).not.toBe('40px');
@@ -139,9 +164,12 @@ export function promisesSuite(name: string, launch: Launch) {
 					shadowRoot: host.shadowRoot,
 					innerHTML: host.innerHTML,
 					children: host.childNodes.length,
-					html: typeof (host as any).getHTML === 'function' ? (host as any).getHTML({serializableShadowRoots: true}) : '',
+					html:
+						typeof (host as any).getHTML === 'function' ? (host as any).getHTML({serializableShadowRoots: true}) : '',
 					byRole: document.querySelector('[role=region], [role=status], h2, button'),
-					extensionApi: typeof (globalThis as any).chrome?.runtime?.sendMessage === 'function' || typeof (globalThis as any).browser?.runtime?.sendMessage === 'function',
+					extensionApi:
+						typeof (globalThis as any).chrome?.runtime?.sendMessage === 'function' ||
+						typeof (globalThis as any).browser?.runtime?.sendMessage === 'function',
 				};
 				try {
 					host.attachShadow({mode: 'open'});
@@ -151,11 +179,23 @@ export function promisesSuite(name: string, launch: Launch) {
 				}
 				// Synthetic Escape and clicks, everywhere the page can reach.
 				for (const target of [document, window, document.body, host] as EventTarget[]) {
-					target.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', code: 'Escape', bubbles: true, composed: true, cancelable: true}));
-					target.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', code: 'Enter', bubbles: true, composed: true}));
+					target.dispatchEvent(
+						new KeyboardEvent('keydown', {
+							key: 'Escape',
+							code: 'Escape',
+							bubbles: true,
+							composed: true,
+							cancelable: true,
+						}),
+					);
+					target.dispatchEvent(
+						new KeyboardEvent('keydown', {key: 'Enter', code: 'Enter', bubbles: true, composed: true}),
+					);
 				}
 				(host as HTMLElement).click();
-				host.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true, clientX: innerWidth - 40, clientY: innerHeight - 24}));
+				host.dispatchEvent(
+					new MouseEvent('click', {bubbles: true, composed: true, clientX: innerWidth - 40, clientY: innerHeight - 24}),
+				);
 				(document.elementFromPoint(innerWidth - 40, innerHeight - 24) as HTMLElement | null)?.click();
 				(host as HTMLElement).focus();
 				host.dispatchEvent(new KeyboardEvent('keydown', {key: ' ', bubbles: true, composed: true}));
@@ -163,8 +203,12 @@ export function promisesSuite(name: string, launch: Launch) {
 				for (const action of ['disable', 'hide', 'snooze']) {
 					window.postMessage({type: 'bannerAction', payload: {action}}, '*');
 					window.postMessage(JSON.stringify({type: 'bannerAction', payload: {action}}), '*');
-					window.dispatchEvent(new MessageEvent('message', {data: {type: 'bannerAction', payload: {action}}, origin: location.origin}));
-					document.dispatchEvent(new CustomEvent('photo-privacy-advisor', {detail: {type: 'bannerAction', payload: {action}}}));
+					window.dispatchEvent(
+						new MessageEvent('message', {data: {type: 'bannerAction', payload: {action}}, origin: location.origin}),
+					);
+					document.dispatchEvent(
+						new CustomEvent('photo-privacy-advisor', {detail: {type: 'bannerAction', payload: {action}}}),
+					);
 				}
 				window.postMessage({type: 'updateSettings', payload: {bannerEnabled: false}}, '*');
 				window.postMessage({type: 'openOptions', payload: null}, '*');
@@ -201,7 +245,7 @@ export function promisesSuite(name: string, launch: Launch) {
 			expect(clicked).toBeGreaterThanOrEqual(4);
 			await sleep(500); // a choice would have disabled the buttons and asked the background at once
 			const hostAfter = await bannerHostNow(site.page);
-			expect(hostAfter, 'the banner is still there after the page\'s synthetic events').not.toBeNull();
+			expect(hostAfter, "the banner is still there after the page's synthetic events").not.toBeNull();
 			const after = await s().inClosedShadowRoot<Look>(site.page, hostAfter!, style);
 			expect(after).toEqual(look); // same look, no button disabled, no confirmation
 			expect((await readBanner(s(), site.page, host)).heading).toBe(headingBefore);
@@ -210,7 +254,11 @@ export function promisesSuite(name: string, launch: Launch) {
 
 			// The banner still works for the person: a real Escape closes it.
 			await site.page.keyboard.press('Escape');
-			await poll(() => bannerHostNow(site.page), (h) => h === null, {timeout: 5000, what: 'the banner to close'});
+			await poll(
+				() => bannerHostNow(site.page),
+				(h) => h === null,
+				{timeout: 5000, what: 'the banner to close'},
+			);
 		});
 
 		test('hostile page: removing the banner, moving it or hiding it makes it go away cleanly; nothing is stored', async () => {
@@ -241,7 +289,9 @@ export function promisesSuite(name: string, launch: Launch) {
 
 		test('a full scenario: photo pages, other pages, the popup, the comparison, the options, export and import', async () => {
 			const photos = await s().openSite(PHOTOS_URL);
-			expect((await readBanner(s(), photos.page, await waitForBannerHost(photos.page))).heading).toContain('Google Photos');
+			expect((await readBanner(s(), photos.page, await waitForBannerHost(photos.page))).heading).toContain(
+				'Google Photos',
+			);
 			const flickr = await s().openSite(FLICKR_PHOTOS_URL);
 			await waitForBannerHost(flickr.page);
 			for (const url of [FLICKR_HOME_URL, NEUTRAL_URL, 'https://example.org/some/path?q=1']) {
@@ -258,27 +308,56 @@ export function promisesSuite(name: string, launch: Launch) {
 
 			const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
 			await options.click('#data-export');
-			await options.waitForFunction((prefix) => document.querySelector('#data-status')?.textContent?.startsWith(prefix), {timeout: 10_000}, msg('dataExported', '').split(' ')[0]!);
+			await options.waitForFunction(
+				(prefix) => document.querySelector('#data-status')?.textContent?.startsWith(prefix),
+				{timeout: 10_000},
+				msg('dataExported', '').split(' ')[0]!,
+			);
 			// Import a backup holding the current settings fixture and a journey.
 			const file = path.join(keep, 'backup.json');
 			const settings = {...settingsFixture('v2.json'), customSites: []};
-			const backup = {format: 'photo-privacy-advisor', version: 1, exportedAt: new Date().toISOString(), settings, journey: {visits: [{service: 'flickr', day: '2026-11-02'}], checklist: [{service: 'flickr', exported: true, imported: false, deleted: false}]}};
+			const backup = {
+				format: 'photo-privacy-advisor',
+				version: 1,
+				exportedAt: new Date().toISOString(),
+				settings,
+				journey: {
+					visits: [{service: 'flickr', day: '2026-11-02'}],
+					checklist: [{service: 'flickr', exported: true, imported: false, deleted: false}],
+				},
+			};
 			writeFileSync(file, JSON.stringify(backup));
 			const input = (await options.$('input#data-import')) as ElementHandle<HTMLInputElement> | null;
 			await input!.uploadFile(file);
-			await options.waitForFunction((text) => document.querySelector('#data-status')?.textContent === text, {timeout: 10_000}, msg('dataImported'));
+			await options.waitForFunction(
+				(text) => document.querySelector('#data-status')?.textContent === text,
+				{timeout: 10_000},
+				msg('dataImported'),
+			);
 			expect(await s().storedSettings()).toEqual(settings);
 		});
 
 		test('a corrupted settings document: the running background answers getSettings with what is valid kept and the rest repaired', async () => {
 			const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
-			const set = (value: unknown) => s().extEval(async (v: unknown) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({settings: v}), value);
+			const set = (value: unknown) =>
+				s().extEval(
+					async (v: unknown) =>
+						((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({settings: v}),
+					value,
+				);
 			await set(settingsFixture('corrupted.json'));
 			const repaired = settingsFixture('corrupted.repaired.json');
 			expect(await getSettingsFrom(options)).toEqual({ok: true, value: repaired});
 			expect(await s().storedSettings()).toEqual(repaired); // written back repaired
 			const defaults = settingsFixture('defaults.json');
-			for (const garbage of ['settings', 42, null, [1, 2, 3], {version: 'two', bannerEnabled: 'no'}, {version: 999999, bannerEnabled: 0}]) {
+			for (const garbage of [
+				'settings',
+				42,
+				null,
+				[1, 2, 3],
+				{version: 'two', bannerEnabled: 'no'},
+				{version: 999999, bannerEnabled: 0},
+			]) {
 				await set(garbage);
 				expect(await getSettingsFrom(options), JSON.stringify(garbage)).toEqual({ok: true, value: defaults});
 			}
@@ -290,7 +369,11 @@ export function promisesSuite(name: string, launch: Launch) {
 		});
 
 		test('a browser restart with a corrupted settings document: the background starts, repairs it and keeps what is valid', async () => {
-			await s().extEval(async (v: unknown) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({settings: v}), settingsFixture('corrupted.json'));
+			await s().extEval(
+				async (v: unknown) =>
+					((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({settings: v}),
+				settingsFixture('corrupted.json'),
+			);
 			unexpected.push(...s().sites.unexpected.splice(0));
 			await s().close();
 			session = undefined;
@@ -299,7 +382,9 @@ export function promisesSuite(name: string, launch: Launch) {
 			const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
 			expect(await getSettingsFrom(options)).toEqual({ok: true, value: repaired});
 			expect(await s().storedSettings()).toEqual(repaired);
-			expect(await options.$eval('#snooze-days', (el) => (el as HTMLInputElement).value)).toBe(String(repaired['snoozeDays']));
+			expect(await options.$eval('#snooze-days', (el) => (el as HTMLInputElement).value)).toBe(
+				String(repaired['snoozeDays']),
+			);
 			const site = await s().openSite(PHOTOS_URL);
 			expect((await readBanner(s(), site.page, await waitForBannerHost(site.page))).heading).toContain('Google Photos');
 		});

@@ -9,7 +9,10 @@ import type {ExtensionSession} from './browsers';
 
 export function useSession(
 	launch: () => Promise<ExtensionSession>,
-	hooks: {afterLaunch?: (session: ExtensionSession) => void | Promise<void>; afterEachTest?: (session: ExtensionSession) => Promise<void>} = {},
+	hooks: {
+		afterLaunch?: (session: ExtensionSession) => void | Promise<void>;
+		afterEachTest?: (session: ExtensionSession) => Promise<void>;
+	} = {},
 ): () => ExtensionSession {
 	let session: ExtensionSession | undefined;
 	const get = () => {

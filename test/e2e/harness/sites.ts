@@ -80,7 +80,9 @@ export class LocalSites {
 		}
 		this.served.push(request.url());
 		if (url.pathname !== '/favicon.ico' && request.method() === 'GET') {
-			await request.respond({status: 200, contentType: 'text/html; charset=utf-8', body: fixtureHtml(url.hostname)}).catch(() => {});
+			await request
+				.respond({status: 200, contentType: 'text/html; charset=utf-8', body: fixtureHtml(url.hostname)})
+				.catch(() => {});
 		} else {
 			// favicon.ico: answered locally, with nothing.
 			await request.respond({status: 404, contentType: 'text/plain', body: 'not found'}).catch(() => {});

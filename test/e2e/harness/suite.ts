@@ -6,7 +6,14 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {describe, expect, test} from 'vitest';
-import {clickBannerButton, expectNoBanner, pageFindsText, readBanner, waitForBannerGone, waitForBannerHost} from './banner';
+import {
+	clickBannerButton,
+	expectNoBanner,
+	pageFindsText,
+	readBanner,
+	waitForBannerGone,
+	waitForBannerHost,
+} from './banner';
 import type {ExtensionSession} from './browsers';
 import {REPO} from './paths';
 import {FLICKR_HOME_URL, FLICKR_PHOTOS_URL, NEUTRAL_URL, PHOTOS_URL} from './sites';
@@ -19,7 +26,10 @@ const DATASET = JSON.parse(readFileSync(path.join(REPO, 'src/data/dataset.json')
 /** With the default preference ("both") the banner and the popup name every tool, in catalogue order. */
 const TOOLS = DATASET.tools;
 
-const LOCALE_EN = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<string, {message: string}>;
+const LOCALE_EN = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<
+	string,
+	{message: string}
+>;
 const message = (key: string): string | undefined => LOCALE_EN[key]?.message;
 
 const EN = {
@@ -34,7 +44,11 @@ const EN = {
 	bannerOption: 'Show a banner on cloud photo services',
 };
 
-export function extensionSuite(name: string, launch: () => Promise<ExtensionSession>, extra: (get: () => ExtensionSession) => void = () => {}) {
+export function extensionSuite(
+	name: string,
+	launch: () => Promise<ExtensionSession>,
+	extra: (get: () => ExtensionSession) => void = () => {},
+) {
 	describe(name, () => {
 		// Every page request must be served locally: nothing reaches (or tries to reach) the network.
 		const s = useSession(launch);
@@ -44,9 +58,19 @@ export function extensionSuite(name: string, launch: () => Promise<ExtensionSess
 		});
 
 		test('1. the extension loads, its background answers', async () => {
-			expect(await s().extEval(() => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.getManifest().version)).toBe(VERSION);
+			expect(
+				await s().extEval(
+					() => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.getManifest().version,
+				),
+			).toBe(VERSION);
 			// A round trip through the background (messages, storage): the stored settings document exists.
-			expect(await poll(() => s().storedSettings(), (v) => v !== undefined, {what: 'stored settings'})).toMatchObject({bannerEnabled: true});
+			expect(
+				await poll(
+					() => s().storedSettings(),
+					(v) => v !== undefined,
+					{what: 'stored settings'},
+				),
+			).toMatchObject({bannerEnabled: true});
 		});
 
 		test('2. photos.google.com: the banner appears, the badge is "!" and the title names Google Photos', async () => {
@@ -61,7 +85,8 @@ export function extensionSuite(name: string, launch: () => Promise<ExtensionSess
 			expect(banner.buttons.map((b) => b.label)).toContain(EN.close);
 			expect({lang: banner.lang, dir: banner.dir}).toEqual({lang: 'en', dir: 'ltr'});
 			// The same text, found by the page itself without entering the shadow root.
-			for (const text of [EN.heading, 'Ente Photos', 'PhotoPrism']) expect(await pageFindsText(site.page, text), text).toBe(true);
+			for (const text of [EN.heading, 'Ente Photos', 'PhotoPrism'])
+				expect(await pageFindsText(site.page, text), text).toBe(true);
 			// The badge is set before the banner model is returned, so it is there already.
 			expect(await s().badge(site.tabId)).toEqual({text: '!', title: EN.title});
 		});
@@ -70,7 +95,10 @@ export function extensionSuite(name: string, launch: () => Promise<ExtensionSess
 			const photos = await s().openSite(FLICKR_PHOTOS_URL);
 			const banner = await readBanner(s(), photos.page, await waitForBannerHost(photos.page));
 			expect(banner.heading).toBe('Flickr can see your photos');
-			expect(await s().badge(photos.tabId)).toEqual({text: '!', title: 'Photo Privacy Advisor: Flickr can see your photos'});
+			expect(await s().badge(photos.tabId)).toEqual({
+				text: '!',
+				title: 'Photo Privacy Advisor: Flickr can see your photos',
+			});
 			const home = await s().openSite(FLICKR_HOME_URL);
 			await expectNoBanner(home.page);
 			expect(await s().badge(home.tabId)).toEqual({text: '', title: EN.actionTitle});
@@ -85,12 +113,17 @@ export function extensionSuite(name: string, launch: () => Promise<ExtensionSess
 		test('4. the popup over the photo tab names Google Photos and lists the tools; over the neutral tab it is neutral', async () => {
 			const toolIds = TOOLS.map((tool) => tool.id).sort();
 			const listedTools = (popup: Page) =>
-				popup.$$eval('[data-tool]', (items) => items.map((el) => [el.getAttribute('data-tool') ?? '', el.textContent ?? ''] as const));
+				popup.$$eval('[data-tool]', (items) =>
+					items.map((el) => [el.getAttribute('data-tool') ?? '', el.textContent ?? ''] as const),
+				);
 
 			const photos = await s().openSite(PHOTOS_URL);
 			await waitForBannerHost(photos.page);
 			const popup = await s().openPopup(photos);
-			expect(await popup.$eval('h1[data-service]', (h) => [h.getAttribute('data-service'), h.textContent])).toEqual(['google-photos', EN.heading]);
+			expect(await popup.$eval('h1[data-service]', (h) => [h.getAttribute('data-service'), h.textContent])).toEqual([
+				'google-photos',
+				EN.heading,
+			]);
 			const listed = await listedTools(popup);
 			expect(listed.map(([id]) => id).sort()).toEqual(toolIds);
 			for (const tool of TOOLS) expect(listed.find(([id]) => id === tool.id)?.[1]).toContain(tool.name);
@@ -109,9 +142,18 @@ export function extensionSuite(name: string, launch: () => Promise<ExtensionSess
 			try {
 				const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
 				const checkbox = '#banner-enabled';
-				expect(await options.$eval(checkbox, (el) => [(el as HTMLInputElement).checked, el.closest('label')?.textContent?.trim()])).toEqual([true, EN.bannerOption]);
+				expect(
+					await options.$eval(checkbox, (el) => [
+						(el as HTMLInputElement).checked,
+						el.closest('label')?.textContent?.trim(),
+					]),
+				).toEqual([true, EN.bannerOption]);
 				await options.click(checkbox);
-				await options.waitForFunction((text) => document.querySelector('[role=status]')?.textContent === text, {timeout: 5000}, EN.saved);
+				await options.waitForFunction(
+					(text) => document.querySelector('[role=status]')?.textContent === text,
+					{timeout: 5000},
+					EN.saved,
+				);
 				expect(await options.$eval(checkbox, (el) => (el as HTMLInputElement).checked)).toBe(false);
 				expect(await s().storedSettings()).toMatchObject({bannerEnabled: false});
 
@@ -121,7 +163,11 @@ export function extensionSuite(name: string, launch: () => Promise<ExtensionSess
 
 				await options.bringToFront();
 				await options.click(checkbox);
-				await poll(() => s().storedSettings(), (v) => v?.['bannerEnabled'] === true, {timeout: 5000, what: 'bannerEnabled true'});
+				await poll(
+					() => s().storedSettings(),
+					(v) => v?.['bannerEnabled'] === true,
+					{timeout: 5000, what: 'bannerEnabled true'},
+				);
 				expect(await options.$eval('[role=status]', (el) => el.textContent)).toBe(EN.saved);
 
 				const on = await s().openSite(PHOTOS_URL);
@@ -131,7 +177,8 @@ export function extensionSuite(name: string, launch: () => Promise<ExtensionSess
 				await s().extEval(async () => {
 					const api = (globalThis as any).browser ?? (globalThis as any).chrome;
 					const {settings} = await api.storage.local.get('settings');
-					if (settings && settings.bannerEnabled === false) await api.storage.local.set({settings: {...settings, bannerEnabled: true}});
+					if (settings && settings.bannerEnabled === false)
+						await api.storage.local.set({settings: {...settings, bannerEnabled: true}});
 				});
 			}
 		});
@@ -169,7 +216,10 @@ export function frenchSuite(name: string, launch: () => Promise<ExtensionSession
 			expect(banner.buttons.map((b) => b.label)).toContain('Fermer');
 			expect(banner.lang).toBe('fr');
 			expect(await pageFindsText(site.page, 'Google Photos peut voir vos photos')).toBe(true);
-			expect(await s.badge(site.tabId)).toEqual({text: '!', title: 'Photo Privacy Advisor\u00a0: Google Photos peut voir vos photos'});
+			expect(await s.badge(site.tabId)).toEqual({
+				text: '!',
+				title: 'Photo Privacy Advisor\u00a0: Google Photos peut voir vos photos',
+			});
 		});
 	});
 }
