@@ -1,6 +1,7 @@
 // Where a Privacy Guides page file sits on the site (its language and page path), inferred from the
-// file's path and the page's own relative links, for the CLI and the dataset build when no
-// --lang / --page-path is given (LOCATION_RULES says how, and is the CLI's help text). Read:
+// file's path and the page's own relative links, for the CLI when no --lang / --page-path is given
+// (LOCATION_RULES says how, and is the CLI's --help text; the dataset build names both in
+// scripts/data/curated/sources.json instead). Read:
 //   - file name segments `NAME.LANG.YYYY-MM-DD.md` (lang like `fr`, `pt-BR`, `he_IL`; date ignored)
 //   - the tree the file is in: `docs/…` (English sources) or `i18n/<lang>/…` (translations)
 //   - the depth of the page's relative link destinations (`../`), outside code

@@ -14,9 +14,10 @@
 //   notes.ts         blocks → plain text notes (paragraphs, lists, admonitions, footnotes)
 //   card.ts          a recommendation card → a tool (buttons, card links, downloads, name)
 //   page.ts          the page model: title, threats, intro, tools, criteria
-//   location.ts      lang and page path inferred from a file name (CLI and dataset build)
+//   location.ts      lang and page path inferred from a file name (the CLI, without --lang/--page-path)
 //   context.ts       ImportError (FILE:LINE: detail) and the Context every reader is handed
 //   types.ts         the output schema (zod), checked once more at the end
+//   test-helpers.ts  shared helpers of the unit tests (a Context for x.md, blocks of a body, errors)
 // Where later work goes:
 //   - more languages: LANG_PATTERN (types.ts), LANG_SEGMENT (location.ts); nothing else reads words
 //   - tolerating upstream slips with FILE:LINE warnings instead of errors: the seam is described

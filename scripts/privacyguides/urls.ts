@@ -2,7 +2,7 @@
 // site (https://www.privacyguides.org/<lang>/…, one directory per page):
 //   - `https:`, `http:`, `mailto:` URLs are kept exactly as written; any other scheme (`javascript:`,
 //     `data:`, `vbscript:`, also when hidden by tabs or control characters) is an error, as are
-//     protocol-relative `//host/…` links and destinations containing whitespace
+//     protocol-relative `//host/…` links and relative destinations containing whitespace
 //   - `#anchor` and `?query` alone resolve against the page's own URL
 //   - relative paths resolve from the page's directory in the docs tree (Context.sourceDir), `/…`
 //     from the language root; `page.md` → `page/`, `dir/index.md` → `dir/`, other files
