@@ -1,5 +1,10 @@
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import type {Metafile} from 'esbuild';
 import {describe, expect, it} from 'vitest';
+import {Builder} from './builder';
 import {checkWalls, TEMPORARY_ALLOWANCES} from './walls';
 
 const ZOD = '../../main/node_modules/zod/v4/mini/index.js';
@@ -146,5 +151,19 @@ describe('checkWalls', () => {
 			expect.stringMatching(/^compare\/compare\.js contains zod .*, imported by src\/core\/settings\.ts/),
 		]);
 		expect(checkWalls(meta, {...at, allowances: TEMPORARY_ALLOWANCES})).toEqual([]);
+	});
+});
+
+describe('the real build', () => {
+	it('crosses no wall', async () => {
+		const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+		const outDir = await mkdtemp(path.join(tmpdir(), 'walls-'));
+		const builder = await Builder.create({root, outDir, mode: 'release'});
+		try {
+			await expect(builder.build('all')).resolves.toBeDefined();
+		} finally {
+			await builder.dispose();
+			await rm(outDir, {recursive: true, force: true});
+		}
 	});
 });
