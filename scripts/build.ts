@@ -3,6 +3,7 @@
  *
  *   npm run build            both browsers, release build; prints bundle sizes, fails over a size budget
  *   npm run watch            both browsers, development build, rebuilt on each change (scripts/build/watch.ts)
+ *   npm run dev              the watch build of one browser, opened and reloaded by web-ext (scripts/build/dev.ts)
  *
  * How a build goes: scripts/build/builder.ts; what esbuild is asked: scripts/build/options.ts; what each bundle
  * may contain: scripts/build/walls.ts.
@@ -11,6 +12,7 @@ import {rm} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {Builder} from './build/builder';
+import {dev} from './build/dev';
 import {startWatch, type WatchEvent} from './build/watch';
 import {checkBudgets, formatSizes, measure, type Size} from './sizes';
 
@@ -51,6 +53,8 @@ async function main(args: readonly string[]): Promise<void> {
 	if (args[0] === '--watch') {
 		await startWatch({root, onEvent: report});
 		console.log('Watching src/, locales/, icons/, manifest.json and package.json…');
+	} else if (args[0] === '--dev') {
+		process.exitCode = await dev(root, args.slice(1), report);
 	} else {
 		await build();
 	}
