@@ -88,10 +88,10 @@ export async function measurePackages(
 	for (const target of targets) {
 		const filename = `photo-privacy-advisor-${target}.zip`;
 		await rm(path.join(outDir, filename), {force: true});
-		const {extensionPath} = (await webExt.cmd.build(
+		const {extensionPath} = await webExt.cmd.build(
 			{sourceDir: path.join(distDir, target), artifactsDir: outDir, filename, overwriteDest: true},
 			{showReadyMessage: false},
-		)) as {extensionPath: string};
+		);
 		sizes.push({target, zip: extensionPath, bytes: (await stat(extensionPath)).size});
 	}
 	return sizes;

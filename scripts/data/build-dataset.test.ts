@@ -15,6 +15,7 @@ import {
 	serializeDataset,
 	type DatasetInput,
 } from './build-dataset';
+import type {Curated} from './curated/schema';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCES = path.join(ROOT, 'scripts/data/sources/privacyguides');
@@ -25,12 +26,16 @@ const pages: Record<string, string> = Object.fromEntries(
 		.filter((name) => name.endsWith('.md') && name !== 'README.md')
 		.map((name) => [name, readFileSync(path.join(SOURCES, name), 'utf8')]),
 );
-const curated: Record<string, unknown> = Object.fromEntries(
-	CURATED_FILE_NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(CURATED, name), 'utf8'))]),
-);
+/** The real curated files, typed as what they are (valid: the build below proves it). */
+const curated = Object.fromEntries(
+	CURATED_FILE_NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(CURATED, name), 'utf8')) as unknown]),
+) as Curated;
 
-/** A deep copy of the real inputs, for a test to break. */
-function inputs(): {pages: Record<string, string>; curated: Record<string, any>} {
+/**
+ * A deep copy of the real inputs, for a test to break. A test writes what the types forbid (an unknown kind,
+ * a missing field, an extra file) with `Object.assign` and `Reflect.deleteProperty`: the build must catch it.
+ */
+function inputs(): {pages: Record<string, string>; curated: Curated & Record<string, unknown>} {
 	return {pages: {...pages}, curated: structuredClone(curated)};
 }
 
@@ -52,7 +57,7 @@ describe('buildDataset: mapping', () => {
 		const shuffled = inputs();
 		shuffled.curated['services.json'] = [...shuffled.curated['services.json']]
 			.reverse()
-			.map((service: Record<string, unknown>) => Object.fromEntries(Object.entries(service).reverse()));
+			.map((service) => Object.fromEntries(Object.entries(service).reverse()) as typeof service);
 		shuffled.curated['tools.json'] = [...shuffled.curated['tools.json']].reverse();
 		shuffled.curated['never-flag.json'] = [...shuffled.curated['never-flag.json']].reverse();
 		shuffled.curated['evaluations.json'] = [...shuffled.curated['evaluations.json']].reverse();
@@ -201,9 +206,9 @@ describe('buildDataset: mapping', () => {
 describe('buildDataset: failures name every problem clearly', () => {
 	it('reports schema problems in curated files with file, item id and field', () => {
 		const input = inputs();
-		input.curated['tools.json'][1].kind = 'hosted';
-		input.curated['services.json'][0].match.examples = ['http://example.com/'];
-		delete input.curated['evaluations.json'][0].reason.fr;
+		Object.assign(input.curated['tools.json'][1]!, {kind: 'hosted'});
+		input.curated['services.json'][0]!.match.examples = ['http://example.com/'];
+		Reflect.deleteProperty(input.curated['evaluations.json'][0]!.reason, 'fr');
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
 			expect.arrayContaining([
@@ -217,7 +222,7 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('reports a missing curated file and an unknown one', () => {
 		const input = inputs();
-		delete input.curated['threats.json'];
+		Reflect.deleteProperty(input.curated, 'threats.json');
 		input.curated['extra.json'] = {};
 		expect(issuesOf(input)).toEqual([
 			'threats.json: missing',
@@ -229,11 +234,11 @@ describe('buildDataset: failures name every problem clearly', () => {
 		const input = inputs();
 		const evaluations = input.curated['evaluations.json'];
 		evaluations.splice(
-			evaluations.findIndex((e: {tool: string; criterion: string}) => e.tool === 'photoprism' && e.criterion === 'mfa'),
+			evaluations.findIndex((e) => e.tool === 'photoprism' && e.criterion === 'mfa'),
 			1,
 		);
-		evaluations.push({...evaluations[0], criterion: 'speed'});
-		evaluations.push(structuredClone(evaluations[1]));
+		evaluations.push({...evaluations[0]!, criterion: 'speed'});
+		evaluations.push(structuredClone(evaluations[1]!));
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
 			expect.arrayContaining([
@@ -246,7 +251,7 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('fails when the curated audits disagree with the page’s audit links', () => {
 		const input = inputs();
-		input.curated['tools.json'][0].audits[0].url = 'https://ente.io/blog/cryptography-audit';
+		input.curated['tools.json'][0]!.audits[0]!.url = 'https://ente.io/blog/cryptography-audit';
 		expect(issuesOf(input)).toEqual([
 			expect.stringMatching(
 				/audit https:\/\/ente\.io\/blog\/cryptography-audit is not among the audit links on photo-management-fr-2026-06-17/,
@@ -279,7 +284,7 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('fails when a threat explanation is not a verbatim quote of the definitions page', () => {
 		const input = inputs();
-		input.curated['threats.json'].threats[1].explanation.en = 'Protecting your data from service providers.';
+		input.curated['threats.json'].threats[1]!.explanation.en = 'Protecting your data from service providers.';
 		expect(issuesOf(input)).toEqual([
 			'threats.json: service-providers: explanation.en is not quoted word for word from common-threats-en-2025-05-10',
 		]);
@@ -287,9 +292,9 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('fails on unknown references and never-flag overlaps', () => {
 		const input = inputs();
-		input.curated['tools.json'][0].sourcePages.fr = 'photo-management-de-2030-01-01';
-		input.curated['services.json'][0].import.nextcloud = 'generic';
-		input.curated['never-flag.json'][0].rules[0].hosts.push('500px.com');
+		input.curated['tools.json'][0]!.sourcePages.fr = 'photo-management-de-2030-01-01';
+		input.curated['services.json'][0]!.import.nextcloud = 'generic';
+		input.curated['never-flag.json'][0]!.rules[0]!.hosts.push('500px.com');
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
 			expect.arrayContaining([
@@ -298,14 +303,14 @@ describe('buildDataset: failures name every problem clearly', () => {
 			]),
 		);
 		const overlap = inputs();
-		overlap.curated['never-flag.json'][0].rules[0].hosts.push('500px.com');
+		overlap.curated['never-flag.json'][0]!.rules[0]!.hosts.push('500px.com');
 		expect(issuesOf(overlap)).toEqual(['services: 500px: host 500px.com overlaps never-flag ente-photos (500px.com)']);
 	});
 
 	it('has a readable message listing every issue', () => {
 		const input = inputs();
-		input.curated['page.json'].licence.id = 'MIT';
-		input.curated['criteria.json'].criteria[0].id = 'E2EE';
+		Object.assign(input.curated['page.json'].licence, {id: 'MIT'});
+		input.curated['criteria.json'].criteria[0]!.id = 'E2EE';
 		try {
 			buildDataset(input);
 			expect.unreachable();
