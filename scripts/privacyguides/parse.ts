@@ -30,7 +30,7 @@ import {
 	type ImportedTool,
 } from './types';
 
-export {importedPageSchema, type ImportedPage} from './types';
+export type {ImportedPage} from './types';
 
 /** An input problem, located at a 1-based line of a file. `message` is `FILE:LINE: detail`. */
 export class ImportError extends Error {
@@ -64,7 +64,7 @@ export interface ParseOptions {
 // Known link icons and site structure (markup and URL paths, never translated words)
 
 /** Card-link icon shortcode → key in `links`. Other icons give their camelCased name. */
-export const CARD_LINK_KEYS: Readonly<Record<string, string>> = {
+const CARD_LINK_KEYS: Readonly<Record<string, string>> = {
 	'octicons-eye-16': 'privacyPolicy',
 	'octicons-info-16': 'documentation',
 	'octicons-code-16': 'sourceCode',
@@ -72,7 +72,7 @@ export const CARD_LINK_KEYS: Readonly<Record<string, string>> = {
 };
 
 /** Directories of the Privacy Guides docs tree (nested ones as `a/b`). */
-export const KNOWN_SECTIONS: readonly string[] = [
+const KNOWN_SECTIONS: readonly string[] = [
 	'about',
 	'about/handbook',
 	'about/jobs',
@@ -87,7 +87,7 @@ export const KNOWN_SECTIONS: readonly string[] = [
 ];
 
 /** Pages that live in a section directory, for flattened file names that do not carry it. */
-export const KNOWN_SECTION_PAGES: Readonly<Record<string, readonly string[]>> = {
+const KNOWN_SECTION_PAGES: Readonly<Record<string, readonly string[]>> = {
 	about: [
 		'bounty',
 		'contributors',
