@@ -16,7 +16,7 @@ import {readSettings, readTabState, updateSettings, writeTabState} from './store
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The comparison page's URL, focused on a service when one is given. */
-export function comparisonUrl(serviceId: string | null): string {
+function comparisonUrl(serviceId: string | null): string {
 	const page = browser.runtime.getURL('compare/index.html');
 	return serviceId ? `${page}?service=${encodeURIComponent(serviceId)}` : page;
 }
@@ -53,7 +53,7 @@ export function bannerAllowed(settings: Settings, serviceId: string, now: number
 }
 
 /** Tools in the order the person's preference asks for. */
-export function toolsFor(settings: Settings) {
+function toolsFor(settings: Settings) {
 	const tools = dataset.tools;
 	if (settings.preference === 'both') return tools;
 	return tools.filter((tool) => tool.kind === settings.preference);
