@@ -2,7 +2,8 @@
  * Builds dist/chrome and dist/firefox, each a complete unpacked extension, from the one manifest.json.
  *
  *   npm run build            both browsers
- *   npm run build -- --watch rebuild on change
+ *   npm run build -- --watch rebuild on change (a development build, as with --dev)
+ *   npm run build -- --dev   development build: the background logs the failures it handles (background/log.ts)
  *
  * Steps: validate the dataset (the build fails on invalid data), derive each manifest (scripts/manifest.ts)
  * with content-script match patterns generated from the catalogue, bundle each context with esbuild,
@@ -20,6 +21,8 @@ import {checkBudgets, formatSizes, measure} from './sizes';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const from = (...parts: string[]) => path.join(root, ...parts);
 const TARGETS: Target[] = ['chrome', 'firefox'];
+/** A development build (`--dev`, or `--watch`) defines __DEV__: the background logs the failures it handles. */
+const DEV = process.argv.includes('--dev') || process.argv.includes('--watch');
 
 async function readJson<T>(file: string): Promise<T> {
 	return JSON.parse(await readFile(from(file), 'utf8')) as T;
@@ -100,7 +103,7 @@ function esbuildOptions(target: Target, dataset: Dataset): esbuild.BuildOptions[
 		// Readable output for store reviewers: whitespace and syntax minified, names kept.
 		minifyWhitespace: true,
 		minifySyntax: true,
-		define: {'process.env.NODE_ENV': '"production"'},
+		define: {'process.env.NODE_ENV': '"production"', __DEV__: String(DEV)},
 		logLevel: 'warning',
 		metafile: true,
 	};

@@ -196,6 +196,7 @@ export async function replaceJourney(data: JourneyData): Promise<void> {
 		await Promise.all(pending);
 	} catch (error) {
 		// A bad key throws synchronously from put(), which does not abort the transaction by itself.
+		// The other requests fail with the transaction; the first failure is the one thrown below.
 		for (const request of pending) request.catch(() => {});
 		try {
 			tx.abort();
