@@ -42,7 +42,7 @@ function random(seed: number): () => number {
 }
 
 /** A landscape "photo" as SVG: sky gradient, sun, two hills. About 500 bytes. */
-export function thumbnail(n: number): string {
+function thumbnail(n: number): string {
 	const r = random(n * 7919 + 1);
 	const hue = Math.floor(r() * 360);
 	const sun = `${Math.floor(40 + r() * 160)}`;

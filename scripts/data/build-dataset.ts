@@ -53,7 +53,7 @@ export class DatasetBuildError extends Error {
 export const CURATED_FILE_NAMES = Object.keys(CURATED_FILES) as CuratedFileName[];
 
 /** mkdocs icon shortcode of a download → platform. Never the (translated) label. */
-export const PLATFORM_BY_ICON: Readonly<Record<string, Platform>> = {
+const PLATFORM_BY_ICON: Readonly<Record<string, Platform>> = {
 	'simple-googleplay': 'android',
 	'simple-android': 'android',
 	'simple-appstore': 'ios',
@@ -618,7 +618,7 @@ export function checkDataset(dataset: Dataset): string[] {
 // Canonical form: keys in schema order, records sorted by key
 
 /** One text in the typography of the extension's messages (locales/; test/meta/locales.test.ts checks those). */
-export function typeset(lang: 'en' | 'fr', text: string): string {
+function typeset(lang: 'en' | 'fr', text: string): string {
 	const curly = text.replace(/'/g, '’');
 	return lang === 'fr' ? curly.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0') : curly;
 }

@@ -31,7 +31,7 @@ import {pageContext} from './urls';
 
 // What the CLI (scripts/import-privacyguides.ts) and the dataset build (scripts/data/) use.
 export {ImportError} from './context';
-export {LOCATION_RULES, inferPageLocation, type PageLocation} from './location';
+export {LOCATION_RULES, inferPageLocation} from './location';
 export type {ImportedPage} from './types';
 
 export interface ParseOptions {

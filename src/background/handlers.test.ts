@@ -71,14 +71,14 @@ describe('pageVisit', () => {
 		const order: string[] = [];
 		const setBadge = fake.current.action.setBadgeText.bind(fake.current.action);
 		const setSession = fake.current.storage.session.set.bind(fake.current.storage.session);
-		fake.current.action.setBadgeText = (async (details: {tabId: number; text: string}) => {
+		fake.current.action.setBadgeText = async (details: {tabId: number; text: string}) => {
 			order.push(`badge ${details.text}`);
 			return setBadge(details);
-		}) as never;
-		fake.current.storage.session.set = (async (items: Record<string, unknown>) => {
+		};
+		fake.current.storage.session.set = async (items: Record<string, unknown>) => {
 			order.push(`state ${JSON.stringify(items)}`);
 			return setSession(items);
-		}) as never;
+		};
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
 		expect(order).toEqual(['badge !', 'state {"tab:7":{"serviceId":"google-photos"}}']);
 		expect(

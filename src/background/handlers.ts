@@ -12,11 +12,12 @@ import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
 import {addCustomSite, changeCustomSites, removeCustomSite, syncCustomSites} from './custom-sites';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
+import {logFailure, logged} from './log';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The comparison page's URL, focused on a service when one is given. */
-export function comparisonUrl(serviceId: string | null): string {
+function comparisonUrl(serviceId: string | null): string {
 	const page = browser.runtime.getURL('compare/index.html');
 	return serviceId ? `${page}?service=${encodeURIComponent(serviceId)}` : page;
 }
@@ -53,7 +54,7 @@ export function bannerAllowed(settings: Settings, serviceId: string, now: number
 }
 
 /** Tools in the order the person's preference asks for. */
-export function toolsFor(settings: Settings) {
+function toolsFor(settings: Settings) {
 	const tools = dataset.tools;
 	if (settings.preference === 'both') return tools;
 	return tools.filter((tool) => tool.kind === settings.preference);
@@ -73,7 +74,8 @@ type Detected = {id: string; name: string; concern: string; certain: boolean};
 async function journeyState(): Promise<JourneyState> {
 	try {
 		return {available: true, summary: await journeySummary(Date.now())};
-	} catch {
+	} catch (error) {
+		logFailure('journey unavailable', error);
 		return {available: false};
 	}
 }
@@ -106,7 +108,7 @@ export const handlers: Handlers = {
 			// One flag for this service today (background/journey-db.ts); never from a private window, whose point is to
 			// leave no trace. A journey that cannot be written never costs the banner. Awaited, so visits are
 			// written one at a time (a few milliseconds; measured in npm run bench's photo-page figures).
-			await recordVisit(detected.id, Date.now()).catch(() => {});
+			await recordVisit(detected.id, Date.now()).catch(logged('journey visit not recorded'));
 		}
 		if (!bannerAllowed(settings, detected.id, Date.now())) return null;
 		const model: BannerModel = {
@@ -174,7 +176,7 @@ export const handlers: Handlers = {
 	async resetAll() {
 		const {version: _version, ...defaults} = structuredClone(DEFAULTS) as Settings;
 		await changeCustomSites(() => updateSettings(defaults));
-		await eraseJourney().catch(() => {});
+		await eraseJourney().catch(logged('journey not erased on reset'));
 		return readSettings();
 	},
 	getCustomSites: () => syncCustomSites(),
@@ -191,7 +193,10 @@ export const handlers: Handlers = {
 	},
 	async exportData() {
 		const settings = await readSettings();
-		const journey = await readJourney().catch(() => null);
+		const journey = await readJourney().catch((error: unknown) => {
+			logFailure('journey left out of the export', error);
+			return null;
+		});
 		return makeBackup(settings, journey, Date.now());
 	},
 	async importData(backup) {
@@ -200,11 +205,12 @@ export const handlers: Handlers = {
 		if (backup.journey && (backup.journey.visits.length > 0 || backup.journey.checklist.length > 0)) {
 			try {
 				await replaceJourney(backup.journey);
-			} catch {
-				throw new Error(t('importJourneyUnavailable'));
+			} catch (error) {
+				logFailure('journey import', error);
+				throw new Error(t('importJourneyUnavailable'), {cause: error});
 			}
 		} else if (backup.journey) {
-			await eraseJourney().catch(() => {});
+			await eraseJourney().catch(logged('journey not erased by an import with an empty journey'));
 		}
 		const {version: _version, ...settings} = backup.settings;
 		await changeCustomSites(() => updateSettings(settings));

@@ -5,6 +5,7 @@
  * - per-tab detection: storage.session, key "tab:<id>" (cleared when the browser closes).
  */
 import {browser} from '../core/browser';
+import {logged} from './log';
 import {
 	applyPatch,
 	repairSettings,
@@ -44,7 +45,10 @@ export async function readSettings(): Promise<Settings> {
 	// used, and the next read tries the write again.
 	return serially(async () => {
 		const again = await loadSettings();
-		if (again.write) await browser.storage.local.set({[SETTINGS_KEY]: again.settings}).catch(() => {});
+		if (again.write)
+			await browser.storage.local
+				.set({[SETTINGS_KEY]: again.settings})
+				.catch(logged('repaired settings not written back'));
 		return again.settings;
 	});
 }

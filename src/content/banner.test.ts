@@ -25,19 +25,14 @@ function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
 	};
 }
 
-// The shadow root is closed: tests reach it the way the browser does, by spying on attachShadow.
-const original = HTMLElement.prototype.attachShadow;
+// The shadow root is closed: tests reach it the way the browser does, by spying on attachShadow
+// (the spy calls the real method and keeps what it returned).
 function mountAndCapture(cb = callbacks(), m = model) {
-	let root: ShadowRoot | undefined;
-	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (
-		this: HTMLElement,
-		init: ShadowRootInit,
-	) {
-		root = original.call(this, init);
-		return root;
-	});
+	const attachShadow = vi.spyOn(HTMLElement.prototype, 'attachShadow');
 	const banner = mountBanner(m, cb);
-	return {banner, root: root!, cb};
+	const attached = attachShadow.mock.results[0];
+	if (attached?.type !== 'return') throw new Error('the banner attached no shadow root');
+	return {banner, root: attached.value, cb, attachShadow};
 }
 
 /** happy-dom's click() is trusted for our purposes only through dispatchEvent with isTrusted unset; emulate a person. */
@@ -61,10 +56,10 @@ afterEach(() => {
 
 describe('mountBanner', () => {
 	it('adds exactly one host node, with a closed shadow root', () => {
-		const {banner} = mountAndCapture();
+		const {banner, attachShadow} = mountAndCapture();
 		expect(document.body.children).toHaveLength(1);
 		expect(banner.host.shadowRoot).toBeNull();
-		expect(HTMLElement.prototype.attachShadow).toHaveBeenCalledWith({mode: 'closed'});
+		expect(attachShadow).toHaveBeenCalledWith({mode: 'closed'});
 	});
 
 	it("shows the data's text as text, never as HTML", () => {

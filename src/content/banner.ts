@@ -38,7 +38,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 	return node;
 }
 
-export function duration(days: number): string {
+function duration(days: number): string {
 	return days === 1 ? t('durationDay') : t('durationDays', String(days));
 }
 

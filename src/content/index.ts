@@ -83,6 +83,8 @@ async function check(): Promise<void> {
 		if (orphaned()) entry.banner?.remove();
 		throw error;
 	};
+	// A click the extension does not answer has been dealt with by `unanswered` (the banner goes if this copy
+	// is cut off); there is nothing more to do, and the page's console is the website's, not a place to log.
 	entry.banner = mountBanner(model, {
 		onAction: (action) => send('bannerAction', {action}).catch(unanswered),
 		onCompare: () =>
@@ -162,6 +164,7 @@ function start(): void {
 	watchNavigation();
 	// Back/forward cache: the page comes back without reloading; the badge may have been reset.
 	addEventListener('pageshow', (event) => {
+		// Best effort: a background that cannot answer leaves the badge as the browser reset it, nothing worse.
 		if (event.persisted && current) void send('pageVisit', {url: current.url}).catch(() => {});
 	});
 	// Back in view after a visit the background did not answer: try again.

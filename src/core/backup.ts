@@ -113,5 +113,5 @@ export function parseBackup(text: string): BackupResult {
 				: 'structure';
 		return {ok: false, error: {code: 'invalid', part}};
 	}
-	return {ok: true, backup: whole.data as Backup};
+	return {ok: true, backup: whole.data};
 }

@@ -36,19 +36,19 @@ export type BannerModel = {
  * So a hostile page that somehow drove them could at worst silence the banner, which it can already
  * do by removing it. Undoing them takes an extension page (the options).
  */
-export const BANNER_ACTIONS = ['snooze', 'hide', 'disable'] as const;
+const BANNER_ACTIONS = ['snooze', 'hide', 'disable'] as const;
 export type BannerAction = (typeof BANNER_ACTIONS)[number];
 
 export type TabState = {serviceId: string | null};
 
 /** The options page's two lists of services the banner stays away from. */
-export const SERVICE_LISTS = ['hidden', 'snoozed'] as const;
+const SERVICE_LISTS = ['hidden', 'snoozed'] as const;
 export type ServiceList = (typeof SERVICE_LISTS)[number];
 
 /** A custom site and whether its host permission is granted (so its content script is registered). */
 export type CustomSiteStatus = {host: string; granted: boolean};
 
-export type Messages = {
+type Messages = {
 	/** The content script reports the page's URL; the answer is the banner to show, if any. */
 	pageVisit: {request: {url: string}; response: BannerModel | null};
 	/** The content script's page left the service (client-side navigation) or was closed. */
@@ -91,7 +91,6 @@ export type MessageType = keyof Messages;
 export type Request<K extends MessageType> = Messages[K]['request'];
 export type Response<K extends MessageType> = Messages[K]['response'];
 
-export type Envelope<K extends MessageType = MessageType> = {type: K; payload: Request<K>};
 /** Every answer is one of these; the client turns `ok: false` back into a thrown Error. */
 export type Reply<T> = {ok: true; value: T} | {ok: false; error: string};
 

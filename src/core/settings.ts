@@ -186,7 +186,7 @@ export function readSettingsStrict(input: unknown): StrictResult {
 		return {ok: false, newer: false, fields: ['version']};
 	}
 	const result = settingsSchema.safeParse(doc);
-	if (result.success) return {ok: true, settings: result.data as Settings};
+	if (result.success) return {ok: true, settings: result.data};
 	const fields = [
 		...new Set(
 			result.error.issues.map((issue) =>

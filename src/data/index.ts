@@ -6,7 +6,7 @@
  * it is not parsed again at run time.
  */
 import json from './dataset.json';
-import type {Dataset, Language, LocalizedUrl, Service, Text, Tool} from './schema';
+import type {Dataset, Language, LocalizedUrl, Service, Text} from './schema';
 
 export const dataset = json as Dataset;
 
@@ -20,12 +20,7 @@ export function localizeUrl(url: LocalizedUrl, lang: Language): string {
 }
 
 const servicesById = new Map(dataset.services.map((service) => [service.id, service]));
-const toolsById = new Map(dataset.tools.map((tool) => [tool.id, tool]));
 
 export function serviceById(id: string): Service | undefined {
 	return servicesById.get(id);
-}
-
-export function toolById(id: string): Tool | undefined {
-	return toolsById.get(id);
 }

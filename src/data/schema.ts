@@ -14,17 +14,15 @@
  */
 import * as z from 'zod/mini';
 
-export const LANGUAGES = ['en', 'fr'] as const;
+const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const nonEmpty = z.string().check(z.minLength(1), z.trim());
 /** A slug: lowercase words joined by single hyphens. */
-export const idSchema = z
-	.string()
-	.check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens'));
+const idSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens'));
 export const httpsUrlSchema = z.url({protocol: /^https$/, hostname: z.regexes.domain});
 
-export const textSchema = z.strictObject({en: nonEmpty, fr: z.optional(nonEmpty)});
+const textSchema = z.strictObject({en: nonEmpty, fr: z.optional(nonEmpty)});
 export type Text = z.infer<typeof textSchema>;
 
 /** A page the extension links to, in the person's language where one exists. */
@@ -48,10 +46,10 @@ export const sourcePageSchema = z.strictObject({
 });
 export type SourcePage = z.infer<typeof sourcePageSchema>;
 
-export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'github', 'fdroid', 'other'] as const;
+const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'github', 'fdroid', 'other'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const downloadSchema = z.strictObject({
+const downloadSchema = z.strictObject({
 	platform: z.enum(PLATFORMS),
 	/** The store or platform's proper name as Privacy Guides labels it ("Google Play", "App Store"...). */
 	label: nonEmpty,
@@ -68,10 +66,9 @@ export const auditSchema = z.strictObject({
 	source: httpsUrlSchema,
 });
 
-export const TOOL_KINDS = ['cloud', 'self-hosted'] as const;
-export type ToolKind = (typeof TOOL_KINDS)[number];
+const TOOL_KINDS = ['cloud', 'self-hosted'] as const;
 
-export const toolSchema = z.strictObject({
+const toolSchema = z.strictObject({
 	id: idSchema,
 	name: nonEmpty,
 	kind: z.enum(TOOL_KINDS),
@@ -96,16 +93,15 @@ export const toolSchema = z.strictObject({
 });
 export type Tool = z.infer<typeof toolSchema>;
 
-export const CRITERION_LEVELS = ['minimum', 'best-case'] as const;
+const CRITERION_LEVELS = ['minimum', 'best-case'] as const;
 export const criterionSchema = z.strictObject({
 	id: idSchema,
 	level: z.enum(CRITERION_LEVELS),
 	text: textSchema,
 	sourcePage: idSchema,
 });
-export type Criterion = z.infer<typeof criterionSchema>;
 
-export const VERDICTS = ['meets', 'partly', 'does-not-meet', 'not-applicable'] as const;
+const VERDICTS = ['meets', 'partly', 'does-not-meet', 'not-applicable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 export const evaluationSchema = z.strictObject({
 	tool: idSchema,
@@ -118,14 +114,13 @@ export const evaluationSchema = z.strictObject({
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
-export const threatSchema = z.strictObject({
+const threatSchema = z.strictObject({
 	id: idSchema,
 	label: textSchema,
 	/** One sentence. */
 	explanation: textSchema,
 	url: localizedUrlSchema,
 });
-export type Threat = z.infer<typeof threatSchema>;
 
 /**
  * A URL rule. A URL matches when its scheme is https, its host is one of `hosts` ("*.example.com" means
@@ -134,18 +129,17 @@ export type Threat = z.infer<typeof threatSchema>;
  * "*" stands for exactly one non-empty segment), and every `query` parameter has the given value.
  * No `paths` means any path.
  */
-export const urlRuleSchema = z.strictObject({
+const urlRuleSchema = z.strictObject({
 	hosts: z.array(z.string().check(z.regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/))).check(z.minLength(1)),
 	paths: z.optional(z.array(z.string().check(z.regex(/^\/[^?#]*$/))).check(z.minLength(1))),
 	query: z.optional(z.record(z.string().check(z.minLength(1)), z.string())),
 });
-export type UrlRule = z.infer<typeof urlRuleSchema>;
 
 /** How sure we are of a fact: shown on an official page, seen only in third-party code, or unverified. */
-export const CONFIDENCE = ['official', 'third-party', 'unverified'] as const;
+const CONFIDENCE = ['official', 'third-party', 'unverified'] as const;
 
 /** Whether the provider can see the photos. */
-export const ACCESS = ['yes', 'unless-opted-in', 'unknown'] as const;
+const ACCESS = ['yes', 'unless-opted-in', 'unknown'] as const;
 
 export const routeSchema = z.strictObject({
 	text: textSchema,

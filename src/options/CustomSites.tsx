@@ -135,8 +135,8 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 				if (granted.length === 0) forget(intent); // the button stays, and focus with it
 				onChange(next);
 				if (granted.length === 0)
-					setStatus(hosts.length === 1 ? t('customSiteDenied', hosts[0]!) : t('customSitesDeniedAll'));
-				else if (granted.length === 1) setStatus(t('customSiteAllowed', granted[0]!));
+					setStatus(hosts.length === 1 ? t('customSiteDenied', hosts[0]) : t('customSitesDeniedAll'));
+				else if (granted.length === 1) setStatus(t('customSiteAllowed', granted[0]));
 				else setStatus(t('customSitesAllowedAll', String(granted.length)));
 			} catch (failure) {
 				forget(intent);

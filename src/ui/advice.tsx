@@ -10,7 +10,7 @@ import {dataset, localize, localizeUrl} from '../data';
 import type {Evaluation, Language, Platform, Route, Service, Tool, Verdict} from '../data/schema';
 import {orderDownloads} from './order';
 
-export function ExternalLink({href, children, label}: {href: string; children: ComponentChildren; label?: string}) {
+function ExternalLink({href, children, label}: {href: string; children: ComponentChildren; label?: string}) {
 	return (
 		<a href={href} target="_blank" rel="noopener noreferrer" aria-label={label}>
 			{children}
@@ -48,7 +48,7 @@ export function evaluationOf(toolId: string, criterionId: string): Evaluation | 
 }
 
 /** Every criterion as a verdict; the reason and source open on demand (native <details>). */
-export function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
+function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 	const groups = [
 		{level: 'minimum', title: t('criteriaMinimum')},
 		{level: 'best-case', title: t('criteriaBestCase')},
@@ -87,10 +87,10 @@ export function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 
 const monthFormat = (lang: Language) =>
 	new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', timeZone: 'UTC'});
-export function formatMonth(yearMonth: string, lang: Language): string {
+function formatMonth(yearMonth: string, lang: Language): string {
 	return monthFormat(lang).format(new Date(`${yearMonth}-01T00:00:00Z`));
 }
-export function formatDay(isoDate: string, lang: Language): string {
+function formatDay(isoDate: string, lang: Language): string {
 	return new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'}).format(
 		new Date(`${isoDate}T00:00:00Z`),
 	);

@@ -21,7 +21,7 @@ import {
 const comment = z.string().min(1).optional();
 
 /** A curated text: unlike the dataset's, French is required here. */
-export const curatedTextSchema = z.strictObject({en: z.string().trim().min(1), fr: z.string().trim().min(1)});
+const curatedTextSchema = z.strictObject({en: z.string().trim().min(1), fr: z.string().trim().min(1)});
 
 const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens');
 
@@ -30,7 +30,7 @@ const pagesByLanguageSchema = z.strictObject({en: idSchema, fr: idSchema.optiona
 
 /** sources.json: provenance of every copied page. The title comes from the page itself. */
 const sourceShape = sourcePageSchema.def.shape;
-export const curatedSourcesSchema = z.array(
+const curatedSourcesSchema = z.array(
 	z.strictObject({
 		id: sourceShape.id,
 		file: sourceShape.file,
@@ -44,7 +44,7 @@ export const curatedSourcesSchema = z.array(
 );
 
 /** A replacement in one imported field, with the reason. Generation fails when `from` is not found. */
-export const overrideSchema = z.strictObject({
+const overrideSchema = z.strictObject({
 	/**
 	 * `links.<key>` (the whole URL), `downloads.<platform>` (the whole URL) or `summary.<lang>` (a
 	 * substring of the text).
@@ -56,9 +56,9 @@ export const overrideSchema = z.strictObject({
 	source: z.optional(httpsUrlSchema),
 });
 
-export const curatedRouteSchema = z.strictObject({...routeSchema.def.shape, text: curatedTextSchema});
+const curatedRouteSchema = z.strictObject({...routeSchema.def.shape, text: curatedTextSchema});
 
-export const curatedToolSchema = z.strictObject({
+const curatedToolSchema = z.strictObject({
 	id: idSchema,
 	/** The card's name on the pages (the recommendation card's bold name or heading). */
 	card: z.string().min(1),
@@ -78,9 +78,9 @@ function toolKind() {
 	return z.enum(['cloud', 'self-hosted']);
 }
 
-export const curatedToolsSchema = z.array(curatedToolSchema);
+const curatedToolsSchema = z.array(curatedToolSchema);
 
-export const curatedCriteriaSchema = z.strictObject({
+const curatedCriteriaSchema = z.strictObject({
 	comment,
 	sourcePages: pagesByLanguageSchema,
 	criteria: z.array(
@@ -93,11 +93,9 @@ export const curatedCriteriaSchema = z.strictObject({
 	),
 });
 
-export const curatedEvaluationsSchema = z.array(
-	z.strictObject({...evaluationSchema.def.shape, reason: curatedTextSchema}),
-);
+const curatedEvaluationsSchema = z.array(z.strictObject({...evaluationSchema.def.shape, reason: curatedTextSchema}));
 
-export const curatedThreatsSchema = z.strictObject({
+const curatedThreatsSchema = z.strictObject({
 	comment,
 	sourcePages: pagesByLanguageSchema,
 	/** The page the English explanations are quoted from (basics/common-threats); checked verbatim. */
@@ -114,7 +112,7 @@ export const curatedThreatsSchema = z.strictObject({
 });
 
 const serviceShape = serviceSchema.def.shape;
-export const curatedServiceSchema = z.strictObject({
+const curatedServiceSchema = z.strictObject({
 	...serviceShape,
 	comment,
 	name: curatedTextSchema,
@@ -129,13 +127,13 @@ export const curatedServiceSchema = z.strictObject({
 	/** Per tool id: a route, or "generic" for the tool's generic route (tools.json `import.generic`). */
 	import: z.record(idSchema, z.union([z.literal('generic'), curatedRouteSchema])),
 });
-export const curatedServicesSchema = z.array(curatedServiceSchema);
+const curatedServicesSchema = z.array(curatedServiceSchema);
 
-export const curatedNeverFlagSchema = z.array(
+const curatedNeverFlagSchema = z.array(
 	z.strictObject({...neverFlagSchema.def.shape, comment, reason: curatedTextSchema}),
 );
 
-export const curatedPageSchema = z.strictObject({
+const curatedPageSchema = z.strictObject({
 	comment,
 	/** The pages the intro and the "not affiliated" sentence are imported from. */
 	sourcePages: pagesByLanguageSchema,

@@ -18,7 +18,7 @@ export const FLICKR_HOME_URL = 'https://www.flickr.com/';
 export const NEUTRAL_URL = 'https://www.example.com/';
 
 /** host → fixture file (the same page for every path). Every other http(s)/ws(s) host is "not served locally". */
-export const SITES: Readonly<Record<string, string>> = {
+const SITES: Readonly<Record<string, string>> = {
 	'photos.google.com': 'photos-google.html',
 	'www.flickr.com': 'flickr.html',
 	'www.example.com': 'example.html',
