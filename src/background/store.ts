@@ -5,6 +5,7 @@
  * - per-tab detection: storage.session, key "tab:<id>" (cleared when the browser closes).
  */
 import {browser} from '../core/browser';
+import {serialQueue} from '../core/serial';
 import {
 	applyPatch,
 	repairSettings,
@@ -29,12 +30,7 @@ async function loadSettings(): Promise<{settings: Settings; write: boolean}> {
  * Every write of the settings goes through this queue, one after another, so that two quick changes
  * (or a change and a repair) never overwrite each other.
  */
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(task: () => Promise<T>): Promise<T> {
-	const next = queue.then(task);
-	queue = next.catch(() => undefined);
-	return next;
-}
+const serially = serialQueue();
 
 export async function readSettings(): Promise<Settings> {
 	const {settings, write} = await loadSettings();

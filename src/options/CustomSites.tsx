@@ -9,11 +9,11 @@
  */
 import {useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
-import {customSiteErrorText, customSitePattern, parseCustomSite} from '../core/custom-sites';
+import {catalogueHosts, customSiteErrorText, customSitePattern, parseCustomSite} from '../core/custom-sites';
 import {t} from '../core/i18n';
 import type {CustomSiteStatus} from '../core/message-map';
 import {send} from '../core/send';
-import {catalogueHosts, errorText, Status} from './shared';
+import {errorText, Status} from './shared';
 
 /** Asks for the hosts' permission, in one prompt. Must be called synchronously from a click or submit handler. */
 function requestAccess(...hosts: string[]): Promise<boolean> {
@@ -135,8 +135,8 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 				if (granted.length === 0) forget(intent); // the button stays, and focus with it
 				onChange(next);
 				if (granted.length === 0)
-					setStatus(hosts.length === 1 ? t('customSiteDenied', hosts[0]!) : t('customSitesDeniedAll'));
-				else if (granted.length === 1) setStatus(t('customSiteAllowed', granted[0]!));
+					setStatus(hosts.length === 1 ? t('customSiteDenied', hosts[0]) : t('customSitesDeniedAll'));
+				else if (granted.length === 1) setStatus(t('customSiteAllowed', granted[0]));
 				else setStatus(t('customSitesAllowedAll', String(granted.length)));
 			} catch (failure) {
 				forget(intent);

@@ -1,18 +1,11 @@
 /** Small pieces the options sections share. */
 import {dataLanguage, t, uiLanguage} from '../core/i18n';
-import {dataset, localize, serviceById} from '../data';
-import {knownHosts, type KnownHosts} from '../core/custom-sites';
+import {localize, serviceById} from '../data';
 
 /** A catalogued service's name in the data language; a custom site is named by its host. */
 export function serviceName(id: string): string {
 	const service = serviceById(id);
 	return service ? localize(service.name, dataLanguage()) : id;
-}
-
-let known: KnownHosts | undefined;
-export function catalogueHosts(): KnownHosts {
-	known ??= knownHosts(dataset, (service) => localize(service.name, dataLanguage()));
-	return known;
 }
 
 export function formatDate(time: number): string {
