@@ -7,10 +7,10 @@ import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {handlers} from '../background/handlers';
-import {route} from '../background/router';
 import {PREFERENCES, SETTINGS_KEY, DEFAULTS} from '../core/settings';
 import type * as Data from '../data';
 import {fake} from '../../test/fake-browser';
+import {routeMessagesFrom, settle} from '../../test/pages';
 import {Popup} from './Popup';
 
 // The catalogue lists Ente Photos (cloud) first; this one lists PhotoPrism (self-hosted) first.
@@ -20,17 +20,11 @@ vi.mock('../data', async (importOriginal) => {
 });
 
 let scratch: HTMLElement;
-const self = {extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id/'};
-const popupSender = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
 const url = 'https://photos.google.com/';
 const tab = {id: 'test-extension-id', url, tab: {id: 3} as never, frameId: 0};
 
-async function settle() {
-	for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
-
 beforeEach(() => {
-	fake.current.runtime.sendMessage = ((message: unknown) => route(message, popupSender, handlers, self)) as never;
+	routeMessagesFrom('popup');
 	scratch = document.createElement('main');
 	document.body.append(scratch);
 });
