@@ -20,6 +20,7 @@
  *   French a no-break space before : ; ? ! and inside « », so no colon starts a line in the popup.
  * Every problem is collected and reported together (DatasetBuildError.issues).
  */
+import {errorMessage} from '../../src/core/errors';
 import {parsePrivacyGuidesPage, type ImportedPage} from '../privacyguides/parse';
 import type {ImportedTool} from '../privacyguides/types';
 import {CURATED_FILES, type Curated, type CuratedFileName} from '../../scripts/data/curated/schema';
@@ -106,7 +107,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 		try {
 			result = parsePrivacyGuidesPage(markdown, {file: source.file, lang: source.lang, pagePath: source.pagePath});
 		} catch (error) {
-			issues.push(`importing ${source.file}: ${error instanceof Error ? error.message : String(error)}`);
+			issues.push(`importing ${source.file}: ${errorMessage(error)}`);
 			return undefined;
 		}
 		if (result.url !== source.url)

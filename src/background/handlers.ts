@@ -1,26 +1,24 @@
-/** The one handler map: what the background does for each message (see core/messages.ts). */
+/** The one handler map: what the background does for each message (see core/message-map.ts). */
 import {browser, type Runtime} from '../core/browser';
 import type {BannerModel} from '../core/message-map';
 import {makeBackup} from '../core/backup';
 import {eraseJourney, journeySummary, readJourney, recordVisit, replaceJourney, setChecklistStep} from './journey-db';
 import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
+import {comparisonUrl} from '../core/pages';
+import {toolsForPreference} from '../core/tool-order';
 import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
 import {DEFAULTS, MAX_SNOOZE_DAYS, type Settings} from '../core/settings';
 import {dataset, localize, serviceById} from '../data';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
 import {addCustomSite, changeCustomSites, removeCustomSite, syncCustomSites} from './custom-sites';
+import type {Handlers} from './router';
+import {withEntry, withoutService} from './service-lists';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
 import {logFailure, logged} from './log';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/** The comparison page's URL, focused on a service when one is given. */
-function comparisonUrl(serviceId: string | null): string {
-	const page = browser.runtime.getURL('compare/index.html');
-	return serviceId ? `${page}?service=${encodeURIComponent(serviceId)}` : page;
-}
 
 /** The service the background detected in the sender's tab (never one the page names). */
 async function detectedService(sender: Runtime.MessageSender): Promise<string> {
@@ -28,7 +26,6 @@ async function detectedService(sender: Runtime.MessageSender): Promise<string> {
 	if (!serviceId) throw new Error('No photo service is detected in this tab');
 	return serviceId;
 }
-import type {Handlers} from './router';
 
 /** The payload's URL must be on the sender's own origin: a content script speaks for its page only. */
 function senderPageUrl(url: string, sender: Runtime.MessageSender): URL | undefined {
@@ -51,13 +48,6 @@ export function bannerAllowed(settings: Settings, serviceId: string, now: number
 	// A snooze ends when it says, or at once if it says later than any snooze can last: it was set while
 	// the clock was wrong (far ahead), and would otherwise outlive the fix by years.
 	return until <= now || until > now + MAX_SNOOZE_DAYS * DAY;
-}
-
-/** Tools in the order the person's preference asks for. */
-function toolsFor(settings: Settings) {
-	const tools = dataset.tools;
-	if (settings.preference === 'both') return tools;
-	return tools.filter((tool) => tool.kind === settings.preference);
 }
 
 /** A page on a site the person added (options), unless the catalogue now knows it or it is never flagged. */
@@ -116,7 +106,7 @@ export const handlers: Handlers = {
 			serviceName: detected.name,
 			certain: detected.certain,
 			concern: detected.concern,
-			tools: toolsFor(settings).map((tool) => tool.name),
+			tools: toolsForPreference(dataset.tools, settings.preference).map((tool) => tool.name),
 			snoozeDays: settings.snoozeDays,
 			theme: settings.theme,
 			lang: uiLanguage(),
@@ -139,7 +129,7 @@ export const handlers: Handlers = {
 					until = Date.now() + current.snoozeDays * DAY;
 					return {snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
 				case 'hide':
-					return {hiddenServices: [...new Set([...current.hiddenServices, serviceId])].sort()};
+					return {hiddenServices: withEntry(current.hiddenServices, serviceId)};
 				case 'disable':
 					return {bannerEnabled: false};
 			}
@@ -157,12 +147,7 @@ export const handlers: Handlers = {
 	},
 	getSettings: () => readSettings(),
 	updateSettings: (patch) => updateSettings(patch),
-	showAgain: ({list, service}) =>
-		updateSettings((current) =>
-			list === 'hidden'
-				? {hiddenServices: current.hiddenServices.filter((id) => id !== service)}
-				: {snoozedUntil: Object.fromEntries(Object.entries(current.snoozedUntil).filter(([id]) => id !== service))},
-		),
+	showAgain: ({list, service}) => updateSettings((current) => withoutService(current, list, service)),
 	async getTabState({tabId}) {
 		const state = await readTabState(tabId);
 		// Both browsers reset a tab's own badge when it navigates to another document. So a detected tab

@@ -6,6 +6,7 @@
  */
 import {browser} from '../core/browser';
 import {logged} from './log';
+import {serialQueue} from '../core/serial';
 import {
 	applyPatch,
 	repairSettings,
@@ -30,12 +31,7 @@ async function loadSettings(): Promise<{settings: Settings; write: boolean}> {
  * Every write of the settings goes through this queue, one after another, so that two quick changes
  * (or a change and a repair) never overwrite each other.
  */
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(task: () => Promise<T>): Promise<T> {
-	const next = queue.then(task);
-	queue = next.catch(() => undefined);
-	return next;
-}
+const serially = serialQueue();
 
 export async function readSettings(): Promise<Settings> {
 	const {settings, write} = await loadSettings();

@@ -2,7 +2,7 @@ import {useEffect} from 'preact/hooks';
 import {dataLanguage, t} from '../core/i18n';
 import {dataset, localize, serviceById} from '../data';
 import {Attribution, evaluationOf, MoveSteps, SourceLink, Threats, ToolCard, VerdictLabel} from '../ui/advice';
-import {toolsForPreference} from '../ui/order';
+import {toolsForPreference} from '../core/tool-order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePlatform, useSettings} from '../ui/hooks';
 

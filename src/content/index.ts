@@ -24,6 +24,7 @@
 import {findService, hostMatches} from '../core/url-match';
 import {browser} from '../core/browser';
 import {send} from '../core/send';
+import {serialQueue} from '../core/serial';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {mountBanner, type MountedBanner} from './banner';
 
@@ -114,11 +115,11 @@ function orphaned(): boolean {
  * Checks run one after another: a leave and a visit reach the background in the order they happened,
  * so a quick in-and-out never leaves a stale badge behind.
  */
-let chain: Promise<void> = Promise.resolve();
+const inTurn = serialQueue();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastUrl = '';
 function runCheck(): void {
-	chain = chain.then(check).catch(() => {
+	inTurn(check).catch(() => {
 		// The background could not answer (extension updated or reloaded under this page): show nothing.
 	});
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {dataset, localize} from '../data';
-import {customScriptId, customSiteErrorText, customSitePattern, knownHosts, parseCustomSite} from './custom-sites';
+import {customSiteErrorText, customSitePattern, knownHosts, parseCustomSite} from './custom-sites';
 import {MAX_CUSTOM_SITES} from './settings';
 
 const known = knownHosts(dataset, (service) => localize(service.name, 'en'));
@@ -77,8 +77,7 @@ describe('parseCustomSite', () => {
 		}
 	});
 
-	it('asks for exactly one https host and names its registration after it', () => {
+	it('asks for exactly one https host', () => {
 		expect(customSitePattern('photos.example.net')).toBe('https://photos.example.net/*');
-		expect(customScriptId('photos.example.net')).toBe('custom-site:photos.example.net');
 	});
 });

@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import {backupSchema, type Backup} from './backup';
 import {CHECKLIST_STEPS, type ChecklistStep, type JourneyState} from './journey';
+import {serviceKeySchema} from './service-key';
 import {customHostSchema, settingsPatchSchema, type Settings, type SettingsPatch} from './settings';
 
 /** What the banner needs, resolved in the UI language by the background: small by design. */
@@ -106,7 +107,7 @@ export const requestSchemas = {
 	updateSettings: settingsPatchSchema,
 	showAgain: z.strictObject({
 		list: z.enum(SERVICE_LISTS),
-		service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/)),
+		service: serviceKeySchema,
 	}),
 	getTabState: z.strictObject({tabId: z.number().check(z.int(), z.gte(0))}),
 	resetAll: z.null(),
@@ -115,7 +116,7 @@ export const requestSchemas = {
 	removeCustomSite: z.strictObject({host: customHostSchema}),
 	getJourney: z.null(),
 	setChecklistStep: z.strictObject({
-		service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/)),
+		service: serviceKeySchema,
 		step: z.enum(CHECKLIST_STEPS),
 		done: z.boolean(),
 	}),

@@ -19,7 +19,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 const nonEmpty = z.string().check(z.minLength(1), z.trim());
 /** A slug: lowercase words joined by single hyphens. */
-const idSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens'));
+export const idSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens'));
 export const httpsUrlSchema = z.url({protocol: /^https$/, hostname: z.regexes.domain});
 
 const textSchema = z.strictObject({en: nonEmpty, fr: z.optional(nonEmpty)});
@@ -66,7 +66,7 @@ export const auditSchema = z.strictObject({
 	source: httpsUrlSchema,
 });
 
-const TOOL_KINDS = ['cloud', 'self-hosted'] as const;
+export const TOOL_KINDS = ['cloud', 'self-hosted'] as const;
 
 const toolSchema = z.strictObject({
 	id: idSchema,

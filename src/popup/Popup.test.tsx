@@ -7,26 +7,20 @@ import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {handlers} from '../background/handlers';
-import {route} from '../background/router';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
 import {fake, resetFakeBrowser} from '../../test/fake-browser';
+import {routeMessagesFrom, settle} from '../../test/pages';
 import {Popup} from './Popup';
 
 let scratch: HTMLElement;
-const self = {extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id/'};
-const popupSender = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
 const tab = (url: string, id: number) => ({id: 'test-extension-id', url, tab: {id} as never, frameId: 0});
-
-async function settle() {
-	for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
 async function show(tabId: number | null) {
 	await act(() => render(<Popup tabId={tabId} />, scratch));
 	await settle();
 }
 
 beforeEach(() => {
-	fake.current.runtime.sendMessage = ((message: unknown) => route(message, popupSender, handlers, self)) as never;
+	routeMessagesFrom('popup');
 	scratch = document.createElement('main');
 	document.body.append(scratch);
 });
@@ -68,8 +62,8 @@ describe('the popup', () => {
 	it.each(['en', 'fr'])(
 		'%s: every text as a reader sees it is typeset (curly apostrophes; in French, a no-break space before : ; ? ! and inside « »)',
 		async (lang) => {
-			const browser = resetFakeBrowser(lang);
-			browser.runtime.sendMessage = ((message: unknown) => route(message, popupSender, handlers, self)) as never;
+			resetFakeBrowser(lang);
+			routeMessagesFrom('popup');
 			await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));
 			await show(9);
 			const text = scratch.textContent ?? '';

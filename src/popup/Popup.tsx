@@ -1,10 +1,11 @@
 import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {dataLanguage, t} from '../core/i18n';
+import {comparisonUrl} from '../core/pages';
 import {send} from '../core/send';
 import {localize, serviceById, dataset} from '../data';
-import {Attribution, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
-import {toolsForPreference} from '../ui/order';
+import {Attribution, CustomMoveSteps, MoveSteps, SourceLink, Threats, ToolCard} from '../ui/advice';
+import {toolsForPreference} from '../core/tool-order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePlatform, useSettings} from '../ui/hooks';
 
@@ -36,9 +37,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 	const tools = toolsForPreference(dataset.tools, settings.preference);
 	const openComparison = (event: Event) => {
 		event.preventDefault();
-		void browser.tabs
-			.create({url: browser.runtime.getURL(`compare/index.html${service ? `?service=${service.id}` : ''}`)})
-			.then(() => window.close());
+		void browser.tabs.create({url: comparisonUrl(service?.id ?? null)}).then(() => window.close());
 	};
 
 	return (
@@ -51,14 +50,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 						</h1>
 						<p class="concern">
 							{localize(service.access.concern, lang)}{' '}
-							<a
-								href={service.access.source}
-								target="_blank"
-								rel="noopener noreferrer"
-								aria-label={t('sourceOf', t('popupWhatItSees'))}
-							>
-								{t('source')}
-							</a>
+							<SourceLink href={service.access.source} what={t('popupWhatItSees')} />
 						</p>
 					</>
 				) : custom ? (
@@ -91,7 +83,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 				</section>
 			)}
 			<p class="actions">
-				<a href={browser.runtime.getURL('compare/index.html')} onClick={openComparison} class="button">
+				<a href={comparisonUrl(null)} onClick={openComparison} class="button">
 					{t('popupCompareAll')}
 				</a>
 				<a

@@ -8,6 +8,7 @@ import type {ComponentChildren} from 'preact';
 import {t, type MessageKey} from '../core/i18n';
 import {dataset, localize, localizeUrl} from '../data';
 import type {Evaluation, Language, Platform, Route, Service, Tool, Verdict} from '../data/schema';
+import {formatDay, formatMonth} from './format';
 import {orderDownloads} from './order';
 
 function ExternalLink({href, children, label}: {href: string; children: ComponentChildren; label?: string}) {
@@ -82,17 +83,6 @@ function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 				</section>
 			))}
 		</div>
-	);
-}
-
-const monthFormat = (lang: Language) =>
-	new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', timeZone: 'UTC'});
-function formatMonth(yearMonth: string, lang: Language): string {
-	return monthFormat(lang).format(new Date(`${yearMonth}-01T00:00:00Z`));
-}
-function formatDay(isoDate: string, lang: Language): string {
-	return new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'}).format(
-		new Date(`${isoDate}T00:00:00Z`),
 	);
 }
 

@@ -11,11 +11,13 @@ import {
 	httpsUrlSchema,
 	criterionSchema,
 	evaluationSchema,
+	idSchema,
 	localizedUrlSchema,
 	neverFlagSchema,
 	routeSchema,
 	serviceSchema,
 	sourcePageSchema,
+	TOOL_KINDS,
 } from '../../../src/data/schema';
 
 const comment = z.string().min(1).optional();
@@ -23,10 +25,8 @@ const comment = z.string().min(1).optional();
 /** A curated text: unlike the dataset's, French is required here. */
 const curatedTextSchema = z.strictObject({en: z.string().trim().min(1), fr: z.string().trim().min(1)});
 
-const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens');
-
 /** Source page ids per language: English is required, French optional. */
-const pagesByLanguageSchema = z.strictObject({en: idSchema, fr: idSchema.optional()});
+const pagesByLanguageSchema = z.strictObject({en: idSchema, fr: z.optional(idSchema)});
 
 /** sources.json: provenance of every copied page. The title comes from the page itself. */
 const sourceShape = sourcePageSchema.def.shape;
@@ -62,7 +62,7 @@ const curatedToolSchema = z.strictObject({
 	id: idSchema,
 	/** The card's name on the pages (the recommendation card's bold name or heading). */
 	card: z.string().min(1),
-	kind: toolKind(),
+	kind: z.enum(TOOL_KINDS),
 	comment,
 	/** Where the card is imported from, per language. Links and downloads come from the newest of them. */
 	sourcePages: pagesByLanguageSchema,
@@ -73,10 +73,6 @@ const curatedToolSchema = z.strictObject({
 	/** Import routes shared by many services: a service's `import` may say "generic" for this tool. */
 	import: z.strictObject({generic: curatedRouteSchema.optional()}).optional(),
 });
-
-function toolKind() {
-	return z.enum(['cloud', 'self-hosted']);
-}
 
 const curatedToolsSchema = z.array(curatedToolSchema);
 
