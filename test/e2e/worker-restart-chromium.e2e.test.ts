@@ -4,10 +4,11 @@
  * on (Chromium: the worker is stopped through CDP ServiceWorker.stopWorker, as the benchmark does).
  */
 import {describe, expect, test} from 'vitest';
-import {launchChromium, type ChromiumSession} from './harness/browsers';
-import {waitForBannerHost} from './harness/banner';
-import {useSession} from './harness/session';
-import {poll, sleep} from './harness/wait';
+import {launchChromium, type ChromiumSession} from '../../scripts/browser/browsers';
+import {waitForBannerHost} from '../../scripts/browser/banner';
+import {evalWithApi} from '../../scripts/browser/ext-api';
+import {useSession} from './suites/session';
+import {poll, sleep} from '../../scripts/browser/wait';
 
 describe('Chromium: the background stopped and restarted', () => {
 	const s = useSession(() => launchChromium());
@@ -27,7 +28,7 @@ describe('Chromium: the background stopped and restarted', () => {
 		await cdp.send('ServiceWorker.enable');
 		const ours = () => [...versions.entries()].find(([, v]) => v.scriptURL === `${session.origin}background.js`);
 		await poll(
-			async () => ours(),
+			() => Promise.resolve(ours()),
 			(v) => v !== undefined,
 			{what: 'the service worker version'},
 		);
@@ -35,7 +36,7 @@ describe('Chromium: the background stopped and restarted', () => {
 		await session.worker.client.detach().catch(() => {});
 		await cdp.send('ServiceWorker.stopWorker', {versionId: ours()![0]});
 		await poll(
-			async () => ours()?.[1].runningStatus,
+			() => Promise.resolve(ours()?.[1].runningStatus),
 			(status) => status === 'stopped',
 			{what: 'the worker to stop'},
 		);
@@ -50,7 +51,7 @@ describe('Chromium: the background stopped and restarted', () => {
 		await site.page.reload({waitUntil: 'load'});
 		// First the background's answer (the badge), then the banner it allowed.
 		await poll(
-			() => popup.evaluate((tabId) => (globalThis as any).chrome.action.getBadgeText({tabId}), site.tabId),
+			() => evalWithApi(popup, (api, tabId: number) => api.action.getBadgeText({tabId}), site.tabId),
 			(text) => text === '!',
 			{what: 'the restarted background to mark the tab'},
 		);
