@@ -5,6 +5,8 @@
  *   npm run bench -- --reference                   also writes docs/bench-results.json (the README's figures)
  *   BENCH_RUNS=25 npm run bench                    more samples per arm (default 15)
  *   npm run bench -- --only=chromium               one browser (chromium | firefox)
+ *   BENCH_RUNS=3 npm run bench -- --only=firefox   the shortest run (about 40 s): checks the bench still works
+ *   npm run bench -- --help                        this usage
  *
  * Every figure is a median of BENCH_RUNS samples per arm, the arms alternated (ABBA) in two browser
  * instances of the same binary launched the same way (scripts/browser): one with the extension, one
@@ -39,6 +41,11 @@ const RUNS = Math.max(3, Number(process.env['BENCH_RUNS'] ?? 15));
 const SETTLE_MS = 750;
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const REFERENCE = process.argv.includes('--reference');
+const USAGE = `npm run bench [-- --only=chromium|firefox] [-- --reference] [-- --help]
+  BENCH_RUNS=N   samples per arm (at least 3, default 15); BENCH_RUNS=3 with --only=firefox is the shortest run
+  --only=NAME    one browser: chromium or firefox
+  --reference    also write docs/bench-results.json (the README's figures)
+Build first (npm run build). Prints the table and writes bench-results.json; the method is in docs/performance.md.`;
 const started = Date.now();
 const log = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}`);
 
@@ -578,6 +585,14 @@ async function main() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+	if (process.argv.includes('--help')) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+	if (ONLY !== undefined && ONLY !== 'chromium' && ONLY !== 'firefox') {
+		console.error(`--only takes chromium or firefox, not "${ONLY}".\n\n${USAGE}`);
+		process.exit(2);
+	}
 	main().catch((error: unknown) => {
 		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
 		process.exit(1);

@@ -11,7 +11,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Reporter, TestModule, Vitest} from 'vitest/node';
 
-export type RetriedTest = {
+type RetriedTest = {
 	/** The test file, relative to the repository. */
 	file: string;
 	/** Describe blocks and test name, joined by " > ". */
@@ -23,7 +23,7 @@ export type RetriedTest = {
 };
 
 /** Every test in `modules` that passed, but not on its first attempt. */
-export function retriedTests(modules: ReadonlyArray<TestModule>): RetriedTest[] {
+function retriedTests(modules: ReadonlyArray<TestModule>): RetriedTest[] {
 	const retried: RetriedTest[] = [];
 	for (const module of modules)
 		for (const test of module.children.allTests('passed')) {
@@ -39,7 +39,7 @@ export function retriedTests(modules: ReadonlyArray<TestModule>): RetriedTest[] 
 	return retried;
 }
 
-export function retrySummary(retried: RetriedTest[]): string {
+function retrySummary(retried: RetriedTest[]): string {
 	if (retried.length === 0) return 'Passed only on retry: none.';
 	const lines = retried.map(
 		(test) =>

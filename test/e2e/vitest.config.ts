@@ -6,7 +6,6 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vitest/config';
-import RetryReporter from './retry-reporter';
 
 export default defineConfig({
 	root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
@@ -22,6 +21,6 @@ export default defineConfig({
 		// timing cause that makes it flaky named in a comment beside it; every test that passed only on a
 		// retry is listed at the end of the run and in .tmp/e2e-retries.json (retry-reporter.ts).
 		retry: 0,
-		reporters: ['default', new RetryReporter()],
+		reporters: ['default', './test/e2e/retry-reporter.ts'],
 	},
 });
