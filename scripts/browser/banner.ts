@@ -27,7 +27,7 @@ const HOST_AT_BANNER_POINT = `(() => {
 })()`;
 
 /** How long to watch a page for a banner that must NOT appear (an absence has no event to wait for). */
-export const NO_BANNER_SETTLE_MS = 1000;
+const NO_BANNER_SETTLE_MS = 1000;
 
 export async function waitForBannerHost(page: Page, timeout = 10_000): Promise<ElementHandle<Element>> {
 	const handle = await page.waitForFunction(HOST_AT_BANNER_POINT, {timeout, polling: 'raf'});
@@ -45,7 +45,7 @@ export async function bannerHostNow(page: Page): Promise<ElementHandle<Element> 
 }
 
 /** The page's elements that are not the fixture's own: each extra element's name, attributes and text start. */
-export async function extraElements(page: Page): Promise<string[]> {
+async function extraElements(page: Page): Promise<string[]> {
 	const host = new URL(page.url()).hostname;
 	return page.evaluate((html: string) => {
 		const parsed = new DOMParser().parseFromString(html, 'text/html');

@@ -57,7 +57,7 @@ export const GECKO_ID = (
 	}
 ).browser_specific_settings.gecko.id;
 /** Pins moz-extension://<uuid>/ (Firefox otherwise picks a random one per profile). */
-export const FIREFOX_UUID = '5b0e7c4e-1f7a-4c39-9d52-0a1e2f3c4d5e';
+const FIREFOX_UUID = '5b0e7c4e-1f7a-4c39-9d52-0a1e2f3c4d5e';
 /** The French language pack: Debian's firefox-esr-l10n-fr installs it here (Firefox then loads it itself)... */
 const SYSTEM_FR_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi';
 /** ...or the same file extracted to .tmp/ (see test/e2e/README.md), installed as a temporary add-on. */
@@ -279,7 +279,7 @@ function outside(folder: string, candidate: string): boolean {
 }
 
 /** A short TMPDIR for one browser, outside the repository: under os.tmpdir() when that fits, else /tmp. */
-export function shortTmpDir(): string {
+function shortTmpDir(): string {
 	const fits = (base: string) =>
 		Buffer.byteLength(path.join(base, 'ppa-e2e-XXXXXX') + SOCKET_TAIL) <= SOCKET_PATH_MAX && outside(REPO, base);
 	const base = [path.resolve(os.tmpdir()), '/tmp'].find(fits);

@@ -45,7 +45,7 @@ function random(seed: number): () => number {
 }
 
 /** A landscape "photo" as SVG: sky gradient, sun, two hills. About 500 bytes. */
-export function thumbnail(n: number): string {
+function thumbnail(n: number): string {
 	const r = random(n * 7919 + 1);
 	const hue = Math.floor(r() * 360);
 	const sun = `${Math.floor(40 + r() * 160)}`;
@@ -154,7 +154,7 @@ ${Array.from({length: 220}, (_, i) => `function helper${i}(a, b) { const list = 
 }
 
 /** Every resource of the photo library, by path. */
-export function photoLibrary(title = 'Photos'): Site {
+function photoLibrary(title = 'Photos'): Site {
 	const site = new Map<string, Resource>();
 	site.set('/', {contentType: 'text/html; charset=utf-8', body: page(title)});
 	site.set('/static/app.css', {contentType: 'text/css; charset=utf-8', body: stylesheet()});

@@ -44,7 +44,7 @@ export function fixtureHtml(host: string): string {
 }
 
 /** The tests' fixture pages, by host. */
-export function fixturePages(): Record<string, HostContent> {
+function fixturePages(): Record<string, HostContent> {
 	return Object.fromEntries(Object.keys(FIXTURE_PAGES).map((host) => [host, fixtureHtml(host)]));
 }
 

@@ -29,7 +29,7 @@ const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 
 const msg = (key: string, ...subs: string[]) => en[key]!.message.replace(/\$[A-Z_]+\$/g, () => subs.shift() ?? '');
 
 /** Lookalikes, parent domains, mentions in paths and queries, and the alternatives: never detected. */
-export const TRICKY_NEGATIVES = [
+const TRICKY_NEGATIVES = [
 	'https://google.com/',
 	'https://www.google.com/search?q=photos.google.com',
 	'https://photos.google.com.evil.example/',
