@@ -5,7 +5,7 @@
  *   npm run bench -- --reference                   also writes docs/bench-results.json (the README's figures)
  *   BENCH_RUNS=25 npm run bench                    more samples per arm (default 15)
  *   npm run bench -- --only=chromium               one browser (chromium | firefox)
- *   BENCH_RUNS=3 npm run bench -- --only=firefox   the shortest run (about 40 s): checks the bench still works
+ *   BENCH_RUNS=3 npm run bench -- --only=firefox   the shortest run (about a minute): checks the bench still works
  *   npm run bench -- --help                        this usage
  *
  * Every figure is a median of BENCH_RUNS samples per arm, the arms alternated (ABBA) in two browser
@@ -30,7 +30,8 @@ import {evalWithApi} from './browser/ext-api';
 import {DIST_CHROME, DIST_FIREFOX, REPO} from './browser/paths';
 import {LIBRARY_PHOTO_URL, LIBRARY_PLAIN_URL, photoLibraryHosts} from './browser/photo-library';
 import {LocalSites, PHOTOS_URL} from './browser/sites';
-import {poll, sleep} from './browser/wait';
+import {sleep} from './browser/wait';
+import {WorkerControl} from './browser/worker-control';
 import {benchCopy, EMPTY_PAGE} from './bench/ext-copy';
 import {ratio, round, summarize, type Summary} from './bench/stats';
 import {contentScriptCost, type Trace} from './bench/trace';
@@ -272,18 +273,7 @@ async function background(session: ChromiumSession) {
 	const warmHeap = [];
 	for (let i = 0; i < 3; i++) warmHeap.push(await heapMB(await serviceWorker(session.browser, session.extensionId)));
 	const page = await session.openExtensionPage(EMPTY_PAGE, 'body[data-ready="1"]');
-	const cdp = await page.createCDPSession();
-	const versions = new Map<string, {scriptURL: string; runningStatus: string}>();
-	cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-		for (const v of event.versions) versions.set(v.versionId, v);
-	});
-	await cdp.send('ServiceWorker.enable');
-	const ours = () => [...versions.entries()].find(([, v]) => v.scriptURL === `${session.origin}background.js`);
-	await poll(
-		() => Promise.resolve(ours()),
-		(v) => v !== undefined,
-		{what: 'the service worker version'},
-	);
+	const workerControl = await WorkerControl.attach(page, session.origin);
 	const roundTrip = () =>
 		evalWithApi(page, async (api) => {
 			const t0 = performance.now();
@@ -299,20 +289,12 @@ async function background(session: ChromiumSession) {
 	const cold = [];
 	const freshHeap = [];
 	for (let i = 0; i < RUNS; i++) {
-		// Puppeteer attaches to the worker; detach first, else the restarted worker waits for the debugger.
-		await (await serviceWorker(session.browser, session.extensionId)).client.detach().catch(() => {});
-		const [versionId] = ours()!;
-		await cdp.send('ServiceWorker.stopWorker', {versionId});
-		await poll(
-			() => Promise.resolve(ours()?.[1].runningStatus),
-			(s) => s === 'stopped',
-			{what: 'the worker to stop'},
-		);
+		await workerControl.stop(await serviceWorker(session.browser, session.extensionId));
 		await sleep(200);
 		cold.push(await roundTrip());
 		if (i < 3) freshHeap.push(await heapMB(await serviceWorker(session.browser, session.extensionId)));
 	}
-	await cdp.send('ServiceWorker.disable').catch(() => {});
+	await workerControl.close();
 	await page.close();
 	const out = {
 		coldStartMs: summarize(cold),

@@ -7,6 +7,7 @@ import {describe, expect, test} from 'vitest';
 import {launchChromium, type ChromiumSession} from '../../scripts/browser/browsers';
 import {waitForBannerHost} from '../../scripts/browser/banner';
 import {evalWithApi} from '../../scripts/browser/ext-api';
+import {WorkerControl} from '../../scripts/browser/worker-control';
 import {useSession} from './suites/session';
 import {poll, sleep} from '../../scripts/browser/wait';
 
@@ -20,32 +21,14 @@ describe('Chromium: the background stopped and restarted', () => {
 		expect((await session.badge(site.tabId)).text).toBe('!');
 
 		const control = await session.openExtensionPage('compare/index.html', 'body[data-ready="1"]');
-		const cdp = await control.createCDPSession();
-		const versions = new Map<string, {scriptURL: string; runningStatus: string}>();
-		cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-			for (const version of event.versions) versions.set(version.versionId, version);
-		});
-		await cdp.send('ServiceWorker.enable');
-		const ours = () => [...versions.entries()].find(([, v]) => v.scriptURL === `${session.origin}background.js`);
-		await poll(
-			() => Promise.resolve(ours()),
-			(v) => v !== undefined,
-			{what: 'the service worker version'},
-		);
-		// Puppeteer is attached to the worker: detach, else the restarted worker waits for a debugger.
-		await session.worker.client.detach().catch(() => {});
-		await cdp.send('ServiceWorker.stopWorker', {versionId: ours()![0]});
-		await poll(
-			() => Promise.resolve(ours()?.[1].runningStatus),
-			(status) => status === 'stopped',
-			{what: 'the worker to stop'},
-		);
+		const workerControl = await WorkerControl.attach(control, session.origin);
+		await workerControl.stop(session.worker);
 		await sleep(200);
 
 		// A fresh popup page wakes the worker, which reads the tab's state back from storage.session.
 		const popup = await session.openExtensionPage(`popup/index.html?tab=${site.tabId}`, 'body[data-ready="1"]');
 		expect(await popup.$eval('h1[data-service]', (h) => h.getAttribute('data-service'))).toBe('google-photos');
-		expect(ours()?.[1].runningStatus).toBe('running');
+		expect(workerControl.status).toBe('running');
 		// And the restarted worker serves the next visit (the tab in front: a background tab does not paint).
 		await site.page.bringToFront();
 		await site.page.reload({waitUntil: 'load'});
