@@ -2,11 +2,11 @@
 import {existsSync, mkdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {launchChromium, type ChromiumSession} from './harness/browsers';
-import {REPO, scratchDir} from './harness/paths';
-import {waitForBannerHost} from './harness/banner';
-import {PHOTOS_URL} from './harness/sites';
-import {extensionSuite, frenchSuite} from './harness/suite';
+import {launchChromium, type ChromiumSession} from '../../scripts/browser/browsers';
+import {REPO, scratchDir} from '../../scripts/browser/paths';
+import {waitForBannerHost} from '../../scripts/browser/banner';
+import {PHOTOS_URL} from '../../scripts/browser/sites';
+import {extensionSuite, frenchSuite} from './suites/suite';
 
 extensionSuite(
 	'Chromium',
@@ -62,7 +62,7 @@ describe('Chromium in a deep checkout', () => {
 			for (const round of [1, 2]) {
 				const s = await launchChromium({keep: deep});
 				try {
-					expect(await s.extEval(() => typeof (globalThis as any).chrome.runtime.id), `launch ${round}`).toBe('string');
+					expect(await s.extEval((api) => typeof api.runtime.id), `launch ${round}`).toBe('string');
 				} finally {
 					await s.close();
 				}

@@ -17,7 +17,9 @@ export async function poll<T>(
 			lastError = error;
 		}
 		if (Date.now() > end) {
-			const detail = lastError ? ` (last error: ${String(lastError)})` : ` (last value: ${JSON.stringify(last)})`;
+			const detail = lastError
+				? ` (last error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)})`
+				: ` (last value: ${JSON.stringify(last)})`;
 			throw new Error(`Timed out after ${timeout} ms waiting for ${what}${detail}`);
 		}
 		await sleep(interval);

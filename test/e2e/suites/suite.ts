@@ -13,12 +13,13 @@ import {
 	readBanner,
 	waitForBannerGone,
 	waitForBannerHost,
-} from './banner';
-import type {ExtensionSession} from './browsers';
-import {REPO} from './paths';
-import {FLICKR_HOME_URL, FLICKR_PHOTOS_URL, NEUTRAL_URL, PHOTOS_URL} from './sites';
+} from '../../../scripts/browser/banner';
+import type {ExtensionSession} from '../../../scripts/browser/browsers';
+import {evalWithApi, type ExtensionApi} from '../../../scripts/browser/ext-api';
+import {REPO} from '../../../scripts/browser/paths';
+import {FLICKR_HOME_URL, FLICKR_PHOTOS_URL, NEUTRAL_URL, PHOTOS_URL} from '../../../scripts/browser/sites';
 import {useSession} from './session';
-import {poll} from './wait';
+import {poll} from '../../../scripts/browser/wait';
 
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {version: string}).version;
 type DatasetTool = {id: string; name: string};
@@ -58,11 +59,7 @@ export function extensionSuite(
 		});
 
 		test('1. the extension loads, its background answers', async () => {
-			expect(
-				await s().extEval(
-					() => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.getManifest().version,
-				),
-			).toBe(VERSION);
+			expect(await s().extEval((api) => api.runtime.getManifest().version)).toBe(VERSION);
 			// A round trip through the background (messages, storage): the stored settings document exists.
 			expect(
 				await poll(
@@ -139,48 +136,38 @@ export function extensionSuite(
 		});
 
 		test('5. options: turning the banner off stores bannerEnabled false and hides it (badge stays); on again brings it back', async () => {
-			try {
-				const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
-				const checkbox = '#banner-enabled';
-				expect(
-					await options.$eval(checkbox, (el) => [
-						(el as HTMLInputElement).checked,
-						el.closest('label')?.textContent?.trim(),
-					]),
-				).toEqual([true, EN.bannerOption]);
-				await options.click(checkbox);
-				await options.waitForFunction(
-					(text) => document.querySelector('[role=status]')?.textContent === text,
-					{timeout: 5000},
-					EN.saved,
-				);
-				expect(await options.$eval(checkbox, (el) => (el as HTMLInputElement).checked)).toBe(false);
-				expect(await s().storedSettings()).toMatchObject({bannerEnabled: false});
+			const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
+			const checkbox = '#banner-enabled';
+			expect(
+				await options.$eval(checkbox, (el) => [
+					(el as HTMLInputElement).checked,
+					el.closest('label')?.textContent?.trim(),
+				]),
+			).toEqual([true, EN.bannerOption]);
+			await options.click(checkbox);
+			await options.waitForFunction(
+				(text) => document.querySelector('[role=status]')?.textContent === text,
+				{timeout: 5000},
+				EN.saved,
+			);
+			expect(await options.$eval(checkbox, (el) => (el as HTMLInputElement).checked)).toBe(false);
+			expect(await s().storedSettings()).toMatchObject({bannerEnabled: false});
 
-				const off = await s().openSite(PHOTOS_URL);
-				expect(await s().waitForBadge(off.tabId, '!')).toEqual({text: '!', title: EN.title});
-				await expectNoBanner(off.page);
+			const off = await s().openSite(PHOTOS_URL);
+			expect(await s().waitForBadge(off.tabId, '!')).toEqual({text: '!', title: EN.title});
+			await expectNoBanner(off.page);
 
-				await options.bringToFront();
-				await options.click(checkbox);
-				await poll(
-					() => s().storedSettings(),
-					(v) => v?.['bannerEnabled'] === true,
-					{timeout: 5000, what: 'bannerEnabled true'},
-				);
-				expect(await options.$eval('[role=status]', (el) => el.textContent)).toBe(EN.saved);
+			await options.bringToFront();
+			await options.click(checkbox);
+			await poll(
+				() => s().storedSettings(),
+				(v) => v?.['bannerEnabled'] === true,
+				{timeout: 5000, what: 'bannerEnabled true'},
+			);
+			expect(await options.$eval('[role=status]', (el) => el.textContent)).toBe(EN.saved);
 
-				const on = await s().openSite(PHOTOS_URL);
-				expect((await readBanner(s(), on.page, await waitForBannerHost(on.page))).heading).toBe(EN.heading);
-			} finally {
-				// Leave the default behind whatever happened, so the other tests are unaffected.
-				await s().extEval(async () => {
-					const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-					const {settings} = await api.storage.local.get('settings');
-					if (settings && settings.bannerEnabled === false)
-						await api.storage.local.set({settings: {...settings, bannerEnabled: true}});
-				});
-			}
+			const on = await s().openSite(PHOTOS_URL);
+			expect((await readBanner(s(), on.page, await waitForBannerHost(on.page))).heading).toBe(EN.heading);
 		});
 
 		test('6a. the Close button removes the banner (a real mouse click)', async () => {
@@ -196,6 +183,48 @@ export function extensionSuite(
 			await waitForBannerHost(site.page);
 			await site.page.keyboard.press('Escape');
 			await waitForBannerGone(site.page);
+		});
+
+		test("the harness's reset: tabs, storage, the journey database and custom sites as the session found them", async () => {
+			const before = await s().extEval(async (api) => ({
+				local: await api.storage.local.get(null),
+				tabs: (await api.tabs.query({})).length,
+			}));
+			// State of every kind a test can leave: settings, a tab's detection (storage.session), a journey
+			// record (IndexedDB), a registered script, and tabs the extension opened itself.
+			const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
+			await evalWithApi(options, (api) =>
+				api.runtime.sendMessage({type: 'setChecklistStep', payload: {service: 'flickr', step: 'exported', done: true}}),
+			);
+			await evalWithApi(options, (api) =>
+				api.runtime.sendMessage({type: 'updateSettings', payload: {snoozeDays: 30, theme: 'dark'}}),
+			);
+			const photos = await s().openSite(PHOTOS_URL);
+			await s().waitForBadge(photos.tabId, '!');
+			const stray = async (api: ExtensionApi) => {
+				await api.scripting.registerContentScripts([
+					{id: 'stray', matches: ['https://example.org/*'], js: ['content.js']},
+				]);
+				await api.tabs.create({url: api.runtime.getURL('compare/index.html'), active: false});
+			};
+			await s().extEval(stray);
+			const state = (api: ExtensionApi) =>
+				Promise.all([
+					api.storage.local.get(null),
+					api.storage.session.get(null),
+					api.tabs.query({}).then((tabs) => tabs.length),
+					api.scripting.getRegisteredContentScripts().then((scripts) => scripts.map((script) => script.id)),
+					indexedDB.databases().then((dbs) => dbs.map((db) => db.name)),
+				]);
+			const [dirtyLocal, dirtySession, dirtyTabs, dirtyScripts, dirtyDbs] = await s().extEval(state);
+			expect(dirtyLocal).not.toEqual(before.local);
+			expect(Object.keys(dirtySession)).toEqual([`tab:${photos.tabId}`]);
+			expect(dirtyTabs).toBe(before.tabs + 3);
+			expect(dirtyScripts).toEqual(['stray']);
+			expect(dirtyDbs).toContain('photo-privacy-advisor');
+
+			await s().reset();
+			expect(await s().extEval(state)).toEqual([before.local, {}, before.tabs, [], []]);
 		});
 
 		extra(s);

@@ -11,7 +11,9 @@
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, {type Browser, type ElementHandle, type Page, type WebWorker} from 'puppeteer-core';
+import puppeteer, {TargetType, type Browser, type ElementHandle, type Page, type WebWorker} from 'puppeteer-core';
+import {DB_NAME as JOURNEY_DB} from '../../src/background/journey-db';
+import {evalWithApi, type ExtensionFunction} from './ext-api';
 import {DIST_CHROME, DIST_FIREFOX, REPO, scratchDir} from './paths';
 import {FIREFOX_MOZ_LOG} from './netlog';
 import {LocalSites} from './sites';
@@ -66,8 +68,8 @@ export function firefoxFrenchAvailable(): boolean {
 	return existsSync(SYSTEM_FR_LANGPACK) || existsSync(LOCAL_FR_LANGPACK);
 }
 
-/** Extension-context code runs in the service worker (Chromium) or an extension page (Firefox). */
-type ExtensionFunction<A extends unknown[], R> = (...args: A) => R | Promise<R>;
+/** What the extension keeps in storage: the state a session starts from, and every test after a reset. */
+type StoredState = {local: Record<string, unknown>; session: Record<string, unknown>; origins: string[]};
 
 export abstract class ExtensionSession {
 	abstract readonly kind: BrowserKind;
@@ -76,6 +78,9 @@ export abstract class ExtensionSession {
 	readonly sites = new LocalSites();
 	readonly #pages = new Set<Page>();
 	#closed = false;
+	/** Storage once the extension had set itself up (see `settle`), and the tabs the harness keeps open. */
+	#initial: StoredState = {local: {}, session: {}, origins: []};
+	#ownTabs = new Set<number>();
 
 	readonly browser: Browser;
 	/** The Chromium extension id, or the gecko id Firefox reported on install. */
@@ -96,7 +101,11 @@ export abstract class ExtensionSession {
 		return this.#folders.tmp;
 	}
 
-	/** Runs `fn` where the extension API is available; `globalThis.browser ?? globalThis.chrome` is the API. */
+	/**
+	 * Runs `fn(api, ...args)` in the extension: the service worker in Chromium, an extension page kept
+	 * open in Firefox. `api` is the extension API (see ext-api.ts); `fn` is serialized, so it uses nothing
+	 * from outside but its arguments.
+	 */
 	abstract extEval<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R>;
 	/** Opens an extension page (path relative to the extension root) in a new tab and waits for `ready`. */
 	abstract openExtensionPage(pagePath: string, ready: string): Promise<Page>;
@@ -115,13 +124,79 @@ export abstract class ExtensionSession {
 		return page;
 	}
 
+	/**
+	 * Called once the browser is up: waits for the settings document the background writes on install,
+	 * then remembers the extension's storage and the harness's own tabs, which `reset` returns to.
+	 */
+	async settle(): Promise<void> {
+		await poll(
+			() => this.storedSettings(),
+			(settings) => settings !== undefined,
+			{what: 'the settings the background writes on install'},
+		);
+		this.#initial = await this.extEval(async (api) => ({
+			local: await api.storage.local.get(null),
+			session: await api.storage.session.get(null),
+			origins: (await api.permissions.getAll()).origins ?? [],
+		}));
+		this.#ownTabs = new Set(await this.tabIds());
+	}
+
+	/**
+	 * Puts the extension back as the session found it, so a test (or its retry) never starts in the state
+	 * an earlier one left: every tab but the harness's own closed; storage.local and storage.session as
+	 * they were; the journey database deleted; the custom sites' script registrations and granted host
+	 * permissions gone. All of it through the extension's own API (extEval).
+	 */
+	async reset(): Promise<void> {
+		await this.closePages();
+		const own = [...this.#ownTabs];
+		await this.extEval(
+			async (api, initial: StoredState, keep: number[], database: string) => {
+				const strays = (await api.tabs.query({})).flatMap((tab) =>
+					tab.id === undefined || keep.includes(tab.id) ? [] : [tab.id],
+				);
+				if (strays.length > 0) await api.tabs.remove(strays);
+				// Custom sites: their registered scripts, and the host permissions granted since the start (the
+				// catalogue's own hosts, which Firefox lists by origin, were there from the start and stay).
+				await api.scripting.unregisterContentScripts();
+				const {origins = []} = await api.permissions.getAll();
+				const granted = origins.filter((origin) => !initial.origins.includes(origin));
+				if (granted.length > 0) await api.permissions.remove({origins: granted});
+				// Storage: keys the session did not start with removed, the others set back (never a moment
+				// without the settings document, which the background would then write afresh).
+				for (const [area, start] of [
+					[api.storage.local, initial.local],
+					[api.storage.session, initial.session],
+				] as const) {
+					const now = await area.get(null);
+					const added = Object.keys(now).filter((key) => !(key in start));
+					if (added.length > 0) await area.remove(added);
+					await area.set(start);
+				}
+				// The journey: the background's open connection closes itself when asked (idb's `blocking`).
+				await new Promise<void>((resolve, reject) => {
+					const request = indexedDB.deleteDatabase(database);
+					const timer = setTimeout(() => reject(new Error(`The ${database} database stayed blocked`)), 5000);
+					request.onsuccess = () => {
+						clearTimeout(timer);
+						resolve();
+					};
+					request.onerror = () => {
+						clearTimeout(timer);
+						reject(request.error ?? new Error(`Deleting the ${database} database failed`));
+					};
+				});
+			},
+			this.#initial,
+			own,
+			JOURNEY_DB,
+		);
+	}
+
 	/** Ids of all tabs; without the "tabs" permission tabs.query still returns ids (not urls or titles). */
 	async tabIds(): Promise<number[]> {
-		return this.extEval(async () => {
-			const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-			const tabs: Array<{id?: number}> = await api.tabs.query({});
-			return tabs.map((tab) => tab.id ?? -1);
-		});
+		return this.extEval(async (api) => (await api.tabs.query({})).map((tab) => tab.id ?? -1));
 	}
 
 	/**
@@ -142,10 +217,9 @@ export abstract class ExtensionSession {
 	}
 
 	async badge(tabId: number): Promise<BadgeState> {
-		return this.extEval(async (id: number) => {
-			const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+		return this.extEval(async (api, id: number) => {
 			const [text, title] = await Promise.all([api.action.getBadgeText({tabId: id}), api.action.getTitle({tabId: id})]);
-			return {text: String(text), title: String(title)};
+			return {text, title};
 		}, tabId);
 	}
 
@@ -158,14 +232,13 @@ export abstract class ExtensionSession {
 	}
 
 	async storedSettings(): Promise<Record<string, unknown> | undefined> {
-		return this.extEval(async () => {
-			const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-			const stored = await api.storage.local.get('settings');
-			return stored.settings as Record<string, unknown> | undefined;
+		return this.extEval(async (api) => {
+			const {settings} = await api.storage.local.get('settings');
+			return settings === undefined ? undefined : (settings as Record<string, unknown>);
 		});
 	}
 
-	/** Closes the tabs opened by the tests (not the harness's own). */
+	/** Closes the tabs opened through the session (not the harness's own). */
 	async closePages(): Promise<void> {
 		await Promise.all([...this.#pages].map((page) => page.close().catch(() => {})));
 		this.#pages.clear();
@@ -266,7 +339,7 @@ export async function withOneRetry<T>(
 	try {
 		return await start();
 	} catch (first) {
-		console.warn(`[e2e harness] ${browserName} did not start (${String(first)}); trying once more`);
+		console.warn(`[browser launch] ${browserName} did not start (${String(first)}); trying once more`);
 		beforeRetry();
 		try {
 			return await start();
@@ -305,20 +378,30 @@ class ChromiumSession extends ExtensionSession {
 	/** Errors the service worker printed or threw during the run. */
 	readonly workerErrors: string[] = [];
 
-	readonly worker: WebWorker;
+	#worker: WebWorker;
 
 	constructor(browser: Browser, extensionId: string, folders: Scratch, worker: WebWorker) {
 		super(browser, extensionId, folders);
-		this.worker = worker;
 		this.origin = `chrome-extension://${extensionId}/`;
+		this.#worker = this.#listen(worker);
+	}
+
+	/** The service worker puppeteer is attached to (a test may detach it to let the worker stop). */
+	get worker(): WebWorker {
+		return this.#worker;
+	}
+
+	#listen(worker: WebWorker): WebWorker {
 		worker.on('console', (message) => {
 			if (message.type() === 'error') this.workerErrors.push(message.text());
 		});
 		worker.on('error', (error) => this.workerErrors.push(String(error)));
+		return worker;
 	}
 
 	async extEval<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R> {
-		return (await this.worker.evaluate(fn as never, ...(args as unknown as never[]))) as R;
+		if (this.#worker.client.detached) this.#worker = this.#listen(await serviceWorker(this.browser, this.extensionId));
+		return evalWithApi(this.#worker, fn, ...args);
 	}
 
 	async openExtensionPage(pagePath: string, ready: string): Promise<Page> {
@@ -333,20 +416,16 @@ class ChromiumSession extends ExtensionSession {
 		// The toolbar popup belongs to the focused window's active tab: make sure that is our tab.
 		await poll(
 			() =>
-				this.extEval(async () => {
-					const api = (globalThis as any).chrome;
-					const tabs: Array<{id?: number}> = await api.tabs.query({active: true, lastFocusedWindow: true});
-					return tabs.map((tab) => tab.id);
-				}),
+				this.extEval(async (api) =>
+					(await api.tabs.query({active: true, lastFocusedWindow: true})).map((tab) => tab.id),
+				),
 			(ids) => ids.length === 1 && ids[0] === site.tabId,
 			{timeout: 5000, what: `tab ${site.tabId} to be the active tab`},
 		);
 		const url = `${this.origin}popup/index.html`;
 		const [target] = await Promise.all([
 			this.browser.waitForTarget((t) => t.url() === url, {timeout: 10_000}),
-			this.extEval(async () => {
-				await (globalThis as any).chrome.action.openPopup();
-			}),
+			this.extEval((api) => api.action.openPopup()),
 		]);
 		const popup = await target.asPage();
 		this.track(popup);
@@ -389,18 +468,45 @@ class ChromiumSession extends ExtensionSession {
 		try {
 			await page.goto('chrome://extensions/', {waitUntil: 'load', timeout: 10_000});
 			return await page.evaluate(async (id: string) => {
-				const info = await (globalThis as any).chrome.developerPrivate.getExtensionInfo(id);
-				const all: Array<{message?: string} | string> = [
-					...(info.manifestErrors ?? []),
-					...(info.runtimeErrors ?? []),
-					...(info.installWarnings ?? []),
-				];
+				const info = await (globalThis as unknown as ExtensionsPage).chrome.developerPrivate.getExtensionInfo(id);
+				const all = [...(info.manifestErrors ?? []), ...(info.runtimeErrors ?? []), ...(info.installWarnings ?? [])];
 				return all.map((entry) => (typeof entry === 'string' ? entry : (entry.message ?? JSON.stringify(entry))));
 			}, this.extensionId);
 		} finally {
 			await page.close().catch(() => {});
 		}
 	}
+}
+
+/** chrome://extensions' own API (the parts used here). */
+type ExtensionsPage = {
+	chrome: {
+		developerPrivate: {
+			updateProfileConfiguration(update: {inDeveloperMode: boolean}): Promise<void>;
+			getExtensionInfo(
+				id: string,
+			): Promise<
+				Partial<Record<'manifestErrors' | 'runtimeErrors' | 'installWarnings', Array<{message?: string} | string>>>
+			>;
+		};
+	};
+};
+
+/** The extension's service worker, attached afresh (it is a new target after each restart). */
+export async function serviceWorker(browser: Browser, extensionId: string): Promise<WebWorker> {
+	const target = await browser.waitForTarget(
+		(t) => t.type() === TargetType.SERVICE_WORKER && t.url() === `chrome-extension://${extensionId}/background.js`,
+		{timeout: 10_000},
+	);
+	const worker = await target.worker();
+	if (!worker) throw new Error('The service worker target has no worker');
+	// Attached this early, the worker can be evaluated before its extension bindings exist: wait for them.
+	await poll(
+		() => worker.evaluate(() => typeof (globalThis as {chrome?: {runtime?: {id?: string}}}).chrome?.runtime?.id),
+		(type) => type === 'string',
+		{timeout: 10_000, what: 'chrome.runtime in the service worker'},
+	);
+	return worker;
 }
 
 /** The one set of Chromium launch settings, with or without the extension (see launchWithoutExtension). */
@@ -440,23 +546,15 @@ async function startChromium(options: LaunchOptions): Promise<ChromiumSession> {
 		const page = first ?? (await browser.newPage());
 		await page.goto('chrome://extensions/', {waitUntil: 'load', timeout: 10_000});
 		await page.evaluate(() =>
-			(globalThis as any).chrome.developerPrivate.updateProfileConfiguration({inDeveloperMode: true}),
+			(globalThis as unknown as ExtensionsPage).chrome.developerPrivate.updateProfileConfiguration({
+				inDeveloperMode: true,
+			}),
 		);
 		await page.goto('about:blank');
 		const extensionId = await browser.installExtension(options.extensionDir ?? DIST_CHROME);
-		const target = await browser.waitForTarget(
-			(t) => t.type() === 'service_worker' && t.url() === `chrome-extension://${extensionId}/background.js`,
-			{timeout: 10_000},
-		);
-		const worker = await target.worker();
-		if (!worker) throw new Error('The service worker target has no worker');
-		// Attached this early, the worker can be evaluated before its extension bindings exist: wait for them.
-		await poll(
-			() => worker.evaluate(() => typeof (globalThis as any).chrome?.runtime?.id),
-			(type) => type === 'string',
-			{timeout: 10_000, what: 'chrome.runtime in the service worker'},
-		);
-		return new ChromiumSession(browser, extensionId, dirs, worker);
+		const session = new ChromiumSession(browser, extensionId, dirs, await serviceWorker(browser, extensionId));
+		await session.settle();
+		return session;
 	} catch (error) {
 		await closeBrowser(browser);
 		dirs.release();
@@ -487,7 +585,7 @@ class FirefoxSession extends ExtensionSession {
 	}
 
 	async extEval<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R> {
-		return (await this.control.evaluate(fn as never, ...(args as unknown as never[]))) as R;
+		return evalWithApi(this.control, fn, ...args);
 	}
 
 	/** Fire-and-poll: BiDi never reports a moz-extension:// navigation as finished. */
@@ -590,7 +688,9 @@ async function startFirefox(options: LaunchOptions): Promise<FirefoxSession> {
 		const [first] = await browser.pages();
 		const control = first ?? (await browser.newPage());
 		await FirefoxSession.load(control, `moz-extension://${FIREFOX_UUID}/options/index.html`, 'body[data-ready="1"]');
-		return new FirefoxSession(browser, extensionId, dirs, control);
+		const session = new FirefoxSession(browser, extensionId, dirs, control);
+		await session.settle();
+		return session;
 	} catch (error) {
 		await closeBrowser(browser);
 		dirs.release();

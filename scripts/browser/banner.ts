@@ -44,7 +44,7 @@ export async function bannerHostNow(page: Page): Promise<ElementHandle<Element> 
 	return host;
 }
 
-/** The page's elements that are not the fixture's own: the outerHTML start of each extra element. */
+/** The page's elements that are not the fixture's own: each extra element's name, attributes and text start. */
 async function extraElements(page: Page): Promise<string[]> {
 	const host = new URL(page.url()).hostname;
 	return page.evaluate((html: string) => {
@@ -57,7 +57,7 @@ async function extraElements(page: Page): Promise<string[]> {
 		for (const el of document.querySelectorAll('*')) {
 			const count = expected.get(signature(el)) ?? 0;
 			if (count > 0) expected.set(signature(el), count - 1);
-			else extra.push(el.outerHTML.slice(0, 160));
+			else extra.push(`<${signature(el)}> ${(el.textContent ?? '').slice(0, 80)}`);
 		}
 		return extra;
 	}, fixtureHtml(host));

@@ -11,19 +11,21 @@
  * 3. No network: the browser logs every request it makes through all of the above (netlog.ts); the
  *    last test closes the browser and asserts that the extension made none.
  *
- * The tests run in order and share one browser (plus the restart); `E2E_EXTENSION_DIR` runs them on
+ * The tests share one browser (plus the restart), each starting from the extension as the session found
+ * it (ExtensionSession.reset); the last one reads the network log of all of them. `E2E_EXTENSION_DIR` runs them on
  * another build (e.g. a scratch build that leaks on purpose: the no-network test must then fail).
  */
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import type {ElementHandle, Page} from 'puppeteer-core';
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
-import {bannerHostNow, readBanner, waitForBannerGone, waitForBannerHost} from './banner';
-import type {ExtensionSession, LaunchOptions} from './browsers';
-import {hostsSummary, readNetLogs} from './netlog';
-import {FIXTURES, REPO, scratchDir} from './paths';
-import {FLICKR_HOME_URL, FLICKR_PHOTOS_URL, NEUTRAL_URL, PHOTOS_URL} from './sites';
-import {poll, sleep} from './wait';
+import type {Page} from 'puppeteer-core';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from 'vitest';
+import {bannerHostNow, readBanner, waitForBannerGone, waitForBannerHost} from '../../../scripts/browser/banner';
+import type {ExtensionSession, LaunchOptions} from '../../../scripts/browser/browsers';
+import {evalWithApi, type ExtensionApi} from '../../../scripts/browser/ext-api';
+import {hostsSummary, readNetLogs} from '../../../scripts/browser/netlog';
+import {FIXTURES, REPO, scratchDir} from '../../../scripts/browser/paths';
+import {FLICKR_HOME_URL, FLICKR_PHOTOS_URL, NEUTRAL_URL, PHOTOS_URL} from '../../../scripts/browser/sites';
+import {poll, sleep} from '../../../scripts/browser/wait';
 
 type Launch = (options?: LaunchOptions) => Promise<ExtensionSession>;
 type Messages = Record<string, {message: string}>;
@@ -35,19 +37,15 @@ const settingsFixture = (name: string) =>
 /** Catalogued hosts whose whole site is the service: the hostile pages are served there. */
 const GLOBALS_URL = 'https://app.photobucket.com/hostile-globals';
 const DOM_URL = 'https://photos.shutterfly.com/hostile-dom';
-const ALL_LOCAL_STORAGE = async () => {
-	const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-	return (await api.storage.local.get(null)) as Record<string, unknown>;
-};
+const ALL_LOCAL_STORAGE = (api: ExtensionApi): Promise<Record<string, unknown>> => api.storage.local.get(null);
+/** What the hostile pages (fixtures/hostile-*.html) record in their own world. */
+/** The extension API globals a page must not have (no externally_connectable). */
+type ExtensionGlobals = {chrome?: {runtime?: {sendMessage?: unknown}}; browser?: {runtime?: {sendMessage?: unknown}}};
+type HostileWindow = {__hostile: {calls: string[]; fromExtension: string[]; seen: Element[]}};
 
 /** The background's answer to getSettings, asked from an extension page like the options page asks. */
 async function getSettingsFrom(page: Page): Promise<unknown> {
-	return page.evaluate(() =>
-		((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage({
-			type: 'getSettings',
-			payload: null,
-		}),
-	);
+	return evalWithApi(page, (api) => api.runtime.sendMessage({type: 'getSettings', payload: null}));
 }
 
 export function promisesSuite(name: string, launch: Launch) {
@@ -64,12 +62,8 @@ export function promisesSuite(name: string, launch: Launch) {
 			session = await launch({netLog, keep});
 			session.sites.serve('app.photobucket.com', readFileSync(path.join(FIXTURES, 'hostile-globals.html'), 'utf8'));
 			session.sites.serve('photos.shutterfly.com', readFileSync(path.join(FIXTURES, 'hostile-dom.html'), 'utf8'));
-			// The background writes the settings document on install: wait for it, so "storage unchanged" means the page's doing.
-			await poll(
-				() => session!.storedSettings(),
-				(v) => v !== undefined,
-				{what: 'the stored settings'},
-			);
+			// The launch waited for the settings document the background writes on install (settle), so
+			// "storage unchanged" below means the page's doing.
 		};
 		/** Every page request of every session: nothing but the local fixtures. */
 		const unexpected: string[] = [];
@@ -79,6 +73,10 @@ export function promisesSuite(name: string, launch: Launch) {
 			netLog = scratchDir(`netlog-${slug}`);
 			keep = scratchDir(`promises-${slug}`);
 			await start();
+		});
+		// Each test starts from the extension as the session found it (see suites/session.ts).
+		beforeEach(async () => {
+			await session?.reset();
 		});
 		afterEach(async () => {
 			await session?.closePages();
@@ -102,7 +100,7 @@ export function promisesSuite(name: string, launch: Launch) {
 				expect.arrayContaining([msg('bannerClose'), msg('bannerNotNow'), msg('bannerDisable')]),
 			);
 			const seen = await site.page.evaluate((el) => {
-				const hostile = (window as any).__hostile as {calls: string[]; fromExtension: string[]};
+				const hostile = (window as unknown as HostileWindow).__hostile;
 				return {
 					fromExtension: hostile.fromExtension,
 					calls: hostile.calls.filter((call) =>
@@ -157,19 +155,19 @@ export function promisesSuite(name: string, launch: Launch) {
 
 			// What the page itself can do, in its own world.
 			const found = await site.page.evaluate(async () => {
-				const seen = (window as any).__hostile.seen as Element[];
+				const seen = (window as unknown as HostileWindow).__hostile.seen;
 				const host = seen[0]!;
 				const result: Record<string, unknown> = {
 					seen: seen.length,
 					shadowRoot: host.shadowRoot,
+					// eslint-disable-next-line no-restricted-syntax -- reads what the page sees of the host (must be ''); writes nothing
 					innerHTML: host.innerHTML,
 					children: host.childNodes.length,
-					html:
-						typeof (host as any).getHTML === 'function' ? (host as any).getHTML({serializableShadowRoots: true}) : '',
+					html: 'getHTML' in host ? host.getHTML({serializableShadowRoots: true}) : '',
 					byRole: document.querySelector('[role=region], [role=status], h2, button'),
 					extensionApi:
-						typeof (globalThis as any).chrome?.runtime?.sendMessage === 'function' ||
-						typeof (globalThis as any).browser?.runtime?.sendMessage === 'function',
+						typeof (globalThis as ExtensionGlobals).chrome?.runtime?.sendMessage === 'function' ||
+						typeof (globalThis as ExtensionGlobals).browser?.runtime?.sendMessage === 'function',
 				};
 				try {
 					host.attachShadow({mode: 'open'});
@@ -266,7 +264,7 @@ export function promisesSuite(name: string, launch: Launch) {
 			const site = await s().openSite(DOM_URL);
 			await waitForBannerHost(site.page);
 			await site.page.evaluate(() => {
-				const host = ((window as any).__hostile.seen as Element[])[0]!;
+				const host = (window as unknown as HostileWindow).__hostile.seen[0]!;
 				const clone = host.cloneNode(true) as HTMLElement; // a clone has no shadow root
 				document.body.append(clone);
 				host.remove();
@@ -327,7 +325,7 @@ export function promisesSuite(name: string, launch: Launch) {
 				},
 			};
 			writeFileSync(file, JSON.stringify(backup));
-			const input = (await options.$('input#data-import')) as ElementHandle<HTMLInputElement> | null;
+			const input = await options.$('input#data-import');
 			await input!.uploadFile(file);
 			await options.waitForFunction(
 				(text) => document.querySelector('#data-status')?.textContent === text,
@@ -339,12 +337,7 @@ export function promisesSuite(name: string, launch: Launch) {
 
 		test('a corrupted settings document: the running background answers getSettings with what is valid kept and the rest repaired', async () => {
 			const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
-			const set = (value: unknown) =>
-				s().extEval(
-					async (v: unknown) =>
-						((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({settings: v}),
-					value,
-				);
+			const set = (value: unknown) => s().extEval((api, v: unknown) => api.storage.local.set({settings: v}), value);
 			await set(settingsFixture('corrupted.json'));
 			const repaired = settingsFixture('corrupted.repaired.json');
 			expect(await getSettingsFrom(options)).toEqual({ok: true, value: repaired});
@@ -365,15 +358,10 @@ export function promisesSuite(name: string, launch: Launch) {
 			await set({...repaired, version: 99, futureField: {x: 1}});
 			expect(await getSettingsFrom(options)).toEqual({ok: true, value: repaired});
 			expect(await s().storedSettings()).toEqual({...repaired, version: 99, futureField: {x: 1}});
-			await set(settingsFixture('corrupted.json'));
 		});
 
 		test('a browser restart with a corrupted settings document: the background starts, repairs it and keeps what is valid', async () => {
-			await s().extEval(
-				async (v: unknown) =>
-					((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.set({settings: v}),
-				settingsFixture('corrupted.json'),
-			);
+			await s().extEval((api, v: unknown) => api.storage.local.set({settings: v}), settingsFixture('corrupted.json'));
 			unexpected.push(...s().sites.unexpected.splice(0));
 			await s().close();
 			session = undefined;

@@ -8,11 +8,11 @@ import {readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import type {ExtensionSession, LaunchOptions, SitePage} from './browsers';
-import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from './banner';
-import {REPO, scratchDir} from './paths';
+import type {ExtensionSession, LaunchOptions, SitePage} from '../../../scripts/browser/browsers';
+import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from '../../../scripts/browser/banner';
+import {REPO, scratchDir} from '../../../scripts/browser/paths';
 import {useSession} from './session';
-import {poll, sleep} from './wait';
+import {poll, sleep} from '../../../scripts/browser/wait';
 
 type Service = {
 	id: string;
@@ -62,13 +62,6 @@ function serveEverything(session: ExtensionSession): void {
 			for (const host of rule.hosts) session.sites.serve(host, fixture(`https://${host}/`));
 }
 
-async function resetSettings(session: ExtensionSession): Promise<void> {
-	await session.extEval(async () => {
-		const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-		await api.storage.local.remove('settings');
-	});
-}
-
 /** A full navigation of the tab (a new document: the browser resets the tab's badge). */
 async function visit(page: Page, url: string): Promise<void> {
 	await page.goto(url, {waitUntil: 'load', timeout: 15_000});
@@ -106,7 +99,7 @@ export async function routerInAndOut(session: ExtensionSession): Promise<SitePag
 
 export function detectionSuite(name: string, launch: (options?: LaunchOptions) => Promise<ExtensionSession>) {
 	describe(name, () => {
-		const s = useSession(launch, {afterLaunch: serveEverything, afterEachTest: resetSettings});
+		const s = useSession(launch, {afterLaunch: serveEverything});
 
 		test('every catalogued service is detected on each of its representative URLs: badge, title and banner', async () => {
 			const site = await s().openSite('https://www.example.com/');
@@ -262,13 +255,11 @@ export function choicesSuite(name: string, launch: (options?: LaunchOptions) => 
 				const compare = `${session.origin}compare/index.html?service=google-photos`;
 				const urls = await poll(
 					() =>
-						session.extEval(async () => {
-							const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-							if (api.runtime.getContexts)
-								return ((await api.runtime.getContexts({contextTypes: ['TAB']})) as Array<{documentUrl: string}>).map(
-									(c) => c.documentUrl,
-								);
-							return (api.extension.getViews({type: 'tab'}) as Window[]).map((view) => view.location.href);
+						session.extEval(async (api) => {
+							// runtime.getContexts where the browser has it (Chromium), else the pages' windows.
+							if ('getContexts' in api.runtime)
+								return (await api.runtime.getContexts({contextTypes: ['TAB']})).map((c) => c.documentUrl ?? '');
+							return api.extension.getViews({type: 'tab'}).map((view) => view.location.href);
 						}),
 					(list) => list.includes(compare),
 					{timeout: 10_000, what: 'the comparison tab'},

@@ -168,7 +168,9 @@ export function hostsSummary(requests: LoggedRequest[]): string {
 		let host = request.url;
 		try {
 			host = new URL(request.url).host;
-		} catch {}
+		} catch {
+			// not a URL: counted under itself
+		}
 		counts.set(host, (counts.get(host) ?? 0) + 1);
 	}
 	return [...counts]

@@ -1,6 +1,6 @@
 /**
  * A realistic photo-library page for the benchmark and the screenshots, generated (deterministically) and
- * served locally by request interception (./sites.ts): a header with search, a sidebar of albums, a grid
+ * served locally by the request server (./sites.ts): a header with search, a sidebar of albums, a grid
  * of 360 photo tiles (48 thumbnails loaded eagerly, the rest lazily): a 90 KB document, a 9 KB
  * stylesheet and a 33 KB script that does what photo apps do on load: builds part of the DOM, indexes the
  * library, attaches listeners and lays the grid out.
@@ -9,8 +9,11 @@
  * for the non-photo site (www.example.com, where nothing of the extension may run), so the two
  * comparisons carry the same page weight. It is a neutral stand-in: no real site's name, logo or code.
  */
+import type {HostContent, Resource, Site} from './sites';
 
-export type Resource = {contentType: string; body: string};
+/** The photo service (the content script runs there) and a site that is not one (nothing may run there). */
+export const LIBRARY_PHOTO_URL = 'https://photos.google.com/';
+export const LIBRARY_PLAIN_URL = 'https://www.example.com/';
 
 const TILES = 360;
 const EAGER = 48;
@@ -150,12 +153,18 @@ ${Array.from({length: 220}, (_, i) => `function helper${i}(a, b) { const list = 
 `;
 }
 
-/** Every resource of the fixture site, by path. */
-export function fixtureSite(title = 'Photos'): Map<string, Resource> {
+/** Every resource of the photo library, by path. */
+function photoLibrary(title = 'Photos'): Site {
 	const site = new Map<string, Resource>();
 	site.set('/', {contentType: 'text/html; charset=utf-8', body: page(title)});
 	site.set('/static/app.css', {contentType: 'text/css; charset=utf-8', body: stylesheet()});
 	site.set('/static/app.js', {contentType: 'text/javascript; charset=utf-8', body: script()});
 	for (let i = 0; i < TILES; i++) site.set(`/thumbs/${i}.svg`, {contentType: 'image/svg+xml', body: thumbnail(i)});
 	return site;
+}
+
+/** The request server's hosts for the photo library: the same site on the photo service and the plain site. */
+export function photoLibraryHosts(): Record<string, HostContent> {
+	const site = photoLibrary();
+	return {[new URL(LIBRARY_PHOTO_URL).hostname]: site, [new URL(LIBRARY_PLAIN_URL).hostname]: site};
 }

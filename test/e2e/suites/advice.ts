@@ -6,12 +6,12 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {describe, expect, test} from 'vitest';
-import type {ExtensionSession} from './browsers';
-import {axeViolations, setTheme} from './axe';
-import {waitForBannerHost} from './banner';
-import {REPO} from './paths';
+import type {ExtensionSession} from '../../../scripts/browser/browsers';
+import {axeViolations, setTheme} from '../../../scripts/browser/axe';
+import {waitForBannerHost} from '../../../scripts/browser/banner';
+import {REPO} from '../../../scripts/browser/paths';
 import {useSession} from './session';
-import {poll} from './wait';
+import {poll} from '../../../scripts/browser/wait';
 
 type Localized = {en: string; fr?: string};
 type Dataset = {
@@ -35,16 +35,6 @@ const messages = (lang: string) =>
 		{message: string}
 	>;
 const loc = (text: Localized, lang: 'en' | 'fr') => (lang === 'fr' ? (text.fr ?? text.en) : text.en);
-
-async function withPreference(session: ExtensionSession, preference: string | null): Promise<void> {
-	await session.extEval(async (value: string | null) => {
-		const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-		const {settings} = await api.storage.local.get('settings');
-		if (value === null) {
-			if (settings) await api.storage.local.set({settings: {...settings, preference: 'both'}});
-		} else await api.storage.local.set({settings: {...(settings ?? {version: 1}), preference: value}});
-	}, preference);
-}
 
 /** Every external link: https, new tab, no opener, no referrer. */
 async function checkLinks(page: Page): Promise<number> {
@@ -73,7 +63,7 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 	const google = dataset.services.find((service) => service.id === 'google-photos')!;
 
 	describe(name, () => {
-		const s = useSession(launch, {afterEachTest: (session) => withPreference(session, null)});
+		const s = useSession(launch);
 
 		test('popup over Google Photos: the service, the alternatives with every criterion and its source, how to move', async () => {
 			const site = await s().openSite('https://photos.google.com/');
@@ -100,14 +90,14 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			// The criteria, then each reason, open on demand: closed first, then shown.
 			const box = `article[data-tool="ente-photos"] details.criteria-box`;
 			const first = `article[data-tool="ente-photos"] li[data-criterion="e2ee"] details`;
-			expect(await popup.$eval(box, (d) => (d as HTMLDetailsElement).open)).toBe(false);
+			expect(await popup.$eval(box, (d) => d.open)).toBe(false);
 			await popup.click(`${box} > summary`);
 			await popup.waitForFunction(
 				(sel) => (document.querySelector(sel) as HTMLDetailsElement).open,
 				{timeout: 3000},
 				box,
 			);
-			expect(await popup.$eval(first, (d) => (d as HTMLDetailsElement).open)).toBe(false);
+			expect(await popup.$eval(first, (d) => d.open)).toBe(false);
 			await popup.click(`${first} > summary`);
 			await popup.waitForFunction(
 				(sel) => (document.querySelector(sel) as HTMLDetailsElement).open,
@@ -135,11 +125,7 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 		test("popup downloads: the person's platform first, every platform still there", async () => {
 			const site = await s().openSite('https://photos.google.com/');
 			const popup = await s().openPopup(site);
-			const os = await s().extEval(async () =>
-				((globalThis as any).browser ?? (globalThis as any).chrome).runtime
-					.getPlatformInfo()
-					.then((i: {os: string}) => i.os),
-			);
+			const os = await s().extEval(async (api) => (await api.runtime.getPlatformInfo()).os);
 			expect(os).toBe('linux');
 			const ente = dataset.tools.find((t) => t.id === 'ente-photos')!;
 			const platforms = await poll(
@@ -182,9 +168,7 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			).toMatchObject({preference: 'self-hosted'});
 			const compare = await s().openExtensionPage('compare/index.html', 'body[data-ready="1"]');
 			expect(await compare.$$eval('thead th', (ths) => ths.length)).toBe(2);
-			expect(await compare.$eval('input[name="preference"]:checked', (i) => (i as HTMLInputElement).value)).toBe(
-				'self-hosted',
-			);
+			expect(await compare.$eval('input[name="preference"]:checked', (i) => i.value)).toBe('self-hosted');
 			await compare.click('input[name="preference"][value="cloud"]');
 			await compare.waitForFunction(
 				() => document.querySelector('thead th:nth-child(2)')?.textContent === 'Ente Photos',
@@ -207,7 +191,7 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			expect(cells.sort()).toEqual(dataset.evaluations.map((e) => `${e.criterion}/${e.tool}/${e.verdict}`).sort());
 			expect(await compare.$$eval('tbody th[scope="row"]', (ths) => ths.length)).toBe(dataset.criteria.length);
 			const services = await compare.$$eval('details[data-service]', (ds) =>
-				ds.map((d) => [d.getAttribute('data-service'), (d as HTMLDetailsElement).open]),
+				ds.map((d) => [d.getAttribute('data-service'), d.open]),
 			);
 			expect(services[0]).toEqual(['google-photos', true]);
 			expect(services.map(([id]) => id).sort()).toEqual(dataset.services.map((sv) => sv.id).sort());
