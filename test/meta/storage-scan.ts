@@ -13,8 +13,8 @@ import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
-export type StorageArea = 'local' | 'session';
-export type StoredKey = {area: StorageArea; key: string; fields: string[]; where: string};
+type StorageArea = 'local' | 'session';
+type StoredKey = {area: StorageArea; key: string; fields: string[]; where: string};
 export type StorageScan = {keys: StoredKey[]; databases: Array<{name: string; where: string}>; problems: string[]};
 
 const AREAS = new Set(['local', 'session', 'sync', 'managed']);
