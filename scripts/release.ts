@@ -3,12 +3,17 @@
  *
  * 1. Checks that manifest.json, package.json and package-lock.json give the same version, one the stores
  *    accept, and that CHANGELOG.md has a section for it (its text becomes the release notes).
- * 2. Refuses a working tree with changes that are not committed (the source archive is HEAD, so the
- *    packages must be built from HEAD too), unless `--allow-dirty` (a trial run).
- * 3. Runs `npm run build` as a child process.
+ * 2. Refuses a working tree with changes that are not committed (everything is made from HEAD, so they
+ *    would be in none of the files), unless `--allow-dirty` (a trial run of HEAD).
+ * 3. Builds HEAD exactly as a store reviewer does from the source archive: HEAD's files (`git archive`) in a
+ *    temporary folder, whose node_modules has the packages that can end up in a bundle (package-lock.json's
+ *    non-dev packages) as real folders, as `npm ci` places them, and links to the installed build tools;
+ *    then `npm run build` there, as a child process. So the packages do not depend on where this checkout's
+ *    node_modules really is (esbuild hashes the real path of each bundled file into the chunk names), and a
+ *    node_modules that is not what package-lock.json pins is refused.
  * 4. Writes to dist/release/<version>/:
- *    - photo-privacy-advisor-chrome-<version>.zip   dist/chrome, for the Chrome Web Store (Edge Add-ons too);
- *    - photo-privacy-advisor-firefox-<version>.zip  dist/firefox, for addons.mozilla.org;
+ *    - photo-privacy-advisor-chrome-<version>.zip   the build's dist/chrome, for the Chrome Web Store (and Edge);
+ *    - photo-privacy-advisor-firefox-<version>.zip  the build's dist/firefox, for addons.mozilla.org;
  *    - photo-privacy-advisor-<version>-source.zip   `git archive` of HEAD, with BUILD.md, for AMO's reviewers;
  *    - RELEASE-NOTES.md                             the version's CHANGELOG.md section;
  *    - SHA256SUMS                                   of the four files above, for `sha256sum -c`.
@@ -22,7 +27,8 @@
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
-import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
+import {chmod, cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, symlink, writeFile} from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {zipSync, type Zippable} from 'fflate';
@@ -252,15 +258,122 @@ function parsePax(data: Uint8Array): Record<string, string> {
 	return records;
 }
 
-/** HEAD as a zip, every path under `<prefix>/`. Refuses a HEAD without BUILD.md. */
-export function sourceZip(root: string, prefix: string, epochSeconds: number): Uint8Array {
-	const entries = readTar(git(root, ['archive', '--format=tar', 'HEAD'], {binary: true}));
+/** HEAD's files, as `git archive` gives them. */
+export function headEntries(root: string): ZipEntry[] {
+	return readTar(git(root, ['archive', '--format=tar', 'HEAD'], {binary: true}));
+}
+
+/** HEAD's files as a zip, every path under `<prefix>/`. Refuses a HEAD without BUILD.md. */
+export function sourceZip(entries: readonly ZipEntry[], prefix: string, epochSeconds: number): Uint8Array {
 	if (!entries.some((entry) => entry.path === 'BUILD.md'))
 		throw new ReleaseError('BUILD.md is not committed: the source archive must say how to build it.');
 	return zipEntries(
 		entries.map((entry) => ({...entry, path: `${prefix}/${entry.path}`})),
 		epochSeconds,
 	);
+}
+
+/** Writes `entries` under `dir`: files with their executable bit, links as links. */
+export async function writeEntries(dir: string, entries: readonly ZipEntry[]): Promise<void> {
+	for (const entry of entries) {
+		const file = path.join(dir, ...entry.path.split('/'));
+		await mkdir(path.dirname(file), {recursive: true});
+		if (entry.symlink) await symlink(Buffer.from(entry.data).toString('utf8'), file);
+		else {
+			await writeFile(file, entry.data);
+			if (entry.executable) await chmod(file, 0o755);
+		}
+	}
+}
+
+type LockPackage = {version?: string; dev?: boolean; devOptional?: boolean; optional?: boolean; link?: boolean};
+export type LockPackages = Record<string, LockPackage>;
+
+/** What is installed in `nodeModules` that is not what package-lock.json pins: one line each. */
+export async function installedMismatches(packages: LockPackages, nodeModules: string): Promise<string[]> {
+	const mismatches: string[] = [];
+	for (const [key, entry] of Object.entries(packages)) {
+		if (!key.startsWith('node_modules/') || entry.link || entry.version === undefined) continue;
+		const name = key.slice('node_modules/'.length);
+		const manifest = path.join(nodeModules, ...name.split('/'), 'package.json');
+		if (!existsSync(manifest)) {
+			if (!entry.optional && !entry.devOptional) mismatches.push(`${name}: not installed (${entry.version} locked)`);
+			continue;
+		}
+		const {version} = JSON.parse(await readFile(manifest, 'utf8')) as {version?: string};
+		if (version !== entry.version) mismatches.push(`${name}: ${version} installed, ${entry.version} locked`);
+	}
+	return mismatches;
+}
+
+/**
+ * A node_modules in `project` made from the installed one (`installed`, its real path): the top-level
+ * packages that can end up in a bundle (not dev-only in package-lock.json) copied as real folders, every
+ * other entry (the build tools, .bin) linked.
+ */
+export async function linkNodeModules(installed: string, project: string, packages: LockPackages): Promise<void> {
+	const shipped = new Set(
+		Object.entries(packages)
+			.filter(([key, entry]) => /^node_modules\/(@[^/]+\/)?[^/@][^/]*$/.test(key) && !entry.dev && !entry.devOptional)
+			.map(([key]) => key.slice('node_modules/'.length)),
+	);
+	const target = path.join(project, 'node_modules');
+	await mkdir(target);
+	const place = async (name: string) => {
+		const from = path.join(installed, name);
+		const to = path.join(target, name);
+		if (shipped.has(name)) await cp(from, to, {recursive: true, verbatimSymlinks: true});
+		else await symlink(from, to);
+	};
+	for (const entry of await readdir(installed)) {
+		if (!entry.startsWith('@')) await place(entry);
+		else {
+			await mkdir(path.join(target, entry));
+			for (const member of await readdir(path.join(installed, entry))) await place(`${entry}/${member}`);
+		}
+	}
+}
+
+/**
+ * Builds `entries` (HEAD) in a temporary folder with node_modules from `root`'s install, and gives the
+ * two packages' zips. The folder is removed afterwards.
+ */
+export async function buildEntries(
+	root: string,
+	entries: readonly ZipEntry[],
+	epochSeconds: number,
+): Promise<{chrome: Uint8Array; firefox: Uint8Array}> {
+	const lockEntry = entries.find((entry) => entry.path === 'package-lock.json');
+	if (!lockEntry)
+		throw new ReleaseError('package-lock.json is not committed: the build cannot be reproduced without it.');
+	const packages =
+		(JSON.parse(Buffer.from(lockEntry.data).toString('utf8')) as {packages?: LockPackages}).packages ?? {};
+	if (!existsSync(path.join(root, 'node_modules')))
+		throw new ReleaseError('node_modules is missing: run `npm ci` first.');
+	const installed = await realpath(path.join(root, 'node_modules'));
+	const mismatches = await installedMismatches(packages, installed);
+	if (mismatches.length > 0)
+		throw new ReleaseError(
+			`node_modules is not what package-lock.json pins:\n${mismatches
+				.slice(0, 10)
+				.map((line) => `  ${line}`)
+				.join('\n')}${mismatches.length > 10 ? `\n  …and ${mismatches.length - 10} more` : ''}\n` +
+				'Run `npm ci`, so that the packages are built with the versions a reviewer gets.',
+		);
+	const dir = await mkdtemp(path.join(os.tmpdir(), `${NAME}-release-`));
+	try {
+		await writeEntries(dir, entries);
+		await linkNodeModules(installed, dir, packages);
+		const build = spawnSync('npm', ['run', 'build'], {cwd: dir, stdio: 'inherit'});
+		if (build.error) throw new ReleaseError(`npm run build could not start: ${build.error.message}`);
+		if (build.status !== 0) throw new ReleaseError(`npm run build failed (exit code ${build.status ?? build.signal}).`);
+		return {
+			chrome: await zipDirectory(path.join(dir, 'dist/chrome'), epochSeconds),
+			firefox: await zipDirectory(path.join(dir, 'dist/firefox'), epochSeconds),
+		};
+	} finally {
+		await rm(dir, {recursive: true, force: true});
+	}
 }
 
 /** The changes `git status` lists (untracked files too, ignored ones not); empty when the tree is clean. */
@@ -293,20 +406,16 @@ export async function release(root: string, options: {allowDirty?: boolean} = {}
 		if (changes.length > 10) shown.push(`  …and ${changes.length - 10} more`);
 		throw new ReleaseError(
 			`The working tree has changes that are not committed:\n${shown.join('\n')}\n` +
-				'The source archive is HEAD, so the packages must be built from HEAD too: commit or stash them, ' +
-				'or pass --allow-dirty for a trial run whose packages may not match the source archive.',
+				'Every file is made from HEAD, so they would be in none: commit or stash them, ' +
+				'or pass --allow-dirty for a trial run of HEAD.',
 		);
 	}
 	if (changes.length > 0)
-		console.warn(`--allow-dirty: ${changes.length} uncommitted change(s); the packages may not match the source.`);
+		console.warn(`--allow-dirty: ${changes.length} uncommitted change(s), which are in none of the files.`);
 	const epoch = sourceDateEpoch(root);
-
-	const build = spawnSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'});
-	if (build.error) throw new ReleaseError(`npm run build could not start: ${build.error.message}`);
-	if (build.status !== 0) throw new ReleaseError(`npm run build failed (exit code ${build.status ?? build.signal}).`);
-
-	const chrome = await zipDirectory(path.join(root, 'dist/chrome'), epoch);
-	const firefox = await zipDirectory(path.join(root, 'dist/firefox'), epoch);
+	const entries = headEntries(root);
+	const source = sourceZip(entries, `${NAME}-${version}`, epoch);
+	const {chrome, firefox} = await buildEntries(root, entries, epoch);
 	const over = checkPackageBudget([
 		{target: 'chrome', zip: `${NAME}-chrome-${version}.zip`, bytes: chrome.length},
 		{target: 'firefox', zip: `${NAME}-firefox-${version}.zip`, bytes: firefox.length},
@@ -316,7 +425,7 @@ export async function release(root: string, options: {allowDirty?: boolean} = {}
 	const outputs: Array<[string, Uint8Array]> = [
 		[`${NAME}-chrome-${version}.zip`, chrome],
 		[`${NAME}-firefox-${version}.zip`, firefox],
-		[`${NAME}-${version}-source.zip`, sourceZip(root, `${NAME}-${version}`, epoch)],
+		[`${NAME}-${version}-source.zip`, source],
 		['RELEASE-NOTES.md', Buffer.from(`# Photo Privacy Advisor ${version}\n\n${notes}\n`)],
 	];
 	const sums = outputs.map(([name, data]) => `${sha256(data)}  ${name}\n`).join('');
