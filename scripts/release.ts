@@ -354,10 +354,7 @@ export async function buildEntries(
 	const mismatches = await installedMismatches(packages, installed);
 	if (mismatches.length > 0)
 		throw new ReleaseError(
-			`node_modules is not what package-lock.json pins:\n${mismatches
-				.slice(0, 10)
-				.map((line) => `  ${line}`)
-				.join('\n')}${mismatches.length > 10 ? `\n  …and ${mismatches.length - 10} more` : ''}\n` +
+			`node_modules is not what package-lock.json pins:\n${indentedList(mismatches)}\n` +
 				'Run `npm ci`, so that the packages are built with the versions a reviewer gets.',
 		);
 	const dir = await mkdtemp(path.join(os.tmpdir(), `${NAME}-release-`));
@@ -394,6 +391,13 @@ export function sourceDateEpoch(root: string, env: NodeJS.ProcessEnv = process.e
 	return Number(git(root, ['log', '-1', '--format=%ct', 'HEAD']).trim());
 }
 
+/** The first ten lines, indented, and how many more. */
+function indentedList(lines: string[]): string {
+	const shown = lines.slice(0, 10).map((line) => `  ${line}`);
+	if (lines.length > 10) shown.push(`  …and ${lines.length - 10} more`);
+	return shown.join('\n');
+}
+
 export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export type ReleaseFiles = {dir: string; files: Array<{name: string; bytes: number; sha256: string}>};
@@ -402,10 +406,8 @@ export async function release(root: string, options: {allowDirty?: boolean} = {}
 	const {version, notes} = await readReleaseInfo(root);
 	const changes = uncommittedChanges(root);
 	if (changes.length > 0 && !options.allowDirty) {
-		const shown = changes.slice(0, 10).map((line) => `  ${line}`);
-		if (changes.length > 10) shown.push(`  …and ${changes.length - 10} more`);
 		throw new ReleaseError(
-			`The working tree has changes that are not committed:\n${shown.join('\n')}\n` +
+			`The working tree has changes that are not committed:\n${indentedList(changes)}\n` +
 				'Every file is made from HEAD, so they would be in none: commit or stash them, ' +
 				'or pass --allow-dirty for a trial run of HEAD.',
 		);
