@@ -122,4 +122,22 @@ export default tseslint.config(
 	},
 	{files: ['src/{core,data}/**/*.ts'], ...SHIPPED, rules: walls(...CONTEXT_FREE)},
 	{files: ['src/core/browser.ts'], rules: walls(...CONTEXT_FREE, {polyfill: false})},
+	// Build, bench and screenshot scripts drive browsers with scripts/browser/, never with test code.
+	{
+		files: ['scripts/**/*.ts'],
+		...SHIPPED,
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(\\.\\./)+test(/|$)',
+							message: 'Scripts never import tests: shared browser-driving code lives in scripts/browser/.',
+						},
+					],
+				},
+			],
+		},
+	},
 );

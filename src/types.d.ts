@@ -4,7 +4,7 @@ declare module '*.css' {
 }
 
 /**
- * True in development builds (`npm run dev`, `npm run watch`, `npm run build -- --dev`) and in the unit tests; false in release
+ * True in development builds (`npm run dev`, `npm run watch`) and in the unit tests; false in release
  * builds, where esbuild removes the code it guards. Defined by scripts/build/options.ts and vitest.config.ts.
  */
 declare const __DEV__: boolean;

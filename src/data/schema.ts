@@ -19,7 +19,9 @@ export type Language = (typeof LANGUAGES)[number];
 
 const nonEmpty = z.string().check(z.minLength(1), z.trim());
 /** A slug: lowercase words joined by single hyphens. */
-export const idSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens'));
+export const idSchema = z
+	.string()
+	.check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens'));
 export const httpsUrlSchema = z.url({protocol: /^https$/, hostname: z.regexes.domain});
 
 const textSchema = z.strictObject({en: nonEmpty, fr: z.optional(nonEmpty)});
