@@ -50,7 +50,7 @@ const WALLS: readonly Wall[] = [
 			'src/core/serial.ts',
 			'src/data/rules.ts',
 		],
-		why: 'the content script stays tiny: its own code, the URL matcher, the browser API, messages, i18n, the serial queue and the rules',
+		why: 'the content script stays tiny: its own code, the URL matcher, the browser API, messages, i18n and the rules',
 	},
 	{bundle: 'popup/popup.js', never: [ZOD, IDB, BACKGROUND, CONTENT], why: PAGE_WALL},
 	{bundle: 'compare/compare.js', never: [ZOD, IDB, BACKGROUND, CONTENT], why: PAGE_WALL},
