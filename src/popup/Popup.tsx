@@ -3,7 +3,7 @@ import {browser} from '../core/browser';
 import {dataLanguage, t} from '../core/i18n';
 import {send} from '../core/send';
 import {localize, serviceById, dataset} from '../data';
-import {Attribution, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
+import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {toolsForPreference} from '../ui/order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePlatform, useSettings} from '../ui/hooks';
@@ -47,18 +47,14 @@ export function Popup({tabId}: {tabId: number | null}) {
 				{service ? (
 					<>
 						<h1 data-service={service.id}>
-							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedMay', localize(service.name, lang))}
+							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedUnknown', [
+								localize(service.name, lang),
+								service.provider,
+							])}
 						</h1>
 						<p class="concern">
 							{localize(service.access.concern, lang)}{' '}
-							<a
-								href={service.access.source}
-								target="_blank"
-								rel="noopener noreferrer"
-								aria-label={t('sourceOf', t('popupWhatItSees'))}
-							>
-								{t('source')}
-							</a>
+							<Byline by={service.access.by} lang={lang} what={t('popupWhatItSees')} />
 						</p>
 					</>
 				) : custom ? (
@@ -69,7 +65,10 @@ export function Popup({tabId}: {tabId: number | null}) {
 				) : (
 					<>
 						<h1 data-neutral="">{t('popupNeutralTitle')}</h1>
-						<p class="muted">{localize(dataset.intro, lang)}</p>
+						<p class="muted">
+							{localize(dataset.intro.text, lang)}{' '}
+							<Byline by={dataset.intro.by} lang={lang} what={t('popupNeutralTitle')} />
+						</p>
 					</>
 				)}
 			</header>
@@ -104,7 +103,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 					{t('popupOpenOptions')}
 				</a>
 			</p>
-			<Threats lang={lang} />
+			<Threats lang={lang} tools={tools} />
 			<Attribution lang={lang} />
 		</>
 	);
