@@ -36,7 +36,7 @@ export function Byline({by, lang, what}: {by: Attribution; lang: Language; what:
 				{by.searched.map((url, i) => (
 					<span key={url}>
 						{i > 0 && ', '}
-						<ExternalLink href={url} label={`${t('sourceOfBy', [what, t('authorProject', month)])} (${shortUrl(url)})`}>
+						<ExternalLink href={url} label={`${shortUrl(url)}, ${t('sourceOfBy', [what, t('authorProject', month)])}`}>
 							{shortUrl(url)}
 						</ExternalLink>
 					</span>
@@ -143,6 +143,11 @@ export function formatDay(isoDate: string, lang: Language): string {
 	);
 }
 
+/** Whether every item has the same author (so one byline says it for all). */
+function sameAuthor(items: readonly {by: Attribution}[]): boolean {
+	return items.every((item) => JSON.stringify(item.by) === JSON.stringify(items[0]?.by));
+}
+
 const LINKS: Array<[keyof Tool['links'], MessageKey]> = [
 	['homepage', 'linkHomepage'],
 	['privacyPolicy', 'linkPrivacyPolicy'],
@@ -183,15 +188,28 @@ export function ToolCard({
 				<dt>{t('factAudits')}</dt>
 				<dd>
 					{tool.audits.length > 0 ? (
-						<ul class="audits">
-							{tool.audits.map((audit) => (
-								<li key={audit.url}>
-									<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
-									{t('labelColon')} {localize(audit.scope, lang)}, {formatMonth(audit.date, lang)}{' '}
-									<Byline by={audit.by} lang={lang} what={`${t('factAudits')}${t('labelColon')} ${audit.auditor}`} />
-								</li>
-							))}
-						</ul>
+						<>
+							<ul class="audits">
+								{tool.audits.map((audit) => (
+									<li key={audit.url}>
+										<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
+										{t('labelColon')} {localize(audit.scope, lang)}, {formatMonth(audit.date, lang)}
+										{!sameAuthor(tool.audits) && (
+											<>
+												{' '}
+												<Byline
+													by={audit.by}
+													lang={lang}
+													what={`${t('factAudits')}${t('labelColon')} ${audit.auditor}`}
+												/>
+											</>
+										)}
+									</li>
+								))}
+							</ul>
+							{/* One byline for the list when one author reports every audit. */}
+							{sameAuthor(tool.audits) && <Byline by={tool.audits[0]!.by} lang={lang} what={t('factAudits')} />}
+						</>
 					) : (
 						<>
 							{t('factNoAudit')}{' '}

@@ -131,7 +131,7 @@ export function detectionSuite(name: string, launch: (options?: LaunchOptions) =
 			}
 			expect(checked.length).toBe(dataset.services.reduce((n, service) => n + service.match.examples.length, 0));
 			expect(new Set(dataset.services.map((service) => service.id)).size).toBeGreaterThanOrEqual(14);
-		}, 180_000);
+		}, 300_000);
 
 		test('counterexamples, lookalikes, shop, help and export pages, mentions and the alternatives are never detected', async () => {
 			const site = await s().openSite('https://www.example.com/');
@@ -147,7 +147,7 @@ export function detectionSuite(name: string, launch: (options?: LaunchOptions) =
 				expect((await s().badge(site.tabId)).text, url).toBe('');
 				expect(await bannerHostNow(site.page), url).toBeNull();
 			}
-		}, 180_000);
+		}, 300_000);
 
 		test('client-side navigation: the banner and badge follow the page into and out of the photos area', async () => {
 			const site = await routerInAndOut(s());
