@@ -182,7 +182,7 @@ export function buildDataset(input: DatasetInput): Dataset {
  * replaced. A correction whose page is unknown, or whose `from` is not in the page, is an issue: the
  * first is a typo in the list, the second means Privacy Guides fixed the slip (remove the correction).
  */
-export function applyCorrections(
+function applyCorrections(
 	pages: Readonly<Record<string, string>>,
 	corrections: Curated['corrections.json'],
 	sourcesById: SourcesById,
@@ -492,7 +492,7 @@ function anchorOf(url: string): string {
 }
 
 /** The definition list of a common-threats page: bold term and its sentence, whitespace collapsed. */
-export function extractThreatDefinitions(markdown: string): {term: string; definition: string}[] {
+function extractThreatDefinitions(markdown: string): {term: string; definition: string}[] {
 	const out: {term: string; definition: string}[] = [];
 	const pattern = /<span class="pg-[a-z-]+">:[a-z0-9-]+: \*\*([^*]+)\*\*<\/span>\s*\n\s*:\s*([^\n]+)/g;
 	for (const match of markdown.matchAll(pattern))

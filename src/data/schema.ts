@@ -74,7 +74,6 @@ export const attributionSchema = z.discriminatedUnion('by', [
 	}),
 ]);
 export type Attribution = z.infer<typeof attributionSchema>;
-export type Author = Attribution['by'];
 
 /** A sentence and who says it. */
 export const claimSchema = z.strictObject({text: textSchema, by: attributionSchema});
