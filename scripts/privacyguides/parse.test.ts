@@ -112,6 +112,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 			.sort();
 		expect(pages).toEqual([
 			'common-threats.en.md',
+			'common-threats.fr.md',
 			'criteria.en.md',
 			'photo-management.en.2025-07-22.md',
 			'photo-management.en.2025-11-05.md',
@@ -134,6 +135,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 		);
 		expect(inferred).toEqual({
 			'common-threats.en.md': {lang: 'en', pagePath: 'basics/common-threats'},
+			'common-threats.fr.md': {lang: 'fr', pagePath: 'basics/common-threats'},
 			'criteria.en.md': {lang: 'en', pagePath: 'about/criteria'},
 			'photo-management.en.2025-07-22.md': {lang: 'en', pagePath: 'photo-management'},
 			'photo-management.en.2025-11-05.md': {lang: 'en', pagePath: 'photo-management'},
@@ -543,6 +545,15 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 			threats.intro.startsWith('Broadly speaking, we categorize our recommendations into the threats or goals'),
 		).toBe(true);
 		expect(threats.intro).toContain('You may be concerned with none, one, a few, or all of these possibilities, and');
+		// The French page (Privacy Guides' own French terms for the threats, used by the generator).
+		expect(importFile(`${SOURCES}/common-threats.fr.md`)).toMatchObject({
+			title: 'Menaces courantes',
+			lang: 'fr',
+			pagePath: 'basics/common-threats',
+			url: `${PG}/fr/basics/common-threats/`,
+			threats: [],
+			tools: [],
+		});
 
 		expect(importFile(`${SOURCES}/criteria.en.md`)).toEqual({
 			title: 'General Criteria',

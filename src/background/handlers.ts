@@ -58,7 +58,7 @@ function customSiteOf(page: URL, settings: Settings): string | undefined {
 }
 
 /** `certain`: the provider can see the photos for sure (canSee "yes"); else it may (unknown, or opt-in E2EE). */
-type Detected = {id: string; name: string; concern: string; certain: boolean};
+type Detected = {id: string; name: string; provider?: string; concern: string; certain: boolean};
 
 /** The journey's state, or "unavailable" when IndexedDB cannot be used here (a private window, no space). */
 async function journeyState(): Promise<JourneyState> {
@@ -83,6 +83,7 @@ export const handlers: Handlers = {
 			? {
 					id: service.id,
 					name: localize(service.name, lang),
+					provider: service.provider,
 					concern: localize(service.access.concern, lang),
 					certain: service.access.canSee === 'yes',
 				}
@@ -91,7 +92,10 @@ export const handlers: Handlers = {
 				: undefined;
 		// The badge first: a popup opening in between reads "detected, badge gone" as "left the service"
 		// (getTabState) and would clear the state the next line writes.
-		await markTab(tabId, detected ? {name: detected.name, certain: detected.certain} : null);
+		await markTab(
+			tabId,
+			detected ? {name: detected.name, provider: detected.provider, certain: detected.certain} : null,
+		);
 		await writeTabState(tabId, {serviceId: detected?.id ?? null});
 		if (!detected || !settings) return null;
 		if (settings.journeyEnabled && !sender.tab?.incognito) {
@@ -104,6 +108,7 @@ export const handlers: Handlers = {
 		const model: BannerModel = {
 			serviceId: detected.id,
 			serviceName: detected.name,
+			...(detected.provider ? {provider: detected.provider} : {}),
 			certain: detected.certain,
 			concern: detected.concern,
 			tools: toolsForPreference(dataset.tools, settings.preference).map((tool) => tool.name),

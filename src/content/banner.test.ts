@@ -6,6 +6,7 @@ import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} f
 const model: BannerModel = {
 	serviceId: 'google-photos',
 	serviceName: 'Google Photos <img src=x onerror=alert(1)>',
+	provider: 'Google',
 	certain: true,
 	concern: 'Google can see your photos. <b>bold</b>',
 	tools: ['Ente Photos', 'PhotoPrism'],
@@ -65,7 +66,7 @@ describe('mountBanner', () => {
 	it("shows the data's text as text, never as HTML", () => {
 		const {root} = mountAndCapture();
 		expect(root.querySelector('h2')?.textContent).toBe(
-			'Google Photos <img src=x onerror=alert(1)> can see your photos',
+			'Photos stored on Google Photos <img src=x onerror=alert(1)> can be seen by Google',
 		);
 		expect(root.querySelector('img, b')).toBeNull();
 		expect(root.querySelector('.body p')?.textContent).toBe('Google can see your photos. <b>bold</b>');
@@ -86,13 +87,26 @@ describe('mountBanner', () => {
 		const status = root.querySelector('[role="status"]')!;
 		expect(status.textContent).toBe('');
 		vi.advanceTimersByTime(ANNOUNCE_DELAY_MS);
-		expect(status.textContent).toBe(`Google Photos <img src=x onerror=alert(1)> can see your photos. ${model.concern}`);
+		expect(status.textContent).toBe(
+			`Photos stored on Google Photos <img src=x onerror=alert(1)> can be seen by Google. ${model.concern}`,
+		);
 		expect(status.classList.contains('announce')).toBe(true);
 	});
 
-	it('says "may be able to see" when the provider\'s access is not certain', () => {
-		const {root} = mountAndCapture(callbacks(), {...model, serviceName: 'OneDrive Photos', certain: false});
-		expect(root.querySelector('h2')?.textContent).toBe('OneDrive Photos may be able to see your photos');
+	it('says "may be visible" when the provider\'s access is not certain', () => {
+		const {root} = mountAndCapture(callbacks(), {
+			...model,
+			serviceName: 'iCloud Photos',
+			provider: 'Apple',
+			certain: false,
+		});
+		expect(root.querySelector('h2')?.textContent).toBe('Photos stored on iCloud Photos may be visible to Apple');
+	});
+
+	it('keeps "your photos" only on a site the person added (no provider: they said it is theirs)', () => {
+		const {provider: _provider, ...custom} = model;
+		const {root} = mountAndCapture(callbacks(), {...custom, serviceName: 'photos.example.net', certain: false});
+		expect(root.querySelector('h2')?.textContent).toBe('photos.example.net may be able to see your photos');
 	});
 
 	it('offers the four choices, with the snooze length in the tooltip', () => {

@@ -57,7 +57,10 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	host.lang = model.lang;
 	const root = host.attachShadow({mode: 'closed'});
 	const snoozeFor = durationText(model.snoozeDays);
-	const heading = t(model.certain ? 'bannerHeading' : 'bannerHeadingMay', model.serviceName);
+	const heading =
+		model.provider === undefined
+			? t('bannerHeadingMay', model.serviceName)
+			: t(model.certain ? 'bannerHeading' : 'bannerHeadingUnknown', [model.serviceName, model.provider]);
 	// Every text the banner may show later, made now: once the extension is updated or reloaded under the
 	// page, this copy of the script can no longer reach its messages (Chromium throws "Extension context
 	// invalidated"), and a button must still be able to answer.

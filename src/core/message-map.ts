@@ -18,6 +18,11 @@ import {customHostSchema, settingsPatchSchema, type Settings, type SettingsPatch
 export type BannerModel = {
 	serviceId: string;
 	serviceName: string;
+	/**
+	 * Who runs the service ("Google"), for a heading that stays true on someone else's photos ("Photos
+	 * stored on Google Photos can be seen by Google"). Absent for a site the person added.
+	 */
+	provider?: string;
 	/** The provider can see the photos for sure; else it may (end-to-end encryption unknown or opt-in). */
 	certain: boolean;
 	concern: string;

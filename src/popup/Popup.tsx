@@ -4,7 +4,7 @@ import {dataLanguage, t} from '../core/i18n';
 import {comparisonUrl} from '../core/pages';
 import {send} from '../core/send';
 import {localize, serviceById, dataset} from '../data';
-import {Attribution, CustomMoveSteps, MoveSteps, SourceLink, Threats, ToolCard} from '../ui/advice';
+import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {toolsForPreference} from '../core/tool-order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePlatform, useSettings} from '../ui/hooks';
@@ -46,11 +46,14 @@ export function Popup({tabId}: {tabId: number | null}) {
 				{service ? (
 					<>
 						<h1 data-service={service.id}>
-							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedMay', localize(service.name, lang))}
+							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedUnknown', [
+								localize(service.name, lang),
+								service.provider,
+							])}
 						</h1>
 						<p class="concern">
 							{localize(service.access.concern, lang)}{' '}
-							<SourceLink href={service.access.source} what={t('popupWhatItSees')} />
+							<Byline by={service.access.by} lang={lang} what={t('popupWhatItSees')} />
 						</p>
 					</>
 				) : custom ? (
@@ -61,7 +64,10 @@ export function Popup({tabId}: {tabId: number | null}) {
 				) : (
 					<>
 						<h1 data-neutral="">{t('popupNeutralTitle')}</h1>
-						<p class="muted">{localize(dataset.intro, lang)}</p>
+						<p class="muted">
+							{localize(dataset.intro.text, lang)}{' '}
+							<Byline by={dataset.intro.by} lang={lang} what={t('popupNeutralTitle')} />
+						</p>
 					</>
 				)}
 			</header>
@@ -96,7 +102,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 					{t('popupOpenOptions')}
 				</a>
 			</p>
-			<Threats lang={lang} />
+			<Threats lang={lang} tools={tools} />
 			<Attribution lang={lang} />
 		</>
 	);

@@ -24,18 +24,20 @@ extensionSuite(
 			const site = await s().openSite(PHOTOS_URL);
 			await waitForBannerHost(site.page);
 			const heading = await site.page.waitForSelector(
-				'::-p-aria([name="Google Photos can see your photos"][role="heading"])',
+				'::-p-aria([name="Photos stored on Google Photos can be seen by Google"][role="heading"])',
 				{timeout: 5000},
 			);
-			expect(await heading?.evaluate((el) => el.textContent)).toBe('Google Photos can see your photos');
+			expect(await heading?.evaluate((el) => el.textContent)).toBe(
+				'Photos stored on Google Photos can be seen by Google',
+			);
 			expect(await site.page.$('::-p-aria([name="Close"][role="button"])')).not.toBeNull();
 			type AXNode = {role: string; name?: string; children?: AXNode[]};
 			const snapshot = (await site.page.accessibility.snapshot()) as AXNode | null;
 			const region = snapshot?.children?.find((node) => node.role === 'region');
-			expect(region?.name).toBe('Google Photos can see your photos');
+			expect(region?.name).toBe('Photos stored on Google Photos can be seen by Google');
 			expect(region?.children?.map((node) => node.name)).toEqual(
 				expect.arrayContaining([
-					'Google Photos can see your photos',
+					'Photos stored on Google Photos can be seen by Google',
 					'Private alternatives: Ente Photos, PhotoPrism',
 					'Close',
 				]),

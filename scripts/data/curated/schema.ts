@@ -7,6 +7,7 @@
  */
 import {z} from 'zod';
 import {
+	attributionSchema,
 	auditSchema,
 	httpsUrlSchema,
 	criterionSchema,
@@ -64,11 +65,18 @@ const curatedToolSchema = z.strictObject({
 	card: z.string().min(1),
 	kind: z.enum(TOOL_KINDS),
 	comment,
-	/** Where the card is imported from, per language. Links and downloads come from the newest of them. */
+	/**
+	 * Where the card is imported from, per language. Links and downloads come from the newest of them;
+	 * the tool's author (`by`) is Privacy Guides on these pages, and its threats are their tags.
+	 */
 	sourcePages: pagesByLanguageSchema,
+	/** Where Privacy Guides recommends it, in one sentence naming the page. */
+	recommendation: curatedTextSchema,
 	tagline: curatedTextSchema,
-	freePlan: z.strictObject({text: curatedTextSchema, source: httpsUrlSchema}),
+	freePlan: z.strictObject({text: curatedTextSchema, by: attributionSchema}),
 	audits: z.array(z.strictObject({...auditSchema.def.shape, scope: curatedTextSchema})),
+	/** Whose verdicts evaluations.json gives for this tool: Privacy Guides' or ours, in one sentence. */
+	verdicts: z.strictObject({note: curatedTextSchema, by: attributionSchema}),
 	overrides: z.array(overrideSchema),
 	/** Import routes shared by many services: a service's `import` may say "generic" for this tool. */
 	import: z.strictObject({generic: curatedRouteSchema.optional()}).optional(),
@@ -93,14 +101,18 @@ const curatedEvaluationsSchema = z.array(z.strictObject({...evaluationSchema.def
 
 const curatedThreatsSchema = z.strictObject({
 	comment,
-	sourcePages: pagesByLanguageSchema,
-	/** The page the English explanations are quoted from (basics/common-threats); checked verbatim. */
-	explanationSource: idSchema,
+	/**
+	 * Privacy Guides' definitions pages (basics/common-threats) per language: each threat's label and
+	 * explanation must be that page's own words, checked verbatim.
+	 */
+	definitions: pagesByLanguageSchema,
 	threats: z.array(
 		z.strictObject({
 			id: idSchema,
 			/** The anchor of the threat's section in basics/common-threats.md, as the tags link it. */
 			anchor: z.string().regex(/^[a-z0-9-]+$/),
+			/** The term in bold in the definitions list, per language. */
+			label: curatedTextSchema,
 			explanation: curatedTextSchema,
 			url: z.strictObject({...localizedUrlSchema.def.shape}),
 		}),
@@ -117,6 +129,7 @@ const curatedServiceSchema = z.strictObject({
 		...serviceShape.match.def.shape,
 		examples: z.array(httpsUrlSchema).min(1),
 		counterexamples: z.array(httpsUrlSchema),
+		lookalikes: z.array(httpsUrlSchema),
 	}),
 	access: z.strictObject({...serviceShape.access.def.shape, concern: curatedTextSchema}),
 	export: curatedRouteSchema,
@@ -129,7 +142,34 @@ const curatedNeverFlagSchema = z.array(
 	z.strictObject({...neverFlagSchema.def.shape, comment, reason: curatedTextSchema}),
 );
 
-const curatedPageSchema = z.strictObject({
+/**
+ * providers.json: every company or project a claim is attributed to (`by: "provider"`), with the
+ * domains (optionally with a path, "github.com/ente") that are its own. A provider's claim must cite a
+ * page on them; a verified export route must be the service's provider's own.
+ */
+export const curatedProvidersSchema = z.array(
+	z.strictObject({
+		name: z.string().min(1),
+		comment,
+		domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[A-Za-z0-9._-]+)*$/)).min(1),
+	}),
+);
+
+/**
+ * corrections.json: slips in Privacy Guides' text (typos, agreement), corrected in what the extension
+ * shows, never in the copied pages: each replaces every occurrence of `from` in one page before it is
+ * imported, and generation fails when `from` is no longer there (Privacy Guides fixed it).
+ */
+export const curatedCorrectionsSchema = z.array(
+	z.strictObject({
+		page: idSchema,
+		from: z.string().min(1),
+		to: z.string().min(1),
+		reason: z.string().min(1),
+	}),
+);
+
+export const curatedPageSchema = z.strictObject({
 	comment,
 	/** The pages the intro and the "not affiliated" sentence are imported from. */
 	sourcePages: pagesByLanguageSchema,
@@ -150,6 +190,8 @@ export const CURATED_FILES = {
 	'services.json': curatedServicesSchema,
 	'never-flag.json': curatedNeverFlagSchema,
 	'page.json': curatedPageSchema,
+	'providers.json': curatedProvidersSchema,
+	'corrections.json': curatedCorrectionsSchema,
 } as const;
 export type CuratedFileName = keyof typeof CURATED_FILES;
 export type Curated = {[K in CuratedFileName]: z.infer<(typeof CURATED_FILES)[K]>};

@@ -14,19 +14,29 @@ import {useSession} from './session';
 import {poll} from '../../../scripts/browser/wait';
 
 type Localized = {en: string; fr?: string};
+type By =
+	| {by: 'privacyguides'; pages: string[]}
+	| {by: 'provider'; name: string; url: string}
+	| {by: 'project'; date: string; searched: string[]};
 type Dataset = {
-	revision: string;
 	tools: Array<{
 		id: string;
 		name: string;
 		kind: string;
 		downloads: Array<{platform: string; url: string}>;
 		recommendedOn: Localized;
+		verdicts: {by: By};
 	}>;
 	criteria: Array<{id: string; text: Localized}>;
-	evaluations: Array<{tool: string; criterion: string; verdict: string; reason: Localized; source: string}>;
-	services: Array<{id: string; name: Localized; export: {url?: string}; import: Record<string, {url?: string}>}>;
-	sources: Array<{pagePath: string; lang: string; url: string}>;
+	evaluations: Array<{tool: string; criterion: string; verdict: string; reason: Localized; by: By}>;
+	services: Array<{
+		id: string;
+		name: Localized;
+		provider: string;
+		export: {url?: string};
+		import: Record<string, {url?: string}>;
+	}>;
+	sources: Array<{id: string; pagePath: string; lang: string; url: string}>;
 };
 const dataset = JSON.parse(readFileSync(path.join(REPO, 'src/data/dataset.json'), 'utf8')) as Dataset;
 const messages = (lang: string) =>
@@ -35,6 +45,13 @@ const messages = (lang: string) =>
 		{message: string}
 	>;
 const loc = (text: Localized, lang: 'en' | 'fr') => (lang === 'fr' ? (text.fr ?? text.en) : text.en);
+/** Where a claim's source link goes (as src/ui/attribution.ts): the Privacy Guides page in `lang`, the provider's page, or the first page we checked. */
+function sourceHref(by: By, lang: 'en' | 'fr'): string | undefined {
+	if (by.by === 'provider') return by.url;
+	if (by.by === 'project') return by.searched[0];
+	const pages = dataset.sources.filter((page) => by.pages.includes(page.id));
+	return (pages.find((page) => page.lang === lang) ?? pages.find((page) => page.lang === 'en'))?.url;
+}
 
 /** Every external link: https, new tab, no opener, no referrer. */
 async function checkLinks(page: Page): Promise<number> {
@@ -69,7 +86,9 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			const site = await s().openSite('https://photos.google.com/');
 			await waitForBannerHost(site.page);
 			const popup = await s().openPopup(site);
-			expect(await popup.$eval('h1', (h) => h.textContent)).toBe(msg('popupDetected', loc(google.name, lang)));
+			expect(await popup.$eval('h1', (h) => h.textContent)).toBe(
+				msg('popupDetected', loc(google.name, lang), google.provider),
+			);
 			expect(
 				await popup.$$eval('article[data-tool]', (cards) => cards.map((c) => c.getAttribute('data-tool'))),
 			).toEqual(['ente-photos', 'photoprism']);
@@ -83,7 +102,7 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 				);
 				const expected = dataset.criteria.map((c) => {
 					const e = dataset.evaluations.find((ev) => ev.tool === tool.id && ev.criterion === c.id)!;
-					return [c.id, e.verdict, e.source];
+					return [c.id, e.verdict, sourceHref(e.by, lang)];
 				});
 				expect(rows.sort(), tool.id).toEqual(expected.sort());
 			}
@@ -114,10 +133,23 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			for (const tool of dataset.tools)
 				if (google.import[tool.id]?.url) expect(move).toContain(google.import[tool.id]!.url);
 			expect(await checkLinks(popup)).toBeGreaterThan(20);
-			// Attribution: the revision and Privacy Guides' page in the person's language.
+			// Attribution: every Privacy Guides page used, in the person's language, each with its own revision.
 			const source = dataset.sources.find((p) => p.pagePath === 'photo-management' && p.lang === lang)!;
 			expect(await popup.$$eval('footer.attribution a', (as) => as.map((a) => a.getAttribute('href')))).toContain(
 				source.url,
+			);
+			expect(
+				await popup.$$eval('footer.attribution li[data-page]', (items) =>
+					items.map((li) => li.getAttribute('data-page')),
+				),
+			).toEqual(
+				[...new Set(dataset.sources.map((p) => p.pagePath))].map(
+					(path) =>
+						(
+							dataset.sources.find((p) => p.pagePath === path && p.lang === lang) ??
+							dataset.sources.find((p) => p.pagePath === path && p.lang === 'en')!
+						).id,
+				),
 			);
 			await expectAccessible(popup, 'popup (detected)');
 		});
@@ -178,9 +210,10 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 
 		test("the comparison: every tool against every criterion, every service's guide, focused on the service", async () => {
 			const compare = await s().openExtensionPage('compare/index.html?service=google-photos', 'body[data-ready="1"]');
+			// Each tool's column names it; verdicts that are this project's reading say so.
 			expect(await compare.$$eval('thead th[scope="col"]', (ths) => ths.map((th) => th.textContent))).toEqual([
 				msg('compareCriterion'),
-				...dataset.tools.map((t) => t.name),
+				...dataset.tools.map((t) => (t.verdicts.by.by === 'project' ? `${t.name} (${msg('verdictsOurs')})` : t.name)),
 			]);
 			const cells = await compare.$$eval('tbody td[data-tool]', (tds) =>
 				tds.map(

@@ -35,8 +35,8 @@ const message = (key: string): string | undefined => LOCALE_EN[key]?.message;
 
 const EN = {
 	actionTitle: 'Photo Privacy Advisor',
-	heading: 'Google Photos can see your photos',
-	title: 'Photo Privacy Advisor: Google Photos can see your photos',
+	heading: 'Photos stored on Google Photos can be seen by Google',
+	title: 'Photo Privacy Advisor: photos stored on Google Photos can be seen by Google',
 	tools: `Private alternatives: ${TOOLS.map((tool) => tool.name).join(', ')}`,
 	close: 'Close',
 	/** The popup's neutral text (its wording is being reworked in src/popup: the current key wins). */
@@ -91,10 +91,10 @@ export function extensionSuite(
 		test('2b. Flickr: a banner in its photo area, none on its home page (outside the content-script matches)', async () => {
 			const photos = await s().openSite(FLICKR_PHOTOS_URL);
 			const banner = await readBanner(s(), photos.page, await waitForBannerHost(photos.page));
-			expect(banner.heading).toBe('Flickr can see your photos');
+			expect(banner.heading).toBe('Photos stored on Flickr can be seen by Flickr');
 			expect(await s().badge(photos.tabId)).toEqual({
 				text: '!',
-				title: 'Photo Privacy Advisor: Flickr can see your photos',
+				title: 'Photo Privacy Advisor: photos stored on Flickr can be seen by Flickr',
 			});
 			const home = await s().openSite(FLICKR_HOME_URL);
 			await expectNoBanner(home.page);
@@ -240,14 +240,16 @@ export function frenchSuite(name: string, launch: () => Promise<ExtensionSession
 			const s = session();
 			const site = await s.openSite(PHOTOS_URL);
 			const banner = await readBanner(s, site.page, await waitForBannerHost(site.page));
-			expect(banner.heading).toBe('Google Photos peut voir vos photos');
+			expect(banner.heading).toBe('Les photos stockées sur Google Photos sont visibles par Google');
 			expect(banner.paragraphs).toContain(`Alternatives privées\u00a0: ${TOOLS.map((tool) => tool.name).join(', ')}`);
 			expect(banner.buttons.map((b) => b.label)).toContain('Fermer');
 			expect(banner.lang).toBe('fr');
-			expect(await pageFindsText(site.page, 'Google Photos peut voir vos photos')).toBe(true);
+			expect(await pageFindsText(site.page, 'Les photos stockées sur Google Photos sont visibles par Google')).toBe(
+				true,
+			);
 			expect(await s.badge(site.tabId)).toEqual({
 				text: '!',
-				title: 'Photo Privacy Advisor\u00a0: Google Photos peut voir vos photos',
+				title: 'Photo Privacy Advisor\u00a0: les photos stockées sur Google Photos sont visibles par Google',
 			});
 		});
 	});
