@@ -851,6 +851,12 @@ describe('broken pages: clear error with file and line, never a half dataset', (
 		['stray-close-div.md', 45, '</div> without a matching <div>'],
 		['unclosed-attribute-list.md', 24, 'unclosed attribute list'],
 		['criteria-without-list.md', 82, 'criteria subsection has no bullet list'],
+		// A translated page with a tolerated slip (a Crowdin placeholder) and a real break: the break wins.
+		[
+			'i18n-placeholder-unclosed-downloads.md',
+			30,
+			'unclosed download list <details class="downloads">: </div> at line 42 comes before its </details>',
+		],
 	];
 
 	it('has a test for every broken fixture', () => {
