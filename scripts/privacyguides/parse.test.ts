@@ -4,7 +4,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ImportError, inferPageLocation, parsePrivacyGuidesPage} from './parse';
+import {ImportError, inferPageLocation, pageKindOf, parsePrivacyGuidesPage} from './parse';
 import {importedPageSchema, type ImportedPage, type ImportedTool} from './types';
 
 const SOURCES = 'scripts/data/sources/privacyguides';
@@ -973,6 +973,23 @@ describe('broken pages: clear error with file and line, never a half dataset', (
 		expect((caught as ImportError).detail).toContain(message);
 	});
 });
+describe('pageKindOf: which reader a page path is for', () => {
+	it('gives the common-threats and general-criteria pages their own readers, every other page the category one', () => {
+		expect(
+			[
+				'basics/common-threats',
+				'basics/common-threats.md',
+				'about/criteria',
+				'/about/criteria/',
+				'photo-management',
+				'os/index',
+				'basics/threat-modeling',
+				'',
+			].map(pageKindOf),
+		).toEqual(['threats', 'threats', 'criteria', 'criteria', 'category', 'category', 'category', 'category']);
+	});
+});
+
 describe('parse.ts: the readers composed, in page order', () => {
 	const options = {file: 'x.md', lang: 'en', pagePath: 'photo-management'};
 	const card =

@@ -17,7 +17,9 @@ import {
 	type ImportedPage,
 	type ImportedThreatsPage,
 	type ImportResult,
+	type ImportWarning,
 	type PageKind,
+	type WarningKind,
 } from './parse';
 
 const SOURCES = 'scripts/data/sources/privacyguides';
@@ -33,7 +35,7 @@ function load(path: string): ImportResult<AnyPage> & {kind: PageKind} {
 }
 
 /** `kind@line` of each warning, in line order. */
-const warningsIn = (result: ImportResult<unknown>) => result.warnings.map((w) => `${w.kind}@${w.line}`);
+const warningsIn = (result: {warnings: ImportWarning[]}) => result.warnings.map((w) => `${w.kind}@${w.line}`);
 
 const LANGS = ['de', 'es', 'fr', 'he', 'it', 'nl', 'ru', 'zh-Hant', 'zh-TW'];
 const PAGES = [
@@ -227,7 +229,7 @@ describe('every language folder of privacyguides/i18n (scripts/data/sources/priv
 	}
 
 	it('warns 86 times over the 36 pages: per kind and language', () => {
-		const counts: Record<string, Record<string, number>> = {};
+		const counts: Partial<Record<WarningKind, Record<string, number>>> = {};
 		for (const lang of LANGS) {
 			for (const page of PAGES) {
 				for (const warning of load(`${I18N}/${lang}/${page}`).warnings) {

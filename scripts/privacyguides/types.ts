@@ -111,7 +111,7 @@ export const toolSchema = z.strictObject({
  * One named group of criteria: a criteria section, or one of its sub-headings when the page groups its
  * criteria under several headings (email, VPN: Technology, Privacy, Security, Trust, Marketing…).
  */
-export const criteriaGroupSchema = z.strictObject({
+const criteriaGroupSchema = z.strictObject({
 	/** Enclosing headings down to the group's own, outermost first, e.g. ["Criteria", "Technology"]. */
 	heading: z.array(z.string().min(1)).min(1),
 	/** The group's paragraphs that are not criteria (its introduction), separated by blank lines. */
@@ -167,7 +167,7 @@ const pageHeadShape = {
 };
 
 /** One threat of the common-threats page (threats-page.ts). */
-export const threatDefinitionSchema = z.strictObject({
+const threatDefinitionSchema = z.strictObject({
 	/**
 	 * The term's icon shortcode, e.g. `material-bug-outline`: the same in every language, and the
 	 * `icon` of the category pages' threat tags (ImportedThreat.icon) for this threat.
