@@ -302,6 +302,18 @@ describe('parseBlocks: structural problems at the line that causes them', () => 
 			'<div class="admonition note" markdown>Text\n</div>\n',
 			'x.md:1: unexpected content after <div> on the same line: Text',
 		],
+		[
+			'the indented admonition syntax of older pages',
+			'## Mullvad\n\n!!! recommendation\n\n    **Mullvad** is a VPN.\n',
+			'x.md:3: indented admonition syntax "!!! recommendation" is not supported (Privacy Guides writes ' +
+				'<div class="admonition recommendation" markdown> now; this page predates that)',
+		],
+		[
+			'its collapsible form',
+			'Text\n\n???+ downloads "Scarica"\n\n    - [x](https://x.example)\n',
+			'x.md:3: indented admonition syntax "???+ downloads" is not supported (Privacy Guides writes ' +
+				'<div class="admonition downloads" markdown> now; this page predates that)',
+		],
 		// What the tolerance does not cover: a placeholder only stands for a <details> summary, and an
 		// unmatched </div> would close the live page's own container.
 		[

@@ -25,6 +25,9 @@
 // Problems (unclosed or mismatched containers, a `</div>` no `<div>` matches (on the live page it would
 // close the theme's own container), fences, comments, <small>, <summary>; a card inside a card, a
 // download list outside one) are ImportErrors; an unclosed thing is reported at its opening line.
+// So is the indented admonition syntax `!!! recommendation` / `??? downloads` that Privacy Guides used
+// before it wrote admonitions as `<div class="admonition …">` (older pages and translations): read as
+// paragraphs, its cards would silently vanish.
 import {ImportError, ImportWarnings} from './context';
 
 /** One line of the source file, with its 1-based line number. */
@@ -172,6 +175,16 @@ export function parseBlocks(lines: SourceLine[], file: string, warnings = new Im
 			if (j >= lines.length) throw new ImportError(file, no, 'unclosed HTML comment <!--');
 			i = j + 1;
 			continue;
+		}
+
+		const legacy = /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)/.exec(text);
+		if (legacy) {
+			throw new ImportError(
+				file,
+				no,
+				`indented admonition syntax "${legacy[1]} ${legacy[2]}" is not supported (Privacy Guides writes ` +
+					`<div class="admonition ${legacy[2]}" markdown> now; this page predates that)`,
+			);
 		}
 
 		if (/^\s*--8<--/.test(text)) {
