@@ -8,7 +8,7 @@ import type {JourneyState} from '../core/journey';
 import {comparisonUrl} from '../core/pages';
 import {toolsForPreference} from '../core/tool-order';
 import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
-import {DEFAULTS, MAX_SNOOZE_DAYS, type Settings} from '../core/settings';
+import {DAY_MS, DEFAULTS, MAX_SNOOZE_DAYS, runningSnoozes, snoozeEnd, type Settings} from '../core/settings';
 import {dataset, localize, serviceById} from '../data';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
@@ -17,8 +17,10 @@ import type {Handlers} from './router';
 import {withEntry, withoutService} from './service-lists';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
 import {logFailure, logged} from './log';
+import {readPrivateChoices, updatePrivateChoices, withPrivateChoices} from './private-session';
 
-const DAY = 24 * 60 * 60 * 1000;
+/** A tab in a private window: nothing it does may reach persistent storage (background/private-session.ts). */
+const isPrivate = (sender: Runtime.MessageSender) => sender.tab?.incognito === true;
 
 /** The service the background detected in the sender's tab (never one the page names). */
 async function detectedService(sender: Runtime.MessageSender): Promise<string> {
@@ -46,8 +48,9 @@ export function bannerAllowed(settings: Settings, serviceId: string, now: number
 	if (settings.hiddenServices.includes(serviceId)) return false;
 	const until = settings.snoozedUntil[serviceId] ?? 0;
 	// A snooze ends when it says, or at once if it says later than any snooze can last: it was set while
-	// the clock was wrong (far ahead), and would otherwise outlive the fix by years.
-	return until <= now || until > now + MAX_SNOOZE_DAYS * DAY;
+	// the clock was wrong (far ahead), and would otherwise outlive the fix by years. (A snooze ends at a
+	// midnight, so up to a day after its length: core/settings.ts snoozeEnd.)
+	return until <= now || until > now + (MAX_SNOOZE_DAYS + 1) * DAY_MS;
 }
 
 /** A page on a site the person added (options), unless the catalogue now knows it or it is never flagged. */
@@ -77,7 +80,9 @@ export const handlers: Handlers = {
 		const serviceId = page ? findService(page.href, SERVICE_RULES, NEVER_FLAG_RULES) : undefined;
 		const service = serviceId ? serviceById(serviceId) : undefined;
 		const lang = dataLanguage();
-		const settings = service || page ? await readSettings() : undefined;
+		const stored = service || page ? await readSettings() : undefined;
+		// A private tab sees its own session's banner choices on top of the stored settings.
+		const settings = stored && isPrivate(sender) ? withPrivateChoices(stored, await readPrivateChoices()) : stored;
 		const custom = !service && page && settings ? customSiteOf(page, settings) : undefined;
 		const detected: Detected | undefined = service
 			? {
@@ -111,6 +116,7 @@ export const handlers: Handlers = {
 			theme: settings.theme,
 			lang: uiLanguage(),
 			dir: uiDirection(),
+			privateSession: isPrivate(sender),
 		};
 		return model;
 	},
@@ -123,10 +129,26 @@ export const handlers: Handlers = {
 	async bannerAction({action}, sender) {
 		const serviceId = await detectedService(sender);
 		let until: number | null = null;
+		if (isPrivate(sender)) {
+			// For this private session only: kept in memory (storage.session), never in storage.local.
+			const {snoozeDays} = await readSettings();
+			await updatePrivateChoices((current) => {
+				switch (action) {
+					case 'snooze':
+						until = snoozeEnd(Date.now(), snoozeDays);
+						return {...current, snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
+					case 'hide':
+						return {...current, hiddenServices: withEntry(current.hiddenServices, serviceId)};
+					case 'disable':
+						return {...current, bannerEnabled: false};
+				}
+			});
+			return {until};
+		}
 		await updateSettings((current) => {
 			switch (action) {
 				case 'snooze':
-					until = Date.now() + current.snoozeDays * DAY;
+					until = snoozeEnd(Date.now(), current.snoozeDays);
 					return {snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
 				case 'hide':
 					return {hiddenServices: withEntry(current.hiddenServices, serviceId)};
@@ -137,7 +159,10 @@ export const handlers: Handlers = {
 		return {until};
 	},
 	async openComparison(_payload, sender) {
-		const serviceId = sender.tab?.id === undefined ? null : (await readTabState(sender.tab.id)).serviceId;
+		// From a private tab the page opens unfocused: it may open in a normal window (Chromium opens extension
+		// pages there), whose history would keep the service named in its address.
+		const serviceId =
+			sender.tab?.id === undefined || isPrivate(sender) ? null : (await readTabState(sender.tab.id)).serviceId;
 		await browser.tabs.create({url: comparisonUrl(serviceId)});
 		return null;
 	},
@@ -182,7 +207,8 @@ export const handlers: Handlers = {
 			logFailure('journey left out of the export', error);
 			return null;
 		});
-		return makeBackup(settings, journey, Date.now());
+		const now = Date.now();
+		return makeBackup({...settings, snoozedUntil: runningSnoozes(settings.snoozedUntil, now)}, journey, now);
 	},
 	async importData(backup) {
 		// The journey first: it is the part that can fail (IndexedDB unavailable), and it is written in one
