@@ -2,7 +2,16 @@
 import {browser, type Runtime} from '../core/browser';
 import type {BannerModel} from '../core/message-map';
 import {makeBackup} from '../core/backup';
-import {eraseJourney, journeySummary, readJourney, recordVisit, replaceJourney, setChecklistStep} from './journey-db';
+import {
+	eraseJourney,
+	forgetJourneyService,
+	journeySummary,
+	pruneVisits,
+	readJourney,
+	recordVisit,
+	replaceJourney,
+	setChecklistStep,
+} from './journey-db';
 import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
 import {comparisonUrl} from '../core/pages';
@@ -12,6 +21,7 @@ import {DAY_MS, DEFAULTS, MAX_SNOOZE_DAYS, runningSnoozes, snoozeEnd, type Setti
 import {dataset, localize, serviceById} from '../data';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
+import {catalogueHosts, screenCustomSites} from '../core/custom-sites';
 import {addCustomSite, changeCustomSites, removeCustomSite, syncCustomSites} from './custom-sites';
 import type {Handlers} from './router';
 import {withEntry, withoutService} from './service-lists';
@@ -66,7 +76,9 @@ type Detected = {id: string; name: string; concern: string; certain: boolean};
 /** The journey's state, or "unavailable" when IndexedDB cannot be used here (a private window, no space). */
 async function journeyState(): Promise<JourneyState> {
 	try {
-		return {available: true, summary: await journeySummary(Date.now())};
+		const now = Date.now();
+		await pruneVisits(now); // on every read, not only when a visit is recorded
+		return {available: true, summary: await journeySummary(now)};
 	} catch (error) {
 		logFailure('journey unavailable', error);
 		return {available: false};
@@ -191,7 +203,12 @@ export const handlers: Handlers = {
 	},
 	getCustomSites: () => syncCustomSites(),
 	addCustomSite: ({site}) => addCustomSite(site),
-	removeCustomSite: ({host}) => removeCustomSite(host),
+	async removeCustomSite({host}) {
+		const sites = await removeCustomSite(host);
+		// Its days in the journey go with it (the options page said so before asking).
+		await forgetJourneyService(host).catch(logged('journey of a removed custom site not erased'));
+		return sites;
+	},
 	getJourney: () => journeyState(),
 	async setChecklistStep({service, step, done}) {
 		await setChecklistStep(service, step, done);
@@ -203,10 +220,12 @@ export const handlers: Handlers = {
 	},
 	async exportData() {
 		const settings = await readSettings();
-		const journey = await readJourney().catch((error: unknown) => {
-			logFailure('journey left out of the export', error);
-			return null;
-		});
+		const journey = await pruneVisits(Date.now())
+			.then(() => readJourney())
+			.catch((error: unknown) => {
+				logFailure('journey left out of the export', error);
+				return null;
+			});
 		const now = Date.now();
 		return makeBackup({...settings, snoozedUntil: runningSnoozes(settings.snoozedUntil, now)}, journey, now);
 	},
@@ -220,11 +239,16 @@ export const handlers: Handlers = {
 				logFailure('journey import', error);
 				throw new Error(t('importJourneyUnavailable'), {cause: error});
 			}
+			// A file's old days are kept no longer than recorded ones.
+			await pruneVisits(Date.now()).catch(logged('imported journey not pruned'));
 		} else if (backup.journey) {
 			await eraseJourney().catch(logged('journey not erased by an import with an empty journey'));
 		}
 		const {version: _version, ...settings} = backup.settings;
-		await changeCustomSites(() => updateSettings(settings));
+		// The options page has screened the file's sites already; the rules of "Add site" run again here, as
+		// they do for every site that arrives (core/custom-sites.ts).
+		const customSites = screenCustomSites(settings.customSites, catalogueHosts()).kept;
+		await changeCustomSites(() => updateSettings({...settings, customSites}));
 		return readSettings();
 	},
 };
