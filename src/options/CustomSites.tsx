@@ -49,6 +49,25 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 	 * its own object, so a slower answer to an earlier click never cancels a later one.
 	 */
 	const allowing = useRef<{host: string} | null>(null);
+	/**
+	 * The site whose "Remove" asks for confirmation (its journey days are erased with it): the row's buttons
+	 * give way to the question, focus goes to Cancel, and comes back to "Remove" on Cancel or Escape.
+	 */
+	const [removing, setRemoving] = useState<string | null>(null);
+	const returnTo = useRef<string | null>(null);
+	useLayoutEffect(() => {
+		const list = listRef.current;
+		if (removing !== null) {
+			list?.querySelector<HTMLElement>(`li[data-host="${removing}"] [data-action="cancel-remove"]`)?.focus();
+		} else if (returnTo.current !== null) {
+			list?.querySelector<HTMLElement>(`li[data-host="${returnTo.current}"] [data-action="remove"]`)?.focus();
+			returnTo.current = null;
+		}
+	}, [removing]);
+	const cancelRemove = (host: string) => {
+		returnTo.current = host;
+		setRemoving(null);
+	};
 	const forget = (intent: {host: string}) => {
 		if (allowing.current === intent) allowing.current = null;
 	};
@@ -163,6 +182,7 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 	}
 
 	async function remove(host: string) {
+		setRemoving(null);
 		if (await attempt(async () => onChange(await send('removeCustomSite', {host})), t('customSiteRemoved', host)))
 			inputRef.current?.focus();
 	}
@@ -238,26 +258,45 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 									{granted ? t('customSiteActive') : t('customSiteNoAccess')}
 								</span>
 							</span>
-							<span class="buttons">
-								{!granted && (
+							{removing === host ? (
+								<span
+									class="confirm"
+									role="group"
+									aria-labelledby={`remove-question-${host}`}
+									onKeyDown={(event) => {
+										if (event.key === 'Escape') cancelRemove(host);
+									}}
+								>
+									<span id={`remove-question-${host}`}>{t('customSiteRemoveConfirmText', host)}</span>{' '}
+									<button type="button" data-action="confirm-remove" onClick={() => void remove(host)}>
+										{t('customSiteRemoveConfirm')}
+									</button>
+									<button type="button" data-action="cancel-remove" onClick={() => cancelRemove(host)}>
+										{t('confirmCancel')}
+									</button>
+								</span>
+							) : (
+								<span class="buttons">
+									{!granted && (
+										<button
+											type="button"
+											data-action="allow"
+											aria-label={t('customSiteAllowNamed', host)}
+											onClick={() => allow(host)}
+										>
+											{t('customSiteAllow')}
+										</button>
+									)}
 									<button
 										type="button"
-										data-action="allow"
-										aria-label={t('customSiteAllowNamed', host)}
-										onClick={() => allow(host)}
+										data-action="remove"
+										aria-label={t('customSiteRemoveNamed', host)}
+										onClick={() => setRemoving(host)}
 									>
-										{t('customSiteAllow')}
+										{t('customSiteRemove')}
 									</button>
-								)}
-								<button
-									type="button"
-									data-action="remove"
-									aria-label={t('customSiteRemoveNamed', host)}
-									onClick={() => void remove(host)}
-								>
-									{t('customSiteRemove')}
-								</button>
-							</span>
+								</span>
+							)}
 						</li>
 					))}
 				</ul>

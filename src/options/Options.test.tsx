@@ -165,8 +165,23 @@ describe('the options page', () => {
 		expect(fake.current.scripting.registered.size).toBe(1);
 		await act(() => $<HTMLButtonElement>('#custom-site-list button').click());
 		await settle();
+		// It asks first, saying the site's journey days go with it; Escape keeps the site, focus back on Remove.
+		expect(text('#custom-site-list li .confirm')).toBe(
+			'Remove photos.example.net? Its access is given back, and the days you visited it are erased from Your journey. Remove and erase its daysCancel',
+		);
+		expect(document.activeElement?.getAttribute('data-action')).toBe('cancel-remove');
+		await act(() => {
+			document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+		});
+		expect(scratch.querySelector('#custom-site-list li .confirm')).toBeNull();
+		expect(document.activeElement?.getAttribute('data-action')).toBe('remove');
+		expect(fake.current.scripting.registered.size).toBe(1);
+		await act(() => $<HTMLButtonElement>('#custom-site-list [data-action="remove"]').click());
+		await act(() => $<HTMLButtonElement>('#custom-site-list [data-action="confirm-remove"]').click());
+		await settle();
 		expect(fake.current.scripting.registered.size).toBe(0);
 		expect([...fake.current.permissions.origins]).toEqual([]);
+		expect(document.activeElement?.id).toBe('custom-site');
 	});
 
 	it('does not add a site whose permission is refused', async () => {
