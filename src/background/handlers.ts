@@ -27,7 +27,7 @@ import type {Handlers} from './router';
 import {withEntry, withoutService} from './service-lists';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
 import {logFailure, logged} from './log';
-import {readPrivateChoices, updatePrivateChoices, withPrivateChoices} from './private-session';
+import {forgetPrivateChoices, readPrivateChoices, updatePrivateChoices, withPrivateChoices} from './private-session';
 
 /** A tab in a private window: nothing it does may reach persistent storage (background/private-session.ts). */
 const isPrivate = (sender: Runtime.MessageSender) => sender.tab?.incognito === true;
@@ -199,6 +199,7 @@ export const handlers: Handlers = {
 		const {version: _version, ...defaults} = structuredClone(DEFAULTS) as Settings;
 		await changeCustomSites(() => updateSettings(defaults));
 		await eraseJourney().catch(logged('journey not erased on reset'));
+		await forgetPrivateChoices(); // the private session's banner choices too
 		return readSettings();
 	},
 	getCustomSites: () => syncCustomSites(),

@@ -57,6 +57,17 @@ describe('banner choices in a private window', () => {
 		expect(await visit(true)).toMatchObject({serviceId: 'google-photos'});
 	});
 
+	it('"Reset everything" forgets the private choices too', async () => {
+		await visit(true);
+		await handlers.bannerAction({action: 'disable'}, sender(true));
+		await handlers.resetAll(null, {
+			id: 'test-extension-id',
+			url: 'chrome-extension://test-extension-id/options/index.html',
+		});
+		expect(fake.current.storage.session.dump()[PRIVATE_SESSION_KEY]).toBeUndefined();
+		expect(await visit(true)).toMatchObject({serviceId: 'google-photos'});
+	});
+
 	it('opens the comparison from a private tab with no service in its address', async () => {
 		await visit(true);
 		await handlers.openComparison(null, sender(true));
