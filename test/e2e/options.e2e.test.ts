@@ -269,6 +269,13 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 
 		await options.bringToFront();
 		await options.click(`#custom-site-list li[data-host="${CUSTOM_HOST}"] button`);
+		// It asks first (the site's journey days go with it), focus on Cancel, and the question is axe-clean.
+		await options.waitForSelector(`#custom-site-list li[data-host="${CUSTOM_HOST}"] .confirm`, {timeout: 5000});
+		expect(
+			await options.$eval(`#custom-site-list li[data-host="${CUSTOM_HOST}"] .confirm span`, (el) => el.textContent),
+		).toBe(msg('customSiteRemoveConfirmText', CUSTOM_HOST));
+		expect(await options.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('cancel-remove');
+		expect(await axeViolations(options)).toEqual([]);
 		await options.click(`#custom-site-list li[data-host="${CUSTOM_HOST}"] [data-action="confirm-remove"]`);
 		await waitForStatus(options, 'custom-status', msg('customSiteRemoved', CUSTOM_HOST));
 		expect(await customSiteBackground(s())).toEqual({scripts: [], granted: false});
