@@ -61,5 +61,18 @@ describe('the source manifest', () => {
 		}
 		expect(base.content_security_policy.extension_pages).toContain("script-src 'self'");
 		expect(base.content_security_policy.extension_pages).toContain("connect-src 'none'");
+		// Trusted Types: no string can reach a script sink (innerHTML and the like) in an extension page.
+		expect(base.content_security_policy.extension_pages).toContain("require-trusted-types-for 'script'");
+	});
+
+	it('lets no web page and no other extension message it (Chromium; Firefox has no such key and none can)', () => {
+		expect(base.externally_connectable).toEqual({matches: [], ids: []});
+		expect(deriveManifest(base, 'chrome', {version: '1', contentScripts})['externally_connectable']).toEqual({
+			matches: [],
+			ids: [],
+		});
+		expect(deriveManifest(base, 'firefox', {version: '1', contentScripts})).not.toHaveProperty(
+			'externally_connectable',
+		);
 	});
 });

@@ -13,6 +13,11 @@ const LOCALES: Record<string, Messages> = {en, fr};
 function storageArea() {
 	let data: Record<string, unknown> = {};
 	return {
+		/** Test helper: the last access level set (Chromium's setAccessLevel). */
+		accessLevel: undefined as string | undefined,
+		async setAccessLevel(this: {accessLevel?: string}, {accessLevel}: {accessLevel: string}) {
+			this.accessLevel = accessLevel;
+		},
 		async get(keys?: string | string[] | null) {
 			const clone = structuredClone(data);
 			if (keys === undefined || keys === null) return clone;
@@ -136,6 +141,14 @@ function createFakeBrowser(locale = 'en') {
 			sendMessage: async () => undefined,
 			openOptionsPage: async () => {},
 			getPlatformInfo: async () => ({os: 'linux', arch: 'x86-64', nacl_arch: 'x86-64'}),
+		},
+		windows: {
+			/** Test helper: the open windows (`incognito` for a private one). */
+			open: [] as Array<{id: number; incognito: boolean}>,
+			async getAll() {
+				return structuredClone(this.open);
+			},
+			onRemoved: listeners(),
 		},
 		tabs: {
 			onRemoved: listeners(),

@@ -120,13 +120,16 @@ describe('banner actions', () => {
 	const visit = async (tabId = 7) =>
 		handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', tabId));
 
-	it("snoozes the tab's own service for the configured number of days", async () => {
+	it("snoozes the tab's own service for the configured number of days, to the next midnight", async () => {
 		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, snoozeDays: 3}});
 		await visit();
 		const before = Date.now();
 		const {until} = await handlers.bannerAction({action: 'snooze'}, tab('https://photos.google.com/'));
-		expect(until! - before).toBeGreaterThanOrEqual(3 * 86_400_000 - 1000);
-		expect(until! - before).toBeLessThanOrEqual(3 * 86_400_000 + 1000);
+		expect(until! - before).toBeGreaterThan(3 * 86_400_000 - 1000);
+		expect(until! - before).toBeLessThanOrEqual(4 * 86_400_000 + 1000);
+		// The stored end says the day, not the minute: a local midnight.
+		const end = new Date(until!);
+		expect([end.getHours(), end.getMinutes(), end.getSeconds(), end.getMilliseconds()]).toEqual([0, 0, 0, 0]);
 		const settings = fake.current.storage.local.dump()[SETTINGS_KEY] as typeof DEFAULTS;
 		expect(settings.snoozedUntil).toEqual({'google-photos': until});
 		expect(await visit()).toBeNull();
@@ -179,8 +182,9 @@ describe('bannerAllowed', () => {
 	it('ends at once a snooze set further ahead than any snooze lasts (the clock was wrong when it was set)', () => {
 		const now = Date.UTC(2026, 10, 27);
 		const day = 86_400_000;
-		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: now + 365 * day}}, 'flickr', now)).toBe(false);
-		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: now + 365 * day + 1}}, 'flickr', now)).toBe(true);
+		// A snooze ends at the midnight after its length: up to a day more than the longest length.
+		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: now + 366 * day}}, 'flickr', now)).toBe(false);
+		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: now + 366 * day + 1}}, 'flickr', now)).toBe(true);
 		expect(bannerAllowed({...DEFAULTS, snoozedUntil: {flickr: Date.UTC(2036, 0, 1)}}, 'flickr', now)).toBe(true);
 	});
 });

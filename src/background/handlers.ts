@@ -2,23 +2,35 @@
 import {browser, type Runtime} from '../core/browser';
 import type {BannerModel} from '../core/message-map';
 import {makeBackup} from '../core/backup';
-import {eraseJourney, journeySummary, readJourney, recordVisit, replaceJourney, setChecklistStep} from './journey-db';
+import {
+	eraseJourney,
+	forgetJourneyService,
+	journeySummary,
+	pruneVisits,
+	readJourney,
+	recordVisit,
+	replaceJourney,
+	setChecklistStep,
+} from './journey-db';
 import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
 import {comparisonUrl} from '../core/pages';
 import {toolsForPreference} from '../core/tool-order';
 import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
-import {DEFAULTS, MAX_SNOOZE_DAYS, type Settings} from '../core/settings';
+import {DAY_MS, DEFAULTS, MAX_SNOOZE_DAYS, runningSnoozes, snoozeEnd, type Settings} from '../core/settings';
 import {dataset, localize, serviceById} from '../data';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
+import {catalogueHosts, screenCustomSites} from '../core/custom-sites';
 import {addCustomSite, changeCustomSites, removeCustomSite, syncCustomSites} from './custom-sites';
 import type {Handlers} from './router';
 import {withEntry, withoutService} from './service-lists';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
 import {logFailure, logged} from './log';
+import {forgetPrivateChoices, readPrivateChoices, updatePrivateChoices, withPrivateChoices} from './private-session';
 
-const DAY = 24 * 60 * 60 * 1000;
+/** A tab in a private window: nothing it does may reach persistent storage (background/private-session.ts). */
+const isPrivate = (sender: Runtime.MessageSender) => sender.tab?.incognito === true;
 
 /** The service the background detected in the sender's tab (never one the page names). */
 async function detectedService(sender: Runtime.MessageSender): Promise<string> {
@@ -46,8 +58,9 @@ export function bannerAllowed(settings: Settings, serviceId: string, now: number
 	if (settings.hiddenServices.includes(serviceId)) return false;
 	const until = settings.snoozedUntil[serviceId] ?? 0;
 	// A snooze ends when it says, or at once if it says later than any snooze can last: it was set while
-	// the clock was wrong (far ahead), and would otherwise outlive the fix by years.
-	return until <= now || until > now + MAX_SNOOZE_DAYS * DAY;
+	// the clock was wrong (far ahead), and would otherwise outlive the fix by years. (A snooze ends at a
+	// midnight, so up to a day after its length: core/settings.ts snoozeEnd.)
+	return until <= now || until > now + (MAX_SNOOZE_DAYS + 1) * DAY_MS;
 }
 
 /** A page on a site the person added (options), unless the catalogue now knows it or it is never flagged. */
@@ -63,7 +76,9 @@ type Detected = {id: string; name: string; provider?: string; concern: string; c
 /** The journey's state, or "unavailable" when IndexedDB cannot be used here (a private window, no space). */
 async function journeyState(): Promise<JourneyState> {
 	try {
-		return {available: true, summary: await journeySummary(Date.now())};
+		const now = Date.now();
+		await pruneVisits(now); // on every read, not only when a visit is recorded
+		return {available: true, summary: await journeySummary(now)};
 	} catch (error) {
 		logFailure('journey unavailable', error);
 		return {available: false};
@@ -77,7 +92,9 @@ export const handlers: Handlers = {
 		const serviceId = page ? findService(page.href, SERVICE_RULES, NEVER_FLAG_RULES) : undefined;
 		const service = serviceId ? serviceById(serviceId) : undefined;
 		const lang = dataLanguage();
-		const settings = service || page ? await readSettings() : undefined;
+		const stored = service || page ? await readSettings() : undefined;
+		// A private tab sees its own session's banner choices on top of the stored settings.
+		const settings = stored && isPrivate(sender) ? withPrivateChoices(stored, await readPrivateChoices()) : stored;
 		const custom = !service && page && settings ? customSiteOf(page, settings) : undefined;
 		const detected: Detected | undefined = service
 			? {
@@ -116,6 +133,7 @@ export const handlers: Handlers = {
 			theme: settings.theme,
 			lang: uiLanguage(),
 			dir: uiDirection(),
+			privateSession: isPrivate(sender),
 		};
 		return model;
 	},
@@ -128,10 +146,26 @@ export const handlers: Handlers = {
 	async bannerAction({action}, sender) {
 		const serviceId = await detectedService(sender);
 		let until: number | null = null;
+		if (isPrivate(sender)) {
+			// For this private session only: kept in memory (storage.session), never in storage.local.
+			const {snoozeDays} = await readSettings();
+			await updatePrivateChoices((current) => {
+				switch (action) {
+					case 'snooze':
+						until = snoozeEnd(Date.now(), snoozeDays);
+						return {...current, snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
+					case 'hide':
+						return {...current, hiddenServices: withEntry(current.hiddenServices, serviceId)};
+					case 'disable':
+						return {...current, bannerEnabled: false};
+				}
+			});
+			return {until};
+		}
 		await updateSettings((current) => {
 			switch (action) {
 				case 'snooze':
-					until = Date.now() + current.snoozeDays * DAY;
+					until = snoozeEnd(Date.now(), current.snoozeDays);
 					return {snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
 				case 'hide':
 					return {hiddenServices: withEntry(current.hiddenServices, serviceId)};
@@ -142,7 +176,10 @@ export const handlers: Handlers = {
 		return {until};
 	},
 	async openComparison(_payload, sender) {
-		const serviceId = sender.tab?.id === undefined ? null : (await readTabState(sender.tab.id)).serviceId;
+		// From a private tab the page opens unfocused: it may open in a normal window (Chromium opens extension
+		// pages there), whose history would keep the service named in its address.
+		const serviceId =
+			sender.tab?.id === undefined || isPrivate(sender) ? null : (await readTabState(sender.tab.id)).serviceId;
 		await browser.tabs.create({url: comparisonUrl(serviceId)});
 		return null;
 	},
@@ -167,11 +204,17 @@ export const handlers: Handlers = {
 		const {version: _version, ...defaults} = structuredClone(DEFAULTS) as Settings;
 		await changeCustomSites(() => updateSettings(defaults));
 		await eraseJourney().catch(logged('journey not erased on reset'));
+		await forgetPrivateChoices(); // the private session's banner choices too
 		return readSettings();
 	},
 	getCustomSites: () => syncCustomSites(),
 	addCustomSite: ({site}) => addCustomSite(site),
-	removeCustomSite: ({host}) => removeCustomSite(host),
+	async removeCustomSite({host}) {
+		const sites = await removeCustomSite(host);
+		// Its days in the journey go with it (the options page said so before asking).
+		await forgetJourneyService(host).catch(logged('journey of a removed custom site not erased'));
+		return sites;
+	},
 	getJourney: () => journeyState(),
 	async setChecklistStep({service, step, done}) {
 		await setChecklistStep(service, step, done);
@@ -183,11 +226,14 @@ export const handlers: Handlers = {
 	},
 	async exportData() {
 		const settings = await readSettings();
-		const journey = await readJourney().catch((error: unknown) => {
-			logFailure('journey left out of the export', error);
-			return null;
-		});
-		return makeBackup(settings, journey, Date.now());
+		const journey = await pruneVisits(Date.now())
+			.then(() => readJourney())
+			.catch((error: unknown) => {
+				logFailure('journey left out of the export', error);
+				return null;
+			});
+		const now = Date.now();
+		return makeBackup({...settings, snoozedUntil: runningSnoozes(settings.snoozedUntil, now)}, journey, now);
 	},
 	async importData(backup) {
 		// The journey first: it is the part that can fail (IndexedDB unavailable), and it is written in one
@@ -199,11 +245,16 @@ export const handlers: Handlers = {
 				logFailure('journey import', error);
 				throw new Error(t('importJourneyUnavailable'), {cause: error});
 			}
+			// A file's old days are kept no longer than recorded ones.
+			await pruneVisits(Date.now()).catch(logged('imported journey not pruned'));
 		} else if (backup.journey) {
 			await eraseJourney().catch(logged('journey not erased by an import with an empty journey'));
 		}
 		const {version: _version, ...settings} = backup.settings;
-		await changeCustomSites(() => updateSettings(settings));
+		// The options page has screened the file's sites already; the rules of "Add site" run again here, as
+		// they do for every site that arrives (core/custom-sites.ts).
+		const customSites = screenCustomSites(settings.customSites, catalogueHosts()).kept;
+		await changeCustomSites(() => updateSettings({...settings, customSites}));
 		return readSettings();
 	},
 };

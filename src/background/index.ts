@@ -9,6 +9,11 @@ import {route} from './router';
 import {syncCustomSites} from './custom-sites';
 import {logged} from './log';
 import {readSettings, writeTabState} from './store';
+import {forgetWhenPrivateWindowsClose} from './private-session';
+import {restrictStorageAccess} from './access-level';
+
+// Storage for trusted contexts only (Chromium; see ./access-level.ts), every time the background starts.
+void restrictStorageAccess().catch(logged('storage access level not set'));
 
 const self = {extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('')};
 
@@ -18,6 +23,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.tabs.onRemoved.addListener((tabId) => {
 	void writeTabState(tabId, {serviceId: null});
+});
+
+// The last private window closed: the private session's banner choices end with it (./private-session.ts).
+browser.windows.onRemoved.addListener(() => {
+	void forgetWhenPrivateWindowsClose().catch(logged('private session choices not forgotten'));
 });
 
 // On install and update: migrate or repair the stored settings once, so every reader sees the current

@@ -210,3 +210,30 @@ export async function replaceJourney(data: JourneyData): Promise<void> {
 export async function eraseJourney(): Promise<void> {
 	await replaceJourney({visits: [], checklist: []});
 }
+
+/**
+ * Deletes the days before the retention start (see retentionStart): run when the journey is read, shown,
+ * exported or imported, not only when a visit is recorded, so that no older day outlives a quiet month.
+ */
+export async function pruneVisits(time: number): Promise<void> {
+	const db = await journeyDb();
+	const tx = db.transaction('visits', 'readwrite');
+	let cursor = await tx.store.index('byDay').openCursor(IDBKeyRange.upperBound(retentionStart(time), true));
+	while (cursor) {
+		await cursor.delete();
+		cursor = await cursor.continue();
+	}
+	await tx.done;
+}
+
+/** Deletes everything the journey holds about one service (its visit days and its checklist): a custom site removed. */
+export async function forgetJourneyService(service: string): Promise<void> {
+	const db = await journeyDb();
+	const tx = db.transaction(['visits', 'checklist'], 'readwrite');
+	const visits = tx.objectStore('visits');
+	await Promise.all([
+		visits.delete(IDBKeyRange.bound([service, ''], [service, '\uffff'])),
+		tx.objectStore('checklist').delete(service),
+		tx.done,
+	]);
+}

@@ -254,3 +254,60 @@ describe('export, import and reset', () => {
 		expect(await readJourney()).toEqual({visits: [], checklist: []});
 	});
 });
+
+describe('leaving no trace in the journey', () => {
+	const day = 86_400_000;
+	const old = localDay(Date.now() - 120 * day);
+	const today = localDay(Date.now());
+	const file = () =>
+		makeBackup(
+			{...DEFAULTS},
+			{
+				visits: [
+					{service: 'google-photos', day: old},
+					{service: 'google-photos', day: today},
+				],
+				checklist: [],
+			},
+			Date.now(),
+		);
+
+	it('prunes days older than the retention on import', async () => {
+		await handlers.importData(file(), page);
+		expect((await readJourney()).visits).toEqual([{service: 'google-photos', day: today}]);
+	});
+
+	it('prunes on read (journey shown, exported), not only when a visit is recorded', async () => {
+		const {replaceJourney} = await import('./journey-db');
+		await replaceJourney(file().journey!);
+		await handlers.getJourney(null, page);
+		expect((await readJourney()).visits).toEqual([{service: 'google-photos', day: today}]);
+		await replaceJourney(file().journey!);
+		const exported = await handlers.exportData(null, page);
+		expect(exported.journey?.visits).toEqual([{service: 'google-photos', day: today}]);
+	});
+
+	it('removing a custom site erases its days and checklist, and nothing else', async () => {
+		await addSite();
+		const {replaceJourney} = await import('./journey-db');
+		await replaceJourney({
+			visits: [
+				{service: HOST, day: today},
+				{service: 'google-photos', day: today},
+			],
+			checklist: [{service: HOST, exported: true, imported: false, deleted: false}],
+		});
+		await handlers.removeCustomSite({host: HOST}, page);
+		expect(await readJourney()).toEqual({visits: [{service: 'google-photos', day: today}], checklist: []});
+	});
+
+	it('an import runs its custom sites through the rules of "Add site" again, in the background too', async () => {
+		const backup = makeBackup(
+			{...DEFAULTS, customSites: ['mail.google.com', 'nas.local', 'photos.google.com', HOST]},
+			null,
+			Date.now(),
+		);
+		await handlers.importData(backup, page);
+		expect(stored().customSites).toEqual([HOST]);
+	});
+});

@@ -10,6 +10,7 @@ import {serialQueue} from '../core/serial';
 import {
 	applyPatch,
 	repairSettings,
+	runningSnoozes,
 	SETTINGS_KEY,
 	SETTINGS_VERSION,
 	type Settings,
@@ -43,7 +44,9 @@ export async function readSettings(): Promise<Settings> {
 		const again = await loadSettings();
 		if (again.write)
 			await browser.storage.local
-				.set({[SETTINGS_KEY]: again.settings})
+				.set({
+					[SETTINGS_KEY]: {...again.settings, snoozedUntil: runningSnoozes(again.settings.snoozedUntil, Date.now())},
+				})
 				.catch(logged('repaired settings not written back'));
 		return again.settings;
 	});
@@ -53,7 +56,9 @@ export async function readSettings(): Promise<Settings> {
 export function updateSettings(patch: SettingsChange | ((current: Settings) => SettingsChange)): Promise<Settings> {
 	return serially(async () => {
 		const {settings: current} = await loadSettings();
-		const settings = applyPatch(current, typeof patch === 'function' ? patch(current) : patch);
+		const patched = applyPatch(current, typeof patch === 'function' ? patch(current) : patch);
+		// Ended snoozes go whenever the settings are written: kept, they would tell when a service was visited.
+		const settings = {...patched, snoozedUntil: runningSnoozes(patched.snoozedUntil, Date.now())};
 		await browser.storage.local.set({[SETTINGS_KEY]: settings});
 		return settings;
 	});

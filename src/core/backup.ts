@@ -16,6 +16,7 @@ import * as z from 'zod/mini';
 import {CHECKLIST_STEPS, type JourneyData} from './journey';
 import {serviceKeySchema} from './service-key';
 import {readSettingsStrict, settingsSchema, type Settings} from './settings';
+import type {DroppedSite} from './custom-sites';
 
 export const BACKUP_FORMAT = 'photo-privacy-advisor';
 export const BACKUP_VERSION = 1;
@@ -72,10 +73,17 @@ export type BackupError =
 	| {code: 'foreign'}
 	| {code: 'newer'}
 	| {code: 'invalid'; part: BackupPart; fields?: string[]};
-export type BackupResult = {ok: true; backup: Backup} | {ok: false; error: BackupError};
+export type BackupResult = {ok: true; backup: Backup; droppedSites?: DroppedSite[]} | {ok: false; error: BackupError};
 
-/** Reads a file's text into a backup, or says exactly why not. Never throws. */
-export function parseBackup(text: string): BackupResult {
+/** Runs a file's custom sites through the rules of *Add site* (core/custom-sites.ts screenCustomSites). */
+export type SiteScreen = (sites: readonly unknown[]) => {kept: string[]; dropped: DroppedSite[]};
+
+/**
+ * Reads a file's text into a backup, or says exactly why not. Never throws. With `screen`, the file's
+ * custom sites are first run through it: the sites it refuses are left out (and listed in `droppedSites`)
+ * instead of making the whole file invalid.
+ */
+export function parseBackup(text: string, screen?: SiteScreen): BackupResult {
 	if (new TextEncoder().encode(text).length > MAX_BACKUP_BYTES) return {ok: false, error: {code: 'too-large'}};
 	let raw: unknown;
 	try {
@@ -96,7 +104,18 @@ export function parseBackup(text: string): BackupResult {
 	if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION)
 		return {ok: false, error: {code: 'newer'}};
 	if (version !== BACKUP_VERSION) return {ok: false, error: {code: 'invalid', part: 'version'}};
-	const settings = readSettingsStrict(doc['settings']);
+	const rawSettings = doc['settings'];
+	let droppedSites: DroppedSite[] | undefined;
+	let screened = rawSettings;
+	if (screen && typeof rawSettings === 'object' && rawSettings !== null && !Array.isArray(rawSettings)) {
+		const sites = (rawSettings as Record<string, unknown>)['customSites'];
+		if (Array.isArray(sites)) {
+			const {kept, dropped} = screen(sites);
+			screened = {...rawSettings, customSites: kept};
+			droppedSites = dropped;
+		}
+	}
+	const settings = readSettingsStrict(screened);
 	if (!settings.ok) {
 		if (settings.newer) return {ok: false, error: {code: 'newer'}};
 		return {ok: false, error: {code: 'invalid', part: 'settings', fields: settings.fields}};
@@ -113,5 +132,5 @@ export function parseBackup(text: string): BackupResult {
 				: 'structure';
 		return {ok: false, error: {code: 'invalid', part}};
 	}
-	return {ok: true, backup: whole.data};
+	return droppedSites ? {ok: true, backup: whole.data, droppedSites} : {ok: true, backup: whole.data};
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {dataset, localize} from '../data';
-import {customSiteErrorText, customSitePattern, knownHosts, parseCustomSite} from './custom-sites';
+import {customSiteErrorText, customSitePattern, knownHosts, parseCustomSite, screenCustomSites} from './custom-sites';
 import {MAX_CUSTOM_SITES} from './settings';
 
 const known = knownHosts(dataset, (service) => localize(service.name, 'en'));
@@ -89,5 +89,62 @@ describe('parseCustomSite', () => {
 
 	it('asks for exactly one https host', () => {
 		expect(customSitePattern('photos.example.net')).toBe('https://photos.example.net/*');
+	});
+});
+
+describe("a host on a catalogued service's own domain", () => {
+	it.each([
+		['mail.google.com', 'google.com', 'Google Photos'],
+		['google.com', 'google.com', 'Google Photos'],
+		['drive.google.com', 'google.com', 'Google Photos'],
+		['outlook.live.com', 'live.com', 'OneDrive Photos'],
+		['files.mega.nz', 'mega.nz', 'MEGA'],
+	])('refuses %j: it is on %j, the domain of %j', (input, domain, name) => {
+		const result = parse(input);
+		expect(result).toMatchObject({ok: false, error: {code: 'same-domain', domain}});
+		if (!result.ok && result.error.code === 'same-domain') expect(result.error.name).toContain(name.split(' ')[0]);
+	});
+
+	it('still accepts a host on an unrelated domain that merely ends alike', () => {
+		expect(parse('notgoogle.com')).toEqual({ok: true, host: 'notgoogle.com'});
+		expect(parse('photos.example.net')).toEqual({ok: true, host: 'photos.example.net'});
+	});
+});
+
+describe('screenCustomSites (every site of an imported file)', () => {
+	it('keeps the valid ones in order and says, host by host, why each other one was dropped', () => {
+		const {kept, dropped} = screenCustomSites(
+			[
+				'photos.example.net',
+				'photos.google.com',
+				'ente.io',
+				'nas.local',
+				'router.lan',
+				'mail.google.com',
+				'photos.example.net',
+				42,
+				'a.example.org',
+			],
+			known,
+		);
+		expect(kept).toEqual(['photos.example.net', 'a.example.org']);
+		expect(dropped.map((entry) => entry.host)).toEqual([
+			'photos.google.com',
+			'ente.io',
+			'nas.local',
+			'router.lan',
+			'mail.google.com',
+			'photos.example.net',
+			'42',
+		]);
+		expect(dropped.every((entry) => entry.reason.length > 10)).toBe(true);
+		expect(dropped[0]!.reason).toBe('This site is already recognised: it is Google Photos.');
+	});
+
+	it(`keeps at most ${MAX_CUSTOM_SITES}`, () => {
+		const hosts = Array.from({length: MAX_CUSTOM_SITES + 5}, (_, i) => `s${i}.example.net`);
+		const {kept, dropped} = screenCustomSites(hosts, known);
+		expect(kept).toHaveLength(MAX_CUSTOM_SITES);
+		expect(dropped).toHaveLength(5);
 	});
 });

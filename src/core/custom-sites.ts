@@ -18,6 +18,12 @@
  * - Hosts the catalogue already knows are refused (the catalogue's rules are more precise, e.g. only
  *   the /photos area of amazon.com), and so are hosts on the never-flag list (services that encrypt
  *   end to end, like Ente): the message says which.
+ * - So are other hosts on a catalogued service's own domain (`mail.google.com`, `google.com` next to
+ *   `photos.google.com`): they belong to the provider but are not its photo service, and the banner would
+ *   say something false there. The domain is the catalogued host without its first label when it has three
+ *   or more (`photos.google.com` → `google.com`), else the host itself (`mega.nz`).
+ * - Every way a site arrives goes through these rules: *Add site*, and each site of an imported file
+ *   (`screenCustomSites`), which keeps the valid ones and says, host by host, why the others were dropped.
  */
 import {dataset, localize} from '../data';
 import type {Dataset, Language} from '../data/schema';
@@ -33,6 +39,7 @@ export type CustomSiteError =
 	| {code: 'local'}
 	| {code: 'catalogued'; name: string}
 	| {code: 'never-flag'; name: string}
+	| {code: 'same-domain'; name: string; domain: string}
 	| {code: 'duplicate'; host: string}
 	| {code: 'too-many'};
 export type CustomSiteResult = {ok: true; host: string} | {ok: false; error: CustomSiteError};
@@ -97,6 +104,13 @@ function toUrl(input: string): URL | CustomSiteError {
 	return url;
 }
 
+/** A catalogued host's provider domain: without its first label when it has three or more. */
+function providerDomain(pattern: string): string {
+	const host = pattern.replace(/^\*\./, '');
+	const labels = host.split('.');
+	return labels.length >= 3 ? labels.slice(1).join('.') : host;
+}
+
 export function parseCustomSite(input: string, known: KnownHosts, existing: readonly string[] = []): CustomSiteResult {
 	const text = input.trim();
 	if (text === '') return {ok: false, error: {code: 'empty'}};
@@ -115,6 +129,10 @@ export function parseCustomSite(input: string, known: KnownHosts, existing: read
 				error: entry.never ? {code: 'never-flag', name: entry.name} : {code: 'catalogued', name: entry.name},
 			};
 		}
+	}
+	for (const entry of known) {
+		const domain = entry.hosts.map(providerDomain).find((base) => host === base || host.endsWith(`.${base}`));
+		if (domain) return {ok: false, error: {code: 'same-domain', name: entry.name, domain}};
 	}
 	if (existing.includes(host)) return {ok: false, error: {code: 'duplicate', host}};
 	if (existing.length >= MAX_CUSTOM_SITES) return {ok: false, error: {code: 'too-many'}};
@@ -138,9 +156,34 @@ export function customSiteErrorText(error: CustomSiteError): string {
 			return t('customSiteErrorCatalogued', error.name);
 		case 'never-flag':
 			return t('customSiteErrorNeverFlag', error.name);
+		case 'same-domain':
+			return t('customSiteErrorSameDomain', [error.domain, error.name]);
 		case 'duplicate':
 			return t('customSiteErrorDuplicate', error.host);
 		case 'too-many':
 			return t('customSiteErrorTooMany', String(MAX_CUSTOM_SITES));
 	}
+}
+
+/** A site of an imported file that was not kept, and why (in the UI language). */
+export type DroppedSite = {host: string; reason: string};
+
+/**
+ * Runs each site of an imported file through the rules of *Add site*, in order: the first of duplicates is
+ * kept, and at most MAX_CUSTOM_SITES. Anything that is not a string is dropped as invalid.
+ */
+export function screenCustomSites(
+	sites: readonly unknown[],
+	known: KnownHosts,
+): {kept: string[]; dropped: DroppedSite[]} {
+	const kept: string[] = [];
+	const dropped: DroppedSite[] = [];
+	for (const site of sites) {
+		const text = typeof site === 'string' ? site : (JSON.stringify(site) ?? String(site));
+		const result: CustomSiteResult =
+			typeof site === 'string' ? parseCustomSite(site, known, kept) : {ok: false, error: {code: 'invalid'}};
+		if (result.ok) kept.push(result.host);
+		else dropped.push({host: text.slice(0, 256), reason: customSiteErrorText(result.error)});
+	}
+	return {kept, dropped};
 }

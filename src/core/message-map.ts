@@ -33,6 +33,11 @@ export type BannerModel = {
 	theme: 'auto' | 'light' | 'dark';
 	lang: string;
 	dir: 'ltr' | 'rtl';
+	/**
+	 * The tab is in a private window: the banner's choices last for this private session only (nothing is
+	 * saved), and its confirmation says so (message "bannerPrivateSessionOnly"). (Optional only for older banners built without it.)
+	 */
+	privateSession?: boolean;
 };
 
 /**

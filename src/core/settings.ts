@@ -20,6 +20,7 @@ export const MIN_SNOOZE_DAYS = 1;
 export const MAX_SNOOZE_DAYS = 365;
 /** More custom sites than anyone plausibly uses, small enough to keep every list and registration cheap. */
 export const MAX_CUSTOM_SITES = 100;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A custom site's host: lowercase ASCII (IDNs in punycode), at least two labels, no IP address (a
@@ -154,6 +155,21 @@ function safeParseNeverThrowing(
 	} catch {
 		return {success: false};
 	}
+}
+
+/**
+ * When a snooze of `days` days set at `now` ends: the first local midnight after `now + days` days. A stored
+ * end so reveals the day it was set, never the minute (with the length, the time of a visit).
+ */
+export function snoozeEnd(now: number, days: number): number {
+	const end = new Date(now + days * DAY_MS);
+	end.setHours(24, 0, 0, 0);
+	return end.getTime();
+}
+
+/** The snoozes still running at `now`: an ended snooze is never kept in storage nor exported. */
+export function runningSnoozes(snoozedUntil: Readonly<Record<string, number>>, now: number): Record<string, number> {
+	return Object.fromEntries(Object.entries(snoozedUntil).filter(([, until]) => until > now));
 }
 
 /** Any change to the settings the background itself makes (custom sites included). */

@@ -3,8 +3,8 @@
  * browser for that one site's permission in the same click (permissions.request must be called from
  * the click itself, before any await), then has the background register the content script. A site
  * whose permission is missing (refused in the browser's UI, or imported from a file) stays listed as
- * "no access", with a button to grant it; when several are (after an import), "Allow all" asks for all of
- * them in one prompt. If the background then refuses the site, its permission is given back: no access
+ * "no access", with a button to grant it; when several are (after an import), "Allow all" asks for them
+ * in one prompt, at most ALLOW_AT_ONCE at a time, and lists the exact hosts it will ask for before the click. If the background then refuses the site, its permission is given back: no access
  * is left behind without a row to remove it.
  */
 import {useLayoutEffect, useRef, useState} from 'preact/hooks';
@@ -20,6 +20,12 @@ import {saveFailedText, Status, useStatus} from './Status';
 function requestAccess(...hosts: string[]): Promise<boolean> {
 	return browser.permissions.request({origins: hosts.map(customSitePattern)}).catch(() => false);
 }
+
+/**
+ * The most sites one "Allow all" asks for: a prompt naming more is one nobody reads. The hosts are listed
+ * next to the button, and the next ones come once these are answered.
+ */
+export const ALLOW_AT_ONCE = 10;
 
 /** `allowing` for "Allow all" (hosts are lowercase names, never this). */
 const ALL = '*';
@@ -43,6 +49,25 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 	 * its own object, so a slower answer to an earlier click never cancels a later one.
 	 */
 	const allowing = useRef<{host: string} | null>(null);
+	/**
+	 * The site whose "Remove" asks for confirmation (its journey days are erased with it): the row's buttons
+	 * give way to the question, focus goes to Cancel, and comes back to "Remove" on Cancel or Escape.
+	 */
+	const [removing, setRemoving] = useState<string | null>(null);
+	const returnTo = useRef<string | null>(null);
+	useLayoutEffect(() => {
+		const list = listRef.current;
+		if (removing !== null) {
+			list?.querySelector<HTMLElement>(`li[data-host="${removing}"] [data-action="cancel-remove"]`)?.focus();
+		} else if (returnTo.current !== null) {
+			list?.querySelector<HTMLElement>(`li[data-host="${returnTo.current}"] [data-action="remove"]`)?.focus();
+			returnTo.current = null;
+		}
+	}, [removing]);
+	const cancelRemove = (host: string) => {
+		returnTo.current = host;
+		setRemoving(null);
+	};
 	const forget = (intent: {host: string}) => {
 		if (allowing.current === intent) allowing.current = null;
 	};
@@ -76,6 +101,7 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 	}
 
 	const missing = sites.filter((site) => !site.granted).map((site) => site.host);
+	const batch = missing.slice(0, ALLOW_AT_ONCE);
 
 	function add(event: Event) {
 		event.preventDefault();
@@ -156,6 +182,7 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 	}
 
 	async function remove(host: string) {
+		setRemoving(null);
 		if (await attempt(async () => onChange(await send('removeCustomSite', {host})), t('customSiteRemoved', host)))
 			inputRef.current?.focus();
 	}
@@ -193,17 +220,31 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 				)}
 			</form>
 			{missing.length > 1 && (
-				<p class="inline notice" id="custom-sites-missing-row">
-					<span id="custom-sites-missing">{t('customSitesMissing', String(missing.length))}</span>
-					<button
-						type="button"
-						id="custom-sites-allow-all"
-						aria-describedby="custom-sites-missing"
-						onClick={() => allowAll(missing)}
-					>
-						{t('customSitesAllowAll')}
-					</button>
-				</p>
+				<div class="notice" id="custom-sites-missing-row">
+					<p class="inline">
+						<span id="custom-sites-missing">{t('customSitesMissing', String(missing.length))}</span>
+						<button
+							type="button"
+							id="custom-sites-allow-all"
+							aria-describedby="custom-sites-missing custom-sites-batch-hint"
+							onClick={() => allowAll(batch)}
+						>
+							{missing.length > ALLOW_AT_ONCE
+								? t('customSitesAllowBatch', String(batch.length))
+								: t('customSitesAllowAll')}
+						</button>
+					</p>
+					<p id="custom-sites-batch-hint" class="hint">
+						{t('customSitesBatchHint', [String(batch.length), String(ALLOW_AT_ONCE)])}
+					</p>
+					<ul id="custom-sites-batch" aria-labelledby="custom-sites-batch-hint">
+						{batch.map((host) => (
+							<li key={host} class="host">
+								{host}
+							</li>
+						))}
+					</ul>
+				</div>
 			)}
 			{sites.length === 0 ? (
 				<p class="muted">{t('customSitesEmpty')}</p>
@@ -217,26 +258,45 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 									{granted ? t('customSiteActive') : t('customSiteNoAccess')}
 								</span>
 							</span>
-							<span class="buttons">
-								{!granted && (
+							{removing === host ? (
+								<span
+									class="confirm"
+									role="group"
+									aria-labelledby={`remove-question-${host}`}
+									onKeyDown={(event) => {
+										if (event.key === 'Escape') cancelRemove(host);
+									}}
+								>
+									<span id={`remove-question-${host}`}>{t('customSiteRemoveConfirmText', host)}</span>{' '}
+									<button type="button" data-action="confirm-remove" onClick={() => void remove(host)}>
+										{t('customSiteRemoveConfirm')}
+									</button>
+									<button type="button" data-action="cancel-remove" onClick={() => cancelRemove(host)}>
+										{t('confirmCancel')}
+									</button>
+								</span>
+							) : (
+								<span class="buttons">
+									{!granted && (
+										<button
+											type="button"
+											data-action="allow"
+											aria-label={t('customSiteAllowNamed', host)}
+											onClick={() => allow(host)}
+										>
+											{t('customSiteAllow')}
+										</button>
+									)}
 									<button
 										type="button"
-										data-action="allow"
-										aria-label={t('customSiteAllowNamed', host)}
-										onClick={() => allow(host)}
+										data-action="remove"
+										aria-label={t('customSiteRemoveNamed', host)}
+										onClick={() => setRemoving(host)}
 									>
-										{t('customSiteAllow')}
+										{t('customSiteRemove')}
 									</button>
-								)}
-								<button
-									type="button"
-									data-action="remove"
-									aria-label={t('customSiteRemoveNamed', host)}
-									onClick={() => void remove(host)}
-								>
-									{t('customSiteRemove')}
-								</button>
-							</span>
+								</span>
+							)}
 						</li>
 					))}
 				</ul>

@@ -11,6 +11,7 @@ import {localDay} from '../core/journey';
 import {t} from '../core/i18n';
 import {send} from '../core/send';
 import type {CustomSiteStatus} from '../core/message-map';
+import {catalogueHosts, screenCustomSites, type DroppedSite} from '../core/custom-sites';
 import {Status} from './Status';
 
 /** Each invalid part in the person's words, never a field name of the file. */
@@ -40,6 +41,8 @@ function importErrorText(error: BackupError): string {
 /** `onImported` shows the imported state and resolves with the custom sites as they now stand. */
 export function DataTransfer({onImported}: {onImported: () => Promise<CustomSiteStatus[]>}) {
 	const [status, setStatus] = useState('');
+	/** The file's sites that the rules of "Add site" refused at the last import, each with its reason. */
+	const [dropped, setDropped] = useState<DroppedSite[]>([]);
 
 	async function exportFile() {
 		try {
@@ -64,6 +67,7 @@ export function DataTransfer({onImported}: {onImported: () => Promise<CustomSite
 		const file = input.files?.[0];
 		input.value = ''; // choosing the same file again fires "change" again
 		if (!file) return;
+		setDropped([]);
 		if (file.size > MAX_BACKUP_BYTES) {
 			setStatus(t('importErrorTooLarge'));
 			return;
@@ -75,7 +79,8 @@ export function DataTransfer({onImported}: {onImported: () => Promise<CustomSite
 			setStatus(t('importErrorRead'));
 			return;
 		}
-		const result = parseBackup(text);
+		// Every site of the file goes through the rules of "Add site"; the refused ones are listed after the import.
+		const result = parseBackup(text, (sites) => screenCustomSites(sites, catalogueHosts()));
 		if (!result.ok) {
 			setStatus(importErrorText(result.error));
 			return;
@@ -86,6 +91,7 @@ export function DataTransfer({onImported}: {onImported: () => Promise<CustomSite
 			setStatus(t('importFailed', errorMessage(error)));
 			return;
 		}
+		setDropped(result.droppedSites ?? []);
 		// The import is done: a page that then fails to show it must not say that nothing changed.
 		try {
 			const sites = await onImported();
@@ -115,6 +121,18 @@ export function DataTransfer({onImported}: {onImported: () => Promise<CustomSite
 				</label>
 			</p>
 			<Status id="data-status" text={status} />
+			{dropped.length > 0 && (
+				<div class="notice" id="import-dropped">
+					<p id="import-dropped-heading">{t('importSitesDropped', String(dropped.length))}</p>
+					<ul aria-labelledby="import-dropped-heading">
+						{dropped.map(({host, reason}, index) => (
+							<li key={`${index}:${host}`} data-host={host}>
+								{t('importSiteDroppedRow', [host, reason])}
+							</li>
+						))}
+					</ul>
+				</div>
+			)}
 		</section>
 	);
 }

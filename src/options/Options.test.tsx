@@ -11,6 +11,7 @@ import {DEFAULTS, SETTINGS_KEY, type Settings} from '../core/settings';
 import {fake} from '../../test/fake-browser';
 import {chooseFile, routeMessagesFrom, settle} from '../../test/pages';
 import {Options} from './Options';
+import {ALLOW_AT_ONCE} from './CustomSites';
 
 let scratch: HTMLElement;
 const stored = () => fake.current.storage.local.dump()[SETTINGS_KEY] as Settings | undefined;
@@ -164,8 +165,23 @@ describe('the options page', () => {
 		expect(fake.current.scripting.registered.size).toBe(1);
 		await act(() => $<HTMLButtonElement>('#custom-site-list button').click());
 		await settle();
+		// It asks first, saying the site's journey days go with it; Escape keeps the site, focus back on Remove.
+		expect(text('#custom-site-list li .confirm')).toBe(
+			'Remove photos.example.net? Its access is given back, and the days you visited it are erased from Your journey. Remove and erase its daysCancel',
+		);
+		expect(document.activeElement?.getAttribute('data-action')).toBe('cancel-remove');
+		await act(() => {
+			document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+		});
+		expect(scratch.querySelector('#custom-site-list li .confirm')).toBeNull();
+		expect(document.activeElement?.getAttribute('data-action')).toBe('remove');
+		expect(fake.current.scripting.registered.size).toBe(1);
+		await act(() => $<HTMLButtonElement>('#custom-site-list [data-action="remove"]').click());
+		await act(() => $<HTMLButtonElement>('#custom-site-list [data-action="confirm-remove"]').click());
+		await settle();
 		expect(fake.current.scripting.registered.size).toBe(0);
 		expect([...fake.current.permissions.origins]).toEqual([]);
+		expect(document.activeElement?.id).toBe('custom-site');
 	});
 
 	it('does not add a site whose permission is refused', async () => {
@@ -249,7 +265,7 @@ describe('the options page', () => {
 		const request = vi.spyOn(fake.current.permissions, 'request');
 		const allowAll = $<HTMLButtonElement>('#custom-sites-allow-all');
 		expect(allowAll.textContent).toBe('Allow all');
-		expect(allowAll.getAttribute('aria-describedby')).toBe('custom-sites-missing');
+		expect(allowAll.getAttribute('aria-describedby')).toBe('custom-sites-missing custom-sites-batch-hint');
 		allowAll.focus();
 		await act(() => allowAll.click());
 		await settle();
@@ -263,6 +279,66 @@ describe('the options page', () => {
 		expect(scratch.querySelector('#custom-sites-allow-all, #custom-sites-missing')).toBeNull();
 		// The button went with the access: focus is on the first row's control, not lost to the page.
 		expect(document.activeElement).toBe($('#custom-site-list li button'));
+	});
+
+	it('a hostile import of 100 sites keeps the valid ones, says host by host why the others were dropped, and "Allow all" asks for 10 at a time', async () => {
+		const valid = Array.from({length: 25}, (_, i) => `photos${String(i).padStart(2, '0')}.example.net`);
+		const hostile = [
+			'photos.google.com', // catalogued
+			'www.flickr.com', // catalogued
+			'ente.io', // never-flag
+			'nas.local', // local
+			'router.lan', // local
+			'mail.google.com', // unrelated, on a catalogued service's domain
+			'google.com',
+			valid[0]!, // duplicate
+		];
+		const filler = Array.from({length: 100 - valid.length - hostile.length}, (_, i) => `x${i}.box.local`);
+		const file = makeBackup({...DEFAULTS}, null, Date.now());
+		const sites = [...valid, ...hostile, ...filler];
+		expect(sites).toHaveLength(100);
+		await importFile(JSON.stringify({...file, settings: {...file.settings, customSites: sites}}));
+		expect(stored()?.customSites).toEqual(valid);
+		const dropped = [...scratch.querySelectorAll<HTMLElement>('#import-dropped li')];
+		expect(dropped).toHaveLength(75);
+		expect(text('#import-dropped-heading')).toBe(
+			'75 of the file’s own sites were not added, for the reasons “Add site” would refuse them:',
+		);
+		const reason = (host: string) => dropped.find((li) => li.dataset['host'] === host)?.textContent;
+		expect(reason('photos.google.com')).toBe(
+			'photos.google.com: This site is already recognised: it is Google Photos.',
+		);
+		expect(reason('ente.io')).toMatch(/^ente\.io: .*Ente/);
+		expect(reason('nas.local')).toMatch(/^nas\.local: /);
+		expect(reason('router.lan')).toBe(reason('nas.local')!.replace('nas.local', 'router.lan'));
+		expect(reason('mail.google.com')).toMatch(
+			/^mail\.google\.com: This site is on google\.com, the domain of Google Photos/,
+		);
+		expect(dropped.filter((li) => li.dataset['host'] === valid[0]).map((li) => li.textContent)).toEqual([
+			`${valid[0]}: ${fake.current.i18n.getMessage('customSiteErrorDuplicate', valid[0])}`,
+		]);
+
+		// "Allow all" names the exact hosts it asks for, 10 at a time.
+		expect(ALLOW_AT_ONCE).toBe(10);
+		const request = vi.spyOn(fake.current.permissions, 'request');
+		expect([...scratch.querySelectorAll('#custom-sites-batch li')].map((li) => li.textContent)).toEqual(
+			valid.slice(0, 10),
+		);
+		expect(text('#custom-sites-batch-hint')).toBe(
+			'Your browser will ask for these 10 sites in one prompt (at most 10 at a time; the next ones come after):',
+		);
+		expect(text('#custom-sites-allow-all')).toBe('Allow the first 10');
+		await act(() => $<HTMLButtonElement>('#custom-sites-allow-all').click());
+		await settle();
+		expect(request.mock.calls[0]![0].origins).toEqual(valid.slice(0, 10).map((host) => `https://${host}/*`));
+		expect([...scratch.querySelectorAll('#custom-sites-batch li')].map((li) => li.textContent)).toEqual(
+			valid.slice(10, 20),
+		);
+		await act(() => $<HTMLButtonElement>('#custom-sites-allow-all').click());
+		await settle();
+		expect(text('#custom-sites-allow-all')).toBe('Allow all');
+		expect(scratch.querySelectorAll('#custom-sites-batch li')).toHaveLength(5);
+		expect(request.mock.calls.every(([call]) => (call.origins ?? []).length <= ALLOW_AT_ONCE)).toBe(true);
 	});
 
 	it('"Allow all" refused: it says so, nothing is registered, and the button stays with focus', async () => {

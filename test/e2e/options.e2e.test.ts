@@ -159,6 +159,44 @@ function sharedTests(s: () => ExtensionSession) {
 		await waitForBannerHost(last.page);
 	});
 
+	test('a hostile import of 100 sites keeps the valid ones, reports each dropped host, and "Allow all" names at most 10', async () => {
+		const options = await s().openExtensionPage('options/index.html', READY);
+		const valid = Array.from({length: 20}, (_, i) => `photos${String(i).padStart(2, '0')}.example.net`);
+		const hostile = ['photos.google.com', 'ente.io', 'nas.local', 'router.lan', 'mail.google.com', valid[0]!];
+		const filler = Array.from({length: 100 - valid.length - hostile.length}, (_, i) => `x${i}.box.lan`);
+		const exported = await sendFrom<{settings: Record<string, unknown>}>(options, 'exportData', null);
+		const file = path.join(s().scratch, 'hostile.json');
+		writeFileSync(
+			file,
+			JSON.stringify({...exported, settings: {...exported.settings, customSites: [...valid, ...hostile, ...filler]}}),
+		);
+		await (await options.$('input#data-import'))!.uploadFile(file);
+		await waitForStatus(options, 'data-status', msg('dataImportedWithSites'));
+		expect((await s().storedSettings())?.['customSites']).toEqual(valid);
+		expect(await statusText(options, 'import-dropped-heading')).toBe(msg('importSitesDropped', '80'));
+		const rows = await options.$$eval('#import-dropped li', (items) =>
+			items.map((li) => [li.getAttribute('data-host'), li.textContent]),
+		);
+		expect(rows).toHaveLength(80);
+		expect(rows[0]).toEqual([
+			'photos.google.com',
+			msg('importSiteDroppedRow', 'photos.google.com', msg('customSiteErrorCatalogued', 'Google Photos')),
+		]);
+		expect(rows.find(([host]) => host === 'mail.google.com')?.[1]).toBe(
+			msg('importSiteDroppedRow', 'mail.google.com', msg('customSiteErrorSameDomain', 'google.com', 'Google Photos')),
+		);
+		expect(rows.find(([host]) => host === 'nas.local')?.[1]).toBe(
+			msg('importSiteDroppedRow', 'nas.local', msg('customSiteErrorLocal')),
+		);
+		// "Allow all" shows the exact hosts it will ask for, at most 10 at once.
+		expect(await options.$$eval('#custom-sites-batch li', (items) => items.map((li) => li.textContent))).toEqual(
+			valid.slice(0, 10),
+		);
+		expect(await statusText(options, 'custom-sites-allow-all')).toBe(msg('customSitesAllowBatch', '10'));
+		expect(await statusText(options, 'custom-sites-batch-hint')).toBe(msg('customSitesBatchHint', '10', '10'));
+		expect(await axeViolations(options)).toEqual([]);
+	});
+
 	test('a custom site is refused with a clear message when the catalogue knows it, and nothing is asked', async () => {
 		const options = await s().openExtensionPage('options/index.html', READY);
 		await options.type('#custom-site', 'https://photos.google.com/u/0/');
@@ -231,6 +269,14 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 
 		await options.bringToFront();
 		await options.click(`#custom-site-list li[data-host="${CUSTOM_HOST}"] button`);
+		// It asks first (the site's journey days go with it), focus on Cancel, and the question is axe-clean.
+		await options.waitForSelector(`#custom-site-list li[data-host="${CUSTOM_HOST}"] .confirm`, {timeout: 5000});
+		expect(
+			await options.$eval(`#custom-site-list li[data-host="${CUSTOM_HOST}"] .confirm span`, (el) => el.textContent),
+		).toBe(msg('customSiteRemoveConfirmText', CUSTOM_HOST));
+		expect(await options.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('cancel-remove');
+		expect(await axeViolations(options)).toEqual([]);
+		await options.click(`#custom-site-list li[data-host="${CUSTOM_HOST}"] [data-action="confirm-remove"]`);
 		await waitForStatus(options, 'custom-status', msg('customSiteRemoved', CUSTOM_HOST));
 		expect(await customSiteBackground(s())).toEqual({scripts: [], granted: false});
 		const after = await s().openSite(CUSTOM_URL);
@@ -426,6 +472,7 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 			await options.click(
 				`#custom-site-list li[data-host="${CUSTOM_HOST}"] button[aria-label="${msg('customSiteRemoveNamed', CUSTOM_HOST)}"]`,
 			);
+			await options.click(`#custom-site-list li[data-host="${CUSTOM_HOST}"] [data-action="confirm-remove"]`);
 			await waitForStatus(options, 'custom-status', msg('customSiteRemoved', CUSTOM_HOST));
 			expect((await s().storedSettings())?.['customSites']).toEqual([]);
 		} finally {

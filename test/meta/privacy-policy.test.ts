@@ -182,10 +182,15 @@ afterAll(() => {
 describe('PRIVACY.md', () => {
 	it('finds what the code stores (so the comparison below compares something)', () => {
 		const keys = facts.scan.keys.map(({area, key}) => `${area} ${key}`);
-		expect(new Set(keys)).toEqual(new Set(['local settings', 'session tab:<tabId>']));
-		expect(facts.scan.keys.find((entry) => entry.area === 'session' && entry.fields.length > 0)?.fields).toEqual([
-			'serviceId',
-		]);
+		expect(new Set(keys)).toEqual(new Set(['local settings', 'session private', 'session tab:<tabId>']));
+		const fields = (key: string) =>
+			[
+				...new Set(
+					facts.scan.keys.filter((entry) => entry.area === 'session' && entry.key === key).flatMap((e) => e.fields),
+				),
+			].sort();
+		expect(fields('tab:<tabId>')).toEqual(['serviceId']);
+		expect(fields('private')).toEqual(['bannerEnabled', 'hiddenServices', 'snoozedUntil']);
 		expect(facts.scan.databases.map((database) => database.name)).toEqual([DB_NAME]);
 		expect([...facts.database.stores.keys()].sort()).toEqual(['checklist', 'visits']);
 		expect(facts.settingsFields).toContain('journeyEnabled');
