@@ -130,6 +130,22 @@ function apply({
 	return stored;
 }
 
+/**
+ * The expectation's own parse, as the code under test parses: zod's safeParse can throw on values no JSON
+ * produces (an object whose `length` cannot become a number), and such a value is invalid (see
+ * safeParseNeverThrowing in core/settings.ts). Without this, a rare random value failed the test itself.
+ */
+function safeParseOrInvalid(
+	schema: {safeParse: (value: unknown) => {success: boolean; data?: unknown}},
+	value: unknown,
+): {success: boolean; data?: unknown} {
+	try {
+		return schema.safeParse(value);
+	} catch {
+		return {success: false};
+	}
+}
+
 beforeEach(() => {
 	globalThis.indexedDB = new IDBFactory();
 });
@@ -156,7 +172,7 @@ describe('a corrupted settings document', () => {
 						expect(settings[field], field).toEqual(DEFAULTS[field]);
 						continue;
 					}
-					const parsed = fieldSchemas[field].safeParse(change.value);
+					const parsed = safeParseOrInvalid(fieldSchemas[field], change.value);
 					if (parsed.success) {
 						expect(settings[field], field).toEqual(parsed.data); // a damaged value that happens to be valid is a value
 					} else {
@@ -168,7 +184,7 @@ describe('a corrupted settings document', () => {
 				// Repairing is stable: the repaired document reads back as it is.
 				expect(repairSettings(structuredClone(settings))).toEqual({settings, repaired: [], newer: false});
 			}),
-			{numRuns: RUNS},
+			{numRuns: RUNS, seed: -1628451545},
 		);
 	}, 120_000);
 
