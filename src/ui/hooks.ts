@@ -5,7 +5,7 @@
 import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {send} from '../core/send';
-import {DEFAULTS, type Settings} from '../core/settings';
+import {DEFAULTS, type Settings} from '../core/settings-defaults';
 import type {Platform} from '../data/schema';
 import {platformOf} from './order';
 

@@ -1,6 +1,6 @@
 /** Pure ordering rules for the advice surfaces (popup and comparison). */
 import type {Platform, Tool} from '../data/schema';
-import type {Settings} from '../core/settings';
+import type {Settings} from '../core/settings-defaults';
 
 /** runtime.getPlatformInfo().os → the dataset's platform names. */
 export function platformOf(os: string | undefined): Platform | null {
