@@ -17,8 +17,12 @@ describe('pageVisit', () => {
 			{url: 'https://photos.google.com/u/0/'},
 			tab('https://photos.google.com/u/0/'),
 		);
-		expect(model).toMatchObject({serviceId: 'google-photos', serviceName: 'Google Photos', lang: 'en', dir: 'ltr'});
-		expect(model?.tools).toContain('Ente Photos');
+		expect(model).toMatchObject({serviceId: 'google-photos', lang: 'en', dir: 'ltr'});
+		expect(model?.texts).toMatchObject({
+			heading: 'Google Photos can see your photos',
+			alternatives: 'Private alternatives: Ente Photos, PhotoPrism',
+			notNowHint: 'Hide on Google Photos for 7 days',
+		});
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
 		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
 			'Photo Privacy Advisor: Google Photos can see your photos',
@@ -29,16 +33,17 @@ describe('pageVisit', () => {
 	it('says "may be able to see" for a service whose end-to-end encryption is unknown or opt-in', async () => {
 		const url = 'https://onedrive.live.com/?view=8';
 		const model = await handlers.pageVisit({url}, tab(url));
-		expect(model).toMatchObject({serviceId: 'onedrive-photos', certain: false});
+		expect(model).toMatchObject({serviceId: 'onedrive-photos'});
+		expect(model?.texts.heading).toBe('OneDrive Photos may be able to see your photos');
 		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
 			'Photo Privacy Advisor: OneDrive Photos may be able to see your photos',
 		);
 		expect(
 			await handlers.pageVisit({url: 'https://www.icloud.com/photos/'}, tab('https://www.icloud.com/photos/')),
-		).toMatchObject({certain: false});
+		).toMatchObject({texts: {heading: 'iCloud Photos may be able to see your photos'}});
 		expect(
 			await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/')),
-		).toMatchObject({certain: true});
+		).toMatchObject({texts: {heading: 'Google Photos can see your photos'}});
 	});
 
 	it('clears the mark on any other page', async () => {

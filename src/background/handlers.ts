@@ -1,6 +1,7 @@
 /** The one handler map: what the background does for each message (see core/messages.ts). */
 import {browser, type Runtime} from '../core/browser';
 import type {BannerModel} from '../core/message-map';
+import {bannerTexts} from '../core/banner-texts';
 import {makeBackup} from '../core/backup';
 import {eraseJourney, journeySummary, readJourney, recordVisit, replaceJourney, setChecklistStep} from './journey-db';
 import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
@@ -111,11 +112,13 @@ export const handlers: Handlers = {
 		if (!bannerAllowed(settings, detected.id, Date.now())) return null;
 		const model: BannerModel = {
 			serviceId: detected.id,
-			serviceName: detected.name,
-			certain: detected.certain,
 			concern: detected.concern,
-			tools: toolsFor(settings).map((tool) => tool.name),
-			snoozeDays: settings.snoozeDays,
+			texts: bannerTexts({
+				serviceName: detected.name,
+				certain: detected.certain,
+				tools: toolsFor(settings).map((tool) => tool.name),
+				snoozeDays: settings.snoozeDays,
+			}),
 			theme: settings.theme,
 			lang: uiLanguage(),
 			dir: uiDirection(),

@@ -1,19 +1,26 @@
 // @vitest-environment happy-dom
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import {bannerTexts} from '../core/banner-texts';
 import type {BannerModel} from '../core/message-map';
 import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} from './banner';
 
-const model: BannerModel = {
-	serviceId: 'google-photos',
-	serviceName: 'Google Photos <img src=x onerror=alert(1)>',
-	certain: true,
-	concern: 'Google can see your photos. <b>bold</b>',
-	tools: ['Ente Photos', 'PhotoPrism'],
-	snoozeDays: 7,
-	theme: 'auto',
-	lang: 'en',
-	dir: 'ltr',
-};
+/** A model as the background makes it (handlers.ts), its texts from the English messages. */
+function modelFor({
+	serviceName = 'Google Photos <img src=x onerror=alert(1)>',
+	certain = true,
+	snoozeDays = 7,
+} = {}): BannerModel {
+	const tools = ['Ente Photos', 'PhotoPrism'];
+	return {
+		serviceId: 'google-photos',
+		concern: 'Google can see your photos. <b>bold</b>',
+		texts: bannerTexts({serviceName, certain, tools, snoozeDays}),
+		theme: 'auto',
+		lang: 'en',
+		dir: 'ltr',
+	};
+}
+const model = modelFor();
 
 function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
 	return {
@@ -96,7 +103,7 @@ describe('mountBanner', () => {
 	});
 
 	it('says "may be able to see" when the provider\'s access is not certain', () => {
-		const {root} = mountAndCapture(callbacks(), {...model, serviceName: 'OneDrive Photos', certain: false});
+		const {root} = mountAndCapture(callbacks(), modelFor({serviceName: 'OneDrive Photos', certain: false}));
 		expect(root.querySelector('h2')?.textContent).toBe('OneDrive Photos may be able to see your photos');
 	});
 
@@ -114,7 +121,7 @@ describe('mountBanner', () => {
 	});
 
 	it('says "1 day" for a one-day snooze', () => {
-		const {root} = mountAndCapture(callbacks(), {...model, snoozeDays: 1});
+		const {root} = mountAndCapture(callbacks(), modelFor({snoozeDays: 1}));
 		expect(buttons(root)['Not now']!.title).toMatch(/for 1 day$/);
 	});
 
