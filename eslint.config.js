@@ -78,8 +78,8 @@ export default tseslint.config(
 		...SHIPPED,
 		rules: walls(
 			'Pages talk to the background by messages; the popup and the comparison page ship no zod ' +
-				'(import constants and types, never schemas).',
-			'^(\\.\\./(background|content)(/|$)|idb$|zod|\\.\\./core/(message-map|backup|settings)$|\\.\\./data/schema$)',
+				'(import constants and types, never schemas) and load only their language of the dataset (data/pages.ts).',
+			'^(\\.\\./(background|content)(/|$)|idb$|zod|\\.\\./core/(message-map|backup|settings)$|\\.\\./data(/(index|schema|dataset\\.json))?$)',
 		),
 	},
 	{

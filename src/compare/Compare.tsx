@@ -1,10 +1,10 @@
 import {useEffect} from 'preact/hooks';
-import {dataLanguage, t} from '../core/i18n';
-import {dataset, localize, serviceById} from '../data';
-import {Attribution, evaluationOf, MoveSteps, SourceLink, Threats, ToolCard, VerdictLabel} from '../ui/advice';
+import {t} from '../core/i18n';
+import {evaluationOf, serviceIn} from '../data/pages';
+import {Attribution, MoveSteps, SourceLink, Threats, ToolCard, VerdictLabel} from '../ui/advice';
 import {toolsForPreference} from '../ui/order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
-import {usePlatform, useSettings} from '../ui/hooks';
+import {usePageData, usePlatform, useSettings} from '../ui/hooks';
 
 /**
  * The full comparison: every tool against every criterion in one table, every tool's facts, and every
@@ -12,26 +12,27 @@ import {usePlatform, useSettings} from '../ui/hooks';
  */
 export function Compare({focus}: {focus: string | null}) {
 	const [settings, updateSettings] = useSettings();
+	const data = usePageData();
 	const platform = usePlatform();
-	const lang = dataLanguage();
-	const focused = focus ? serviceById(focus) : undefined;
+	const focused = focus && data ? serviceIn(data, focus) : undefined;
+	const ready = settings !== null && data !== undefined;
 	useEffect(() => {
-		if (settings) document.body.dataset['ready'] = '1';
-	}, [settings]);
+		if (ready) document.body.dataset['ready'] = '1';
+	}, [ready]);
 	useEffect(() => {
-		if (settings && focused) document.getElementById(`move-${focused.id}`)?.scrollIntoView();
-	}, [settings, focused]);
-	if (!settings) return <p class="muted">{t('popupLoading')}</p>;
+		if (ready && focused) document.getElementById(`move-${focused.id}`)?.scrollIntoView();
+	}, [ready, focused]);
+	if (!ready) return <p class="muted">{t('popupLoading')}</p>;
 
-	const tools = toolsForPreference(dataset.tools, settings.preference);
-	const services = focused ? [focused, ...dataset.services.filter((s) => s !== focused)] : dataset.services;
+	const tools = toolsForPreference(data.tools, settings.preference);
+	const services = focused ? [focused, ...data.services.filter((s) => s !== focused)] : data.services;
 	return (
 		<>
 			<h1>{t('compareTitle')}</h1>
 			{focus &&
 				(focused ? (
 					<p class="focused">
-						{t('compareFocused', localize(focused.name, lang))}: {localize(focused.access.concern, lang)}
+						{t('compareFocused', focused.name)}: {focused.access.concern}
 					</p>
 				) : settings.customSites.includes(focus) ? (
 					<p class="focused" data-custom={focus}>
@@ -40,7 +41,7 @@ export function Compare({focus}: {focus: string | null}) {
 				) : (
 					<p class="focused">{t('compareUnknownService')}</p>
 				))}
-			<p>{localize(dataset.intro, lang)}</p>
+			<p>{data.intro}</p>
 			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
 
 			<div class="table-wrap">
@@ -57,8 +58,8 @@ export function Compare({focus}: {focus: string | null}) {
 						</tr>
 					</thead>
 					<tbody>
-						{dataset.criteria.map((criterion) => {
-							const text = localize(criterion.text, lang);
+						{data.criteria.map((criterion) => {
+							const text = criterion.text;
 							return (
 								<tr key={criterion.id} data-criterion={criterion.id}>
 									<th scope="row">
@@ -68,14 +69,14 @@ export function Compare({focus}: {focus: string | null}) {
 										</span>
 									</th>
 									{tools.map((tool) => {
-										const evaluation = evaluationOf(tool.id, criterion.id);
+										const evaluation = evaluationOf(data, tool.id, criterion.id);
 										return (
 											<td key={tool.id} data-tool={tool.id} data-verdict={evaluation?.verdict}>
 												{evaluation && (
 													<>
 														<VerdictLabel verdict={evaluation.verdict} />
 														<p>
-															{localize(evaluation.reason, lang)}{' '}
+															{evaluation.reason}{' '}
 															<SourceLink href={evaluation.source} what={`${tool.name}${t('labelColon')} ${text}`} />
 														</p>
 													</>
@@ -93,7 +94,7 @@ export function Compare({focus}: {focus: string | null}) {
 			<h2>{t('toolsHeading')}</h2>
 			<div class="tools-grid">
 				{tools.map((tool) => (
-					<ToolCard key={tool.id} tool={tool} lang={lang} platform={platform} criteria={false} />
+					<ToolCard key={tool.id} tool={tool} data={data} platform={platform} criteria={false} />
 				))}
 			</div>
 
@@ -102,19 +103,18 @@ export function Compare({focus}: {focus: string | null}) {
 				{services.map((service) => (
 					<details key={service.id} id={`move-${service.id}`} open={service === focused} data-service={service.id}>
 						<summary>
-							<h3>{localize(service.name, lang)}</h3>
+							<h3>{service.name}</h3>
 						</summary>
 						<p>
-							{localize(service.access.concern, lang)}{' '}
-							<SourceLink href={service.access.source} what={localize(service.name, lang)} />
+							{service.access.concern} <SourceLink href={service.access.source} what={service.name} />
 						</p>
-						<MoveSteps service={service} tools={tools} lang={lang} headingLevel={4} />
+						<MoveSteps service={service} tools={tools} headingLevel={4} />
 					</details>
 				))}
 			</div>
 
-			<Threats lang={lang} />
-			<Attribution lang={lang} />
+			<Threats data={data} />
+			<Attribution data={data} />
 		</>
 	);
 }

@@ -1,27 +1,32 @@
-import {useEffect, useState} from 'preact/hooks';
+import {useEffect, useMemo} from 'preact/hooks';
 import {browser} from '../core/browser';
-import {dataLanguage, t} from '../core/i18n';
+import {t} from '../core/i18n';
 import {send} from '../core/send';
-import {localize, serviceById, dataset} from '../data';
+import {serviceIn} from '../data/pages';
 import {Attribution, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {toolsForPreference} from '../ui/order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
-import {usePlatform, useSettings} from '../ui/hooks';
+import {usePageData, usePlatform, usePromise, useSettings} from '../ui/hooks';
 
-/** The toolbar popup: is this site a problem, what to use instead, why, and how to move. */
-export function Popup({tabId}: {tabId: number | null}) {
-	const [serviceId, setServiceId] = useState<string | null | undefined>(undefined);
+/**
+ * The toolbar popup: is this site a problem, what to use instead, why, and how to move. `tabId` is the
+ * tab it describes, once known (popup/current-tab.ts); the popup asks for it and for everything else
+ * at once, in its first render (ui/hooks.ts).
+ */
+export function Popup({tabId}: {tabId: Promise<number | null>}) {
+	const serviceRequest = useMemo(
+		() =>
+			tabId
+				.then((id) => (id === null ? null : send('getTabState', {tabId: id}).then((state) => state.serviceId)))
+				.catch(() => null),
+		[tabId],
+	);
+	const serviceId = usePromise(serviceRequest);
 	const [settings, updateSettings] = useSettings();
+	const data = usePageData();
 	const platform = usePlatform();
-	const lang = dataLanguage();
 
-	useEffect(() => {
-		if (tabId === null) return setServiceId(null);
-		send('getTabState', {tabId})
-			.then((state) => setServiceId(state.serviceId))
-			.catch(() => setServiceId(null));
-	}, [tabId]);
-	const ready = serviceId !== undefined && settings !== null;
+	const ready = serviceId !== undefined && settings !== null && data !== undefined;
 	useEffect(() => {
 		if (ready) {
 			document.body.dataset['ready'] = '1';
@@ -30,10 +35,10 @@ export function Popup({tabId}: {tabId: number | null}) {
 	}, [ready]);
 	if (!ready) return <p class="muted">{t('popupLoading')}</p>;
 
-	const service = serviceId ? serviceById(serviceId) : undefined;
+	const service = serviceId ? serviceIn(data, serviceId) : undefined;
 	// A site the person added (options): the background names it by its host.
 	const custom = serviceId && !service && settings.customSites.includes(serviceId) ? serviceId : undefined;
-	const tools = toolsForPreference(dataset.tools, settings.preference);
+	const tools = toolsForPreference(data.tools, settings.preference);
 	const openComparison = (event: Event) => {
 		event.preventDefault();
 		void browser.tabs
@@ -47,10 +52,10 @@ export function Popup({tabId}: {tabId: number | null}) {
 				{service ? (
 					<>
 						<h1 data-service={service.id}>
-							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedMay', localize(service.name, lang))}
+							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedMay', service.name)}
 						</h1>
 						<p class="concern">
-							{localize(service.access.concern, lang)}{' '}
+							{service.access.concern}{' '}
 							<a
 								href={service.access.source}
 								target="_blank"
@@ -69,7 +74,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 				) : (
 					<>
 						<h1 data-neutral="">{t('popupNeutralTitle')}</h1>
-						<p class="muted">{localize(dataset.intro, lang)}</p>
+						<p class="muted">{data.intro}</p>
 					</>
 				)}
 			</header>
@@ -77,17 +82,13 @@ export function Popup({tabId}: {tabId: number | null}) {
 			<section aria-labelledby="tools-heading">
 				<h2 id="tools-heading">{t('popupRecommended')}</h2>
 				{tools.map((tool) => (
-					<ToolCard key={tool.id} tool={tool} lang={lang} platform={platform} />
+					<ToolCard key={tool.id} tool={tool} data={data} platform={platform} />
 				))}
 			</section>
 			{(service || custom) && (
 				<section aria-labelledby="move-heading">
 					<h2 id="move-heading">{t('popupMove')}</h2>
-					{service ? (
-						<MoveSteps service={service} tools={tools} lang={lang} />
-					) : (
-						<CustomMoveSteps host={custom!} tools={tools} />
-					)}
+					{service ? <MoveSteps service={service} tools={tools} /> : <CustomMoveSteps host={custom!} tools={tools} />}
 				</section>
 			)}
 			<p class="actions">
@@ -104,8 +105,8 @@ export function Popup({tabId}: {tabId: number | null}) {
 					{t('popupOpenOptions')}
 				</a>
 			</p>
-			<Threats lang={lang} />
-			<Attribution lang={lang} />
+			<Threats data={data} />
+			<Attribution data={data} />
 		</>
 	);
 }

@@ -1,13 +1,14 @@
 /**
  * The advice, as Preact pieces shared by the popup and the comparison page: a tool's card with its key
  * facts and criteria (each verdict with its reason on demand and its source), the migration steps
- * for a service, the threats and the attribution. Every text comes from the dataset or the locales and
- * is rendered as text; every link opens in a new tab without a referrer.
+ * for a service, the threats and the attribution. Every text comes from the page data (already in the
+ * page's language: data/pages.ts) or the locales and is rendered as text; every link opens in a new tab
+ * without a referrer.
  */
 import type {ComponentChildren} from 'preact';
 import {t, type MessageKey} from '../core/i18n';
-import {dataset, localize, localizeUrl} from '../data';
-import type {Evaluation, Language, Platform, Route, Service, Tool, Verdict} from '../data/schema';
+import {evaluationOf, type PageData, type PageRoute, type PageService, type PageTool} from '../data/pages';
+import type {Language, Platform, Verdict} from '../data/schema';
 import {orderDownloads} from './order';
 
 export function ExternalLink({href, children, label}: {href: string; children: ComponentChildren; label?: string}) {
@@ -43,12 +44,8 @@ export function VerdictLabel({verdict}: {verdict: Verdict}) {
 	);
 }
 
-export function evaluationOf(toolId: string, criterionId: string): Evaluation | undefined {
-	return dataset.evaluations.find((e) => e.tool === toolId && e.criterion === criterionId);
-}
-
 /** Every criterion as a verdict; the reason and source open on demand (native <details>). */
-export function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
+export function CriteriaList({tool, data}: {tool: PageTool; data: PageData}) {
 	const groups = [
 		{level: 'minimum', title: t('criteriaMinimum')},
 		{level: 'best-case', title: t('criteriaBestCase')},
@@ -59,12 +56,12 @@ export function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 				<section key={level} aria-label={title}>
 					<h4>{title}</h4>
 					<ul>
-						{dataset.criteria
+						{data.criteria
 							.filter((criterion) => criterion.level === level)
 							.map((criterion) => {
-								const evaluation = evaluationOf(tool.id, criterion.id);
+								const evaluation = evaluationOf(data, tool.id, criterion.id);
 								if (!evaluation) return null;
-								const text = localize(criterion.text, lang);
+								const text = criterion.text;
 								return (
 									<li key={criterion.id} data-criterion={criterion.id} data-verdict={evaluation.verdict}>
 										<details>
@@ -72,7 +69,7 @@ export function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 												<VerdictLabel verdict={evaluation.verdict} /> <span class="criterion">{text}</span>
 											</summary>
 											<p>
-												{localize(evaluation.reason, lang)} <SourceLink href={evaluation.source} what={text} />
+												{evaluation.reason} <SourceLink href={evaluation.source} what={text} />
 											</p>
 										</details>
 									</li>
@@ -96,7 +93,7 @@ export function formatDay(isoDate: string, lang: Language): string {
 	);
 }
 
-const LINKS: Array<[keyof Tool['links'], MessageKey]> = [
+const LINKS: Array<[keyof PageTool['links'], MessageKey]> = [
 	['homepage', 'linkHomepage'],
 	['privacyPolicy', 'linkPrivacyPolicy'],
 	['documentation', 'linkDocumentation'],
@@ -106,29 +103,29 @@ const LINKS: Array<[keyof Tool['links'], MessageKey]> = [
 /** A tool's card: what it is, its key facts with sources, where to get it, and (optionally) its criteria. */
 export function ToolCard({
 	tool,
-	lang,
+	data,
 	platform,
 	criteria = true,
 	headingLevel = 3,
 }: {
-	tool: Tool;
-	lang: Language;
+	tool: PageTool;
+	data: PageData;
 	platform: Platform | null;
 	criteria?: boolean;
 	headingLevel?: 2 | 3;
 }) {
 	const Heading = headingLevel === 2 ? 'h2' : 'h3';
 	const downloads = orderDownloads(tool.downloads, platform);
-	const auditEvaluation = evaluationOf(tool.id, 'audit');
+	const auditEvaluation = evaluationOf(data, tool.id, 'audit');
 	return (
 		<article class="tool" data-tool={tool.id} aria-labelledby={`tool-${tool.id}`}>
 			<Heading id={`tool-${tool.id}`}>
-				{tool.name} <span class="tagline">{localize(tool.tagline, lang)}</span>
+				{tool.name} <span class="tagline">{tool.tagline}</span>
 			</Heading>
 			<dl class="facts">
 				<dt>{t('factFreePlan')}</dt>
 				<dd>
-					{localize(tool.freePlan.text, lang)} <SourceLink href={tool.freePlan.source} what={t('factFreePlan')} />
+					{tool.freePlan.text} <SourceLink href={tool.freePlan.source} what={t('factFreePlan')} />
 				</dd>
 				<dt>{t('factAudits')}</dt>
 				<dd>
@@ -137,7 +134,7 @@ export function ToolCard({
 							{tool.audits.map((audit) => (
 								<li key={audit.url}>
 									<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
-									{t('labelColon')} {localize(audit.scope, lang)}, {formatMonth(audit.date, lang)}
+									{t('labelColon')} {audit.scope}, {formatMonth(audit.date, data.lang)}
 								</li>
 							))}
 						</ul>
@@ -170,20 +167,20 @@ export function ToolCard({
 						{t(label)}
 					</ExternalLink>
 				))}
-				<ExternalLink href={localizeUrl(tool.recommendedOn, lang)}>{t('linkRecommendedOn')}</ExternalLink>
+				<ExternalLink href={tool.recommendedOn}>{t('linkRecommendedOn')}</ExternalLink>
 			</p>
 			{criteria && (
 				<details class="criteria-box">
 					<summary>{t('criteriaHeading')}</summary>
-					<CriteriaList tool={tool} lang={lang} />
+					<CriteriaList tool={tool} data={data} />
 				</details>
 			)}
 		</article>
 	);
 }
 
-function RouteText({route, service, lang}: {route: Route; service: Service; lang: Language}) {
-	const serviceName = localize(service.name, lang);
+function RouteText({route, service}: {route: PageRoute; service: PageService}) {
+	const serviceName = service.name;
 	return (
 		<p>
 			{!route.verified && (
@@ -193,7 +190,7 @@ function RouteText({route, service, lang}: {route: Route; service: Service; lang
 					</strong>{' '}
 				</>
 			)}
-			{localize(route.text, lang)} {route.url && <ExternalLink href={route.url}>{t('moveOpen')}</ExternalLink>}{' '}
+			{route.text} {route.url && <ExternalLink href={route.url}>{t('moveOpen')}</ExternalLink>}{' '}
 			{route.source && <SourceLink href={route.source} what={serviceName} />}
 			{!route.verified && <span class="visually-hidden"> {t('unverifiedHint', serviceName)}</span>}
 		</p>
@@ -204,28 +201,26 @@ function RouteText({route, service, lang}: {route: Route; service: Service; lang
 export function MoveSteps({
 	service,
 	tools,
-	lang,
 	headingLevel = 3,
 }: {
-	service: Service;
-	tools: readonly Tool[];
-	lang: Language;
+	service: PageService;
+	tools: readonly PageTool[];
 	headingLevel?: 3 | 4;
 }) {
-	const serviceName = localize(service.name, lang);
+	const serviceName = service.name;
 	const Heading = headingLevel === 3 ? 'h3' : 'h4';
 	return (
 		<ol class="move" data-service={service.id}>
 			<li>
 				<Heading>{t('moveExportFrom', serviceName)}</Heading>
-				<RouteText route={service.export} service={service} lang={lang} />
+				<RouteText route={service.export} service={service} />
 			</li>
 			{tools.map((tool) => {
 				const route = service.import[tool.id];
 				return (
 					<li key={tool.id} data-import={tool.id}>
 						<Heading>{t('moveImportInto', tool.name)}</Heading>
-						{route ? <RouteText route={route} service={service} lang={lang} /> : <p>{t('moveNoGuide', tool.name)}</p>}
+						{route ? <RouteText route={route} service={service} /> : <p>{t('moveNoGuide', tool.name)}</p>}
 					</li>
 				);
 			})}
@@ -240,7 +235,7 @@ export function CustomMoveSteps({
 	headingLevel = 3,
 }: {
 	host: string;
-	tools: readonly Tool[];
+	tools: readonly PageTool[];
 	headingLevel?: 3 | 4;
 }) {
 	const Heading = headingLevel === 3 ? 'h3' : 'h4';
@@ -261,15 +256,15 @@ export function CustomMoveSteps({
 }
 
 /** The threats the advice protects against, each linked to its explanation. */
-export function Threats({lang}: {lang: Language}) {
+export function Threats({data}: {data: PageData}) {
 	return (
 		<section class="threats" aria-labelledby="threats-heading">
 			<h2 id="threats-heading">{t('threatsHeading')}</h2>
 			<ul>
-				{dataset.threats.map((threat) => (
+				{data.threats.map((threat) => (
 					<li key={threat.id}>
-						<ExternalLink href={localizeUrl(threat.url, lang)}>{localize(threat.label, lang)}</ExternalLink>
-						{t('labelColon')} {localize(threat.explanation, lang)}
+						<ExternalLink href={threat.url}>{threat.label}</ExternalLink>
+						{t('labelColon')} {threat.explanation}
 					</li>
 				))}
 			</ul>
@@ -278,16 +273,16 @@ export function Threats({lang}: {lang: Language}) {
 }
 
 /** Attribution (CC BY-SA 4.0), the revision date, the source page in the person's language, independence. */
-export function Attribution({lang}: {lang: Language}) {
+export function Attribution({data}: {data: PageData}) {
 	const source =
-		dataset.sources.find((page) => page.pagePath === 'photo-management' && page.lang === lang) ??
-		dataset.sources.find((page) => page.pagePath === 'photo-management');
+		data.sources.find((page) => page.pagePath === 'photo-management' && page.lang === data.lang) ??
+		data.sources.find((page) => page.pagePath === 'photo-management');
 	return (
 		<footer class="attribution">
 			<p>
-				{t('attribution', formatDay(dataset.revision, lang))}{' '}
+				{t('attribution', formatDay(data.revision, data.lang))}{' '}
 				{source && <ExternalLink href={source.url}>{t('attributionSource')}</ExternalLink>}{' '}
-				<ExternalLink href={dataset.licence.url}>CC BY-SA 4.0</ExternalLink>
+				<ExternalLink href={data.licence.url}>CC BY-SA 4.0</ExternalLink>
 			</p>
 			<p>{t('notAffiliated')}</p>
 		</footer>

@@ -32,7 +32,10 @@ export function orderDownloads<T extends {platform: Platform}>(
 }
 
 /** The tools the preference asks for: cloud first for "both" and "cloud", self-hosted first for "self-hosted". */
-export function toolsForPreference(tools: readonly Tool[], preference: Settings['preference']): Tool[] {
+export function toolsForPreference<T extends Pick<Tool, 'kind'>>(
+	tools: readonly T[],
+	preference: Settings['preference'],
+): T[] {
 	if (preference === 'both') return [...tools].sort((a, b) => Number(a.kind !== 'cloud') - Number(b.kind !== 'cloud'));
 	return tools.filter((tool) => tool.kind === preference);
 }
