@@ -44,8 +44,11 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	const controller = new AbortController();
 	const {signal} = controller;
 	// Firefox injects the new version into open pages when the extension updates; the old copy is dead
-	// but its banner stays, with buttons that no longer work: one banner, the live one.
-	for (const stale of document.querySelectorAll(`[${HOST_MARK}]`)) stale.remove();
+	// but its banner stays, with buttons that no longer work: one banner, the live one. A host is always
+	// a child of <body> or <html> (see the end), so only their children are looked at, never the whole
+	// page: a photo library holds thousands of elements.
+	for (const parent of [document.documentElement, document.body])
+		for (const stale of [...(parent?.children ?? [])]) if (stale.hasAttribute(HOST_MARK)) stale.remove();
 	const host = document.createElement('div');
 	host.setAttribute(HOST_MARK, '');
 	host.setAttribute(
