@@ -9,7 +9,7 @@
  */
 import type {Settings} from './settings';
 
-export type {Settings, SettingsPatch} from './settings';
+export type {Settings} from './settings';
 
 export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'settings';

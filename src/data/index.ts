@@ -9,7 +9,7 @@
 import json from './dataset.json';
 import type {Dataset, Service, Tool} from './schema';
 
-export {localize, localizeUrl} from './localize';
+export {localize} from './localize';
 
 export const dataset = json as Dataset;
 
