@@ -33,13 +33,14 @@ interface Args {
 	pagePath?: string;
 }
 
-function parseArgs(argv: string[]): Args | 'help' | string {
+/** The arguments, a request for help, or what is wrong with them. */
+function parseArgs(argv: string[]): Args | {help: true} | string {
 	let file: string | undefined;
 	let lang: string | undefined;
 	let pagePath: string | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
-		if (arg === '-h' || arg === '--help') return 'help';
+		if (arg === '-h' || arg === '--help') return {help: true};
 		const eq = /^(--lang|--page-path)=(.*)$/s.exec(arg);
 		const name = eq ? eq[1] : arg;
 		if (name === '--lang' || name === '--page-path') {
@@ -68,13 +69,13 @@ function parseArgs(argv: string[]): Args | 'help' | string {
 
 function main(argv: string[]): number {
 	const args = parseArgs(argv);
-	if (args === 'help') {
-		process.stdout.write(USAGE);
-		return 0;
-	}
 	if (typeof args === 'string') {
 		process.stderr.write(`import-privacyguides: ${args}\n${SHORT_USAGE}`);
 		return 2;
+	}
+	if ('help' in args) {
+		process.stdout.write(USAGE);
+		return 0;
 	}
 
 	let markdown: string;

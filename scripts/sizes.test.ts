@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {BUDGETS, CHUNKS_BUDGET, PAGE_DATA_BUDGET, checkBudgets} from './sizes';
+import {BUDGETS, CHUNKS_BUDGET, PAGE_DATA_BUDGET, checkBudgets, formatSizes} from './sizes';
 
 describe('checkBudgets', () => {
 	it('passes bundles within their budgets and names every one over it', () => {
@@ -29,5 +29,16 @@ describe('checkBudgets', () => {
 		expect(checkBudgets(sizes)).toEqual([
 			`  chrome/chunks/fr-ABCD1234.js: ${PAGE_DATA_BUDGET + 1} B > budget ${PAGE_DATA_BUDGET} B`,
 		]);
+	});
+});
+
+describe('formatSizes', () => {
+	it('prints one aligned line per file, with its budget when it has one', () => {
+		expect(
+			formatSizes([
+				{target: 'chrome', file: 'content.js', bytes: 10 * 1024},
+				{target: 'firefox', file: 'popup/index.html', bytes: 307},
+			]),
+		).toBe('chrome   content.js                 10.0 KB (budget 12.0 KB)\nfirefox  popup/index.html            0.3 KB');
 	});
 });

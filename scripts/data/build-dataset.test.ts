@@ -45,6 +45,15 @@ function issuesOf(input: DatasetInput): readonly string[] {
 }
 
 const dataset = buildDataset(inputs());
+
+/** The curated parts the attribution tests change, typed. */
+type CuratedClaim = {by: unknown};
+type CuratedService = {id: string; access: CuratedClaim; export: CuratedClaim & {verified: boolean}};
+type CuratedThreat = {label: {en: string; fr: string}; explanation: {en: string; fr: string}};
+const curatedService = (input: ReturnType<typeof inputs>, id: string): CuratedService =>
+	(input.curated['services.json'] as CuratedService[]).find((service) => service.id === id)!;
+const curatedThreats = (input: ReturnType<typeof inputs>): CuratedThreat[] =>
+	(input.curated['threats.json'] as {threats: CuratedThreat[]}).threats;
 const tool = (id: string) => dataset.tools.find((t) => t.id === id)!;
 
 describe('buildDataset: mapping', () => {
@@ -60,22 +69,16 @@ describe('buildDataset: mapping', () => {
 		expect(serializeDataset(buildDataset(inputs()))).toBe(serializeDataset(dataset));
 	});
 
-	it('lists exactly the pages it used, and dates the revision by the newest', () => {
-		expect(dataset.sources.map((s) => s.id)).toEqual([
-			'common-threats-en-2025-05-10',
-			'photo-management-en-2025-11-05',
-			'photo-management-fr-2026-06-17',
-			'self-hosting-file-management-en-2025-09-14',
-			'self-hosting-file-management-fr-2025-10-20',
+	it('lists exactly the pages its claims cite, each with its own language and revision', () => {
+		expect(dataset.sources.map((s) => [s.id, s.title, s.lang, s.date])).toEqual([
+			['common-threats-en-2025-05-10', 'Common Threats', 'en', '2025-05-10'],
+			['common-threats-fr-2026-08-22', 'Menaces courantes', 'fr', '2026-08-22'],
+			['photo-management-en-2025-11-05', 'Photo Management', 'en', '2025-11-05'],
+			['photo-management-fr-2026-06-17', 'Gestion des photos', 'fr', '2026-06-17'],
+			['self-hosting-file-management-en-2025-09-14', 'File Management', 'en', '2025-09-14'],
+			['self-hosting-file-management-fr-2025-10-20', 'Gestion des fichiers', 'fr', '2025-10-20'],
 		]);
-		expect(dataset.sources.map((s) => s.title)).toEqual([
-			'Common Threats',
-			'Photo Management',
-			'Gestion des photos',
-			'File Management',
-			'Gestion des fichiers',
-		]);
-		expect(dataset.revision).toBe('2026-06-17');
+		expect(dataset).not.toHaveProperty('revision');
 	});
 
 	it('imports Ente from the newest Photo Management pages, links from the newest one (ente.com)', () => {
@@ -84,8 +87,13 @@ describe('buildDataset: mapping', () => {
 		expect(ente.sourcePage).toBe('photo-management-fr-2026-06-17');
 		expect(ente.summary.en).toMatch(/^Ente Photos is an end-to-end encrypted photo backup service/);
 		expect(ente.summary.en).toMatch(/10\sGB/);
-		// The French typo "Ent Photos" is corrected by a recorded override.
-		expect(ente.summary.fr).toMatch(/^Ente Photos est un service de sauvegarde/);
+		// The French typo "Ent Photos" (and "de photo") is corrected by corrections.json.
+		expect(ente.summary.fr).toMatch(/^Ente Photos est un service de sauvegarde de photos chiffré de bout en bout/);
+		expect(ente.by).toEqual({
+			by: 'privacyguides',
+			pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-06-17'],
+		});
+		expect(ente.threats).toEqual(['passive-attacks', 'service-providers']);
 		expect(ente.links).toEqual({
 			homepage: 'https://ente.com',
 			privacyPolicy: 'https://ente.com/privacy',
@@ -128,6 +136,10 @@ describe('buildDataset: mapping', () => {
 		expect(photoprism.recommendedOn.en).toBe(
 			'https://www.privacyguides.org/en/self-hosting/file-management/#photoprism',
 		);
+		// Its own card's tags (the self-hosting page tags Service Providers only), and verdicts marked as ours.
+		expect(photoprism.threats).toEqual(['service-providers']);
+		expect(photoprism.verdicts.by.by).toBe('project');
+		expect(photoprism.recommendation.en).toMatch(/^Recommended by Privacy Guides for self-hosting/);
 
 		const start = parsePrivacyGuidesPage(pages['photo-management.fr.2025-07-23.md']!, {
 			file: 'photo-management.fr.2025-07-23.md',
@@ -170,20 +182,26 @@ describe('buildDataset: mapping', () => {
 			'open-source',
 			'audit',
 		]);
-		expect(dataset.criteria.at(-1)).toMatchObject({level: 'best-case', sourcePage: 'photo-management-en-2025-11-05'});
+		expect(dataset.criteria.at(-1)).toMatchObject({
+			level: 'best-case',
+			by: {by: 'privacyguides', pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-06-17']},
+		});
 		expect(dataset.criteria[0]!.text).toEqual({
 			en: 'Cloud-hosted providers must enforce E2EE.',
-			fr: 'Les services basés sur un cloud doivent être chiffrés de bout-en-bout.',
+			fr: 'Les services basés sur un cloud doivent être chiffrés de bout en bout.',
 		});
+		// Privacy Guides' own terms from its definitions page, not the photo page's tags ("Attaque Passive").
 		expect(dataset.threats.map((t) => [t.id, t.label.en, t.label.fr])).toEqual([
-			['passive-attacks', 'Passive Attacks', 'Attaque Passive'],
-			['service-providers', 'Service Providers', 'Fournisseurs de Services'],
+			['passive-attacks', 'Passive Attacks', 'Attaques passives'],
+			['service-providers', 'Service Providers', 'Fournisseurs de services'],
 		]);
-		expect(dataset.intro.en).toMatch(
+		expect(dataset.intro.text.en).toMatch(
 			/^Most cloud photo management solutions like Google Photos, Flickr, and Amazon Photos/,
 		);
-		expect(dataset.intro.fr).toMatch(/^La majorité des gestionnaires de photos/);
-		expect(dataset.notAffiliated).toEqual({
+		expect(dataset.intro.text.fr).toMatch(
+			/^La majorité des gestionnaires de photos comme Google Photos, Flickr et Amazon Photos ne protègent pas vos photos contre le fait d’être accessibles/,
+		);
+		expect(dataset.notAffiliated.text).toEqual({
 			en: 'Please note we are not affiliated with any of the projects we recommend.',
 			fr: 'Nous ne sommes affiliés à aucun des projets que nous recommandons.',
 		});
@@ -271,17 +289,85 @@ describe('buildDataset: failures name every problem clearly', () => {
 				expect.stringMatching(
 					/^criteria\.json: open-source: expects "Must be open source\." but photo-management-en-2025-11-05 says "Must be open source and reproducible\."/,
 				),
-				expect.stringMatching(/override of summary\.fr from "Ent Photos" no longer applies/),
+				'corrections.json: photo-management-fr-2026-06-17: "**Ent Photos**": not found in photo-management.fr.2026-06-17.md; if Privacy Guides fixed it, remove the correction',
 				expect.stringMatching(/unknown icon "simple-haiku"/),
 			]),
 		);
 	});
 
-	it('fails when a threat explanation is not a verbatim quote of the definitions page', () => {
+	it('fails when a threat label or explanation is not Privacy Guides’ own words on its definitions page', () => {
 		const input = inputs();
-		input.curated['threats.json'].threats[1].explanation.en = 'Protecting your data from service providers.';
+		curatedThreats(input)[1]!.explanation.en = 'Protecting your data from service providers.';
+		curatedThreats(input)[0]!.label.fr = 'Attaque Passive';
 		expect(issuesOf(input)).toEqual([
-			'threats.json: service-providers: explanation.en is not quoted word for word from common-threats-en-2025-05-10',
+			expect.stringMatching(
+				/^threats\.json: service-providers: explanation\.en is not quoted word for word from common-threats-en-2025-05-10/,
+			),
+			expect.stringMatching(
+				/^threats\.json: passive-attacks: label\.fr "Attaque Passive" is not a term defined on common-threats-fr-2026-08-22/,
+			),
+			'threats: passive-attacks: attributed to Privacy Guides, but common-threats-fr-2026-08-22 does not name "Passive Attacks" or "Attaque Passive"',
+		]);
+	});
+
+	it('applies corrections to the text read, never to the copied page, and fails on an unknown page', () => {
+		const copied = pages['photo-management.fr.2026-06-17.md']!;
+		expect(copied).toContain('**Ent Photos**');
+		expect(copied).toContain('Google Photo, Flickr et Amazon Photo');
+		const input = inputs();
+		(input.curated['corrections.json'] as unknown[]).push({
+			page: 'photo-management-de-2030-01-01',
+			from: 'a',
+			to: 'b',
+			reason: 'x',
+		});
+		expect(issuesOf(input)).toEqual([
+			'corrections.json: photo-management-de-2030-01-01: "a": unknown source page (not in sources.json)',
+		]);
+	});
+
+	it('fails when a claim is attributed to Privacy Guides on a page that does not name its subject', () => {
+		const input = inputs();
+		curatedService(input, '500px').access.by = {
+			by: 'privacyguides',
+			pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-06-17'],
+		};
+		const issues = issuesOf(input);
+		expect(issues).toEqual([
+			'services: 500px.access: attributed to Privacy Guides, but photo-management-en-2025-11-05 does not name "500px"',
+			'services: 500px.access: attributed to Privacy Guides, but photo-management-fr-2026-06-17 does not name "500px"',
+			'providers.json: "500px" is attributed no claim: remove it',
+		]);
+	});
+
+	it('fails when a French text is attributed to Privacy Guides with no French page', () => {
+		const input = inputs();
+		curatedService(input, 'google-photos').access.by = {by: 'privacyguides', pages: ['photo-management-en-2025-11-05']};
+		expect(issuesOf(input)).toEqual([
+			'services: google-photos.access: has French text but cites no French Privacy Guides page',
+		]);
+	});
+
+	it('fails when a provider’s claim cites a page off its own domains, or names an unknown provider', () => {
+		const input = inputs();
+		curatedService(input, 'facebook-photos').access.by = {
+			by: 'provider',
+			name: 'Meta',
+			url: 'https://www.pcmag.com/news/meta-privacy',
+		};
+		curatedService(input, '500px').access.by = {by: 'provider', name: 'Five Hundred', url: 'https://500px.com/terms'};
+		expect(issuesOf(input)).toEqual([
+			'services: 500px.access: provider "Five Hundred" is not in providers.json',
+			"services: facebook-photos.access: https://www.pcmag.com/news/meta-privacy is not on Meta's own domains (facebook.com, meta.com): a provider speaks on its own pages",
+			'providers.json: "500px" is attributed no claim: remove it',
+		]);
+	});
+
+	it('fails when a verified export route is not described by the service’s own provider', () => {
+		const input = inputs();
+		curatedService(input, 'flickr').export.verified = true;
+		expect(issuesOf(input)).toEqual([
+			'services: flickr.export: a verified export route must come from Flickr\'s own help (by: provider "Flickr")',
 		]);
 	});
 

@@ -1,8 +1,9 @@
 /**
  * The pages' per-language files (src/data/pages/<lang>.json, read through src/data/pages.ts): the
  * dataset with every text in one language (the same fallback to English as everywhere: localize), and
- * without the parts no page shows: each service's URL rules and examples (`match`) and the never-flag
- * list. Pure: `npm run data` writes the result, the tests compare it with the files.
+ * without the parts no page shows: each service's URL rules and examples (`match`), the never-flag
+ * list, and the Privacy Guides pages in another language than this one or English (a claim's byline and
+ * the attribution footer show the page in the reader's language, else the English one). Pure: `npm run data` writes the result, the tests compare it with the files.
  *
  * The mapping is written out field by field and typed against PageData, so a text added to the schema
  * fails type checking here until it is localized.
@@ -25,10 +26,9 @@ export function pageData(dataset: Dataset, lang: Language): PageData {
 		lang,
 		version: dataset.version,
 		licence: {...dataset.licence, attribution: text(dataset.licence.attribution)},
-		sources: dataset.sources,
-		revision: dataset.revision,
-		intro: text(dataset.intro),
-		notAffiliated: text(dataset.notAffiliated),
+		sources: dataset.sources.filter((page) => page.lang === lang || page.lang === 'en'),
+		intro: {...dataset.intro, text: text(dataset.intro.text)},
+		notAffiliated: {...dataset.notAffiliated, text: text(dataset.notAffiliated.text)},
 		threats: dataset.threats.map((threat) => ({
 			...threat,
 			label: text(threat.label),
@@ -37,9 +37,11 @@ export function pageData(dataset: Dataset, lang: Language): PageData {
 		})),
 		tools: dataset.tools.map((tool) => ({
 			...tool,
+			recommendation: text(tool.recommendation),
 			tagline: text(tool.tagline),
 			summary: text(tool.summary),
 			freePlan: {...tool.freePlan, text: text(tool.freePlan.text)},
+			verdicts: {...tool.verdicts, note: text(tool.verdicts.note)},
 			audits: tool.audits.map((audit) => ({...audit, scope: text(audit.scope)})),
 			recommendedOn: localizeUrl(tool.recommendedOn, lang),
 		})),

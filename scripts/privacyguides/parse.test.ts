@@ -1,3 +1,6 @@
+// Integration tests: whole pages through the public entry (parse.ts), the source pages the dataset is
+// built from, fixtures it was not tuned on, and broken pages. Each reader's own cases are in its
+// module's test file (blocks.test.ts, inline.test.ts, urls.test.ts, …).
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -109,6 +112,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 			.sort();
 		expect(pages).toEqual([
 			'common-threats.en.md',
+			'common-threats.fr.md',
 			'criteria.en.md',
 			'photo-management.en.2025-07-22.md',
 			'photo-management.en.2025-11-05.md',
@@ -131,6 +135,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 		);
 		expect(inferred).toEqual({
 			'common-threats.en.md': {lang: 'en', pagePath: 'basics/common-threats'},
+			'common-threats.fr.md': {lang: 'fr', pagePath: 'basics/common-threats'},
 			'criteria.en.md': {lang: 'en', pagePath: 'about/criteria'},
 			'photo-management.en.2025-07-22.md': {lang: 'en', pagePath: 'photo-management'},
 			'photo-management.en.2025-11-05.md': {lang: 'en', pagePath: 'photo-management'},
@@ -540,6 +545,15 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 			threats.intro.startsWith('Broadly speaking, we categorize our recommendations into the threats or goals'),
 		).toBe(true);
 		expect(threats.intro).toContain('You may be concerned with none, one, a few, or all of these possibilities, and');
+		// The French page (Privacy Guides' own French terms for the threats, used by the generator).
+		expect(importFile(`${SOURCES}/common-threats.fr.md`)).toMatchObject({
+			title: 'Menaces courantes',
+			lang: 'fr',
+			pagePath: 'basics/common-threats',
+			url: `${PG}/fr/basics/common-threats/`,
+			threats: [],
+			tools: [],
+		});
 
 		expect(importFile(`${SOURCES}/criteria.en.md`)).toEqual({
 			title: 'General Criteria',
@@ -668,7 +682,7 @@ describe('fixtures the importer was not tuned on', () => {
 			['Filen', ['Other Providers'], 117],
 			['Internxt', ['Other Providers'], 133],
 		]);
-		const [proton, tresorit, peergos, filen, internxt] = page.tools as ImportedTool[];
+		const [proton, tresorit, peergos, filen, internxt] = page.tools;
 
 		expect(proton).toEqual({
 			name: 'Proton Drive',
@@ -904,44 +918,22 @@ describe('broken pages: clear error with file and line, never a half dataset', (
 		expect((caught as ImportError).detail).toContain(message);
 	});
 });
+describe('parse.ts: the readers composed, in page order', () => {
+	const options = {file: 'x.md', lang: 'en', pagePath: 'photo-management'};
+	const card =
+		'## Tool\n\n<div class="admonition recommendation" markdown>\n\n**Tool** does things.\n\n' +
+		'[:octicons-home-16: H](https://t.example){ .md-button .md-button--primary }\n\n</div>\n';
+	const message = (markdown: string, opts = options) => {
+		try {
+			parsePrivacyGuidesPage(markdown, opts);
+		} catch (error) {
+			if (error instanceof ImportError) return error.message;
+			throw error;
+		}
+		return 'no error';
+	};
 
-describe('inline text and links', () => {
-	const parse = (body: string, pagePath = 'photo-management', lang = 'en') =>
-		parsePrivacyGuidesPage(`---\ntitle: T\n---\n${body}`, {file: 'x.md', lang, pagePath});
-
-	it('resolves relative links mkdocs-style and keeps absolute ones', () => {
-		const intro = [
-			'[a](basics/common-threats.md#security-and-privacy)',
-			'[b](about/criteria.md)',
-			'[c](index.md)',
-			'[d](#criteria)',
-			'[e](https://example.com/x_(y)?q=1#z)',
-			'[f](mailto:someone@example.com)',
-			'[g](<cloud.md#proton-drive>)',
-			'[h](android/index.md)',
-		].join(' ');
-		const tools = parse(
-			`${intro}\n\n## Tool\n\n<div class="admonition recommendation" markdown>\n\n**Tool** x ${intro}\n\n` +
-				'[:octicons-home-16: H](https://t.example){ .md-button .md-button--primary }\n\n</div>\n',
-		).tools;
-		expect(tools[0]!.summaryLinks.map((l) => l.url)).toEqual([
-			`${PG}/en/basics/common-threats/#security-and-privacy`,
-			`${PG}/en/about/criteria/`,
-			`${PG}/en/`,
-			`${PG}/en/photo-management/#criteria`,
-			'https://example.com/x_(y)?q=1#z',
-			'mailto:someone@example.com',
-			`${PG}/en/cloud/#proton-drive`,
-			`${PG}/en/android/`,
-		]);
-		const nested = parsePrivacyGuidesPage(
-			'---\ntitle: T\n---\n<small>P</small>\n\n- [:material-x: A](../basics/common-threats.md#x){ .pg-red }\n- [B](threat-modeling.md){ .pg-blue }\n',
-			{file: 'x.md', lang: 'fr', pagePath: 'self-hosting/file-management'},
-		);
-		expect(nested.threats).toEqual([
-			{label: 'A', url: `${PG}/fr/basics/common-threats/#x`},
-			{label: 'B', url: `${PG}/fr/self-hosting/threat-modeling/`},
-		]);
+	it('outputs an index page given as os/index as os, its links resolved from os/ (from the former inline tests)', () => {
 		const index = parsePrivacyGuidesPage(
 			'---\ntitle: T\n---\n<small>P</small>\n\n- [A](../basics/x.md){ .pg-red }\n- [B](y.md){ .pg-red }\n',
 			{file: 'x.md', lang: 'en', pagePath: 'os/index'},
@@ -951,69 +943,28 @@ describe('inline text and links', () => {
 		expect(index.threats.map((t) => t.url)).toEqual([`${PG}/en/basics/x/`, `${PG}/en/os/y/`]);
 	});
 
-	it('turns markdown into plain text without touching the language', () => {
-		const page = parse(
-			[
-				'**Bold** and __bold__, *em* and _em_, ==marked== and `code`; snake_case and 2*3 * 4 stay;',
-				'![logo](assets/x.svg){ align=right } :material-check:{ .pg-green } <span class="x">span</span> a&nbsp;b &amp; [^1]',
-				'Escaped \\*stars\\* and a footnote.[^1]',
-			].join('\n'),
-		);
-		expect(page.intro).toBe(
-			'Bold and bold, em and em, marked and code; snake_case and 2*3 * 4 stay; span a\u00a0b & ' +
-				'Escaped *stars* and a footnote.',
+	it('reads a page with a BOM and CRLF line ends with the same line numbers', () => {
+		const page = `---\ntitle: T\n---\n${card}`;
+		const crlf = parsePrivacyGuidesPage(`\uFEFF${page.replace(/\n/g, '\r\n')}`, options);
+		expect(crlf).toEqual(parsePrivacyGuidesPage(page, options));
+		expect(crlf.tools[0]?.line).toBe(6);
+	});
+
+	it('reports the first problem in reading order: text, front matter, options, title, blocks, then the model', () => {
+		expect(message('---\u0000', {...options, lang: 'English'})).toBe('x.md:1: NUL character: not a text file');
+		expect(message('# No front matter', {...options, lang: 'English'})).toMatch(/^x\.md:1: no front matter/);
+		expect(message('---\n---\n```\n', {...options, lang: 'English'})).toBe('x.md:1: invalid language code "English"');
+		expect(message('---\n---\n```\n', {...options, pagePath: 'a b'})).toBe('x.md:1: invalid page path "a b"');
+		expect(message('---\n---\n```\n')).toBe('x.md:1: front matter has no title: not a Privacy Guides page');
+		expect(message('---\ntitle: T\n---\n<small>P</small>\n\n```\n')).toBe('x.md:6: unclosed code fence ```');
+		expect(message(`---\ntitle: T\n---\n<small>P</small>\n\n${card}`)).toBe(
+			'x.md:4: threat list expected right after the <small>…</small> line',
 		);
 	});
 
-	it('reads quoted and block front matter values', () => {
-		const page = parsePrivacyGuidesPage(
-			`---\ntitle: "Cloud \\"Storage\\""\ndescription: >\n  Folded\n  text\n---\nx\n`,
-			{file: 'x.md', lang: 'en', pagePath: 'cloud'},
-		);
-		expect(page.title).toBe('Cloud "Storage"');
-		expect(page.description).toBe('Folded text');
-		expect(parsePrivacyGuidesPage(`---\ntitle: 'It''s'\n---\n`, {file: 'x.md', lang: 'en', pagePath: 'p'}).title).toBe(
-			"It's",
-		);
-	});
-});
-
-describe('inferPageLocation', () => {
-	const flat = '---\ntitle: T\n---\n[a](basics/common-threats.md)\n';
-	const down1 = '---\ntitle: T\n---\n[a](../basics/common-threats.md)\n';
-	const down2 = '---\ntitle: T\n---\n[a](../../basics/common-threats.md)\n';
-	it.each([
-		['photo-management.md', flat, {lang: 'en', pagePath: 'photo-management'}],
-		['/x/photo-management.pt-BR.2025-01-02.md', flat, {lang: 'pt-BR', pagePath: 'photo-management'}],
-		['photo-management.he_IL.md', flat, {lang: 'he-IL', pagePath: 'photo-management'}],
-		[
-			'C:\\pages\\self-hosting-file-management.zh-Hant.md',
-			down1,
-			{lang: 'zh-Hant', pagePath: 'self-hosting/file-management'},
-		],
-		['os-windows-hardening.md', down2, {lang: 'en', pagePath: 'os/windows/hardening'}],
-		['threat-modeling.fr.md', down1, {lang: 'fr', pagePath: 'basics/threat-modeling'}],
-		['/repo/docs/self-hosting/file-management.md', down1, {lang: 'en', pagePath: 'self-hosting/file-management'}],
-		['/repo/docs/os/index.md', down1, {lang: 'en', pagePath: 'os/index'}],
-		['/i18n/repo/i18n/ar/photo-management.md', flat, {lang: 'ar', pagePath: 'photo-management'}],
-		// A "docs" directory that is not a docs tree (links climb higher than it): fall back to the name.
-		['/home/docs/self-hosting-file-management.md', down1, {lang: 'en', pagePath: 'self-hosting/file-management'}],
-		// No relative links: a flattened section name is still recognised.
-		['self-hosting-file-management.md', '---\ntitle: T\n---\n', {lang: 'en', pagePath: 'self-hosting/file-management'}],
-		[
-			'mystery.md',
-			'---\ntitle: T\n---\n[a](../mystery/x.md) [b](threat-modeling.md)\n',
-			{lang: 'en', pagePath: 'basics/mystery'},
-		],
-	])('%s', (file, markdown, expected) => {
-		expect(inferPageLocation(file, markdown)).toEqual(expected);
-	});
-
-	it('refuses what it cannot place', () => {
-		expect(() => inferPageLocation('mystery.md', down1)).toThrow(/mystery.md:1: cannot infer the page path/);
-		expect(() => inferPageLocation('page.backup.md', flat)).toThrow(/unexpected segment "\.backup\."/);
-		expect(() => inferPageLocation('/i18n/fr/page.de.md', flat)).toThrow(
-			/lang "de" but its i18n\/ directory says "fr"/,
+	it('checks its output against the schema, naming the field', () => {
+		expect(message(`---\ntitle: T\n---\n${card}\n<div class="admonition 1st" markdown>\nNote\n</div>\n`)).toMatch(
+			/^x\.md:1: output failed validation at tools\.0\.notes\.0\.kind: /,
 		);
 	});
 });

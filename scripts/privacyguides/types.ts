@@ -25,38 +25,38 @@ function isAllowedAbsoluteUrl(value: string): boolean {
 }
 
 /** An absolute http(s) (or mailto) URL, kept exactly as written on the page. */
-export const absoluteUrlSchema = z
+const absoluteUrlSchema = z
 	.string()
 	.refine(isAllowedAbsoluteUrl, {message: 'must be an absolute http(s) or mailto URL'});
 
 /** A URL on the Privacy Guides site itself. */
-export const privacyGuidesUrlSchema = z
+const privacyGuidesUrlSchema = z
 	.string()
 	.refine((value) => value.startsWith(`${PRIVACY_GUIDES_ORIGIN}/`) && isAllowedAbsoluteUrl(value), {
 		message: `must be a URL under ${PRIVACY_GUIDES_ORIGIN}/`,
 	});
 
-export const linkSchema = z.strictObject({
+const linkSchema = z.strictObject({
 	/** Plain text of the link label (may be empty for an icon-only link). */
 	label: z.string(),
 	url: absoluteUrlSchema,
 });
 
-export const threatSchema = z.strictObject({
+const threatSchema = z.strictObject({
 	/** Label without its :icon: shortcode, in the page's language. */
 	label: z.string().min(1),
 	/** e.g. https://www.privacyguides.org/en/basics/common-threats/#security-and-privacy */
 	url: privacyGuidesUrlSchema,
 });
 
-export const downloadSchema = z.strictObject({
+const downloadSchema = z.strictObject({
 	label: z.string().min(1),
 	/** Icon shortcode name, e.g. `simple-googleplay`, `fontawesome-brands-windows`, `octicons-browser-16`. */
 	icon: z.string().regex(ICON_PATTERN),
 	url: absoluteUrlSchema,
 });
 
-export const noteSchema = z.strictObject({
+const noteSchema = z.strictObject({
 	/** `paragraph`, `list`, `footnote`, or the admonition type (`danger`, `note`, `warning`, ...). */
 	kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
 	/** Admonition title / <summary> text, or the footnote id. */
@@ -70,7 +70,7 @@ export const noteSchema = z.strictObject({
  * octicons-info-16 → documentation, octicons-code-16 → sourceCode, octicons-heart-16 → contribute);
  * any other icon gives the camelCased icon name (e.g. simple-torbrowser → simpleTorbrowser).
  */
-export const toolLinksSchema = z
+const toolLinksSchema = z
 	.object({
 		homepage: absoluteUrlSchema,
 		privacyPolicy: absoluteUrlSchema.optional(),
@@ -80,7 +80,7 @@ export const toolLinksSchema = z
 	})
 	.catchall(absoluteUrlSchema);
 
-export const toolSchema = z.strictObject({
+const toolSchema = z.strictObject({
 	name: z.string().min(1),
 	/** Enclosing headings, outermost first, e.g. ["Photo Management", "PhotoPrism"]; absent when none. */
 	heading: z.array(z.string().min(1)).min(1).optional(),
@@ -95,7 +95,7 @@ export const toolSchema = z.strictObject({
 	line: z.number().int().positive(),
 });
 
-export const criteriaSchema = z.strictObject({
+const criteriaSchema = z.strictObject({
 	/** Top-level bullets; a nested bullet is appended to its parent as "\n- child". */
 	minimum: z.array(z.string().min(1)),
 	bestCase: z.array(z.string().min(1)),

@@ -7,6 +7,7 @@ import {browser, type Runtime} from '../core/browser';
 import {handlers} from './handlers';
 import {route} from './router';
 import {syncCustomSites} from './custom-sites';
+import {logged} from './log';
 import {readSettings, writeTabState} from './store';
 
 const self = {extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('')};
@@ -24,17 +25,17 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.runtime.onInstalled.addListener(() => {
 	void readSettings()
 		.then(() => syncCustomSites())
-		.catch(() => {});
+		.catch(logged('settings repair or custom-site sync after install or update'));
 });
 
 // On browser start, and whenever the person grants or revokes a site in the browser's own UI: register
 // the scripts of custom sites whose permission is granted, drop those whose permission was revoked.
 browser.runtime.onStartup.addListener(() => {
-	void syncCustomSites().catch(() => {});
+	void syncCustomSites().catch(logged('custom-site sync at startup'));
 });
 browser.permissions.onAdded.addListener(() => {
-	void syncCustomSites().catch(() => {});
+	void syncCustomSites().catch(logged('custom-site sync after a permission was granted'));
 });
 browser.permissions.onRemoved.addListener(() => {
-	void syncCustomSites().catch(() => {});
+	void syncCustomSites().catch(logged('custom-site sync after a permission was revoked'));
 });

@@ -1,8 +1,8 @@
 import {useEffect} from 'preact/hooks';
 import {t} from '../core/i18n';
+import {toolsForPreference} from '../core/tool-order';
 import {evaluationOf, serviceIn} from '../data/pages';
-import {Attribution, MoveSteps, SourceLink, Threats, ToolCard, VerdictLabel} from '../ui/advice';
-import {toolsForPreference} from '../ui/order';
+import {Attribution, Byline, MoveSteps, Threats, ToolCard, VerdictLabel} from '../ui/advice';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePageData, usePlatform, useSettings} from '../ui/hooks';
 
@@ -32,18 +32,30 @@ export function Compare({focus}: {focus: string | null}) {
 			{focus &&
 				(focused ? (
 					<p class="focused">
-						{t('compareFocused', focused.name)}: {focused.access.concern}
+						{t('compareFocused', focused.name)}
+						{t('labelColon')} {focused.access.concern} <Byline by={focused.access.by} data={data} what={focused.name} />
 					</p>
 				) : settings.customSites.includes(focus) ? (
 					<p class="focused" data-custom={focus}>
-						{t('compareFocused', focus)}: {t('customSiteConcern')}
+						{t('compareFocused', focus)}
+						{t('labelColon')} {t('customSiteConcern')}
 					</p>
 				) : (
 					<p class="focused">{t('compareUnknownService')}</p>
 				))}
-			<p>{data.intro}</p>
+			<p>
+				{data.intro.text} <Byline by={data.intro.by} data={data} what={t('compareTitle')} />
+			</p>
 			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
 
+			<ul class="verdicts-notes">
+				{tools.map((tool) => (
+					<li key={tool.id} data-tool={tool.id} data-by={tool.verdicts.by.by}>
+						{tool.verdicts.note}{' '}
+						<Byline by={tool.verdicts.by} data={data} what={`${tool.name}${t('labelColon')} ${t('compareTable')}`} />
+					</li>
+				))}
+			</ul>
 			<div class="table-wrap">
 				<table>
 					<caption>{t('compareTable')}</caption>
@@ -51,8 +63,9 @@ export function Compare({focus}: {focus: string | null}) {
 						<tr>
 							<th scope="col">{t('compareCriterion')}</th>
 							{tools.map((tool) => (
-								<th scope="col" key={tool.id}>
+								<th scope="col" key={tool.id} data-tool={tool.id} data-verdicts-by={tool.verdicts.by.by}>
 									{tool.name}
+									{tool.verdicts.by.by === 'project' && <span class="byline"> ({t('verdictsOurs')})</span>}
 								</th>
 							))}
 						</tr>
@@ -77,7 +90,7 @@ export function Compare({focus}: {focus: string | null}) {
 														<VerdictLabel verdict={evaluation.verdict} />
 														<p>
 															{evaluation.reason}{' '}
-															<SourceLink href={evaluation.source} what={`${tool.name}${t('labelColon')} ${text}`} />
+															<Byline by={evaluation.by} data={data} what={`${tool.name}${t('labelColon')} ${text}`} />
 														</p>
 													</>
 												)}
@@ -106,14 +119,14 @@ export function Compare({focus}: {focus: string | null}) {
 							<h3>{service.name}</h3>
 						</summary>
 						<p>
-							{service.access.concern} <SourceLink href={service.access.source} what={service.name} />
+							{service.access.concern} <Byline by={service.access.by} data={data} what={service.name} />
 						</p>
-						<MoveSteps service={service} tools={tools} headingLevel={4} />
+						<MoveSteps service={service} tools={tools} data={data} headingLevel={4} />
 					</details>
 				))}
 			</div>
 
-			<Threats data={data} />
+			<Threats data={data} tools={tools} />
 			<Attribution data={data} />
 		</>
 	);

@@ -7,14 +7,21 @@ import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} f
 /** A model as the background makes it (handlers.ts), its texts from the English messages. */
 function modelFor({
 	serviceName = 'Google Photos <img src=x onerror=alert(1)>',
+	provider = 'Google',
 	certain = true,
 	snoozeDays = 7,
+}: {
+	serviceName?: string;
+	/** null: a site the person added, whose provider is not known. */
+	provider?: string | null;
+	certain?: boolean;
+	snoozeDays?: number;
 } = {}): BannerModel {
 	const tools = ['Ente Photos', 'PhotoPrism'];
 	return {
 		serviceId: 'google-photos',
 		concern: 'Google can see your photos. <b>bold</b>',
-		texts: bannerTexts({serviceName, certain, tools, snoozeDays}),
+		texts: bannerTexts({serviceName, provider: provider ?? undefined, certain, tools, snoozeDays}),
 		theme: 'auto',
 		lang: 'en',
 		dir: 'ltr',
@@ -32,19 +39,14 @@ function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
 	};
 }
 
-// The shadow root is closed: tests reach it the way the browser does, by spying on attachShadow.
-const original = HTMLElement.prototype.attachShadow;
+// The shadow root is closed: tests reach it the way the browser does, by spying on attachShadow
+// (the spy calls the real method and keeps what it returned).
 function mountAndCapture(cb = callbacks(), m = model) {
-	let root: ShadowRoot | undefined;
-	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (
-		this: HTMLElement,
-		init: ShadowRootInit,
-	) {
-		root = original.call(this, init);
-		return root;
-	});
+	const attachShadow = vi.spyOn(HTMLElement.prototype, 'attachShadow');
 	const banner = mountBanner(m, cb);
-	return {banner, root: root!, cb};
+	const attached = attachShadow.mock.results[0];
+	if (attached?.type !== 'return') throw new Error('the banner attached no shadow root');
+	return {banner, root: attached.value, cb, attachShadow};
 }
 
 /** happy-dom's click() is trusted for our purposes only through dispatchEvent with isTrusted unset; emulate a person. */
@@ -68,16 +70,16 @@ afterEach(() => {
 
 describe('mountBanner', () => {
 	it('adds exactly one host node, with a closed shadow root', () => {
-		const {banner} = mountAndCapture();
+		const {banner, attachShadow} = mountAndCapture();
 		expect(document.body.children).toHaveLength(1);
 		expect(banner.host.shadowRoot).toBeNull();
-		expect(HTMLElement.prototype.attachShadow).toHaveBeenCalledWith({mode: 'closed'});
+		expect(attachShadow).toHaveBeenCalledWith({mode: 'closed'});
 	});
 
 	it("shows the data's text as text, never as HTML", () => {
 		const {root} = mountAndCapture();
 		expect(root.querySelector('h2')?.textContent).toBe(
-			'Google Photos <img src=x onerror=alert(1)> can see your photos',
+			'Photos stored on Google Photos <img src=x onerror=alert(1)> can be seen by Google',
 		);
 		expect(root.querySelector('img, b')).toBeNull();
 		expect(root.querySelector('.body p')?.textContent).toBe('Google can see your photos. <b>bold</b>');
@@ -98,13 +100,26 @@ describe('mountBanner', () => {
 		const status = root.querySelector('[role="status"]')!;
 		expect(status.textContent).toBe('');
 		vi.advanceTimersByTime(ANNOUNCE_DELAY_MS);
-		expect(status.textContent).toBe(`Google Photos <img src=x onerror=alert(1)> can see your photos. ${model.concern}`);
+		expect(status.textContent).toBe(
+			`Photos stored on Google Photos <img src=x onerror=alert(1)> can be seen by Google. ${model.concern}`,
+		);
 		expect(status.classList.contains('announce')).toBe(true);
 	});
 
-	it('says "may be able to see" when the provider\'s access is not certain', () => {
-		const {root} = mountAndCapture(callbacks(), modelFor({serviceName: 'OneDrive Photos', certain: false}));
-		expect(root.querySelector('h2')?.textContent).toBe('OneDrive Photos may be able to see your photos');
+	it('says "may be visible" when the provider\'s access is not certain', () => {
+		const {root} = mountAndCapture(
+			callbacks(),
+			modelFor({serviceName: 'iCloud Photos', provider: 'Apple', certain: false}),
+		);
+		expect(root.querySelector('h2')?.textContent).toBe('Photos stored on iCloud Photos may be visible to Apple');
+	});
+
+	it('keeps "your photos" only on a site the person added (no provider: they said it is theirs)', () => {
+		const {root} = mountAndCapture(
+			callbacks(),
+			modelFor({serviceName: 'photos.example.net', provider: null, certain: false}),
+		);
+		expect(root.querySelector('h2')?.textContent).toBe('photos.example.net may be able to see your photos');
 	});
 
 	it('offers the four choices, with the snooze length in the tooltip', () => {

@@ -6,10 +6,13 @@
  * It also means the banner's buttons can still answer after the extension is updated or reloaded
  * under the page, when this copy of the script can no longer reach its messages.
  */
-import {t} from './i18n';
+import {durationText, t} from './i18n';
 
 export type BannerTexts = {
-	/** "Google Photos can see your photos", or "may be able to see" when that is not certain. */
+	/**
+	 * "Photos stored on Google Photos can be seen by Google" (true on someone else's photos too), or its
+	 * "may be" forms when that is not certain or, for a site the person added, the provider is not known.
+	 */
 	heading: string;
 	/** "Private alternatives: Ente Photos, PhotoPrism". */
 	alternatives: string;
@@ -29,17 +32,16 @@ export type BannerTexts = {
 	openSettings: string;
 };
 
-function duration(days: number): string {
-	return days === 1 ? t('durationDay') : t('durationDays', String(days));
-}
-
 export function bannerTexts({
 	serviceName,
+	provider,
 	certain,
 	tools,
 	snoozeDays,
 }: {
 	serviceName: string;
+	/** Who runs the service ("Google"); absent for a site the person added. */
+	provider?: string | undefined;
 	/** The provider can see the photos for sure; else it may (end-to-end encryption unknown or opt-in). */
 	certain: boolean;
 	/** The tools' names, in the order the person's preference asks for. */
@@ -47,9 +49,12 @@ export function bannerTexts({
 	/** How long "Not now" snoozes the service, in days (a setting). */
 	snoozeDays: number;
 }): BannerTexts {
-	const snoozeFor = duration(snoozeDays);
+	const snoozeFor = durationText(snoozeDays);
 	return {
-		heading: t(certain ? 'bannerHeading' : 'bannerHeadingMay', serviceName),
+		heading:
+			provider === undefined
+				? t('bannerHeadingMay', serviceName)
+				: t(certain ? 'bannerHeading' : 'bannerHeadingUnknown', [serviceName, provider]),
 		alternatives: t('bannerAlternatives', tools.join(', ')),
 		compare: t('bannerCompare'),
 		notNow: t('bannerNotNow'),

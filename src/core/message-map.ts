@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import {backupSchema, type Backup} from './backup';
 import type {BannerTexts} from './banner-texts';
 import {CHECKLIST_STEPS, type ChecklistStep, type JourneyState} from './journey';
+import {serviceKeySchema} from './service-key';
 import {customHostSchema, settingsPatchSchema, type Settings, type SettingsPatch} from './settings';
 
 /** What the banner needs, resolved in the UI language by the background: small by design. */
@@ -34,19 +35,19 @@ export type BannerModel = {
  * So a hostile page that somehow drove them could at worst silence the banner, which it can already
  * do by removing it. Undoing them takes an extension page (the options).
  */
-export const BANNER_ACTIONS = ['snooze', 'hide', 'disable'] as const;
+const BANNER_ACTIONS = ['snooze', 'hide', 'disable'] as const;
 export type BannerAction = (typeof BANNER_ACTIONS)[number];
 
 export type TabState = {serviceId: string | null};
 
 /** The options page's two lists of services the banner stays away from. */
-export const SERVICE_LISTS = ['hidden', 'snoozed'] as const;
+const SERVICE_LISTS = ['hidden', 'snoozed'] as const;
 export type ServiceList = (typeof SERVICE_LISTS)[number];
 
 /** A custom site and whether its host permission is granted (so its content script is registered). */
 export type CustomSiteStatus = {host: string; granted: boolean};
 
-export type Messages = {
+type Messages = {
 	/** The content script reports the page's URL; the answer is the banner to show, if any. */
 	pageVisit: {request: {url: string}; response: BannerModel | null};
 	/** The content script's page left the service (client-side navigation) or was closed. */
@@ -89,7 +90,6 @@ export type MessageType = keyof Messages;
 export type Request<K extends MessageType> = Messages[K]['request'];
 export type Response<K extends MessageType> = Messages[K]['response'];
 
-export type Envelope<K extends MessageType = MessageType> = {type: K; payload: Request<K>};
 /** Every answer is one of these; the client turns `ok: false` back into a thrown Error. */
 export type Reply<T> = {ok: true; value: T} | {ok: false; error: string};
 
@@ -105,7 +105,7 @@ export const requestSchemas = {
 	updateSettings: settingsPatchSchema,
 	showAgain: z.strictObject({
 		list: z.enum(SERVICE_LISTS),
-		service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/)),
+		service: serviceKeySchema,
 	}),
 	getTabState: z.strictObject({tabId: z.number().check(z.int(), z.gte(0))}),
 	resetAll: z.null(),
@@ -114,7 +114,7 @@ export const requestSchemas = {
 	removeCustomSite: z.strictObject({host: customHostSchema}),
 	getJourney: z.null(),
 	setChecklistStep: z.strictObject({
-		service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/)),
+		service: serviceKeySchema,
 		step: z.enum(CHECKLIST_STEPS),
 		done: z.boolean(),
 	}),

@@ -13,6 +13,7 @@
  * import everything about the settings from this one module.
  */
 import * as z from 'zod/mini';
+import {serviceKeySchema} from './service-key';
 import {
 	DEFAULTS,
 	MAX_CUSTOM_SITES,
@@ -34,8 +35,6 @@ export {
 	THEMES,
 } from './settings-defaults';
 
-/** A catalogue id ("google-photos") or, for a custom site, its host ("photos.example.net"). */
-const serviceKey = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/));
 /**
  * A custom site's host: lowercase ASCII (IDNs in punycode), at least two labels, no IP address (a
  * numeric last label). The full checks (catalogue, never-flag list) are in core/custom-sites.ts.
@@ -52,9 +51,9 @@ export const fieldSchemas = {
 	bannerEnabled: z.boolean(),
 	snoozeDays: z.number().check(z.int(), z.gte(MIN_SNOOZE_DAYS), z.lte(MAX_SNOOZE_DAYS)),
 	/** Services (catalogue ids) where the banner is never shown: "Don't show on this site". */
-	hiddenServices: z.array(serviceKey).check(z.maxLength(500)),
+	hiddenServices: z.array(serviceKeySchema).check(z.maxLength(500)),
 	/** Service id → time (ms since epoch) until which its banner is snoozed: "Not now". */
-	snoozedUntil: z.record(serviceKey, z.number().check(z.int(), z.gte(0))),
+	snoozedUntil: z.record(serviceKeySchema, z.number().check(z.int(), z.gte(0))),
 	preference: z.enum(PREFERENCES),
 	theme: z.enum(THEMES),
 	/** Version 2: whether the background records "Your journey" (days a service was visited; background/journey-db.ts). */

@@ -8,8 +8,9 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {PAGE_DATA_FILES, pageData, serializePageData} from '../../scripts/data/page-data';
 import {localize} from './localize';
+import {pagesForReader, privacyGuidesPage} from '../ui/attribution';
 import {loadPageData, type PageData} from './pages';
-import {LANGUAGES, type Dataset} from './schema';
+import {LANGUAGES, type Attribution, type Dataset} from './schema';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataset = JSON.parse(readFileSync(path.join(ROOT, 'src/data/dataset.json'), 'utf8')) as Dataset;
@@ -21,6 +22,14 @@ function bilingual(value: unknown, at = ''): string[] {
 	if (value === null || typeof value !== 'object') return [];
 	if (typeof (value as {en?: unknown}).en === 'string') return [at];
 	return Object.entries(value).flatMap(([key, item]) => bilingual(item, `${at}.${key}`));
+}
+
+/** Every attribution (`by`) in a JSON value. */
+function attributions(value: unknown): Attribution[] {
+	if (Array.isArray(value)) return value.flatMap(attributions);
+	if (value === null || typeof value !== 'object') return [];
+	const own = 'by' in value && typeof value.by === 'object' ? [value.by as Attribution] : [];
+	return [...own, ...Object.values(value).flatMap(attributions)];
 }
 
 describe('the pages’ per-language files', () => {
@@ -49,9 +58,11 @@ describe('the pages’ per-language files', () => {
 			}
 			for (const [index, evaluation] of dataset.evaluations.entries())
 				expect(data.evaluations[index]!.reason).toBe(localize(evaluation.reason, lang));
-			expect(data.intro).toBe(localize(dataset.intro, lang));
+			expect(data.intro).toEqual({text: localize(dataset.intro.text, lang), by: dataset.intro.by});
 			// Curated texts have every language (dataset.test.ts): a French file is French.
-			if (lang !== 'en') expect(data.intro).toBe(dataset.intro[lang]);
+			if (lang !== 'en') expect(data.intro.text).toBe(dataset.intro.text[lang]);
+			for (const [index, tool] of dataset.tools.entries())
+				expect(data.tools[index]!.verdicts).toEqual({note: localize(tool.verdicts.note, lang), by: tool.verdicts.by});
 		});
 
 		it('keeps every tool, criterion, evaluation, threat and service, without the URL rules or the never-flag list', () => {
@@ -61,10 +72,17 @@ describe('the pages’ per-language files', () => {
 			expect(ids(data.threats)).toEqual(ids(dataset.threats));
 			expect(ids(data.services)).toEqual(ids(dataset.services));
 			expect(data.evaluations).toHaveLength(dataset.evaluations.length);
-			expect(data.sources).toEqual(dataset.sources);
-			expect(data.revision).toBe(dataset.revision);
+			// The Privacy Guides pages in this language and in English (every claim's fallback), no other.
+			expect(data.sources).toEqual(dataset.sources.filter((page) => page.lang === lang || page.lang === 'en'));
 			expect('neverFlag' in data).toBe(false);
 			expect(data.services.filter((service) => 'match' in service)).toEqual([]);
+		});
+
+		it('names, for every claim and in the footer, the same Privacy Guides page as the whole dataset does', () => {
+			const claims = attributions(dataset);
+			expect(claims.filter((by) => by.by === 'privacyguides').length).toBeGreaterThan(0);
+			for (const by of claims) expect(privacyGuidesPage(by, lang, data)).toEqual(privacyGuidesPage(by, lang, dataset));
+			expect(pagesForReader(lang, data)).toEqual(pagesForReader(lang, dataset));
 		});
 
 		it('is what loadPageData gives a page in that language, loaded once', async () => {

@@ -1,10 +1,11 @@
 import {useEffect, useMemo} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {t} from '../core/i18n';
+import {comparisonUrl} from '../core/pages';
 import {send} from '../core/send';
+import {toolsForPreference} from '../core/tool-order';
 import {serviceIn} from '../data/pages';
-import {Attribution, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
-import {toolsForPreference} from '../ui/order';
+import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePageData, usePlatform, usePromise, useSettings} from '../ui/hooks';
 
@@ -41,9 +42,7 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 	const tools = toolsForPreference(data.tools, settings.preference);
 	const openComparison = (event: Event) => {
 		event.preventDefault();
-		void browser.tabs
-			.create({url: browser.runtime.getURL(`compare/index.html${service ? `?service=${service.id}` : ''}`)})
-			.then(() => window.close());
+		void browser.tabs.create({url: comparisonUrl(service?.id ?? null)}).then(() => window.close());
 	};
 
 	return (
@@ -52,18 +51,13 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 				{service ? (
 					<>
 						<h1 data-service={service.id}>
-							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedMay', service.name)}
+							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedUnknown', [
+								service.name,
+								service.provider,
+							])}
 						</h1>
 						<p class="concern">
-							{service.access.concern}{' '}
-							<a
-								href={service.access.source}
-								target="_blank"
-								rel="noopener noreferrer"
-								aria-label={t('sourceOf', t('popupWhatItSees'))}
-							>
-								{t('source')}
-							</a>
+							{service.access.concern} <Byline by={service.access.by} data={data} what={t('popupWhatItSees')} />
 						</p>
 					</>
 				) : custom ? (
@@ -74,7 +68,9 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 				) : (
 					<>
 						<h1 data-neutral="">{t('popupNeutralTitle')}</h1>
-						<p class="muted">{data.intro}</p>
+						<p class="muted">
+							{data.intro.text} <Byline by={data.intro.by} data={data} what={t('popupNeutralTitle')} />
+						</p>
 					</>
 				)}
 			</header>
@@ -88,11 +84,15 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 			{(service || custom) && (
 				<section aria-labelledby="move-heading">
 					<h2 id="move-heading">{t('popupMove')}</h2>
-					{service ? <MoveSteps service={service} tools={tools} /> : <CustomMoveSteps host={custom!} tools={tools} />}
+					{service ? (
+						<MoveSteps service={service} tools={tools} data={data} />
+					) : (
+						<CustomMoveSteps host={custom!} tools={tools} />
+					)}
 				</section>
 			)}
 			<p class="actions">
-				<a href={browser.runtime.getURL('compare/index.html')} onClick={openComparison} class="button">
+				<a href={comparisonUrl(null)} onClick={openComparison} class="button">
 					{t('popupCompareAll')}
 				</a>
 				<a
@@ -105,7 +105,7 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 					{t('popupOpenOptions')}
 				</a>
 			</p>
-			<Threats data={data} />
+			<Threats data={data} tools={tools} />
 			<Attribution data={data} />
 		</>
 	);

@@ -4,14 +4,19 @@
  * for a service, the threats and the attribution. Every text comes from the page data (already in the
  * page's language: data/pages.ts) or the locales and is rendered as text; every link opens in a new tab
  * without a referrer.
+ *
+ * Every claim ends with its `Byline`: who says it (Privacy Guides, the provider, or us) and the page
+ * that says it, in the reader's language.
  */
 import type {ComponentChildren} from 'preact';
 import {t, type MessageKey} from '../core/i18n';
 import {evaluationOf, type PageData, type PageRoute, type PageService, type PageTool} from '../data/pages';
-import type {Language, Platform, Verdict} from '../data/schema';
+import type {Attribution, Platform, Verdict} from '../data/schema';
+import {pagesForReader, privacyGuidesPage, shortUrl} from './attribution';
+import {formatDay, formatMonth} from './format';
 import {orderDownloads} from './order';
 
-export function ExternalLink({href, children, label}: {href: string; children: ComponentChildren; label?: string}) {
+function ExternalLink({href, children, label}: {href: string; children: ComponentChildren; label?: string}) {
 	return (
 		<a href={href} target="_blank" rel="noopener noreferrer" aria-label={label}>
 			{children}
@@ -19,11 +24,52 @@ export function ExternalLink({href, children, label}: {href: string; children: C
 	);
 }
 
-export function SourceLink({href, what}: {href: string; what: string}) {
+/**
+ * Who makes a claim, after it: "Source: Privacy Guides" (the page in the reader's language, its
+ * revision in the link's name), "Source: Meta" (the provider's own page), or, for a claim of ours,
+ * "Our assessment, November 2026" with the pages we checked.
+ */
+export function Byline({by, data, what}: {by: Attribution; data: PageData; what: string}) {
+	const {lang} = data;
+	if (by.by === 'project') {
+		const month = formatMonth(by.date, lang);
+		return (
+			<span class="byline" data-by="project">
+				<span class="ours">{t('authorProject', month)}</span> ({t('authorProjectSearched')}{' '}
+				{by.searched.map((url, i) => (
+					<span key={url}>
+						{i > 0 && ', '}
+						<ExternalLink href={url} label={`${shortUrl(url)}, ${t('sourceOfBy', [what, t('authorProject', month)])}`}>
+							{shortUrl(url)}
+						</ExternalLink>
+					</span>
+				))}
+				)
+			</span>
+		);
+	}
+	if (by.by === 'provider') {
+		return (
+			<span class="byline" data-by="provider">
+				{t('source')}
+				{t('labelColon')}{' '}
+				<ExternalLink href={by.url} label={t('sourceOfBy', [what, by.name])}>
+					{by.name}
+				</ExternalLink>
+			</span>
+		);
+	}
+	const page = privacyGuidesPage(by, lang, data);
+	if (!page) return null;
+	const author = t('authorPrivacyGuidesPage', [page.title, formatDay(page.date, lang)]);
 	return (
-		<ExternalLink href={href} label={t('sourceOf', what)}>
+		<span class="byline" data-by="privacyguides">
 			{t('source')}
-		</ExternalLink>
+			{t('labelColon')}{' '}
+			<ExternalLink href={page.url} label={t('sourceOfBy', [what, author])}>
+				{t('authorPrivacyGuides')}
+			</ExternalLink>
+		</span>
 	);
 }
 
@@ -45,13 +91,16 @@ export function VerdictLabel({verdict}: {verdict: Verdict}) {
 }
 
 /** Every criterion as a verdict; the reason and source open on demand (native <details>). */
-export function CriteriaList({tool, data}: {tool: PageTool; data: PageData}) {
+function CriteriaList({tool, data}: {tool: PageTool; data: PageData}) {
 	const groups = [
 		{level: 'minimum', title: t('criteriaMinimum')},
 		{level: 'best-case', title: t('criteriaBestCase')},
 	] as const;
 	return (
 		<div class="criteria">
+			<p class="verdicts-by" data-by={tool.verdicts.by.by}>
+				{tool.verdicts.note} <Byline by={tool.verdicts.by} data={data} what={t('criteriaHeading')} />
+			</p>
 			{groups.map(({level, title}) => (
 				<section key={level} aria-label={title}>
 					<h4>{title}</h4>
@@ -69,7 +118,7 @@ export function CriteriaList({tool, data}: {tool: PageTool; data: PageData}) {
 												<VerdictLabel verdict={evaluation.verdict} /> <span class="criterion">{text}</span>
 											</summary>
 											<p>
-												{evaluation.reason} <SourceLink href={evaluation.source} what={text} />
+												{evaluation.reason} <Byline by={evaluation.by} data={data} what={text} />
 											</p>
 										</details>
 									</li>
@@ -82,15 +131,9 @@ export function CriteriaList({tool, data}: {tool: PageTool; data: PageData}) {
 	);
 }
 
-const monthFormat = (lang: Language) =>
-	new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', timeZone: 'UTC'});
-export function formatMonth(yearMonth: string, lang: Language): string {
-	return monthFormat(lang).format(new Date(`${yearMonth}-01T00:00:00Z`));
-}
-export function formatDay(isoDate: string, lang: Language): string {
-	return new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'}).format(
-		new Date(`${isoDate}T00:00:00Z`),
-	);
+/** Whether every item has the same author (so one byline says it for all). */
+function sameAuthor(items: readonly {by: Attribution}[]): boolean {
+	return items.every((item) => JSON.stringify(item.by) === JSON.stringify(items[0]?.by));
 }
 
 const LINKS: Array<[keyof PageTool['links'], MessageKey]> = [
@@ -122,29 +165,65 @@ export function ToolCard({
 			<Heading id={`tool-${tool.id}`}>
 				{tool.name} <span class="tagline">{tool.tagline}</span>
 			</Heading>
+			<p class="recommendation">
+				{tool.recommendation} <Byline by={tool.by} data={data} what={tool.name} />
+			</p>
 			<dl class="facts">
 				<dt>{t('factFreePlan')}</dt>
 				<dd>
-					{tool.freePlan.text} <SourceLink href={tool.freePlan.source} what={t('factFreePlan')} />
+					{tool.freePlan.text} <Byline by={tool.freePlan.by} data={data} what={t('factFreePlan')} />
 				</dd>
 				<dt>{t('factAudits')}</dt>
 				<dd>
 					{tool.audits.length > 0 ? (
-						<ul class="audits">
-							{tool.audits.map((audit) => (
-								<li key={audit.url}>
-									<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
-									{t('labelColon')} {audit.scope}, {formatMonth(audit.date, data.lang)}
-								</li>
-							))}
-						</ul>
+						<>
+							<ul class="audits">
+								{tool.audits.map((audit) => (
+									<li key={audit.url}>
+										<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
+										{t('labelColon')} {audit.scope}, {formatMonth(audit.date, data.lang)}
+										{!sameAuthor(tool.audits) && (
+											<>
+												{' '}
+												<Byline
+													by={audit.by}
+													data={data}
+													what={`${t('factAudits')}${t('labelColon')} ${audit.auditor}`}
+												/>
+											</>
+										)}
+									</li>
+								))}
+							</ul>
+							{/* One byline for the list when one author reports every audit. */}
+							{sameAuthor(tool.audits) && <Byline by={tool.audits[0]!.by} data={data} what={t('factAudits')} />}
+						</>
 					) : (
 						<>
 							{t('factNoAudit')}{' '}
-							{auditEvaluation && <SourceLink href={auditEvaluation.source} what={t('factAudits')} />}
+							{auditEvaluation && <Byline by={auditEvaluation.by} data={data} what={t('factAudits')} />}
 						</>
 					)}
 				</dd>
+				{tool.threats.length > 0 && (
+					<>
+						<dt>{t('factThreats')}</dt>
+						<dd>
+							<ul class="threat-tags">
+								{tool.threats.flatMap((id) => {
+									const threat = data.threats.find((candidate) => candidate.id === id);
+									return threat
+										? [
+												<li key={id} data-threat={id}>
+													<ExternalLink href={threat.url}>{threat.label}</ExternalLink>
+												</li>,
+											]
+										: [];
+								})}
+							</ul>
+						</dd>
+					</>
+				)}
 				{downloads.length > 0 && (
 					<>
 						<dt>{t('factPlatforms')}</dt>
@@ -179,7 +258,7 @@ export function ToolCard({
 	);
 }
 
-function RouteText({route, service}: {route: PageRoute; service: PageService}) {
+function RouteText({route, service, data}: {route: PageRoute; service: PageService; data: PageData}) {
 	const serviceName = service.name;
 	return (
 		<p>
@@ -191,7 +270,7 @@ function RouteText({route, service}: {route: PageRoute; service: PageService}) {
 				</>
 			)}
 			{route.text} {route.url && <ExternalLink href={route.url}>{t('moveOpen')}</ExternalLink>}{' '}
-			{route.source && <SourceLink href={route.source} what={serviceName} />}
+			<Byline by={route.by} data={data} what={serviceName} />
 			{!route.verified && <span class="visually-hidden"> {t('unverifiedHint', serviceName)}</span>}
 		</p>
 	);
@@ -201,10 +280,12 @@ function RouteText({route, service}: {route: PageRoute; service: PageService}) {
 export function MoveSteps({
 	service,
 	tools,
+	data,
 	headingLevel = 3,
 }: {
 	service: PageService;
 	tools: readonly PageTool[];
+	data: PageData;
 	headingLevel?: 3 | 4;
 }) {
 	const serviceName = service.name;
@@ -213,14 +294,14 @@ export function MoveSteps({
 		<ol class="move" data-service={service.id}>
 			<li>
 				<Heading>{t('moveExportFrom', serviceName)}</Heading>
-				<RouteText route={service.export} service={service} />
+				<RouteText route={service.export} service={service} data={data} />
 			</li>
 			{tools.map((tool) => {
 				const route = service.import[tool.id];
 				return (
 					<li key={tool.id} data-import={tool.id}>
 						<Heading>{t('moveImportInto', tool.name)}</Heading>
-						{route ? <RouteText route={route} service={service} /> : <p>{t('moveNoGuide', tool.name)}</p>}
+						{route ? <RouteText route={route} service={service} data={data} /> : <p>{t('moveNoGuide', tool.name)}</p>}
 					</li>
 				);
 			})}
@@ -255,35 +336,49 @@ export function CustomMoveSteps({
 	);
 }
 
-/** The threats the advice protects against, each linked to its explanation. */
-export function Threats({data}: {data: PageData}) {
+/** The threats the tools shown protect against (their cards' tags), each with Privacy Guides' own explanation. */
+export function Threats({data, tools}: {data: PageData; tools: readonly PageTool[]}) {
+	const shown = new Set(tools.flatMap((tool) => tool.threats));
+	const threats = data.threats.filter((threat) => shown.has(threat.id));
+	if (threats.length === 0) return null;
 	return (
 		<section class="threats" aria-labelledby="threats-heading">
 			<h2 id="threats-heading">{t('threatsHeading')}</h2>
 			<ul>
-				{data.threats.map((threat) => (
-					<li key={threat.id}>
-						<ExternalLink href={threat.url}>{threat.label}</ExternalLink>
-						{t('labelColon')} {threat.explanation}
-					</li>
-				))}
+				{threats.map((threat) => {
+					const label = threat.label;
+					return (
+						<li key={threat.id} data-threat={threat.id}>
+							<ExternalLink href={threat.url}>{label}</ExternalLink>
+							{t('labelColon')} {threat.explanation} <Byline by={threat.by} data={data} what={label} />
+						</li>
+					);
+				})}
 			</ul>
 		</section>
 	);
 }
 
-/** Attribution (CC BY-SA 4.0), the revision date, the source page in the person's language, independence. */
+/**
+ * Attribution (CC BY-SA 4.0): every Privacy Guides page the advice comes from, in the reader's
+ * language, each with its own revision date; what a claim of ours looks like; independence.
+ */
 export function Attribution({data}: {data: PageData}) {
-	const source =
-		data.sources.find((page) => page.pagePath === 'photo-management' && page.lang === data.lang) ??
-		data.sources.find((page) => page.pagePath === 'photo-management');
 	return (
 		<footer class="attribution">
 			<p>
-				{t('attribution', formatDay(data.revision, data.lang))}{' '}
-				{source && <ExternalLink href={source.url}>{t('attributionSource')}</ExternalLink>}{' '}
-				<ExternalLink href={data.licence.url}>CC BY-SA 4.0</ExternalLink>
+				{t('attribution')} <ExternalLink href={data.licence.url}>CC BY-SA 4.0</ExternalLink>
 			</p>
+			<ul class="source-pages">
+				{pagesForReader(data.lang, data).map((page) => (
+					<li key={page.id} data-page={page.id} lang={page.lang}>
+						<ExternalLink href={page.url}>
+							{t('attributionPage', [page.title, formatDay(page.date, data.lang)])}
+						</ExternalLink>
+					</li>
+				))}
+			</ul>
+			<p>{t('attributionOurs')}</p>
 			<p>{t('notAffiliated')}</p>
 		</footer>
 	);

@@ -1,0 +1,151 @@
+/**
+ * What esbuild builds for one browser: three units, each one esbuild context, because each needs options the
+ * others cannot share (the output format, the loader of .css, how far names are minified).
+ *
+ * - scripts: the background and the extension pages, one ES-module build with code splitting, so the dataset,
+ *   Preact, zod and the polyfill ship once, in shared chunks, instead of once per page;
+ * - content: the content script, an IIFE with every name minified and no polyfill (see core/browser.ts);
+ * - styles: each page's stylesheet.
+ *
+ * Release and development builds differ in exactly two things: `__DEV__` (false / true) and, in development,
+ * inline source maps. Everything else is the same, so what you try in `npm run dev` is what ships.
+ */
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import type {Dataset} from '../../src/data/schema';
+import type {Target} from '../manifest';
+
+export type Mode = 'release' | 'dev';
+export type UnitName = 'scripts' | 'content' | 'styles';
+
+export const PAGES = ['popup', 'options', 'compare'] as const;
+
+/** Files a unit reads without importing them, relative to the root: a change to one rebuilds the unit. */
+export const ALSO_READS: Record<UnitName, readonly string[]> = {
+	scripts: [],
+	content: ['src/data/dataset.json'],
+	styles: [],
+};
+
+/** Replaces src/data/rules.ts in the content bundle by its data as a literal: no dataset text ships there. */
+function rulesAsLiteral(root: string, dataset: () => Dataset): esbuild.Plugin {
+	const rulesFile = path.join(root, 'src/data/rules.ts');
+	return {
+		name: 'rules-literal',
+		setup(build) {
+			build.onLoad({filter: /[/\\]src[/\\]data[/\\]rules\.ts$/}, (args) => {
+				if (path.resolve(args.path) !== rulesFile) return undefined;
+				const {services, neverFlag} = dataset();
+				const serviceRules = services.map(({id, match}) => ({id, rules: match.rules}));
+				const neverRules = neverFlag.map(({id, rules}) => ({id, rules}));
+				return {
+					contents: `export const SERVICE_RULES = ${JSON.stringify(serviceRules)};\nexport const NEVER_FLAG_RULES = ${JSON.stringify(neverRules)};\n`,
+					loader: 'js',
+				};
+			});
+		},
+	};
+}
+
+/**
+ * The content script's stylesheet (src/content/banner.css, imported as text) minified: the banner parses
+ * it on every photo page it appears on, so the fewer bytes the better.
+ */
+function minifiedCssText(): esbuild.Plugin {
+	return {
+		name: 'minified-css-text',
+		setup(build) {
+			build.onLoad({filter: /\.css$/}, async (args) => {
+				const {code} = await esbuild.transform(await readFile(args.path, 'utf8'), {loader: 'css', minify: true});
+				return {contents: code, loader: 'text'};
+			});
+		},
+	};
+}
+
+/**
+ * Removes the one HTML sink in Preact: `dangerouslySetInnerHTML`. The extension never uses it (nothing
+ * from a page or a file may reach the DOM as HTML), and Firefox's linter rightly flags the assignment.
+ * The assignment becomes a thrown error and clearing becomes `textContent = ""`. The build fails if
+ * Preact's code changes shape, so an update cannot silently bring the sink back.
+ */
+function preactWithoutHtmlSink(): esbuild.Plugin {
+	return {
+		name: 'preact-without-html-sink',
+		setup(build) {
+			build.onLoad({filter: /[/\\]preact[/\\]dist[/\\]preact\.module\.js$/}, async (args) => {
+				const source = await readFile(args.path, 'utf8');
+				const set = /\(([\w$]+)\.innerHTML=[\w$]+\.__html\)/g;
+				const clear = /\(([\w$]+)\.innerHTML=""\)/g;
+				if ((source.match(set)?.length ?? 0) !== 1 || (source.match(clear)?.length ?? 0) !== 1) {
+					throw new Error(`${args.path}: Preact changed; update preactWithoutHtmlSink in scripts/build/options.ts`);
+				}
+				const contents = source
+					.replace(set, '(()=>{throw new Error("dangerouslySetInnerHTML is disabled in this extension")})()')
+					.replace(clear, '($1.textContent="")');
+				return {contents, loader: 'js'};
+			});
+		},
+	};
+}
+
+/**
+ * The options of each unit for one browser. Nothing is written by esbuild (`write: false`): the builder writes
+ * only the files whose bytes changed. `dataset` is read at each build, so a changed dataset reaches the rules.
+ */
+export function unitOptions(opts: {
+	root: string;
+	outdir: string;
+	target: Target;
+	mode: Mode;
+	dataset: () => Dataset;
+}): Record<UnitName, esbuild.BuildOptions> {
+	const {root, outdir, target, mode} = opts;
+	const from = (file: string) => path.join(root, file);
+	const common: esbuild.BuildOptions = {
+		absWorkingDir: root,
+		outdir,
+		write: false,
+		bundle: true,
+		format: 'iife',
+		target: target === 'chrome' ? ['chrome123'] : ['firefox142'],
+		jsx: 'automatic',
+		jsxImportSource: 'preact',
+		loader: {'.css': 'text'},
+		legalComments: 'none',
+		// Readable output for store reviewers: whitespace and syntax minified, names kept.
+		minifyWhitespace: true,
+		minifySyntax: true,
+		define: {'process.env.NODE_ENV': '"production"', __DEV__: mode === 'dev' ? 'true' : 'false'},
+		sourcemap: mode === 'dev' ? 'inline' : false,
+		logLevel: 'warning',
+		metafile: true,
+	};
+	return {
+		scripts: {
+			...common,
+			format: 'esm',
+			splitting: true,
+			chunkNames: 'chunks/[name]-[hash]',
+			entryPoints: {
+				background: from('src/background/index.ts'),
+				...Object.fromEntries(PAGES.map((page) => [`${page}/${page}`, from(`src/${page}/index.tsx`)])),
+			},
+			plugins: [preactWithoutHtmlSink()],
+		},
+		content: {
+			...common,
+			entryPoints: {content: from('src/content/index.ts')},
+			// The content script must stay tiny: every name minified too, and no polyfill (see core/browser.ts).
+			minifyIdentifiers: true,
+			alias: {'webextension-polyfill': from('src/core/native-browser.ts')},
+			plugins: [rulesAsLiteral(root, opts.dataset), minifiedCssText()],
+		},
+		styles: {
+			...common,
+			entryPoints: Object.fromEntries(PAGES.map((page) => [`${page}/${page}`, from(`src/${page}/${page}.css`)])),
+			loader: {'.css': 'css'},
+		},
+	};
+}

@@ -1,0 +1,174 @@
+/**
+ * The walls between the extension's contexts, proved on what each bundle really contains: esbuild's metafile
+ * lists every module in every output file, imports of imports too. ESLint (eslint.config.js) stops the direct
+ * imports; this check also catches a wall crossed two imports away. The build fails on a crossing, naming the
+ * bundle, the module that should not be there and the module that imported it.
+ *
+ * A bundle is its entry output plus every chunk it loads (the pages and the background share chunks).
+ */
+import path from 'node:path';
+import type {Metafile} from 'esbuild';
+
+/** A kind of module, known by its path in the metafile (relative to the project root). */
+type Group = {name: string; test: (input: string) => boolean};
+
+const npm = (name: string): Group => ({name, test: (input) => packageOf(input) === name});
+const folder = (dir: string): Group => ({name: `${dir}/`, test: (input) => input.startsWith(`${dir}/`)});
+
+const ZOD = npm('zod');
+const IDB = npm('idb');
+const PREACT = npm('preact');
+const BACKGROUND = folder('src/background');
+const CONTENT = folder('src/content');
+const PAGE_CODE = ['src/popup', 'src/compare', 'src/options', 'src/ui'].map(folder);
+
+export type Wall = {
+	/** The entry output, as a path inside dist/<target>. */
+	bundle: string;
+	/** When set, the only modules the bundle may contain: exact paths, or patterns. */
+	only?: ReadonlyArray<string | RegExp>;
+	/** Kinds of module the bundle may not contain. */
+	never?: readonly Group[];
+	why: string;
+};
+
+const PAGE_WALL = 'a page talks to the background by messages and ships no zod, idb, background or content code';
+
+const WALLS: readonly Wall[] = [
+	{
+		bundle: 'content.js',
+		// Exactly what it contains today. Not the dataset: src/data/rules.ts is replaced by its rules as a literal
+		// (scripts/build/options.ts), so dataset.json here means that replacement broke. Not webextension-polyfill
+		// either: the content bundle aliases it to src/core/native-browser.ts.
+		only: [
+			/^src\/content\/[^/]+$/,
+			'src/core/url-match.ts',
+			'src/core/browser.ts',
+			'src/core/native-browser.ts',
+			'src/core/send.ts',
+			'src/core/i18n.ts',
+			'src/core/serial.ts',
+			'src/data/rules.ts',
+		],
+		why: 'the content script stays tiny: its own code, the URL matcher, the browser API, messages, i18n and the rules',
+	},
+	{bundle: 'popup/popup.js', never: [ZOD, IDB, BACKGROUND, CONTENT], why: PAGE_WALL},
+	{bundle: 'compare/compare.js', never: [ZOD, IDB, BACKGROUND, CONTENT], why: PAGE_WALL},
+	{
+		bundle: 'options/options.js',
+		never: [IDB, BACKGROUND, CONTENT],
+		why: 'a page talks to the background by messages and ships no idb, background or content code',
+	},
+	{
+		bundle: 'background.js',
+		never: [PREACT, CONTENT, ...PAGE_CODE],
+		why: 'the background is no page: no Preact, no page or content code',
+	},
+];
+
+/** Crossings tolerated for now, one a line; each names why and is deleted as soon as that reason is gone. */
+export type Allowance = {bundles: readonly string[]; group: string; reason: string};
+
+export const TEMPORARY_ALLOWANCES: readonly Allowance[] = [
+	// None. (Popup and comparison shipped zod through src/core/settings.ts until the settings' constants and
+	// defaults moved to src/core/settings-defaults.ts and the pages' data to src/data/pages/<lang>.json.)
+];
+
+/** The npm package a metafile input belongs to, or undefined for the project's own files. */
+function packageOf(input: string): string | undefined {
+	return /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+}
+
+/** How an input is named in messages: a package's files from node_modules/ on, the project's as they are. */
+function label(input: string): string {
+	const at = input.lastIndexOf('node_modules/');
+	return at === -1 ? input : input.slice(at);
+}
+
+/**
+ * The crossings of `walls` in one esbuild build. `outdir` is the build's output folder as an absolute path and
+ * `workingDir` the build's absWorkingDir (metafile paths are relative to it). Returns one message per crossing.
+ */
+export function checkWalls(
+	metafile: Metafile,
+	opts: {outdir: string; workingDir: string; walls?: readonly Wall[]; allowances?: readonly Allowance[]},
+): string[] {
+	const walls = opts.walls ?? WALLS;
+	const allowances = opts.allowances ?? TEMPORARY_ALLOWANCES;
+	const problems: string[] = [];
+	for (const [output, meta] of Object.entries(metafile.outputs)) {
+		if (!meta.entryPoint) continue;
+		const bundle = path.relative(opts.outdir, path.resolve(opts.workingDir, output)).split(path.sep).join('/');
+		const wall = walls.find((w) => w.bundle === bundle);
+		if (!wall) continue;
+		// What a module is reported as when it should not be here: its package or its path; or its group.
+		const offence = (input: string): string | undefined => {
+			const group = wall.never?.find((g) => g.test(input));
+			if (group) return group.name;
+			if (wall.only && !wall.only.some((allowed) => matches(allowed, input))) return packageOf(input) ?? input;
+			return undefined;
+		};
+		const names = new Set<string>();
+		for (const input of modulesOf(metafile, output)) {
+			const name = offence(input);
+			if (name === undefined || allowances.some((a) => a.bundles.includes(bundle) && a.group === name)) continue;
+			names.add(name);
+		}
+		for (const name of names) {
+			const {module, importer, chain} = explain(metafile, meta.entryPoint, (input) => offence(input) === name);
+			problems.push(
+				`${bundle} contains ${name === module ? label(module) : `${name} (${label(module)})`}, ` +
+					`imported by ${label(importer)} (${chain.map(label).join(' → ')}): ${wall.why}.`,
+			);
+		}
+	}
+	return problems;
+}
+
+function matches(allowed: string | RegExp, input: string): boolean {
+	return typeof allowed === 'string' ? allowed === input : allowed.test(input);
+}
+
+/** Every input in an output and in the chunks it loads, statically or dynamically. */
+function modulesOf(metafile: Metafile, output: string): Set<string> {
+	const seen = new Set<string>();
+	const inputs = new Set<string>();
+	const queue = [output];
+	for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+		if (seen.has(file)) continue;
+		seen.add(file);
+		const meta = metafile.outputs[file];
+		if (!meta) continue;
+		for (const input of Object.keys(meta.inputs)) inputs.add(input);
+		for (const imported of meta.imports) if (!imported.external) queue.push(imported.path);
+	}
+	return inputs;
+}
+
+/**
+ * Where the wall is crossed: the shortest import chain from the entry point to a module that is `offending`, and
+ * so the first offending module and the module that imported it.
+ */
+function explain(
+	metafile: Metafile,
+	entry: string,
+	offending: (input: string) => boolean,
+): {module: string; importer: string; chain: string[]} {
+	const parent = new Map<string, string>();
+	const queue = [entry];
+	const seen = new Set([entry]);
+	for (let input = queue.shift(); input !== undefined; input = queue.shift()) {
+		if (offending(input)) {
+			const chain = [input];
+			for (let p = parent.get(input); p !== undefined; p = parent.get(p)) chain.unshift(p);
+			return {module: input, importer: parent.get(input) ?? input, chain};
+		}
+		for (const imported of metafile.inputs[input]?.imports ?? []) {
+			if (imported.external || seen.has(imported.path)) continue;
+			seen.add(imported.path);
+			parent.set(imported.path, input);
+			queue.push(imported.path);
+		}
+	}
+	return {module: entry, importer: '(not found in the import graph)', chain: [entry]};
+}
