@@ -7,6 +7,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {parsePrivacyGuidesPage} from '../privacyguides/parse';
+import type {Curated} from './curated/schema';
 import {
 	buildDataset,
 	CURATED_FILE_NAMES,
@@ -29,9 +30,21 @@ const curated: Record<string, unknown> = Object.fromEntries(
 	CURATED_FILE_NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(CURATED, name), 'utf8'))]),
 );
 
+/**
+ * The curated files as a test breaks them: typed as the schema reads the real ones (which it accepts: the
+ * dataset below is built from them), plus any other file name a test adds. A value the schema refuses is put
+ * in through `invalid` or `Reflect.deleteProperty`, never by loosening this type.
+ */
+type TestCurated = Curated & Record<string, unknown>;
+
 /** A deep copy of the real inputs, for a test to break. */
-function inputs(): {pages: Record<string, string>; curated: Record<string, any>} {
-	return {pages: {...pages}, curated: structuredClone(curated)};
+function inputs(): {pages: Record<string, string>; curated: TestCurated} {
+	return {pages: {...pages}, curated: structuredClone(curated) as TestCurated};
+}
+
+/** Sets a property to a value its type (the schema) refuses: the one route for deliberate bad data. */
+function invalid<T extends object>(target: T, key: keyof T & string, value: unknown): void {
+	Object.assign(target, {[key]: value});
 }
 
 function issuesOf(input: DatasetInput): readonly string[] {
@@ -46,14 +59,9 @@ function issuesOf(input: DatasetInput): readonly string[] {
 
 const dataset = buildDataset(inputs());
 
-/** The curated parts the attribution tests change, typed. */
-type CuratedClaim = {by: unknown};
-type CuratedService = {id: string; access: CuratedClaim; export: CuratedClaim & {verified: boolean}};
-type CuratedThreat = {label: {en: string; fr: string}; explanation: {en: string; fr: string}};
-const curatedService = (input: ReturnType<typeof inputs>, id: string): CuratedService =>
-	(input.curated['services.json'] as CuratedService[]).find((service) => service.id === id)!;
-const curatedThreats = (input: ReturnType<typeof inputs>): CuratedThreat[] =>
-	(input.curated['threats.json'] as {threats: CuratedThreat[]}).threats;
+const curatedService = (input: ReturnType<typeof inputs>, id: string) =>
+	input.curated['services.json'].find((service) => service.id === id)!;
+const curatedThreats = (input: ReturnType<typeof inputs>) => input.curated['threats.json'].threats;
 const tool = (id: string) => dataset.tools.find((t) => t.id === id)!;
 
 describe('buildDataset: mapping', () => {
@@ -61,7 +69,7 @@ describe('buildDataset: mapping', () => {
 		const shuffled = inputs();
 		shuffled.curated['services.json'] = [...shuffled.curated['services.json']]
 			.reverse()
-			.map((service: Record<string, unknown>) => Object.fromEntries(Object.entries(service).reverse()));
+			.map((service) => Object.fromEntries(Object.entries(service).reverse()) as typeof service);
 		shuffled.curated['tools.json'] = [...shuffled.curated['tools.json']].reverse();
 		shuffled.curated['never-flag.json'] = [...shuffled.curated['never-flag.json']].reverse();
 		shuffled.curated['evaluations.json'] = [...shuffled.curated['evaluations.json']].reverse();
@@ -219,9 +227,9 @@ describe('buildDataset: mapping', () => {
 describe('buildDataset: failures name every problem clearly', () => {
 	it('reports schema problems in curated files with file, item id and field', () => {
 		const input = inputs();
-		input.curated['tools.json'][1].kind = 'hosted';
-		input.curated['services.json'][0].match.examples = ['http://example.com/'];
-		delete input.curated['evaluations.json'][0].reason.fr;
+		invalid(input.curated['tools.json'][1]!, 'kind', 'hosted');
+		input.curated['services.json'][0]!.match.examples = ['http://example.com/'];
+		Reflect.deleteProperty(input.curated['evaluations.json'][0]!.reason, 'fr');
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
 			expect.arrayContaining([
@@ -235,7 +243,7 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('reports a missing curated file and an unknown one', () => {
 		const input = inputs();
-		delete input.curated['threats.json'];
+		Reflect.deleteProperty(input.curated, 'threats.json');
 		input.curated['extra.json'] = {};
 		expect(issuesOf(input)).toEqual([
 			'threats.json: missing',
@@ -247,11 +255,11 @@ describe('buildDataset: failures name every problem clearly', () => {
 		const input = inputs();
 		const evaluations = input.curated['evaluations.json'];
 		evaluations.splice(
-			evaluations.findIndex((e: {tool: string; criterion: string}) => e.tool === 'photoprism' && e.criterion === 'mfa'),
+			evaluations.findIndex((e) => e.tool === 'photoprism' && e.criterion === 'mfa'),
 			1,
 		);
-		evaluations.push({...evaluations[0], criterion: 'speed'});
-		evaluations.push(structuredClone(evaluations[1]));
+		evaluations.push({...evaluations[0]!, criterion: 'speed'});
+		evaluations.push(structuredClone(evaluations[1]!));
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
 			expect.arrayContaining([
@@ -264,7 +272,7 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('fails when the curated audits disagree with the page’s audit links', () => {
 		const input = inputs();
-		input.curated['tools.json'][0].audits[0].url = 'https://ente.io/blog/cryptography-audit';
+		input.curated['tools.json'][0]!.audits[0]!.url = 'https://ente.io/blog/cryptography-audit';
 		expect(issuesOf(input)).toEqual([
 			expect.stringMatching(
 				/audit https:\/\/ente\.io\/blog\/cryptography-audit is not among the audit links on photo-management-fr-2026-06-17/,
@@ -315,7 +323,7 @@ describe('buildDataset: failures name every problem clearly', () => {
 		expect(copied).toContain('**Ent Photos**');
 		expect(copied).toContain('Google Photo, Flickr et Amazon Photo');
 		const input = inputs();
-		(input.curated['corrections.json'] as unknown[]).push({
+		input.curated['corrections.json'].push({
 			page: 'photo-management-de-2030-01-01',
 			from: 'a',
 			to: 'b',
@@ -373,9 +381,9 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('fails on unknown references and never-flag overlaps', () => {
 		const input = inputs();
-		input.curated['tools.json'][0].sourcePages.fr = 'photo-management-de-2030-01-01';
-		input.curated['services.json'][0].import.nextcloud = 'generic';
-		input.curated['never-flag.json'][0].rules[0].hosts.push('500px.com');
+		input.curated['tools.json'][0]!.sourcePages.fr = 'photo-management-de-2030-01-01';
+		input.curated['services.json'][0]!.import.nextcloud = 'generic';
+		input.curated['never-flag.json'][0]!.rules[0]!.hosts.push('500px.com');
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
 			expect.arrayContaining([
@@ -384,14 +392,14 @@ describe('buildDataset: failures name every problem clearly', () => {
 			]),
 		);
 		const overlap = inputs();
-		overlap.curated['never-flag.json'][0].rules[0].hosts.push('500px.com');
+		overlap.curated['never-flag.json'][0]!.rules[0]!.hosts.push('500px.com');
 		expect(issuesOf(overlap)).toEqual(['services: 500px: host 500px.com overlaps never-flag ente-photos (500px.com)']);
 	});
 
 	it('has a readable message listing every issue', () => {
 		const input = inputs();
-		input.curated['page.json'].licence.id = 'MIT';
-		input.curated['criteria.json'].criteria[0].id = 'E2EE';
+		invalid(input.curated['page.json'].licence, 'id', 'MIT');
+		input.curated['criteria.json'].criteria[0]!.id = 'E2EE';
 		try {
 			buildDataset(input);
 			expect.unreachable();

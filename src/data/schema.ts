@@ -76,10 +76,10 @@ export const attributionSchema = z.discriminatedUnion('by', [
 export type Attribution = z.infer<typeof attributionSchema>;
 
 /** A sentence and who says it. */
-export const claimSchema = z.strictObject({text: textSchema, by: attributionSchema});
+const claimSchema = z.strictObject({text: textSchema, by: attributionSchema});
 export type Claim = z.infer<typeof claimSchema>;
 
-export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'github', 'fdroid', 'other'] as const;
+const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'github', 'fdroid', 'other'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 const downloadSchema = z.strictObject({

@@ -147,7 +147,7 @@ const curatedNeverFlagSchema = z.array(
  * domains (optionally with a path, "github.com/ente") that are its own. A provider's claim must cite a
  * page on them; a verified export route must be the service's provider's own.
  */
-export const curatedProvidersSchema = z.array(
+const curatedProvidersSchema = z.array(
 	z.strictObject({
 		name: z.string().min(1),
 		comment,
@@ -160,7 +160,7 @@ export const curatedProvidersSchema = z.array(
  * shows, never in the copied pages: each replaces every occurrence of `from` in one page before it is
  * imported, and generation fails when `from` is no longer there (Privacy Guides fixed it).
  */
-export const curatedCorrectionsSchema = z.array(
+const curatedCorrectionsSchema = z.array(
 	z.strictObject({
 		page: idSchema,
 		from: z.string().min(1),
@@ -169,7 +169,7 @@ export const curatedCorrectionsSchema = z.array(
 	}),
 );
 
-export const curatedPageSchema = z.strictObject({
+const curatedPageSchema = z.strictObject({
 	comment,
 	/** The pages the intro and the "not affiliated" sentence are imported from. */
 	sourcePages: pagesByLanguageSchema,
