@@ -87,6 +87,22 @@ export default tseslint.config(
 		},
 	},
 	{
+		// One narrow exception: src/data/pages.ts loads the page data of the page's language only, from a JSON file
+		// in src/data/pages/ (a literal path). JSON holds no code and imports nothing, so there is nothing behind it
+		// for a wall to see; and the build's bundle walls (scripts/build/walls.ts) check what each bundle contains.
+		files: ['src/data/pages.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				...NO_HTML,
+				{
+					selector: 'ImportExpression:not([source.value=/^\\.\\/pages\\/[a-z]+\\.json$/])',
+					message: 'Static imports only: the walls between contexts see no import() (but of ./pages/<lang>.json).',
+				},
+			],
+		},
+	},
+	{
 		files: ['src/content/**/*.ts'],
 		...SHIPPED,
 		rules: walls(
@@ -116,8 +132,8 @@ export default tseslint.config(
 		...SHIPPED,
 		rules: walls(
 			'Pages talk to the background by messages; the popup and the comparison page ship no zod ' +
-				'(import constants and types, never schemas).',
-			'^(\\.\\./(background|content)(/|$)|idb$|zod|\\.\\./core/(message-map|backup|settings)$|\\.\\./data/schema$)',
+				'(import constants and types, never schemas) and load only their language of the dataset (data/pages.ts).',
+			'^(\\.\\./(background|content)(/|$)|idb$|zod|\\.\\./core/(message-map|backup|settings)$|\\.\\./data(/(index|schema|dataset\\.json))?$)',
 		),
 	},
 	{files: ['src/{core,data}/**/*.ts'], ...SHIPPED, rules: walls(...CONTEXT_FREE)},

@@ -1,14 +1,15 @@
 /**
  * `npm run data`: builds src/data/dataset.json from the Privacy Guides pages in
  * scripts/data/sources/privacyguides (through the importer) and the curated files in scripts/data/curated,
- * validates it against src/data/schema.ts, and writes it (only when it changed).
+ * validates it against src/data/schema.ts, and writes it (only when it changed), with the pages'
+ * per-language files src/data/pages/<lang>.json made from it (scripts/data/page-data.ts).
  *
- * `npm run data -- --check`: writes nothing; exits 1 when dataset.json is not exactly what this
+ * `npm run data -- --check`: writes nothing; exits 1 when any generated file is not exactly what this
  * script would write (used by the build and the tests).
  *
- * Exit codes: 0 fine; 1 invalid input, invalid dataset or (with --check) stale dataset.json.
+ * Exit codes: 0 fine; 1 invalid input, invalid dataset or (with --check) a stale or missing file.
  */
-import {readFile, readdir, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {errorMessage} from '../src/core/errors';
 import {
@@ -18,6 +19,7 @@ import {
 	serializeDataset,
 	type DatasetInput,
 } from './data/build-dataset';
+import {PAGE_DATA_FILES, pageData, serializePageData} from './data/page-data';
 import {isMain, ROOT} from './repo';
 
 export const SOURCES_DIR = path.join(ROOT, 'scripts/data/sources/privacyguides');
@@ -52,9 +54,12 @@ export async function readInputs(): Promise<DatasetInput> {
 	return {pages, curated};
 }
 
-/** The text dataset.json should have. */
-export async function generate(): Promise<string> {
-	return serializeDataset(buildDataset(await readInputs()));
+/** Every generated file, by path relative to the repository: dataset.json first, then each language's page file. */
+export async function generate(): Promise<Map<string, string>> {
+	const dataset = buildDataset(await readInputs());
+	const files = new Map([[path.relative(ROOT, DATASET_FILE), serializeDataset(dataset)]]);
+	for (const {lang, file} of PAGE_DATA_FILES) files.set(file, serializePageData(pageData(dataset, lang)));
+	return files;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -64,32 +69,31 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 1;
 	}
 	const check = argv.includes('--check');
-	let expected: string;
+	let expected: Map<string, string>;
 	try {
 		expected = await generate();
 	} catch (error) {
 		console.error(error instanceof DatasetBuildError ? error.message : error);
 		return 1;
 	}
-	const current = await readFile(DATASET_FILE, 'utf8').catch(() => undefined);
-	const relative = path.relative(ROOT, DATASET_FILE);
-	if (check) {
-		if (current === expected) {
-			console.log(`${relative} is up to date.`);
-			return 0;
+	let stale = 0;
+	for (const [relative, text] of expected) {
+		const file = path.join(ROOT, relative);
+		const current = await readFile(file, 'utf8').catch(() => undefined);
+		if (current === text) {
+			console.log(`${relative} ${check ? 'is up to date' : 'unchanged'}.`);
+		} else if (check) {
+			console.error(
+				`${relative} is ${current === undefined ? 'missing' : 'out of date'}: run \`npm run data\` and commit the result.`,
+			);
+			stale++;
+		} else {
+			await mkdir(path.dirname(file), {recursive: true});
+			await writeFile(file, text);
+			console.log(`Wrote ${relative}.`);
 		}
-		console.error(
-			`${relative} is ${current === undefined ? 'missing' : 'out of date'}: run \`npm run data\` and commit the result.`,
-		);
-		return 1;
 	}
-	if (current === expected) {
-		console.log(`${relative} unchanged.`);
-		return 0;
-	}
-	await writeFile(DATASET_FILE, expected);
-	console.log(`Wrote ${relative}.`);
-	return 0;
+	return stale > 0 ? 1 : 0;
 }
 
 if (isMain(import.meta.url)) {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {BUDGETS, CHUNKS_BUDGET, checkBudgets, formatSizes} from './sizes';
+import {BUDGETS, CHUNKS_BUDGET, PAGE_DATA_BUDGET, checkBudgets, formatSizes} from './sizes';
 
 describe('checkBudgets', () => {
 	it('passes bundles within their budgets and names every one over it', () => {
@@ -18,6 +18,17 @@ describe('checkBudgets', () => {
 			{target: 'firefox', file: 'chunks/chunk-A.js', bytes: half},
 		];
 		expect(checkBudgets(sizes)).toEqual([`  chrome/chunks/*: ${half * 2} B together > budget ${CHUNKS_BUDGET} B`]);
+	});
+
+	it('budgets each language’s page data on its own, outside the shared chunks', () => {
+		const sizes = [
+			{target: 'chrome', file: 'chunks/chunk-A.js', bytes: CHUNKS_BUDGET},
+			{target: 'chrome', file: 'chunks/en-ABCD1234.js', bytes: PAGE_DATA_BUDGET},
+			{target: 'chrome', file: 'chunks/fr-ABCD1234.js', bytes: PAGE_DATA_BUDGET + 1},
+		];
+		expect(checkBudgets(sizes)).toEqual([
+			`  chrome/chunks/fr-ABCD1234.js: ${PAGE_DATA_BUDGET + 1} B > budget ${PAGE_DATA_BUDGET} B`,
+		]);
 	});
 });
 

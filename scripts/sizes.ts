@@ -10,6 +10,7 @@
  */
 import {readdir, rm, stat} from 'node:fs/promises';
 import path from 'node:path';
+import {LANGUAGES} from '../src/data/schema';
 import {isMain, ROOT} from './repo';
 
 export type Size = {target: string; file: string; bytes: number};
@@ -32,10 +33,19 @@ export const BUDGETS: Record<string, number> = {
 /**
  * The shared chunks of the background and the pages (the dataset, Preact, zod, the polyfill), all
  * together: their names carry a content hash, so they are budgeted as one. Raised from 160 KB when the
- * catalogue grew to 24 services, each claim with its author (the dataset chunk: about 132 KB); the zip
- * (88 KB) stays far under PACKAGE_BUDGET.
+ * catalogue grew to 24 services, each claim with its author: about 165 KB, of which the whole dataset,
+ * for the background and the options only, about 123 KB (the popup and the comparison page load their
+ * language's page data instead, budgeted below).
  */
 export const CHUNKS_BUDGET = 176 * 1024;
+
+/**
+ * The pages' data, one chunk per language (src/data/pages/<lang>.json, loaded by a dynamic import): a
+ * page loads one of them, so each has its own budget, outside the shared chunks'. Raised from 32 KB with
+ * the attribution model (every claim's author) and 24 services: English about 36 KB, French about 43 KB.
+ */
+export const PAGE_DATA_BUDGET = 48 * 1024;
+const PAGE_DATA_CHUNK = new RegExp(`^chunks/(${LANGUAGES.join('|')})-\\w+\\.js$`);
 
 /** The whole packaged extension (the zip a store receives), per browser. */
 export const PACKAGE_BUDGET = 150 * 1024;
@@ -58,9 +68,11 @@ export function checkBudgets(sizes: Size[]): string[] {
 	const over = sizes
 		.filter((size) => BUDGETS[size.file] !== undefined && size.bytes > BUDGETS[size.file]!)
 		.map((size) => `  ${size.target}/${size.file}: ${size.bytes} B > budget ${BUDGETS[size.file]} B`);
+	for (const size of sizes.filter((size) => PAGE_DATA_CHUNK.test(size.file) && size.bytes > PAGE_DATA_BUDGET))
+		over.push(`  ${size.target}/${size.file}: ${size.bytes} B > budget ${PAGE_DATA_BUDGET} B`);
 	for (const target of new Set(sizes.map((size) => size.target))) {
 		const chunks = sizes
-			.filter((size) => size.target === target && size.file.startsWith('chunks/'))
+			.filter((size) => size.target === target && size.file.startsWith('chunks/') && !PAGE_DATA_CHUNK.test(size.file))
 			.reduce((sum, size) => sum + size.bytes, 0);
 		if (chunks > CHUNKS_BUDGET) over.push(`  ${target}/chunks/*: ${chunks} B together > budget ${CHUNKS_BUDGET} B`);
 	}
@@ -75,7 +87,16 @@ function sizeLine(target: string, file: string, bytes: number, budget: number | 
 }
 
 export function formatSizes(sizes: Size[]): string {
-	return sizes.map((s) => sizeLine(s.target, s.file, s.bytes, BUDGETS[s.file])).join('\n');
+	return sizes
+		.map((s) =>
+			sizeLine(
+				s.target,
+				s.file,
+				s.bytes,
+				BUDGETS[s.file] ?? (PAGE_DATA_CHUNK.test(s.file) ? PAGE_DATA_BUDGET : undefined),
+			),
+		)
+		.join('\n');
 }
 
 export type PackageSize = {target: string; zip: string; bytes: number};

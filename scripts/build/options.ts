@@ -12,7 +12,7 @@
  */
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import type * as esbuild from 'esbuild';
+import * as esbuild from 'esbuild';
 import type {Dataset} from '../../src/data/schema';
 import type {Target} from '../manifest';
 
@@ -43,6 +43,22 @@ function rulesAsLiteral(root: string, dataset: () => Dataset): esbuild.Plugin {
 					contents: `export const SERVICE_RULES = ${JSON.stringify(serviceRules)};\nexport const NEVER_FLAG_RULES = ${JSON.stringify(neverRules)};\n`,
 					loader: 'js',
 				};
+			});
+		},
+	};
+}
+
+/**
+ * The content script's stylesheet (src/content/banner.css, imported as text) minified: the banner parses
+ * it on every photo page it appears on, so the fewer bytes the better.
+ */
+function minifiedCssText(): esbuild.Plugin {
+	return {
+		name: 'minified-css-text',
+		setup(build) {
+			build.onLoad({filter: /\.css$/}, async (args) => {
+				const {code} = await esbuild.transform(await readFile(args.path, 'utf8'), {loader: 'css', minify: true});
+				return {contents: code, loader: 'text'};
 			});
 		},
 	};
@@ -124,7 +140,7 @@ export function unitOptions(opts: {
 			// The content script must stay tiny: every name minified too, and no polyfill (see core/browser.ts).
 			minifyIdentifiers: true,
 			alias: {'webextension-polyfill': from('src/core/native-browser.ts')},
-			plugins: [rulesAsLiteral(root, opts.dataset)],
+			plugins: [rulesAsLiteral(root, opts.dataset), minifiedCssText()],
 		},
 		styles: {
 			...common,

@@ -17,14 +17,12 @@ describe('pageVisit', () => {
 			{url: 'https://photos.google.com/u/0/'},
 			tab('https://photos.google.com/u/0/'),
 		);
-		expect(model).toMatchObject({
-			serviceId: 'google-photos',
-			serviceName: 'Google Photos',
-			provider: 'Google',
-			lang: 'en',
-			dir: 'ltr',
+		expect(model).toMatchObject({serviceId: 'google-photos', lang: 'en', dir: 'ltr'});
+		expect(model?.texts).toMatchObject({
+			heading: 'Photos stored on Google Photos can be seen by Google',
+			alternatives: 'Private alternatives: Ente Photos, PhotoPrism',
+			notNowHint: 'Hide on Google Photos for 7 days',
 		});
-		expect(model?.tools).toContain('Ente Photos');
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
 		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
 			'Photo Privacy Advisor: photos stored on Google Photos can be seen by Google',
@@ -35,20 +33,21 @@ describe('pageVisit', () => {
 	it('says "may be visible" for a service whose end-to-end encryption is unknown or opt-in', async () => {
 		const url = 'https://lightroom.adobe.com/libraries/abc/assets';
 		const model = await handlers.pageVisit({url}, tab(url));
-		expect(model).toMatchObject({serviceId: 'adobe-lightroom', provider: 'Adobe', certain: false});
+		expect(model).toMatchObject({serviceId: 'adobe-lightroom'});
+		expect(model?.texts.heading).toBe('Photos stored on Adobe Lightroom (web) may be visible to Adobe');
 		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
 			'Photo Privacy Advisor: photos stored on Adobe Lightroom (web) may be visible to Adobe',
 		);
 		// OneDrive: Microsoft's own privacy statement says it collects the photos you upload.
 		expect(
 			await handlers.pageVisit({url: 'https://onedrive.live.com/?view=8'}, tab('https://onedrive.live.com/?view=8')),
-		).toMatchObject({certain: true, provider: 'Microsoft'});
+		).toMatchObject({texts: {heading: 'Photos stored on OneDrive Photos can be seen by Microsoft'}});
 		expect(
 			await handlers.pageVisit({url: 'https://www.icloud.com/photos/'}, tab('https://www.icloud.com/photos/')),
-		).toMatchObject({certain: false});
+		).toMatchObject({texts: {heading: 'Photos stored on iCloud Photos may be visible to Apple'}});
 		expect(
 			await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/')),
-		).toMatchObject({certain: true});
+		).toMatchObject({texts: {heading: 'Photos stored on Google Photos can be seen by Google'}});
 	});
 
 	it('clears the mark on any other page', async () => {

@@ -1,6 +1,7 @@
 /** The one handler map: what the background does for each message (see core/message-map.ts). */
 import {browser, type Runtime} from '../core/browser';
 import type {BannerModel} from '../core/message-map';
+import {bannerTexts} from '../core/banner-texts';
 import {makeBackup} from '../core/backup';
 import {
 	eraseJourney,
@@ -124,12 +125,14 @@ export const handlers: Handlers = {
 		if (!bannerAllowed(settings, detected.id, Date.now())) return null;
 		const model: BannerModel = {
 			serviceId: detected.id,
-			serviceName: detected.name,
-			...(detected.provider ? {provider: detected.provider} : {}),
-			certain: detected.certain,
 			concern: detected.concern,
-			tools: toolsForPreference(dataset.tools, settings.preference).map((tool) => tool.name),
-			snoozeDays: settings.snoozeDays,
+			texts: bannerTexts({
+				serviceName: detected.name,
+				provider: detected.provider,
+				certain: detected.certain,
+				tools: toolsForPreference(dataset.tools, settings.preference).map((tool) => tool.name),
+				snoozeDays: settings.snoozeDays,
+			}),
 			theme: settings.theme,
 			lang: uiLanguage(),
 			dir: uiDirection(),

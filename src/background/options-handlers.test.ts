@@ -112,7 +112,7 @@ describe('custom sites', () => {
 		const model = await handlers.pageVisit({url: `https://${HOST}/albums`}, tab(`https://${HOST}/albums`));
 		expect(model).toMatchObject({
 			serviceId: HOST,
-			serviceName: HOST,
+			texts: {heading: `${HOST} may be able to see your photos`},
 			concern:
 				'You marked this site as a cloud photo service. Unless it encrypts your photos end to end, it can see them.',
 		});

@@ -1,10 +1,10 @@
 import {useEffect} from 'preact/hooks';
-import {dataLanguage, t} from '../core/i18n';
-import {dataset, localize, serviceById} from '../data';
-import {Attribution, Byline, evaluationOf, MoveSteps, Threats, ToolCard, VerdictLabel} from '../ui/advice';
+import {t} from '../core/i18n';
 import {toolsForPreference} from '../core/tool-order';
+import {evaluationOf, serviceIn} from '../data/pages';
+import {Attribution, Byline, MoveSteps, Threats, ToolCard, VerdictLabel} from '../ui/advice';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
-import {usePlatform, useSettings} from '../ui/hooks';
+import {usePageData, usePlatform, useSettings} from '../ui/hooks';
 
 /**
  * The full comparison: every tool against every criterion in one table, every tool's facts, and every
@@ -12,28 +12,28 @@ import {usePlatform, useSettings} from '../ui/hooks';
  */
 export function Compare({focus}: {focus: string | null}) {
 	const [settings, updateSettings] = useSettings();
+	const data = usePageData();
 	const platform = usePlatform();
-	const lang = dataLanguage();
-	const focused = focus ? serviceById(focus) : undefined;
+	const focused = focus && data ? serviceIn(data, focus) : undefined;
+	const ready = settings !== null && data !== undefined;
 	useEffect(() => {
-		if (settings) document.body.dataset['ready'] = '1';
-	}, [settings]);
+		if (ready) document.body.dataset['ready'] = '1';
+	}, [ready]);
 	useEffect(() => {
-		if (settings && focused) document.getElementById(`move-${focused.id}`)?.scrollIntoView();
-	}, [settings, focused]);
-	if (!settings) return <p class="muted">{t('popupLoading')}</p>;
+		if (ready && focused) document.getElementById(`move-${focused.id}`)?.scrollIntoView();
+	}, [ready, focused]);
+	if (!ready) return <p class="muted">{t('popupLoading')}</p>;
 
-	const tools = toolsForPreference(dataset.tools, settings.preference);
-	const services = focused ? [focused, ...dataset.services.filter((s) => s !== focused)] : dataset.services;
+	const tools = toolsForPreference(data.tools, settings.preference);
+	const services = focused ? [focused, ...data.services.filter((s) => s !== focused)] : data.services;
 	return (
 		<>
 			<h1>{t('compareTitle')}</h1>
 			{focus &&
 				(focused ? (
 					<p class="focused">
-						{t('compareFocused', localize(focused.name, lang))}
-						{t('labelColon')} {localize(focused.access.concern, lang)}{' '}
-						<Byline by={focused.access.by} lang={lang} what={localize(focused.name, lang)} />
+						{t('compareFocused', focused.name)}
+						{t('labelColon')} {focused.access.concern} <Byline by={focused.access.by} data={data} what={focused.name} />
 					</p>
 				) : settings.customSites.includes(focus) ? (
 					<p class="focused" data-custom={focus}>
@@ -44,15 +44,15 @@ export function Compare({focus}: {focus: string | null}) {
 					<p class="focused">{t('compareUnknownService')}</p>
 				))}
 			<p>
-				{localize(dataset.intro.text, lang)} <Byline by={dataset.intro.by} lang={lang} what={t('compareTitle')} />
+				{data.intro.text} <Byline by={data.intro.by} data={data} what={t('compareTitle')} />
 			</p>
 			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
 
 			<ul class="verdicts-notes">
 				{tools.map((tool) => (
 					<li key={tool.id} data-tool={tool.id} data-by={tool.verdicts.by.by}>
-						{localize(tool.verdicts.note, lang)}{' '}
-						<Byline by={tool.verdicts.by} lang={lang} what={`${tool.name}${t('labelColon')} ${t('compareTable')}`} />
+						{tool.verdicts.note}{' '}
+						<Byline by={tool.verdicts.by} data={data} what={`${tool.name}${t('labelColon')} ${t('compareTable')}`} />
 					</li>
 				))}
 			</ul>
@@ -71,8 +71,8 @@ export function Compare({focus}: {focus: string | null}) {
 						</tr>
 					</thead>
 					<tbody>
-						{dataset.criteria.map((criterion) => {
-							const text = localize(criterion.text, lang);
+						{data.criteria.map((criterion) => {
+							const text = criterion.text;
 							return (
 								<tr key={criterion.id} data-criterion={criterion.id}>
 									<th scope="row">
@@ -82,15 +82,15 @@ export function Compare({focus}: {focus: string | null}) {
 										</span>
 									</th>
 									{tools.map((tool) => {
-										const evaluation = evaluationOf(tool.id, criterion.id);
+										const evaluation = evaluationOf(data, tool.id, criterion.id);
 										return (
 											<td key={tool.id} data-tool={tool.id} data-verdict={evaluation?.verdict}>
 												{evaluation && (
 													<>
 														<VerdictLabel verdict={evaluation.verdict} />
 														<p>
-															{localize(evaluation.reason, lang)}{' '}
-															<Byline by={evaluation.by} lang={lang} what={`${tool.name}${t('labelColon')} ${text}`} />
+															{evaluation.reason}{' '}
+															<Byline by={evaluation.by} data={data} what={`${tool.name}${t('labelColon')} ${text}`} />
 														</p>
 													</>
 												)}
@@ -107,7 +107,7 @@ export function Compare({focus}: {focus: string | null}) {
 			<h2>{t('toolsHeading')}</h2>
 			<div class="tools-grid">
 				{tools.map((tool) => (
-					<ToolCard key={tool.id} tool={tool} lang={lang} platform={platform} criteria={false} />
+					<ToolCard key={tool.id} tool={tool} data={data} platform={platform} criteria={false} />
 				))}
 			</div>
 
@@ -116,19 +116,18 @@ export function Compare({focus}: {focus: string | null}) {
 				{services.map((service) => (
 					<details key={service.id} id={`move-${service.id}`} open={service === focused} data-service={service.id}>
 						<summary>
-							<h3>{localize(service.name, lang)}</h3>
+							<h3>{service.name}</h3>
 						</summary>
 						<p>
-							{localize(service.access.concern, lang)}{' '}
-							<Byline by={service.access.by} lang={lang} what={localize(service.name, lang)} />
+							{service.access.concern} <Byline by={service.access.by} data={data} what={service.name} />
 						</p>
-						<MoveSteps service={service} tools={tools} lang={lang} headingLevel={4} />
+						<MoveSteps service={service} tools={tools} data={data} headingLevel={4} />
 					</details>
 				))}
 			</div>
 
-			<Threats lang={lang} tools={tools} />
-			<Attribution lang={lang} />
+			<Threats data={data} tools={tools} />
+			<Attribution data={data} />
 		</>
 	);
 }

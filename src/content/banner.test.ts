@@ -1,20 +1,33 @@
 // @vitest-environment happy-dom
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import {bannerTexts} from '../core/banner-texts';
 import type {BannerModel} from '../core/message-map';
 import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} from './banner';
 
-const model: BannerModel = {
-	serviceId: 'google-photos',
-	serviceName: 'Google Photos <img src=x onerror=alert(1)>',
-	provider: 'Google',
-	certain: true,
-	concern: 'Google can see your photos. <b>bold</b>',
-	tools: ['Ente Photos', 'PhotoPrism'],
-	snoozeDays: 7,
-	theme: 'auto',
-	lang: 'en',
-	dir: 'ltr',
-};
+/** A model as the background makes it (handlers.ts), its texts from the English messages. */
+function modelFor({
+	serviceName = 'Google Photos <img src=x onerror=alert(1)>',
+	provider = 'Google',
+	certain = true,
+	snoozeDays = 7,
+}: {
+	serviceName?: string;
+	/** null: a site the person added, whose provider is not known. */
+	provider?: string | null;
+	certain?: boolean;
+	snoozeDays?: number;
+} = {}): BannerModel {
+	const tools = ['Ente Photos', 'PhotoPrism'];
+	return {
+		serviceId: 'google-photos',
+		concern: 'Google can see your photos. <b>bold</b>',
+		texts: bannerTexts({serviceName, provider: provider ?? undefined, certain, tools, snoozeDays}),
+		theme: 'auto',
+		lang: 'en',
+		dir: 'ltr',
+	};
+}
+const model = modelFor();
 
 function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
 	return {
@@ -94,18 +107,18 @@ describe('mountBanner', () => {
 	});
 
 	it('says "may be visible" when the provider\'s access is not certain', () => {
-		const {root} = mountAndCapture(callbacks(), {
-			...model,
-			serviceName: 'iCloud Photos',
-			provider: 'Apple',
-			certain: false,
-		});
+		const {root} = mountAndCapture(
+			callbacks(),
+			modelFor({serviceName: 'iCloud Photos', provider: 'Apple', certain: false}),
+		);
 		expect(root.querySelector('h2')?.textContent).toBe('Photos stored on iCloud Photos may be visible to Apple');
 	});
 
 	it('keeps "your photos" only on a site the person added (no provider: they said it is theirs)', () => {
-		const {provider: _provider, ...custom} = model;
-		const {root} = mountAndCapture(callbacks(), {...custom, serviceName: 'photos.example.net', certain: false});
+		const {root} = mountAndCapture(
+			callbacks(),
+			modelFor({serviceName: 'photos.example.net', provider: null, certain: false}),
+		);
 		expect(root.querySelector('h2')?.textContent).toBe('photos.example.net may be able to see your photos');
 	});
 
@@ -123,7 +136,7 @@ describe('mountBanner', () => {
 	});
 
 	it('says "1 day" for a one-day snooze', () => {
-		const {root} = mountAndCapture(callbacks(), {...model, snoozeDays: 1});
+		const {root} = mountAndCapture(callbacks(), modelFor({snoozeDays: 1}));
 		expect(buttons(root)['Not now']!.title).toMatch(/for 1 day$/);
 	});
 

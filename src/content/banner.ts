@@ -7,7 +7,6 @@
  * ready, reduced motion honoured. Synthetic events from the page (isTrusted false) are ignored.
  */
 import type {BannerAction, BannerModel} from '../core/message-map';
-import {durationText, t} from '../core/i18n';
 import css from './banner.css';
 
 export type BannerCallbacks = {
@@ -45,8 +44,11 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	const controller = new AbortController();
 	const {signal} = controller;
 	// Firefox injects the new version into open pages when the extension updates; the old copy is dead
-	// but its banner stays, with buttons that no longer work: one banner, the live one.
-	for (const stale of document.querySelectorAll(`[${HOST_MARK}]`)) stale.remove();
+	// but its banner stays, with buttons that no longer work: one banner, the live one. A host is always
+	// a child of <body> or <html> (see the end), so only their children are looked at, never the whole
+	// page: a photo library holds thousands of elements.
+	for (const parent of [document.documentElement, document.body])
+		for (const stale of [...(parent?.children ?? [])]) if (stale.hasAttribute(HOST_MARK)) stale.remove();
 	const host = document.createElement('div');
 	host.setAttribute(HOST_MARK, '');
 	host.setAttribute(
@@ -56,21 +58,10 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	host.dir = model.dir;
 	host.lang = model.lang;
 	const root = host.attachShadow({mode: 'closed'});
-	const snoozeFor = durationText(model.snoozeDays);
-	const heading =
-		model.provider === undefined
-			? t('bannerHeadingMay', model.serviceName)
-			: t(model.certain ? 'bannerHeading' : 'bannerHeadingUnknown', [model.serviceName, model.provider]);
-	// Every text the banner may show later, made now: once the extension is updated or reloaded under the
-	// page, this copy of the script can no longer reach its messages (Chromium throws "Extension context
-	// invalidated"), and a button must still be able to answer.
-	const later = {
-		snoozed: t('bannerSnoozed', [model.serviceName, snoozeFor]),
-		hidden: t('bannerHidden', model.serviceName),
-		disabled: t('bannerDisabled'),
-		failed: t('bannerActionFailed'),
-		openSettings: t('bannerOpenSettings'),
-	};
+	// Every text, the later ones too, came with the model (core/banner-texts.ts): once the extension is
+	// updated or reloaded under the page, this copy of the script can no longer reach its messages
+	// (Chromium throws "Extension context invalidated"), and a button must still be able to answer.
+	const {texts} = model;
 
 	const button = (label: string, className: string, onClick: () => void, title?: string) => {
 		const node = el('button', {type: 'button', class: className, ...(title ? {title} : {})}, label);
@@ -78,8 +69,8 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		return node;
 	};
 	const close = button('×', 'close', () => dismiss());
-	close.setAttribute('aria-label', t('bannerClose'));
-	close.title = t('bannerClose');
+	close.setAttribute('aria-label', texts.close);
+	close.title = texts.close;
 
 	// One polite live region: first (visually hidden) it announces the banner, since screen readers do
 	// not read a live region that arrives with its content; after a choice it shows the confirmation.
@@ -87,32 +78,27 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	const actions = el(
 		'div',
 		{class: 'actions'},
-		button(t('bannerCompare'), 'primary', () => callbacks.onCompare()),
-		button(
-			t('bannerNotNow'),
-			'secondary',
-			() => choose('snooze', later.snoozed),
-			t('bannerNotNowHint', [model.serviceName, snoozeFor]),
-		),
+		button(texts.compare, 'primary', () => callbacks.onCompare()),
+		button(texts.notNow, 'secondary', () => choose('snooze', texts.snoozed), texts.notNowHint),
 	);
 	const more = el(
 		'div',
 		{class: 'more'},
-		button(t('bannerHide'), 'link', () => choose('hide', later.hidden)),
-		button(t('bannerDisable'), 'link', () => choose('disable', later.disabled)),
+		button(texts.hide, 'link', () => choose('hide', texts.hidden)),
+		button(texts.disable, 'link', () => choose('disable', texts.disabled)),
 	);
 	const body = el(
 		'div',
 		{class: 'body'},
 		el('p', {}, model.concern),
-		el('p', {class: 'tools'}, t('bannerAlternatives', model.tools.join(', '))),
+		el('p', {class: 'tools'}, texts.alternatives),
 		actions,
 		more,
 	);
 	const banner = el(
 		'section',
 		{class: `banner theme-${model.theme}`, role: 'region', 'aria-labelledby': 'ppa-heading'},
-		el('h2', {id: 'ppa-heading'}, heading),
+		el('h2', {id: 'ppa-heading'}, texts.heading),
 		body,
 		status,
 		close,
@@ -155,12 +141,12 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		for (const node of [...actions.children, ...more.children]) (node as HTMLButtonElement).disabled = true;
 		callbacks.onAction(action).then(
 			() => confirm(confirmation, hadFocus),
-			() => confirm(later.failed, hadFocus),
+			() => confirm(texts.failed, hadFocus),
 		);
 	}
 	function confirm(message: string, moveFocus: boolean) {
 		if (closed) return;
-		const settings = button(later.openSettings, 'secondary', () => callbacks.onOpenSettings());
+		const settings = button(texts.openSettings, 'secondary', () => callbacks.onOpenSettings());
 		body.replaceWith(settings);
 		status.classList.remove('announce');
 		status.textContent = message;
@@ -181,7 +167,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	);
 	(document.body ?? document.documentElement).append(host);
 	const announce = setTimeout(() => {
-		if (!status.textContent) status.textContent = `${heading}. ${model.concern}`;
+		if (!status.textContent) status.textContent = `${texts.heading}. ${model.concern}`;
 	}, ANNOUNCE_DELAY_MS);
 	signal.addEventListener('abort', () => clearTimeout(announce));
 	return {host, remove};

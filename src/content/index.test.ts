@@ -7,15 +7,18 @@
  */
 import {afterEach, beforeEach, describe, expect, it, vi, type MockInstance} from 'vitest';
 import {fake} from '../../test/fake-browser';
+import {bannerTexts} from '../core/banner-texts';
 import type {BannerModel} from '../core/message-map';
 
 const MODEL: BannerModel = {
 	serviceId: 'google-photos',
-	serviceName: 'Google Photos',
-	certain: true,
 	concern: 'Google can see your photos.',
-	tools: ['Ente Photos', 'PhotoPrism'],
-	snoozeDays: 7,
+	texts: bannerTexts({
+		serviceName: 'Google Photos',
+		certain: true,
+		tools: ['Ente Photos', 'PhotoPrism'],
+		snoozeDays: 7,
+	}),
 	theme: 'auto',
 	lang: 'en',
 	dir: 'ltr',

@@ -10,6 +10,7 @@
  */
 import * as z from 'zod/mini';
 import {backupSchema, type Backup} from './backup';
+import type {BannerTexts} from './banner-texts';
 import {CHECKLIST_STEPS, type ChecklistStep, type JourneyState} from './journey';
 import {serviceKeySchema} from './service-key';
 import {customHostSchema, settingsPatchSchema, type Settings, type SettingsPatch} from './settings';
@@ -17,18 +18,10 @@ import {customHostSchema, settingsPatchSchema, type Settings, type SettingsPatch
 /** What the banner needs, resolved in the UI language by the background: small by design. */
 export type BannerModel = {
 	serviceId: string;
-	serviceName: string;
-	/**
-	 * Who runs the service ("Google"), for a heading that stays true on someone else's photos ("Photos
-	 * stored on Google Photos can be seen by Google"). Absent for a site the person added.
-	 */
-	provider?: string;
-	/** The provider can see the photos for sure; else it may (end-to-end encryption unknown or opt-in). */
-	certain: boolean;
+	/** The concern, in one sentence: the banner's body. */
 	concern: string;
-	tools: string[];
-	/** How long "Not now" snoozes this service, in days (a setting). */
-	snoozeDays: number;
+	/** Every other text the banner shows (core/banner-texts.ts): the content script makes none. */
+	texts: BannerTexts;
 	/** The options' theme: the banner follows it as the extension pages do. */
 	theme: 'auto' | 'light' | 'dark';
 	lang: string;

@@ -7,19 +7,33 @@
  *   its default, and unknown fields are dropped. So a corrupted or older document loses nothing valid.
  *
  * Context-free: the background reads and writes storage; this module only validates.
+ *
+ * The constants and DEFAULTS live in ./settings-defaults.ts, without zod, for the pages that must not
+ * ship it (popup, comparison); they are re-exported here, so the background, the options and the tests
+ * import everything about the settings from this one module.
  */
 import * as z from 'zod/mini';
 import {serviceKeySchema} from './service-key';
+import {
+	DEFAULTS,
+	MAX_CUSTOM_SITES,
+	MAX_SNOOZE_DAYS,
+	MIN_SNOOZE_DAYS,
+	PREFERENCES,
+	SETTINGS_VERSION,
+	THEMES,
+} from './settings-defaults';
 
-export const SETTINGS_VERSION = 2;
-export const SETTINGS_KEY = 'settings';
-
-export const PREFERENCES = ['both', 'cloud', 'self-hosted'] as const;
-export const THEMES = ['auto', 'light', 'dark'] as const;
-export const MIN_SNOOZE_DAYS = 1;
-export const MAX_SNOOZE_DAYS = 365;
-/** More custom sites than anyone plausibly uses, small enough to keep every list and registration cheap. */
-export const MAX_CUSTOM_SITES = 100;
+export {
+	DEFAULTS,
+	MAX_CUSTOM_SITES,
+	MAX_SNOOZE_DAYS,
+	MIN_SNOOZE_DAYS,
+	PREFERENCES,
+	SETTINGS_KEY,
+	SETTINGS_VERSION,
+	THEMES,
+} from './settings-defaults';
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -60,18 +74,6 @@ export type Settings = {version: typeof SETTINGS_VERSION} & {
 	[K in keyof typeof fieldSchemas]: z.infer<(typeof fieldSchemas)[K]>;
 };
 export type SettingsPatch = Partial<Omit<Settings, 'version' | 'customSites'>>;
-
-export const DEFAULTS: Readonly<Settings> = Object.freeze({
-	version: SETTINGS_VERSION,
-	bannerEnabled: true,
-	snoozeDays: 7,
-	hiddenServices: [],
-	snoozedUntil: {},
-	preference: 'both',
-	theme: 'auto',
-	journeyEnabled: true,
-	customSites: [],
-});
 
 export const settingsSchema = z.strictObject({version: z.literal(SETTINGS_VERSION), ...fieldSchemas});
 /** What updateSettings may change: every field but the custom sites, which carry permissions and registrations. */

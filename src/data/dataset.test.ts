@@ -179,11 +179,14 @@ describe('dataset.json', () => {
 		}
 	});
 
-	it('is exactly what the generator writes (npm run data -- --check)', async () => {
-		expect(await generate()).toBe(DATASET_TEXT);
+	it('is exactly what the generator writes, and so is each language’s page file (npm run data -- --check)', async () => {
+		const files = await generate();
+		expect([...files.keys()]).toEqual(['src/data/dataset.json', 'src/data/pages/en.json', 'src/data/pages/fr.json']);
+		expect(files.get('src/data/dataset.json')).toBe(DATASET_TEXT);
+		for (const [file, text] of files) expect(readFileSync(path.join(ROOT, file), 'utf8'), file).toBe(text);
 		expect(DATASET_TEXT.endsWith('}\n')).toBe(true);
 		const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
 		const {stdout} = await promisify(execFile)(tsx, ['scripts/generate-data.ts', '--check'], {cwd: ROOT});
-		expect(stdout).toMatch(/up to date/);
+		expect(stdout.match(/is up to date/g)).toHaveLength(files.size);
 	}, 60_000);
 });

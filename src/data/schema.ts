@@ -17,7 +17,7 @@
  */
 import * as z from 'zod/mini';
 
-const LANGUAGES = ['en', 'fr'] as const;
+export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const nonEmpty = z.string().check(z.minLength(1), z.trim());
@@ -156,7 +156,6 @@ export const evaluationSchema = z.strictObject({
 	/** Who says the reason (the verdict's author is the tool's `verdicts.by`). */
 	by: attributionSchema,
 });
-export type Evaluation = z.infer<typeof evaluationSchema>;
 
 const threatSchema = z.strictObject({
 	id: idSchema,

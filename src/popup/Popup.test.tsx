@@ -5,7 +5,7 @@
  */
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {handlers} from '../background/handlers';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
 import {fake, resetFakeBrowser} from '../../test/fake-browser';
@@ -14,9 +14,14 @@ import {Popup} from './Popup';
 
 let scratch: HTMLElement;
 const tab = (url: string, id: number) => ({id: 'test-extension-id', url, tab: {id} as never, frameId: 0});
+
+/** Renders the popup and waits until it says it is ready (its page data is a dynamic import, loaded once per language). */
 async function show(tabId: number | null) {
-	await act(() => render(<Popup tabId={tabId} />, scratch));
-	await settle();
+	await act(() => render(<Popup tabId={Promise.resolve(tabId)} />, scratch));
+	await vi.waitFor(async () => {
+		await settle();
+		expect(document.body.dataset['ready']).toBe('1');
+	});
 }
 
 beforeEach(() => {

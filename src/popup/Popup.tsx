@@ -1,28 +1,33 @@
-import {useEffect, useState} from 'preact/hooks';
+import {useEffect, useMemo} from 'preact/hooks';
 import {browser} from '../core/browser';
-import {dataLanguage, t} from '../core/i18n';
+import {t} from '../core/i18n';
 import {comparisonUrl} from '../core/pages';
 import {send} from '../core/send';
-import {localize, serviceById, dataset} from '../data';
-import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {toolsForPreference} from '../core/tool-order';
+import {serviceIn} from '../data/pages';
+import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
-import {usePlatform, useSettings} from '../ui/hooks';
+import {usePageData, usePlatform, usePromise, useSettings} from '../ui/hooks';
 
-/** The toolbar popup: is this site a problem, what to use instead, why, and how to move. */
-export function Popup({tabId}: {tabId: number | null}) {
-	const [serviceId, setServiceId] = useState<string | null | undefined>(undefined);
+/**
+ * The toolbar popup: is this site a problem, what to use instead, why, and how to move. `tabId` is the
+ * tab it describes, once known (popup/current-tab.ts); the popup asks for it and for everything else
+ * at once, in its first render (ui/hooks.ts).
+ */
+export function Popup({tabId}: {tabId: Promise<number | null>}) {
+	const serviceRequest = useMemo(
+		() =>
+			tabId
+				.then((id) => (id === null ? null : send('getTabState', {tabId: id}).then((state) => state.serviceId)))
+				.catch(() => null),
+		[tabId],
+	);
+	const serviceId = usePromise(serviceRequest);
 	const [settings, updateSettings] = useSettings();
+	const data = usePageData();
 	const platform = usePlatform();
-	const lang = dataLanguage();
 
-	useEffect(() => {
-		if (tabId === null) return setServiceId(null);
-		send('getTabState', {tabId})
-			.then((state) => setServiceId(state.serviceId))
-			.catch(() => setServiceId(null));
-	}, [tabId]);
-	const ready = serviceId !== undefined && settings !== null;
+	const ready = serviceId !== undefined && settings !== null && data !== undefined;
 	useEffect(() => {
 		if (ready) {
 			document.body.dataset['ready'] = '1';
@@ -31,10 +36,10 @@ export function Popup({tabId}: {tabId: number | null}) {
 	}, [ready]);
 	if (!ready) return <p class="muted">{t('popupLoading')}</p>;
 
-	const service = serviceId ? serviceById(serviceId) : undefined;
+	const service = serviceId ? serviceIn(data, serviceId) : undefined;
 	// A site the person added (options): the background names it by its host.
 	const custom = serviceId && !service && settings.customSites.includes(serviceId) ? serviceId : undefined;
-	const tools = toolsForPreference(dataset.tools, settings.preference);
+	const tools = toolsForPreference(data.tools, settings.preference);
 	const openComparison = (event: Event) => {
 		event.preventDefault();
 		void browser.tabs.create({url: comparisonUrl(service?.id ?? null)}).then(() => window.close());
@@ -47,13 +52,12 @@ export function Popup({tabId}: {tabId: number | null}) {
 					<>
 						<h1 data-service={service.id}>
 							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedUnknown', [
-								localize(service.name, lang),
+								service.name,
 								service.provider,
 							])}
 						</h1>
 						<p class="concern">
-							{localize(service.access.concern, lang)}{' '}
-							<Byline by={service.access.by} lang={lang} what={t('popupWhatItSees')} />
+							{service.access.concern} <Byline by={service.access.by} data={data} what={t('popupWhatItSees')} />
 						</p>
 					</>
 				) : custom ? (
@@ -65,8 +69,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 					<>
 						<h1 data-neutral="">{t('popupNeutralTitle')}</h1>
 						<p class="muted">
-							{localize(dataset.intro.text, lang)}{' '}
-							<Byline by={dataset.intro.by} lang={lang} what={t('popupNeutralTitle')} />
+							{data.intro.text} <Byline by={data.intro.by} data={data} what={t('popupNeutralTitle')} />
 						</p>
 					</>
 				)}
@@ -75,14 +78,14 @@ export function Popup({tabId}: {tabId: number | null}) {
 			<section aria-labelledby="tools-heading">
 				<h2 id="tools-heading">{t('popupRecommended')}</h2>
 				{tools.map((tool) => (
-					<ToolCard key={tool.id} tool={tool} lang={lang} platform={platform} />
+					<ToolCard key={tool.id} tool={tool} data={data} platform={platform} />
 				))}
 			</section>
 			{(service || custom) && (
 				<section aria-labelledby="move-heading">
 					<h2 id="move-heading">{t('popupMove')}</h2>
 					{service ? (
-						<MoveSteps service={service} tools={tools} lang={lang} />
+						<MoveSteps service={service} tools={tools} data={data} />
 					) : (
 						<CustomMoveSteps host={custom!} tools={tools} />
 					)}
@@ -102,8 +105,8 @@ export function Popup({tabId}: {tabId: number | null}) {
 					{t('popupOpenOptions')}
 				</a>
 			</p>
-			<Threats lang={lang} tools={tools} />
-			<Attribution lang={lang} />
+			<Threats data={data} tools={tools} />
+			<Attribution data={data} />
 		</>
 	);
 }

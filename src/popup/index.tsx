@@ -6,7 +6,4 @@ import {currentTabId} from './current-tab';
 
 localizeDocument(document);
 void followTheme();
-const app = document.getElementById('app')!;
-void currentTabId(location.search).then((tabId) => {
-	render(<Popup tabId={tabId} />, app);
-});
+render(<Popup tabId={currentTabId(location.search)} />, document.getElementById('app')!);

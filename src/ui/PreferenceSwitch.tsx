@@ -1,5 +1,5 @@
 import {t, type MessageKey} from '../core/i18n';
-import {PREFERENCES, type Settings} from '../core/settings';
+import {PREFERENCES, type Settings} from '../core/settings-defaults';
 
 const LABELS: Record<Settings['preference'], MessageKey> = {
 	both: 'preferenceBoth',

@@ -1,16 +1,17 @@
 /**
  * The advice, as Preact pieces shared by the popup and the comparison page: a tool's card with its key
  * facts and criteria (each verdict with its reason on demand and its source), the migration steps
- * for a service, the threats and the attribution. Every text comes from the dataset or the locales and
- * is rendered as text; every link opens in a new tab without a referrer.
+ * for a service, the threats and the attribution. Every text comes from the page data (already in the
+ * page's language: data/pages.ts) or the locales and is rendered as text; every link opens in a new tab
+ * without a referrer.
  *
  * Every claim ends with its `Byline`: who says it (Privacy Guides, the provider, or us) and the page
  * that says it, in the reader's language.
  */
 import type {ComponentChildren} from 'preact';
 import {t, type MessageKey} from '../core/i18n';
-import {dataset, localize, localizeUrl} from '../data';
-import type {Attribution, Evaluation, Language, Platform, Route, Service, Tool, Verdict} from '../data/schema';
+import {evaluationOf, type PageData, type PageRoute, type PageService, type PageTool} from '../data/pages';
+import type {Attribution, Platform, Verdict} from '../data/schema';
 import {pagesForReader, privacyGuidesPage, shortUrl} from './attribution';
 import {formatDay, formatMonth} from './format';
 import {orderDownloads} from './order';
@@ -28,7 +29,8 @@ function ExternalLink({href, children, label}: {href: string; children: Componen
  * revision in the link's name), "Source: Meta" (the provider's own page), or, for a claim of ours,
  * "Our assessment, November 2026" with the pages we checked.
  */
-export function Byline({by, lang, what}: {by: Attribution; lang: Language; what: string}) {
+export function Byline({by, data, what}: {by: Attribution; data: PageData; what: string}) {
+	const {lang} = data;
 	if (by.by === 'project') {
 		const month = formatMonth(by.date, lang);
 		return (
@@ -57,7 +59,7 @@ export function Byline({by, lang, what}: {by: Attribution; lang: Language; what:
 			</span>
 		);
 	}
-	const page = privacyGuidesPage(by, lang, dataset);
+	const page = privacyGuidesPage(by, lang, data);
 	if (!page) return null;
 	const author = t('authorPrivacyGuidesPage', [page.title, formatDay(page.date, lang)]);
 	return (
@@ -88,12 +90,8 @@ export function VerdictLabel({verdict}: {verdict: Verdict}) {
 	);
 }
 
-export function evaluationOf(toolId: string, criterionId: string): Evaluation | undefined {
-	return dataset.evaluations.find((e) => e.tool === toolId && e.criterion === criterionId);
-}
-
 /** Every criterion as a verdict; the reason and source open on demand (native <details>). */
-function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
+function CriteriaList({tool, data}: {tool: PageTool; data: PageData}) {
 	const groups = [
 		{level: 'minimum', title: t('criteriaMinimum')},
 		{level: 'best-case', title: t('criteriaBestCase')},
@@ -101,18 +99,18 @@ function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 	return (
 		<div class="criteria">
 			<p class="verdicts-by" data-by={tool.verdicts.by.by}>
-				{localize(tool.verdicts.note, lang)} <Byline by={tool.verdicts.by} lang={lang} what={t('criteriaHeading')} />
+				{tool.verdicts.note} <Byline by={tool.verdicts.by} data={data} what={t('criteriaHeading')} />
 			</p>
 			{groups.map(({level, title}) => (
 				<section key={level} aria-label={title}>
 					<h4>{title}</h4>
 					<ul>
-						{dataset.criteria
+						{data.criteria
 							.filter((criterion) => criterion.level === level)
 							.map((criterion) => {
-								const evaluation = evaluationOf(tool.id, criterion.id);
+								const evaluation = evaluationOf(data, tool.id, criterion.id);
 								if (!evaluation) return null;
-								const text = localize(criterion.text, lang);
+								const text = criterion.text;
 								return (
 									<li key={criterion.id} data-criterion={criterion.id} data-verdict={evaluation.verdict}>
 										<details>
@@ -120,7 +118,7 @@ function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 												<VerdictLabel verdict={evaluation.verdict} /> <span class="criterion">{text}</span>
 											</summary>
 											<p>
-												{localize(evaluation.reason, lang)} <Byline by={evaluation.by} lang={lang} what={text} />
+												{evaluation.reason} <Byline by={evaluation.by} data={data} what={text} />
 											</p>
 										</details>
 									</li>
@@ -138,7 +136,7 @@ function sameAuthor(items: readonly {by: Attribution}[]): boolean {
 	return items.every((item) => JSON.stringify(item.by) === JSON.stringify(items[0]?.by));
 }
 
-const LINKS: Array<[keyof Tool['links'], MessageKey]> = [
+const LINKS: Array<[keyof PageTool['links'], MessageKey]> = [
 	['homepage', 'linkHomepage'],
 	['privacyPolicy', 'linkPrivacyPolicy'],
 	['documentation', 'linkDocumentation'],
@@ -148,32 +146,32 @@ const LINKS: Array<[keyof Tool['links'], MessageKey]> = [
 /** A tool's card: what it is, its key facts with sources, where to get it, and (optionally) its criteria. */
 export function ToolCard({
 	tool,
-	lang,
+	data,
 	platform,
 	criteria = true,
 	headingLevel = 3,
 }: {
-	tool: Tool;
-	lang: Language;
+	tool: PageTool;
+	data: PageData;
 	platform: Platform | null;
 	criteria?: boolean;
 	headingLevel?: 2 | 3;
 }) {
 	const Heading = headingLevel === 2 ? 'h2' : 'h3';
 	const downloads = orderDownloads(tool.downloads, platform);
-	const auditEvaluation = evaluationOf(tool.id, 'audit');
+	const auditEvaluation = evaluationOf(data, tool.id, 'audit');
 	return (
 		<article class="tool" data-tool={tool.id} aria-labelledby={`tool-${tool.id}`}>
 			<Heading id={`tool-${tool.id}`}>
-				{tool.name} <span class="tagline">{localize(tool.tagline, lang)}</span>
+				{tool.name} <span class="tagline">{tool.tagline}</span>
 			</Heading>
 			<p class="recommendation">
-				{localize(tool.recommendation, lang)} <Byline by={tool.by} lang={lang} what={tool.name} />
+				{tool.recommendation} <Byline by={tool.by} data={data} what={tool.name} />
 			</p>
 			<dl class="facts">
 				<dt>{t('factFreePlan')}</dt>
 				<dd>
-					{localize(tool.freePlan.text, lang)} <Byline by={tool.freePlan.by} lang={lang} what={t('factFreePlan')} />
+					{tool.freePlan.text} <Byline by={tool.freePlan.by} data={data} what={t('factFreePlan')} />
 				</dd>
 				<dt>{t('factAudits')}</dt>
 				<dd>
@@ -183,13 +181,13 @@ export function ToolCard({
 								{tool.audits.map((audit) => (
 									<li key={audit.url}>
 										<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
-										{t('labelColon')} {localize(audit.scope, lang)}, {formatMonth(audit.date, lang)}
+										{t('labelColon')} {audit.scope}, {formatMonth(audit.date, data.lang)}
 										{!sameAuthor(tool.audits) && (
 											<>
 												{' '}
 												<Byline
 													by={audit.by}
-													lang={lang}
+													data={data}
 													what={`${t('factAudits')}${t('labelColon')} ${audit.auditor}`}
 												/>
 											</>
@@ -198,12 +196,12 @@ export function ToolCard({
 								))}
 							</ul>
 							{/* One byline for the list when one author reports every audit. */}
-							{sameAuthor(tool.audits) && <Byline by={tool.audits[0]!.by} lang={lang} what={t('factAudits')} />}
+							{sameAuthor(tool.audits) && <Byline by={tool.audits[0]!.by} data={data} what={t('factAudits')} />}
 						</>
 					) : (
 						<>
 							{t('factNoAudit')}{' '}
-							{auditEvaluation && <Byline by={auditEvaluation.by} lang={lang} what={t('factAudits')} />}
+							{auditEvaluation && <Byline by={auditEvaluation.by} data={data} what={t('factAudits')} />}
 						</>
 					)}
 				</dd>
@@ -213,13 +211,11 @@ export function ToolCard({
 						<dd>
 							<ul class="threat-tags">
 								{tool.threats.flatMap((id) => {
-									const threat = dataset.threats.find((candidate) => candidate.id === id);
+									const threat = data.threats.find((candidate) => candidate.id === id);
 									return threat
 										? [
 												<li key={id} data-threat={id}>
-													<ExternalLink href={localizeUrl(threat.url, lang)}>
-														{localize(threat.label, lang)}
-													</ExternalLink>
+													<ExternalLink href={threat.url}>{threat.label}</ExternalLink>
 												</li>,
 											]
 										: [];
@@ -250,20 +246,20 @@ export function ToolCard({
 						{t(label)}
 					</ExternalLink>
 				))}
-				<ExternalLink href={localizeUrl(tool.recommendedOn, lang)}>{t('linkRecommendedOn')}</ExternalLink>
+				<ExternalLink href={tool.recommendedOn}>{t('linkRecommendedOn')}</ExternalLink>
 			</p>
 			{criteria && (
 				<details class="criteria-box">
 					<summary>{t('criteriaHeading')}</summary>
-					<CriteriaList tool={tool} lang={lang} />
+					<CriteriaList tool={tool} data={data} />
 				</details>
 			)}
 		</article>
 	);
 }
 
-function RouteText({route, service, lang}: {route: Route; service: Service; lang: Language}) {
-	const serviceName = localize(service.name, lang);
+function RouteText({route, service, data}: {route: PageRoute; service: PageService; data: PageData}) {
+	const serviceName = service.name;
 	return (
 		<p>
 			{!route.verified && (
@@ -273,8 +269,8 @@ function RouteText({route, service, lang}: {route: Route; service: Service; lang
 					</strong>{' '}
 				</>
 			)}
-			{localize(route.text, lang)} {route.url && <ExternalLink href={route.url}>{t('moveOpen')}</ExternalLink>}{' '}
-			<Byline by={route.by} lang={lang} what={serviceName} />
+			{route.text} {route.url && <ExternalLink href={route.url}>{t('moveOpen')}</ExternalLink>}{' '}
+			<Byline by={route.by} data={data} what={serviceName} />
 			{!route.verified && <span class="visually-hidden"> {t('unverifiedHint', serviceName)}</span>}
 		</p>
 	);
@@ -284,28 +280,28 @@ function RouteText({route, service, lang}: {route: Route; service: Service; lang
 export function MoveSteps({
 	service,
 	tools,
-	lang,
+	data,
 	headingLevel = 3,
 }: {
-	service: Service;
-	tools: readonly Tool[];
-	lang: Language;
+	service: PageService;
+	tools: readonly PageTool[];
+	data: PageData;
 	headingLevel?: 3 | 4;
 }) {
-	const serviceName = localize(service.name, lang);
+	const serviceName = service.name;
 	const Heading = headingLevel === 3 ? 'h3' : 'h4';
 	return (
 		<ol class="move" data-service={service.id}>
 			<li>
 				<Heading>{t('moveExportFrom', serviceName)}</Heading>
-				<RouteText route={service.export} service={service} lang={lang} />
+				<RouteText route={service.export} service={service} data={data} />
 			</li>
 			{tools.map((tool) => {
 				const route = service.import[tool.id];
 				return (
 					<li key={tool.id} data-import={tool.id}>
 						<Heading>{t('moveImportInto', tool.name)}</Heading>
-						{route ? <RouteText route={route} service={service} lang={lang} /> : <p>{t('moveNoGuide', tool.name)}</p>}
+						{route ? <RouteText route={route} service={service} data={data} /> : <p>{t('moveNoGuide', tool.name)}</p>}
 					</li>
 				);
 			})}
@@ -320,7 +316,7 @@ export function CustomMoveSteps({
 	headingLevel = 3,
 }: {
 	host: string;
-	tools: readonly Tool[];
+	tools: readonly PageTool[];
 	headingLevel?: 3 | 4;
 }) {
 	const Heading = headingLevel === 3 ? 'h3' : 'h4';
@@ -341,20 +337,20 @@ export function CustomMoveSteps({
 }
 
 /** The threats the tools shown protect against (their cards' tags), each with Privacy Guides' own explanation. */
-export function Threats({lang, tools}: {lang: Language; tools: readonly Tool[]}) {
+export function Threats({data, tools}: {data: PageData; tools: readonly PageTool[]}) {
 	const shown = new Set(tools.flatMap((tool) => tool.threats));
-	const threats = dataset.threats.filter((threat) => shown.has(threat.id));
+	const threats = data.threats.filter((threat) => shown.has(threat.id));
 	if (threats.length === 0) return null;
 	return (
 		<section class="threats" aria-labelledby="threats-heading">
 			<h2 id="threats-heading">{t('threatsHeading')}</h2>
 			<ul>
 				{threats.map((threat) => {
-					const label = localize(threat.label, lang);
+					const label = threat.label;
 					return (
 						<li key={threat.id} data-threat={threat.id}>
-							<ExternalLink href={localizeUrl(threat.url, lang)}>{label}</ExternalLink>
-							{t('labelColon')} {localize(threat.explanation, lang)} <Byline by={threat.by} lang={lang} what={label} />
+							<ExternalLink href={threat.url}>{label}</ExternalLink>
+							{t('labelColon')} {threat.explanation} <Byline by={threat.by} data={data} what={label} />
 						</li>
 					);
 				})}
@@ -367,17 +363,17 @@ export function Threats({lang, tools}: {lang: Language; tools: readonly Tool[]})
  * Attribution (CC BY-SA 4.0): every Privacy Guides page the advice comes from, in the reader's
  * language, each with its own revision date; what a claim of ours looks like; independence.
  */
-export function Attribution({lang}: {lang: Language}) {
+export function Attribution({data}: {data: PageData}) {
 	return (
 		<footer class="attribution">
 			<p>
-				{t('attribution')} <ExternalLink href={dataset.licence.url}>CC BY-SA 4.0</ExternalLink>
+				{t('attribution')} <ExternalLink href={data.licence.url}>CC BY-SA 4.0</ExternalLink>
 			</p>
 			<ul class="source-pages">
-				{pagesForReader(lang, dataset).map((page) => (
+				{pagesForReader(data.lang, data).map((page) => (
 					<li key={page.id} data-page={page.id} lang={page.lang}>
 						<ExternalLink href={page.url}>
-							{t('attributionPage', [page.title, formatDay(page.date, lang)])}
+							{t('attributionPage', [page.title, formatDay(page.date, data.lang)])}
 						</ExternalLink>
 					</li>
 				))}

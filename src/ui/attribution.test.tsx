@@ -6,6 +6,7 @@
 import {render} from 'preact';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {resetFakeBrowser} from '../../test/fake-browser';
+import {pageData} from '../../scripts/data/page-data';
 import {dataset} from '../data';
 import type {Attribution as By, Dataset, Language} from '../data/schema';
 import {Attribution, Byline} from './advice';
@@ -40,7 +41,7 @@ describe('revision per page and language', () => {
 
 	it('the English footer names the English revisions, never the French page’s date', () => {
 		resetFakeBrowser('en');
-		render(<Attribution lang="en" />, scratch);
+		render(<Attribution data={pageData(dataset, 'en')} />, scratch);
 		const text = scratch.textContent ?? '';
 		expect(text).toContain(`Photo Management, revision of ${formatDay('2025-11-05', 'en')}`);
 		expect(text).toContain(`File Management, revision of ${formatDay('2025-09-14', 'en')}`);
@@ -55,7 +56,7 @@ describe('revision per page and language', () => {
 
 	it('the French footer names the French pages, each with its own revision', () => {
 		resetFakeBrowser('fr');
-		render(<Attribution lang="fr" />, scratch);
+		render(<Attribution data={pageData(dataset, 'fr')} />, scratch);
 		const text = scratch.textContent ?? '';
 		expect(text).toContain(`Gestion des photos, révision du ${formatDay('2026-06-17', 'fr')}`);
 		expect(text).toContain(`Gestion des fichiers, révision du ${formatDay('2025-10-20', 'fr')}`);
@@ -72,7 +73,7 @@ describe('revision per page and language', () => {
 describe('Byline', () => {
 	const show = (by: By, lang: Language = 'en') => {
 		resetFakeBrowser(lang);
-		render(<Byline by={by} lang={lang} what="Free plan" />, scratch);
+		render(<Byline by={by} data={pageData(dataset, lang)} what="Free plan" />, scratch);
 		return scratch.querySelector('.byline')!;
 	};
 

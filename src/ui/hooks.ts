@@ -1,35 +1,58 @@
 /**
- * What the popup and the comparison page need from the background before their first paint: the
- * settings (preference, theme). The platform arrives a moment later and only reorders downloads.
+ * What the popup and the comparison page need before their first useful paint: the page data in their
+ * language, the settings (preference, theme); the platform arrives with them or a moment later and
+ * only reorders downloads.
+ *
+ * Each is asked for during the first render, not in an effect: Preact runs effects after the next
+ * frame, and a request started there would make every page wait one frame more than it has to. The
+ * answers are taken in a layout effect, which runs right after the render that subscribes.
  */
-import {useEffect, useState} from 'preact/hooks';
+import {useLayoutEffect, useMemo, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
+import {dataLanguage} from '../core/i18n';
 import {send} from '../core/send';
-import {DEFAULTS, type Settings} from '../core/settings';
+import {DEFAULTS, type Settings} from '../core/settings-defaults';
+import {loadPageData, type PageData} from '../data/pages';
 import type {Platform} from '../data/schema';
 import {platformOf} from './order';
 
+/** The value of a promise that is already on its way: undefined until it resolves (never rejects: catch first). */
+export function usePromise<T>(promise: Promise<T>): T | undefined {
+	const [settled, setSettled] = useState<{promise: Promise<T>; value: T} | undefined>(undefined);
+	useLayoutEffect(() => {
+		let current = true;
+		void promise.then((value) => current && setSettled({promise, value}));
+		return () => {
+			current = false;
+		};
+	}, [promise]);
+	return settled?.promise === promise ? settled.value : undefined;
+}
+
+/** The page data in the page's language (data/pages.ts), loaded once per page. */
+export function usePageData(): PageData | undefined {
+	return usePromise(loadPageData(dataLanguage()));
+}
+
 export function usePlatform(): Platform | null {
-	const [platform, setPlatform] = useState<Platform | null>(null);
-	useEffect(() => {
-		browser.runtime
-			.getPlatformInfo()
-			.then((info) => setPlatform(platformOf(info.os)))
-			.catch(() => setPlatform(null));
-	}, []);
-	return platform;
+	const request = useMemo(
+		() =>
+			browser.runtime.getPlatformInfo().then(
+				(info) => platformOf(info.os),
+				() => null,
+			),
+		[],
+	);
+	return usePromise(request) ?? null;
 }
 
 /** The settings and a setter for the preference, which updates the stored settings. */
 export function useSettings(): [Settings | null, (patch: Partial<Pick<Settings, 'preference'>>) => Promise<void>] {
-	const [settings, setSettings] = useState<Settings | null>(null);
-	useEffect(() => {
-		send('getSettings', null)
-			.then(setSettings)
-			.catch(() => setSettings({...DEFAULTS}));
-	}, []);
+	const request = useMemo(() => send('getSettings', null).catch((): Settings => ({...DEFAULTS})), []);
+	const loaded = usePromise(request);
+	const [updated, setUpdated] = useState<Settings | null>(null);
 	const update = async (patch: Partial<Pick<Settings, 'preference'>>) => {
-		setSettings(await send('updateSettings', patch));
+		setUpdated(await send('updateSettings', patch));
 	};
-	return [settings, update];
+	return [updated ?? loaded ?? null, update];
 }

@@ -12,7 +12,7 @@
  */
 import {browser} from '../core/browser';
 import {send} from '../core/send';
-import {SETTINGS_KEY, THEMES, type Settings} from '../core/settings';
+import {SETTINGS_KEY, THEMES, type Settings} from '../core/settings-defaults';
 
 export type Theme = Settings['theme'];
 

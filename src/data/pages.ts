@@ -1,0 +1,54 @@
+/**
+ * The dataset as the popup and the comparison page show it: one file per language (./pages/<lang>.json),
+ * every text already in that language, without what no page shows (the URL rules and the never-flag
+ * list, which only the background and the options use). `npm run data` writes these files from
+ * ./dataset.json (scripts/data/page-data.ts); tests check each one is exactly that.
+ *
+ * A page loads its language's file only (a dynamic import: esbuild makes each file a chunk of its own):
+ *
+ *   const data = await loadPageData(dataLanguage());
+ *   data.tools[0].tagline; // a string, in the page's language
+ *
+ * No zod here, and no import of the whole dataset: this module is what the pages ship.
+ */
+import type {Dataset, Language, LocalizedUrl, Service, Text} from './schema';
+
+/** A dataset type with every text and localized URL ({en, fr?}) resolved to one language's string. */
+type InLanguage<T> = T extends Text | LocalizedUrl
+	? string
+	: T extends readonly (infer U)[]
+		? InLanguage<U>[]
+		: T extends object
+			? {[K in keyof T]: InLanguage<T[K]>}
+			: T;
+
+export type PageService = InLanguage<Omit<Service, 'match'>>;
+export type PageData = {lang: Language} & InLanguage<Omit<Dataset, 'services' | 'neverFlag'>> & {
+		services: PageService[];
+	};
+export type PageTool = PageData['tools'][number];
+export type PageRoute = PageService['export'];
+export type PageEvaluation = PageData['evaluations'][number];
+
+/** Each language's file. A new language: its file here, and in LANGUAGES (./schema.ts) for the generator. */
+const FILES: Record<Language, () => Promise<{default: unknown}>> = {
+	en: () => import('./pages/en.json'),
+	fr: () => import('./pages/fr.json'),
+};
+
+const loaded = new Map<Language, Promise<PageData>>();
+
+/** The page data in `lang`, loaded once per page: every call for a language gives the same promise. */
+export function loadPageData(lang: Language): Promise<PageData> {
+	let data = loaded.get(lang);
+	if (!data) loaded.set(lang, (data = FILES[lang]().then((module) => module.default as PageData)));
+	return data;
+}
+
+export function serviceIn(data: PageData, id: string): PageService | undefined {
+	return data.services.find((service) => service.id === id);
+}
+
+export function evaluationOf(data: PageData, toolId: string, criterionId: string): PageEvaluation | undefined {
+	return data.evaluations.find((e) => e.tool === toolId && e.criterion === criterionId);
+}
