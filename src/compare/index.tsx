@@ -1,9 +1,12 @@
 import {render} from 'preact';
 import {followTheme} from '../ui/theme';
-import {localizeDocument, t} from '../core/i18n';
+import {dataLanguage, localizeDocument, t} from '../core/i18n';
 import {comparisonFocus} from '../core/pages';
+import {loadPageData} from '../data/pages';
 import {Compare} from './Compare';
 
+// Asked for first: the page data is a dynamic import (data/pages.ts), fetched while the rest starts.
+void loadPageData(dataLanguage());
 localizeDocument(document);
 void followTheme();
 document.title = t('compareTitle');

@@ -1,9 +1,12 @@
 import {render} from 'preact';
 import {followTheme} from '../ui/theme';
-import {localizeDocument} from '../core/i18n';
+import {dataLanguage, localizeDocument} from '../core/i18n';
+import {loadPageData} from '../data/pages';
 import {Popup} from './Popup';
 import {currentTabId} from './current-tab';
 
+// Asked for first: the page data is a dynamic import (data/pages.ts), fetched while the rest starts.
+void loadPageData(dataLanguage());
 localizeDocument(document);
 void followTheme();
 render(<Popup tabId={currentTabId(location.search)} />, document.getElementById('app')!);
