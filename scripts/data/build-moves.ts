@@ -17,8 +17,10 @@ export const MOVES_FILE = path.join(ROOT, 'src/data/moves.json');
 const DATASET_FILE = path.join(ROOT, 'src/data/dataset.json');
 
 export class MovesBuildError extends Error {
-	constructor(readonly issues: string[]) {
+	readonly issues: string[];
+	constructor(issues: string[]) {
 		super(`scripts/data/curated/moves.json:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+		this.issues = issues;
 	}
 }
 

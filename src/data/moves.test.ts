@@ -6,7 +6,11 @@ import {exportOrigin, exportPageOf, movePlan, moves} from './moves';
 import {MOVE_STEPS} from '../core/moves';
 
 const catalogue = {services: dataset.services.map((s) => s.id), tools: dataset.tools.map((t) => t.id)};
-const curated = () => JSON.parse(readFileSync('scripts/data/curated/moves.json', 'utf8')) as Record<string, any>;
+type Curated = {
+	services: Record<string, {request: Array<{source?: string}>}>;
+	tools: Record<string, {from: Record<string, object>}>;
+};
+const curated = () => JSON.parse(readFileSync('scripts/data/curated/moves.json', 'utf8')) as Curated;
 
 describe('moves data', () => {
 	test('src/data/moves.json is what the generator writes', async () => {
@@ -15,14 +19,14 @@ describe('moves data', () => {
 
 	test('a provider or project claim without its source is refused, with where it is', () => {
 		const input = curated();
-		delete input['services']['google-photos']['request'][0]['source'];
+		delete input.services['google-photos']!.request[0]!.source;
 		expect(() => buildMoves(input, catalogue)).toThrow(/services\.google-photos\.request\.0.*needs its source/s);
 	});
 
 	test('an unknown service or alternative is refused', () => {
 		const input = curated();
-		input['services']['nope-photos'] = input['services']['flickr'];
-		input['tools']['ente-photos']['from']['nowhere'] = {};
+		input.services['nope-photos'] = input.services['flickr']!;
+		input.tools['ente-photos']!.from['nowhere'] = {};
 		const error = (() => {
 			try {
 				buildMoves(input, catalogue);
