@@ -40,7 +40,8 @@ function registration(host: string): Scripting.RegisteredContentScript {
 const granted = (host: string) => browser.permissions.contains({origins: [customSitePattern(host)]});
 
 let queue: Promise<unknown> = Promise.resolve();
-function queued<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work` after every change queued before it (custom sites and export-page helpers share the queue). */
+export function queued<T>(work: () => Promise<T>): Promise<T> {
 	const next = queue.then(work);
 	queue = next.catch(() => undefined);
 	return next;

@@ -12,6 +12,9 @@ import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
 import {addCustomSite, changeCustomSites, removeCustomSite, syncCustomSites} from './custom-sites';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
+import {endMoveFrom, helperModel, helperRequested, moveStatuses, preferredTool, setStep, startMoveFrom} from './moves';
+import {movePagePath} from '../core/moves';
+import type {MovesState} from '../core/message-map';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -73,6 +76,14 @@ type Detected = {id: string; name: string; concern: string; certain: boolean};
 async function journeyState(): Promise<JourneyState> {
 	try {
 		return {available: true, summary: await journeySummary(Date.now())};
+	} catch {
+		return {available: false};
+	}
+}
+
+async function movesState(): Promise<MovesState> {
+	try {
+		return {available: true, moves: await moveStatuses()};
 	} catch {
 		return {available: false};
 	}
@@ -194,6 +205,18 @@ export const handlers: Handlers = {
 		const journey = await readJourney().catch(() => null);
 		return makeBackup(settings, journey, Date.now());
 	},
+	getMoves: () => movesState(),
+	startMove: ({service, tool}) => startMoveFrom(service, tool),
+	setMoveStep: ({service, step, done}) => setStep(service, step, done),
+	endMove: ({service}) => endMoveFrom(service),
+	async openMove(_payload, sender) {
+		const service = await detectedService(sender);
+		const {preference} = await readSettings();
+		await browser.tabs.create({url: browser.runtime.getURL(movePagePath(service, preferredTool(preference)))});
+		return null;
+	},
+	helperVisit: ({url}, sender) => helperModel(url, sender),
+	helperRequested: ({url}, sender) => helperRequested(url, sender),
 	async importData(backup) {
 		// The journey first: it is the part that can fail (IndexedDB unavailable), and it is written in one
 		// transaction, so a failure leaves everything as it was.

@@ -7,6 +7,7 @@ import {browser, type Runtime} from '../core/browser';
 import {handlers} from './handlers';
 import {route} from './router';
 import {syncCustomSites} from './custom-sites';
+import {syncHelpers} from './moves';
 import {readSettings, writeTabState} from './store';
 
 const self = {extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('')};
@@ -24,6 +25,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.runtime.onInstalled.addListener(() => {
 	void readSettings()
 		.then(() => syncCustomSites())
+		.then(() => syncHelpers())
 		.catch(() => {});
 });
 
@@ -31,10 +33,13 @@ browser.runtime.onInstalled.addListener(() => {
 // the scripts of custom sites whose permission is granted, drop those whose permission was revoked.
 browser.runtime.onStartup.addListener(() => {
 	void syncCustomSites().catch(() => {});
+	void syncHelpers().catch(() => {});
 });
 browser.permissions.onAdded.addListener(() => {
 	void syncCustomSites().catch(() => {});
+	void syncHelpers().catch(() => {});
 });
 browser.permissions.onRemoved.addListener(() => {
 	void syncCustomSites().catch(() => {});
+	void syncHelpers().catch(() => {});
 });
