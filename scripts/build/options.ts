@@ -19,7 +19,7 @@ import type {Target} from '../manifest';
 export type Mode = 'release' | 'dev';
 export type UnitName = 'scripts' | 'content' | 'styles';
 
-export const PAGES = ['popup', 'options', 'compare'] as const;
+export const PAGES = ['popup', 'options', 'compare', 'move'] as const;
 
 /** Files a unit reads without importing them, relative to the root: a change to one rebuilds the unit. */
 export const ALSO_READS: Record<UnitName, readonly string[]> = {
