@@ -72,7 +72,7 @@ describe('the move page', () => {
 		fake.current.permissions.request = (async (details: {origins?: string[]}) => {
 			asked.push(details);
 			return request(details);
-		}) as never;
+		});
 		await show('google-photos', 'ente-photos');
 		await click(scratch.querySelector('button.primary'));
 		expect(asked).toEqual([{origins: ['https://takeout.google.com/*']}]);
@@ -104,10 +104,10 @@ describe('the move page', () => {
 
 	it('a service with no export page asks for no permission', async () => {
 		let asked = 0;
-		fake.current.permissions.request = (async () => {
+		fake.current.permissions.request = () => {
 			asked++;
-			return true;
-		}) as never;
+			return Promise.resolve(true);
+		};
 		await show('dropbox-photos', 'photoprism');
 		await click(scratch.querySelector('button.primary'));
 		expect(asked).toBe(0);
