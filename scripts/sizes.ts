@@ -20,6 +20,9 @@ export type Size = {target: string; file: string; bytes: number};
  */
 export const BUDGETS: Record<string, number> = {
 	'content.js': 12 * 1024,
+	'export-helper.js': 8 * 1024,
+	'move/move.js': 16 * 1024,
+	'move/move.css': 8 * 1024,
 	'background.js': 40 * 1024,
 	'popup/popup.js': 16 * 1024,
 	'compare/compare.js': 16 * 1024,

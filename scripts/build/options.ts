@@ -120,7 +120,7 @@ export function unitOptions(opts: {
 		},
 		content: {
 			...common,
-			entryPoints: {content: from('src/content/index.ts')},
+			entryPoints: {content: from('src/content/index.ts'), 'export-helper': from('src/content/export-helper.ts')},
 			// The content script must stay tiny: every name minified too, and no polyfill (see core/browser.ts).
 			minifyIdentifiers: true,
 			alias: {'webextension-polyfill': from('src/core/native-browser.ts')},

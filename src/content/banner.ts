@@ -14,6 +14,8 @@ export type BannerCallbacks = {
 	/** A choice button; resolves when the background has stored it (rejects if it could not). */
 	onAction: (action: BannerAction) => Promise<unknown>;
 	onCompare: () => void;
+	/** "Start moving": the guided move page for this service. */
+	onMove: () => void;
 	onOpenSettings: () => void;
 	/** The banner went away (closed, or after a choice). */
 	onClose?: () => void;
@@ -89,6 +91,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		'div',
 		{class: 'actions'},
 		button(t('bannerCompare'), 'primary', () => callbacks.onCompare()),
+		button(t('bannerMove'), 'secondary', () => callbacks.onMove()),
 		button(
 			t('bannerNotNow'),
 			'secondary',
