@@ -17,8 +17,9 @@ const model: HelperModel = {
 };
 
 /** Mounts with the shadow root captured (it is closed: the page cannot reach it, the test can). */
-function mount(m = model, onRequested = vi.fn(() => Promise.resolve({step: 2 as number | null}))) {
+function mount(m = model, onRequested = vi.fn(() => Promise.resolve({step: 2}))) {
 	let root!: ShadowRoot;
+	// eslint-disable-next-line @typescript-eslint/unbound-method -- called with its receiver below
 	const attach = HTMLElement.prototype.attachShadow;
 	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
 		root = attach.call(this, init);
