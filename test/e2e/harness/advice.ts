@@ -80,6 +80,8 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			await waitForBannerHost(site.page);
 			const popup = await s().openPopup(site);
 			expect(await popup.$eval('h1', (h) => h.textContent)).toBe(msg('popupDetected', loc(google.name, lang)));
+			// The details are one click away (the popup's first screen is the pick and the move: see move.e2e.test.ts).
+			await popup.click('details.more > summary');
 			expect(
 				await popup.$$eval('article[data-tool]', (cards) => cards.map((c) => c.getAttribute('data-tool'))),
 			).toEqual(['ente-photos', 'photoprism']);
