@@ -35,6 +35,12 @@ function msg(key: string, ...subs: string[]): string {
 }
 
 const READY = 'body[data-ready="1"]';
+/** The extension API as the pages and the background see it (the few calls made here). */
+type Api = {
+	scripting: {getRegisteredContentScripts(): Promise<Array<{id: string; matches: string[]}>>};
+	permissions: {contains(p: {origins: string[]}): Promise<boolean>; request(r: unknown): Promise<boolean>};
+};
+type Global = {browser?: Api; chrome: Api; permissionRequests: unknown[]};
 const TAKEOUT_URL = 'https://takeout.google.com/settings/takeout';
 const TAKEOUT_ORIGIN = 'https://takeout.google.com/*';
 const MOVE_PAGE = 'move/index.html?service=google-photos&tool=ente-photos';
@@ -89,11 +95,12 @@ async function waitProgress(page: Page, text: string): Promise<void> {
 
 async function helperBackground(session: ExtensionSession) {
 	return session.extEval(async (origin: string) => {
-		const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-		const scripts = (await api.scripting.getRegisteredContentScripts()) as Array<{id: string; matches: string[]}>;
+		const global = globalThis as unknown as Global;
+		const api = global.browser ?? global.chrome;
+		const scripts = await api.scripting.getRegisteredContentScripts();
 		return {
 			scripts: scripts.filter((s) => s.id.startsWith('export-helper:')).map((s) => [s.id, s.matches]),
-			granted: (await api.permissions.contains({origins: [origin]})) as boolean,
+			granted: await api.permissions.contains({origins: [origin]}),
 		};
 	}, TAKEOUT_ORIGIN);
 }
@@ -156,8 +163,9 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 					move = await session.browser.newPage();
 					await move.evaluateOnNewDocument(() => {
 						const calls: unknown[] = [];
-						(globalThis as any).permissionRequests = calls;
-						(globalThis as any).chrome.permissions.request = (request: unknown) => {
+						const global = globalThis as unknown as Global;
+						global.permissionRequests = calls;
+						global.chrome.permissions.request = (request: unknown) => {
 							calls.push(request);
 							return Promise.resolve(true);
 						};
@@ -175,7 +183,7 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 				await move.click('section.start button.primary');
 				await waitProgress(move, msg('moveProgress', '1', '6'));
 				if (browser === 'chromium')
-					expect(await move.evaluate(() => (globalThis as any).permissionRequests)).toEqual([
+					expect(await move.evaluate(() => (globalThis as unknown as Global).permissionRequests)).toEqual([
 						{origins: [TAKEOUT_ORIGIN]},
 					]);
 
@@ -221,7 +229,7 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 				expect(await progressOf(move)).toBe(msg('moveProgress', '3', '6'));
 				expect(
 					await move.$$eval('.steps input[type=checkbox]', (inputs) =>
-						inputs.map((i) => (i as HTMLInputElement).checked),
+						inputs.map((i) => (i).checked),
 					),
 				).toEqual([true, true, false, false, false, false]);
 
@@ -235,7 +243,7 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 				await options.waitForSelector('#checklist-google-photos-exported', {timeout: 10_000});
 				expect(
 					await options.$$eval('fieldset[data-service="google-photos"] input[type=checkbox]', (inputs) =>
-						inputs.map((i) => (i as HTMLInputElement).checked),
+						inputs.map((i) => (i).checked),
 					),
 				).toEqual([true, false, false]);
 				// Ticking "imported" in the options ticks the move's import step.
@@ -247,7 +255,7 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 				);
 				await move.close();
 				move = await session.openExtensionPage(MOVE_PAGE, READY);
-				expect(await move.$eval('[data-step="import"] input', (i) => (i as HTMLInputElement).checked)).toBe(true);
+				expect(await move.$eval('[data-step="import"] input', (i) => (i).checked)).toBe(true);
 
 				// Stop the move: the helper's registration and permission go.
 				await move.click('.actions button');
