@@ -162,7 +162,11 @@ export function Popup({tabId}: {tabId: number | null}) {
 			)}
 			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
 			<p class="actions">
-				<a href={browser.runtime.getURL('compare/index.html')} onClick={openComparison} class="button">
+				<a
+					href={browser.runtime.getURL('compare/index.html')}
+					onClick={openComparison}
+					class={from ? 'button secondary' : 'button'}
+				>
 					{t('popupCompareAll')}
 				</a>
 				<a
