@@ -109,8 +109,8 @@ export function Popup({tabId}: {tabId: number | null}) {
 				)}
 			</header>
 			{pick && (
-				<section aria-labelledby="pick-heading" class="pick" data-pick={pick.id}>
-					<h2 id="pick-heading">{t('popupRecommended')}</h2>
+				<section class="pick" data-pick={pick.id}>
+					<h2>{t('popupRecommended')}</h2>
 					<p class="pick-name">
 						<strong>{pick.name}</strong> <span class="tagline">{localize(pick.tagline, lang)}</span>
 					</p>
