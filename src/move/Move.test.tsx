@@ -59,7 +59,7 @@ describe('the move page', () => {
 		]);
 		expect(scratch.querySelector('[data-step="request"] .claim')?.getAttribute('data-by')).toBe('provider');
 		expect(scratch.querySelector('[data-step="prepare"] .claim')?.textContent).toMatch(
-			/^Unzip every archive into one parent folder.*\(The alternative's guide says, Source\)$/,
+			/^Unzip every archive into one parent folder.*\(The alternative’s guide says, Source\)$/,
 		);
 		expect(text('[aria-labelledby="lost-heading"] .claim')[0]).toMatch(/^Shared albums are not exported reliably/);
 		expect(scratch.querySelectorAll('input[type=checkbox]')).toHaveLength(0);
