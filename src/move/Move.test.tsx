@@ -11,7 +11,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {handlers} from '../background/handlers';
 import {closeJourneyDb} from '../background/journey-db';
 import {route} from '../background/router';
-import {fake} from '../../test/fake-browser';
+import {fake, resetFakeBrowser} from '../../test/fake-browser';
 import {Move} from './Move';
 
 let scratch: HTMLElement;
@@ -69,10 +69,10 @@ describe('the move page', () => {
 	it('start asks for the export page only, then the steps can be ticked and the checklist follows', async () => {
 		const asked: unknown[] = [];
 		const request = fake.current.permissions.request.bind(fake.current.permissions);
-		fake.current.permissions.request = (async (details: {origins?: string[]}) => {
+		fake.current.permissions.request = async (details: {origins?: string[]}) => {
 			asked.push(details);
 			return request(details);
-		});
+		};
 		await show('google-photos', 'ente-photos');
 		await click(scratch.querySelector('button.primary'));
 		expect(asked).toEqual([{origins: ['https://takeout.google.com/*']}]);
@@ -118,5 +118,26 @@ describe('the move page', () => {
 		await show(null);
 		expect(scratch.querySelector('h1')?.textContent).toBe('Choose the service you are leaving.');
 		expect(text('.services a')).toContain('Google Photos');
+	});
+
+	it.each(['en', 'fr'])('%s: complete and typeset (curly apostrophes; in French, no-break spaces)', async (lang) => {
+		const browser = resetFakeBrowser(lang);
+		browser.runtime.sendMessage = ((message: unknown) => route(message, pageSender, handlers, self)) as never;
+		for (const [service, tool] of [
+			['google-photos', 'ente-photos'],
+			['icloud-photos', 'photoprism'],
+			['amazon-photos', 'ente-photos'],
+		] as const) {
+			render(null, scratch);
+			await show(service, tool);
+			const text = scratch.textContent ?? '';
+			// No missing message (t() shows its key), no placeholder left.
+			expect(text.match(/\{(service|tool)\}/)).toBeNull();
+			for (const node of scratch.querySelectorAll('h1, h2, h3, button, label, p, li'))
+				expect(node.textContent?.trim()).not.toMatch(/^(move|helper)[A-Z_]\w*$/);
+			if (lang === 'fr') expect(scratch.querySelector('h1')?.textContent).toMatch(/^Passer de /);
+			const wrong = lang === 'fr' ? / [:;?!»]|« |[^\u00a0\u202f ][:;?!](?=\s|$)|'/g : /'/g;
+			expect([...text.matchAll(new RegExp(`.{0,25}(?:${wrong.source}).{0,25}`, 'g'))].map((m) => m[0])).toEqual([]);
+		}
 	});
 });
