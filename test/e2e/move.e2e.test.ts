@@ -227,11 +227,14 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 			try {
 				let move = await session.openExtensionPage(MOVE_PAGE, READY);
 				expect(await progressOf(move)).toBe(msg('moveProgress', '3', '6'));
-				expect(
-					await move.$$eval('.steps input[type=checkbox]', (inputs) =>
-						inputs.map((i) => (i).checked),
-					),
-				).toEqual([true, true, false, false, false, false]);
+				expect(await move.$$eval('.steps input[type=checkbox]', (inputs) => inputs.map((i) => i.checked))).toEqual([
+					true,
+					true,
+					false,
+					false,
+					false,
+					false,
+				]);
 
 				const site = await session.openSite(PHOTOS_URL);
 				const popup = await session.openPopup(site);
@@ -243,9 +246,13 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 				await options.waitForSelector('#checklist-google-photos-exported', {timeout: 10_000});
 				expect(
 					await options.$$eval('fieldset[data-service="google-photos"] input[type=checkbox]', (inputs) =>
-						inputs.map((i) => (i).checked),
+						inputs.map((i) => i.checked),
 					),
 				).toEqual([true, false, false]);
+				await options.waitForSelector('p.move-progress[data-move="google-photos"]', {timeout: 10_000});
+				expect(await options.$eval('p.move-progress[data-move="google-photos"]', (p) => p.textContent)).toBe(
+					`${msg('journeyMoveStep', 'Ente Photos', '3', '6')} ${msg('journeyMoveOpen')}`,
+				);
 				// Ticking "imported" in the options ticks the move's import step.
 				await options.click('#checklist-google-photos-imported');
 				await poll(
@@ -255,7 +262,7 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 				);
 				await move.close();
 				move = await session.openExtensionPage(MOVE_PAGE, READY);
-				expect(await move.$eval('[data-step="import"] input', (i) => (i).checked)).toBe(true);
+				expect(await move.$eval('[data-step="import"] input', (i) => i.checked)).toBe(true);
 
 				// Stop the move: the helper's registration and permission go.
 				await move.click('.actions button');
