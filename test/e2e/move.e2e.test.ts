@@ -26,13 +26,18 @@ const EN = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 
 	{message: string; placeholders?: Record<string, {content: string}>}
 >;
 function msg(key: string, ...subs: string[]): string {
-	const entry = EN[key];
+	return msgIn(EN, key, ...subs);
+}
+function msgIn(messages: typeof EN, key: string, ...subs: string[]): string {
+	const entry = messages[key];
 	if (!entry) throw new Error(`No message ${key}`);
 	return entry.message.replace(/\$([A-Z0-9_]+)\$/g, (_, name: string) => {
 		const index = Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1));
 		return subs[index - 1] ?? '';
 	});
 }
+
+const FR = JSON.parse(readFileSync(path.join(REPO, 'locales/fr/messages.json'), 'utf8')) as typeof EN;
 
 const READY = 'body[data-ready="1"]';
 /** The extension API as the pages and the background see it (the few calls made here). */
@@ -118,36 +123,41 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 			if (keep) rmSync(keep, {recursive: true, force: true});
 		});
 
-		test('the popup over Google Photos: the alternative and the move in the first 600 px, at most 1,200 px in all', async () => {
-			const session = await launch();
-			try {
-				const site = await session.openSite(PHOTOS_URL);
-				const popup = await session.openPopup(site);
-				await popup.waitForSelector(READY, {timeout: 10_000});
-				const layout = await popup.evaluate(() => {
-					const bottom = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? -1;
-					return {
-						width: document.body.getBoundingClientRect().width,
-						height: document.documentElement.scrollHeight,
-						name: document.querySelector('.pick-name strong')?.textContent,
-						nameBottom: bottom('.pick-name') + scrollY,
-						action: document.querySelector('.pick a.button.primary')?.textContent,
-						actionBottom: bottom('.pick a.button.primary') + scrollY,
-						criteria: document.querySelector('.pick-criteria')?.textContent,
-					};
-				});
-				expect(layout.width).toBe(400);
-				expect(layout.name).toBe('Ente Photos');
-				expect(layout.action).toBe(msg('moveStartAction', 'Ente Photos'));
-				expect(layout.criteria).toBe(msg('popupCriteriaMet', '7', '7'));
-				expect(layout.nameBottom).toBeGreaterThan(0);
-				expect(layout.actionBottom).toBeLessThanOrEqual(600);
-				expect(layout.height).toBeLessThanOrEqual(1200);
-				expect(session.sites.unexpected).toEqual([]);
-			} finally {
-				await session.close();
-			}
-		}, 120_000);
+		test.each(browser === 'chromium' ? (['en', 'fr'] as const) : (['en'] as const))(
+			'%s: the popup over Google Photos: the alternative and the move in the first 600 px, at most 1,200 px in all',
+			async (lang) => {
+				const session = await launch(lang === 'fr' ? {lang} : {});
+				try {
+					const site = await session.openSite(PHOTOS_URL);
+					const popup = await session.openPopup(site);
+					await popup.waitForSelector(READY, {timeout: 10_000});
+					const layout = await popup.evaluate(() => {
+						const bottom = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? -1;
+						return {
+							width: document.body.getBoundingClientRect().width,
+							height: document.documentElement.scrollHeight,
+							name: document.querySelector('.pick-name strong')?.textContent,
+							nameBottom: bottom('.pick-name') + scrollY,
+							action: document.querySelector('.pick a.button.primary')?.textContent,
+							actionBottom: bottom('.pick a.button.primary') + scrollY,
+							criteria: document.querySelector('.pick-criteria')?.textContent,
+						};
+					});
+					const m = lang === 'fr' ? (key: string, ...subs: string[]) => msgIn(FR, key, ...subs) : msg;
+					expect(layout.width).toBe(400);
+					expect(layout.name).toBe('Ente Photos');
+					expect(layout.action).toBe(m('moveStartAction', 'Ente Photos'));
+					expect(layout.criteria).toBe(m('popupCriteriaMet', '7', '7'));
+					expect(layout.nameBottom).toBeGreaterThan(0);
+					expect(layout.actionBottom).toBeLessThanOrEqual(600);
+					expect(layout.height).toBeLessThanOrEqual(1200);
+					expect(session.sites.unexpected).toEqual([]);
+				} finally {
+					await session.close();
+				}
+			},
+			120_000,
+		);
 
 		test('Google Photos → Ente Photos: start, tick, the helper on Takeout only after the start, a restart, progress in the popup and the options', async () => {
 			let session = await launch({keep});
