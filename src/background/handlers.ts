@@ -12,7 +12,16 @@ import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
 import {addCustomSite, changeCustomSites, removeCustomSite, syncCustomSites} from './custom-sites';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
-import {endMoveFrom, helperModel, helperRequested, moveStatuses, preferredTool, setStep, startMoveFrom} from './moves';
+import {
+	endMoveFrom,
+	helperModel,
+	helperRequested,
+	moveStatuses,
+	preferredTool,
+	releaseHelpers,
+	setStep,
+	startMoveFrom,
+} from './moves';
 import {movePagePath} from '../core/moves';
 import type {MovesState} from '../core/message-map';
 
@@ -186,6 +195,7 @@ export const handlers: Handlers = {
 		const {version: _version, ...defaults} = structuredClone(DEFAULTS) as Settings;
 		await changeCustomSites(() => updateSettings(defaults));
 		await eraseJourney().catch(() => {});
+		await releaseHelpers(); // the moves are gone: so are their helpers and permissions
 		return readSettings();
 	},
 	getCustomSites: () => syncCustomSites(),
@@ -198,6 +208,7 @@ export const handlers: Handlers = {
 	},
 	async eraseJourney() {
 		await eraseJourney();
+		await releaseHelpers();
 		return journeyState();
 	},
 	async exportData() {

@@ -39,7 +39,14 @@ describe('moves', () => {
 	it('starting a move with the permission registers the helper on the export page only', async () => {
 		const moves = await start();
 		expect(moves).toEqual([
-			{service: 'google-photos', tool: 'ente-photos', started: expect.any(Number) as number, done: [], step: 1, helper: true},
+			{
+				service: 'google-photos',
+				tool: 'ente-photos',
+				started: expect.any(Number) as number,
+				done: [],
+				step: 1,
+				helper: true,
+			},
 		]);
 		expect(registrations()).toEqual([
 			{
@@ -176,4 +183,25 @@ describe('the banner\'s "Start moving"', () => {
 			'No photo service is detected in this tab',
 		);
 	});
+});
+
+describe('erasing the journey or resetting everything ends the moves', () => {
+	it.each(['eraseJourney', 'resetAll'] as const)(
+		'%s: helpers unregistered, export permissions given back',
+		async (type) => {
+			await start();
+			await handlers.startMove({service: 'flickr', tool: 'photoprism'}, page);
+			await fake.current.permissions.request({origins: ['https://www.flickr.com/*']});
+			await syncHelpers();
+			expect(
+				registrations()
+					.map((r) => r.id)
+					.sort(),
+			).toEqual(['export-helper:flickr', 'export-helper:google-photos']);
+			await handlers[type](null, page);
+			expect(await handlers.getMoves(null, page)).toEqual({available: true, moves: []});
+			expect(registrations()).toEqual([]);
+			expect([...fake.current.permissions.origins]).toEqual([]);
+		},
+	);
 });

@@ -14,7 +14,7 @@ import type {HelperModel, MoveStatus} from '../core/message-map';
 import {currentStep, HELPER_SCRIPT_PREFIX, helperScriptId, MOVE_STEPS, type Move, type MoveStep} from '../core/moves';
 import {parseHttpsUrl} from '../core/url-match';
 import {dataset, localize, serviceById, toolById} from '../data';
-import {exportOrigin, exportPageOf, movePlan} from '../data/moves';
+import {exportOrigin, exportPageOf, exportPages, movePlan} from '../data/moves';
 import {queued} from './custom-sites';
 import {endMove, readMoves, setMoveStep, startMove} from './journey-db';
 import type {Settings} from '../core/settings';
@@ -93,16 +93,32 @@ export async function setStep(service: string, step: MoveStep, done: boolean): P
 /** Ends a move (finished or abandoned): its helper goes, and its export page's permission is given back. */
 export async function endMoveFrom(service: string): Promise<MoveStatus[]> {
 	await endMove(service);
-	await syncHelpers();
-	const match = exportPageOf(service);
-	if (match) {
-		const origin = exportOrigin(match);
-		const {customSites} = await readSettings();
-		// A custom site on the same host keeps its permission.
-		if (!customSites.some((host) => `https://${host}/*` === origin))
-			await browser.permissions.remove({origins: [origin]});
-	}
+	await releaseHelpers();
 	return moveStatuses();
+}
+
+/**
+ * Brings the helpers in line with the moves, then gives back every export page's permission that no move in
+ * progress needs (after a move ends, the journey is erased or everything is reset). A custom site on the same
+ * host keeps its permission.
+ */
+export async function releaseHelpers(): Promise<void> {
+	await syncHelpers();
+	const moves = await readMoves().catch((): Move[] => []);
+	const needed = new Set(
+		moves.flatMap((move) => {
+			const match = exportPageOf(move.service);
+			return match ? [exportOrigin(match)] : [];
+		}),
+	);
+	const {customSites} = await readSettings();
+	const custom = new Set(customSites.map((host) => `https://${host}/*`));
+	const release = [...new Set(Object.values(exportPages()).map(exportOrigin))].filter(
+		(origin) => !needed.has(origin) && !custom.has(origin),
+	);
+	const granted: string[] = [];
+	for (const origin of release) if (await browser.permissions.contains({origins: [origin]})) granted.push(origin);
+	if (granted.length > 0) await browser.permissions.remove({origins: granted});
 }
 
 /** The move whose export page the sender's tab is on (by the sender's own URL, never one the page names). */

@@ -56,6 +56,15 @@ export function exportPageOf(service: string): string | undefined {
 	return moves.services[service]?.exportPage?.match;
 }
 
+/** Every service with an export page, and that page's match pattern. */
+export function exportPages(): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(moves.services).flatMap(([id, service]) =>
+			service.exportPage ? [[id, service.exportPage.match]] : [],
+		),
+	);
+}
+
 /** The origin pattern to ask permission for: the match pattern's host, any path. */
 export function exportOrigin(match: string): string {
 	return `${new URL(match.replace(/\*$/, '')).origin}/*`;
