@@ -9,11 +9,11 @@
 import * as z from 'zod/mini';
 import {httpsUrlSchema, idSchema} from './schema';
 
-export const CLAIM_AUTHORS = ['provider', 'project', 'ours'] as const;
+const CLAIM_AUTHORS = ['provider', 'project', 'ours'] as const;
 export type ClaimAuthor = (typeof CLAIM_AUTHORS)[number];
 
 const text = z.string().check(z.minLength(1), z.trim());
-export const claimSchema = z
+const claimSchema = z
 	.strictObject({en: text, fr: text, by: z.enum(CLAIM_AUTHORS), source: z.optional(httpsUrlSchema)})
 	.check(
 		z.refine((claim) => claim.by === 'ours' || claim.source !== undefined, {
@@ -25,7 +25,7 @@ export type Claim = z.infer<typeof claimSchema>;
 const claims = z.array(claimSchema).check(z.minLength(1));
 
 /** A match pattern on one https host, e.g. "https://takeout.google.com/*". */
-export const exportMatchSchema = z
+const exportMatchSchema = z
 	.string()
 	.check(z.regex(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\/[^\s*]*\*$/, 'an https match pattern on one host, ending in *'));
 
@@ -39,11 +39,11 @@ const stepClaims = {
 	notCarried: z.optional(claims),
 };
 
-export const serviceMoveSchema = z.strictObject({
+const serviceMoveSchema = z.strictObject({
 	exportPage: z.optional(z.strictObject({match: exportMatchSchema, helper: claimSchema})),
 	...stepClaims,
 });
-export const toolMoveSchema = z.strictObject({
+const toolMoveSchema = z.strictObject({
 	default: z.strictObject({prepare: claims, import: claims}),
 	from: z.record(idSchema, z.strictObject(stepClaims)),
 });
