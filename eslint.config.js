@@ -5,16 +5,44 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Every shipped file, whatever its context: the browser API comes from one module, and nothing from tests or builds. */
+const POLYFILL = {
+	regex: '^webextension-polyfill$',
+	message:
+		'Only src/core/browser.ts imports webextension-polyfill: import `browser` from there ' +
+		'(one place to replace it; the content bundle swaps it for core/native-browser.ts).',
+	allowTypeImports: true,
+};
+const TESTS_AND_BUILD = {
+	regex: '^(\\.\\./)+(test|scripts)(/|$)',
+	message: 'Shipped code never imports tests or build scripts.',
+};
+
 /**
  * What a folder may not import, and why, as one regular expression over the import specifier (every context is
  * one folder under src/, so a relative specifier says where it leads). Type-only imports are allowed: they are erased.
+ * Flat config replaces a rule's options rather than merging them, so each wall carries the rules common to src/.
  */
-function walls(why, regex) {
-	return {'no-restricted-imports': ['error', {patterns: [{regex, message: why, allowTypeImports: true}]}]};
+function walls(why, regex, {polyfill = true} = {}) {
+	const patterns = [{regex, message: why, allowTypeImports: true}, TESTS_AND_BUILD, ...(polyfill ? [POLYFILL] : [])];
+	return {'no-restricted-imports': ['error', {patterns}]};
 }
 
 const PAGES = 'popup|options|compare|ui';
 const SHIPPED = {ignores: ['**/*.test.{ts,tsx}']};
+const CONTEXT_FREE = [
+	'core/ and data/ are context-free: they import no context folder.',
+	`^\\.\\./(background|content|${PAGES})(/|$)`,
+];
+
+const NO_HTML = [
+	{
+		selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+		message: 'Nothing reaches the DOM as HTML: build nodes and set textContent.',
+	},
+	{selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML from strings.'},
+	{selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML from strings.'},
+];
 
 export default tseslint.config(
 	{ignores: ['dist/', '.tmp/', 'node_modules/', 'docs/', 'test/e2e/fixtures/', 'coverage/']},
@@ -32,22 +60,32 @@ export default tseslint.config(
 			'@typescript-eslint/consistent-type-imports': ['error', {fixStyle: 'inline-type-imports'}],
 			'@typescript-eslint/no-import-type-side-effects': 'error',
 			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
-			'no-restricted-syntax': [
-				'error',
-				{
-					selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
-					message: 'Nothing reaches the DOM as HTML: build nodes and set textContent.',
-				},
-				{selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML from strings.'},
-				{selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML from strings.'},
-			],
+			'no-restricted-syntax': ['error', ...NO_HTML],
 			'no-eval': 'error',
 			'no-new-func': 'error',
 		},
 	},
 	{files: ['**/*.js'], ...tseslint.configs.disableTypeChecked},
+	{
+		// Test doubles stand in for async APIs (browser.*, the background's handlers, the background's answers):
+		// `async` keeps their contract, a promise and a throw turned into a rejection, with nothing to await.
+		files: ['**/*.test.{ts,tsx}', 'test/fake-browser.ts'],
+		rules: {'@typescript-eslint/require-await': 'off'},
+	},
 
-	// The walls (house style 8.1).
+	// The walls (house style 8.1), proved by test/meta/walls.test.ts.
+	{
+		// The walls see static imports only; the shipped code has no reason for import().
+		files: ['src/**/*.{ts,tsx}'],
+		...SHIPPED,
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				...NO_HTML,
+				{selector: 'ImportExpression', message: 'Static imports only: the walls between contexts see no import().'},
+			],
+		},
+	},
 	{
 		files: ['src/content/**/*.ts'],
 		...SHIPPED,
@@ -82,12 +120,24 @@ export default tseslint.config(
 			'^(\\.\\./(background|content)(/|$)|idb$|zod|\\.\\./core/(message-map|backup|settings)$|\\.\\./data/schema$)',
 		),
 	},
+	{files: ['src/{core,data}/**/*.ts'], ...SHIPPED, rules: walls(...CONTEXT_FREE)},
+	{files: ['src/core/browser.ts'], rules: walls(...CONTEXT_FREE, {polyfill: false})},
+	// Build, bench and screenshot scripts drive browsers with scripts/browser/, never with test code.
 	{
-		files: ['src/{core,data}/**/*.ts'],
+		files: ['scripts/**/*.ts'],
 		...SHIPPED,
-		rules: walls(
-			'core/ and data/ are context-free: they import no context folder.',
-			`^\\.\\./(background|content|${PAGES})(/|$)`,
-		),
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(\\.\\./)+test(/|$)',
+							message: 'Scripts never import tests: shared browser-driving code lives in scripts/browser/.',
+						},
+					],
+				},
+			],
+		},
 	},
 );

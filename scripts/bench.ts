@@ -5,31 +5,36 @@
  *   npm run bench -- --reference                   also writes docs/bench-results.json (the README's figures)
  *   BENCH_RUNS=25 npm run bench                    more samples per arm (default 15)
  *   npm run bench -- --only=chromium               one browser (chromium | firefox)
+ *   BENCH_RUNS=3 npm run bench -- --only=firefox   the shortest run (about a minute): checks the bench still works
+ *   npm run bench -- --help                        this usage
  *
  * Every figure is a median of BENCH_RUNS samples per arm, the arms alternated (ABBA) in two browser
- * instances of the same binary launched the same way (test/e2e/harness): one with the extension, one
+ * instances of the same binary launched the same way (scripts/browser): one with the extension, one
  * without. Ratios are with / without. These are measurements, never assertions: timings are not tested.
  * The method of each measure is in docs/performance.md.
  */
 import {writeFile} from 'node:fs/promises';
 import {cpus, totalmem} from 'node:os';
 import path from 'node:path';
-import type {Browser, CDPSession, Page} from 'puppeteer-core';
+import type {Browser, CDPSession, Page, WebWorker} from 'puppeteer-core';
 import {
 	launchChromium,
 	launchFirefox,
 	launchWithoutExtension,
+	serviceWorker,
 	type ChromiumSession,
 	type FirefoxSession,
 	type PlainBrowser,
-} from '../test/e2e/harness/browsers';
-import {DIST_CHROME, DIST_FIREFOX, REPO} from '../test/e2e/harness/paths';
-import {PHOTOS_URL} from '../test/e2e/harness/sites';
-import {poll, sleep} from '../test/e2e/harness/wait';
+} from './browser/browsers';
+import {evalWithApi} from './browser/ext-api';
+import {DIST_CHROME, DIST_FIREFOX, REPO} from './browser/paths';
+import {LIBRARY_PHOTO_URL, LIBRARY_PLAIN_URL, photoLibraryHosts} from './browser/photo-library';
+import {LocalSites, PHOTOS_URL} from './browser/sites';
+import {sleep} from './browser/wait';
+import {WorkerControl} from './browser/worker-control';
 import {benchCopy, EMPTY_PAGE} from './bench/ext-copy';
-import {BENCH_PHOTO_URL, BENCH_PLAIN_URL, BenchSites} from './bench/sites';
 import {ratio, round, summarize, type Summary} from './bench/stats';
-import {contentScriptCost} from './bench/trace';
+import {contentScriptCost, type Trace} from './bench/trace';
 import {measure, measurePackages, PACKAGE_BUDGET, BUDGETS} from './sizes';
 
 const RUNS = Math.max(3, Number(process.env['BENCH_RUNS'] ?? 15));
@@ -37,6 +42,11 @@ const RUNS = Math.max(3, Number(process.env['BENCH_RUNS'] ?? 15));
 const SETTLE_MS = 750;
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const REFERENCE = process.argv.includes('--reference');
+const USAGE = `npm run bench [-- --only=chromium|firefox] [-- --reference] [-- --help]
+  BENCH_RUNS=N   samples per arm (at least 3, default 15); BENCH_RUNS=3 with --only=firefox is the shortest run
+  --only=NAME    one browser: chromium or firefox
+  --reference    also write docs/bench-results.json (the README's figures)
+Build first (npm run build). Prints the table and writes bench-results.json; the method is in docs/performance.md.`;
 const started = Date.now();
 const log = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}`);
 
@@ -70,7 +80,7 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
 }
 
 /** One page load in a fresh tab: navigation and paint timing from the page, and (Chromium) CDP counters. */
-async function loadOnce(browser: Browser, sites: BenchSites, url: string, cdpMetrics: boolean): Promise<LoadSample> {
+async function loadOnce(browser: Browser, sites: LocalSites, url: string, cdpMetrics: boolean): Promise<LoadSample> {
 	const page = await browser.newPage();
 	try {
 		await sites.attach(page);
@@ -120,7 +130,7 @@ async function pageLoads(
 	cdpMetrics: boolean,
 	expectBanner: boolean,
 ): Promise<LoadResult> {
-	const sites = new BenchSites();
+	const sites = new LocalSites(photoLibraryHosts());
 	await loadOnce(withExt, sites, url, false); // warm-up, not counted (first-run compile caches, fonts)
 	await loadOnce(without, sites, url, false);
 	const samples = await alternate((arm) => loadOnce(arm === 'with' ? withExt : without, sites, url, cdpMetrics));
@@ -138,7 +148,7 @@ async function pageLoads(
 	for (const key of keys) {
 		result.with[key] = summarize(samples.with.map((s) => Number(s[key])));
 		result.without[key] = summarize(samples.without.map((s) => Number(s[key])));
-		result.ratios[key] = ratio(result.with[key]!, result.without[key]!);
+		result.ratios[key] = ratio(result.with[key], result.without[key]);
 	}
 	log(
 		`${label}: load ${result.with['load']!.median} / ${result.without['load']!.median} ms (x${result.ratios['load']})`,
@@ -149,7 +159,7 @@ async function pageLoads(
 /** The content script's main-thread time on the photo page (trace filtered to its URL; see bench/trace.ts). */
 async function contentScriptTime(session: ChromiumSession) {
 	const scriptUrl = `${session.origin}content.js`;
-	const sites = new BenchSites();
+	const sites = new LocalSites(photoLibraryHosts());
 	const categories = [
 		'devtools.timeline',
 		'v8.execute',
@@ -166,7 +176,7 @@ async function contentScriptTime(session: ChromiumSession) {
 			await sleep(SETTLE_MS);
 			const buffer = await page.tracing.stop();
 			return contentScriptCost(
-				JSON.parse(Buffer.from(buffer!).toString('utf8')),
+				JSON.parse(Buffer.from(buffer!).toString('utf8')) as Trace,
 				scriptUrl,
 				new URL('/static/app.js', url).href,
 			);
@@ -174,11 +184,11 @@ async function contentScriptTime(session: ChromiumSession) {
 			await page.close().catch(() => {});
 		}
 	};
-	await once(BENCH_PHOTO_URL, true); // warm-up
+	await once(LIBRARY_PHOTO_URL, true); // warm-up
 	const costs = [];
-	for (let i = 0; i < RUNS; i++) costs.push(await once(BENCH_PHOTO_URL, true));
+	for (let i = 0; i < RUNS; i++) costs.push(await once(LIBRARY_PHOTO_URL, true));
 	// The same trace on the page that is not a photo service: no event and no sample may name content.js.
-	const plain = await once(BENCH_PLAIN_URL, false);
+	const plain = await once(LIBRARY_PLAIN_URL, false);
 	if (sites.unexpected.length > 0) throw new Error(`Requests left the fixture site: ${sites.unexpected.join(', ')}`);
 	const result = {
 		evaluateMs: summarize(costs.map((c) => c.evaluateMs)),
@@ -195,13 +205,13 @@ async function contentScriptTime(session: ChromiumSession) {
 /** Opens the real toolbar popup with `popupPath` as its page; times from chrome.action.openPopup() to the popup-rendered mark. */
 async function openPopupTimed(session: ChromiumSession, site: Page, popupPath: string) {
 	await site.bringToFront();
-	await session.extEval((p: string) => (globalThis as any).chrome.action.setPopup({popup: p}), popupPath);
+	await session.extEval((api, p: string) => api.action.setPopup({popup: p}), popupPath);
 	const url = session.origin + popupPath;
 	const [target, t0] = await Promise.all([
 		session.browser.waitForTarget((t) => t.url() === url, {timeout: 10_000}),
-		session.extEval(async () => {
+		session.extEval(async (api) => {
 			const t = performance.timeOrigin + performance.now();
-			await (globalThis as any).chrome.action.openPopup();
+			await api.action.openPopup();
 			return t;
 		}),
 	]);
@@ -228,7 +238,7 @@ async function popupChromium(session: ChromiumSession) {
 	const samples = await alternate((arm) =>
 		openPopupTimed(session, site.page, arm === 'with' ? 'popup/index.html' : EMPTY_PAGE),
 	);
-	await session.extEval(() => (globalThis as any).chrome.action.setPopup({popup: 'popup/index.html'}));
+	await session.extEval((api) => api.action.setPopup({popup: 'popup/index.html'}));
 	await site.page.close();
 	const out = {
 		popup: {
@@ -248,18 +258,7 @@ async function popupChromium(session: ChromiumSession) {
 	return out;
 }
 
-/** The service worker, found afresh (it is a new target after each restart). */
-async function serviceWorker(session: ChromiumSession) {
-	const target = await session.browser.waitForTarget(
-		(t) => t.type() === 'service_worker' && t.url() === `${session.origin}background.js`,
-		{timeout: 10_000},
-	);
-	const worker = await target.worker();
-	if (!worker) throw new Error('No service worker');
-	return worker;
-}
-
-async function heapMB(worker: Awaited<ReturnType<typeof serviceWorker>>): Promise<number> {
+async function heapMB(worker: WebWorker): Promise<number> {
 	await worker.client.send('HeapProfiler.collectGarbage').catch(() => {});
 	const {usedSize} = await worker.client.send('Runtime.getHeapUsage');
 	return usedSize / 2 ** 20;
@@ -272,24 +271,16 @@ async function heapMB(worker: Awaited<ReturnType<typeof serviceWorker>>): Promis
  */
 async function background(session: ChromiumSession) {
 	const warmHeap = [];
-	for (let i = 0; i < 3; i++) warmHeap.push(await heapMB(await serviceWorker(session)));
+	for (let i = 0; i < 3; i++) warmHeap.push(await heapMB(await serviceWorker(session.browser, session.extensionId)));
 	const page = await session.openExtensionPage(EMPTY_PAGE, 'body[data-ready="1"]');
-	const cdp = await page.createCDPSession();
-	const versions = new Map<string, {scriptURL: string; runningStatus: string}>();
-	cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-		for (const v of event.versions) versions.set(v.versionId, v);
-	});
-	await cdp.send('ServiceWorker.enable');
-	const ours = () => [...versions.entries()].find(([, v]) => v.scriptURL === `${session.origin}background.js`);
-	await poll(
-		async () => ours(),
-		(v) => v !== undefined,
-		{what: 'the service worker version'},
-	);
+	const workerControl = await WorkerControl.attach(page, session.origin);
 	const roundTrip = () =>
-		page.evaluate(async () => {
+		evalWithApi(page, async (api) => {
 			const t0 = performance.now();
-			const reply = await (globalThis as any).chrome.runtime.sendMessage({type: 'getSettings', payload: null});
+			const reply = await api.runtime.sendMessage<unknown, {ok?: boolean} | undefined>({
+				type: 'getSettings',
+				payload: null,
+			});
 			if (!reply?.ok) throw new Error('getSettings failed');
 			return performance.now() - t0;
 		});
@@ -298,20 +289,12 @@ async function background(session: ChromiumSession) {
 	const cold = [];
 	const freshHeap = [];
 	for (let i = 0; i < RUNS; i++) {
-		// Puppeteer attaches to the worker; detach first, else the restarted worker waits for the debugger.
-		await (await serviceWorker(session)).client.detach().catch(() => {});
-		const [versionId] = ours()!;
-		await cdp.send('ServiceWorker.stopWorker', {versionId});
-		await poll(
-			async () => ours()?.[1].runningStatus,
-			(s) => s === 'stopped',
-			{what: 'the worker to stop'},
-		);
+		await workerControl.stop(await serviceWorker(session.browser, session.extensionId));
 		await sleep(200);
 		cold.push(await roundTrip());
-		if (i < 3) freshHeap.push(await heapMB(await serviceWorker(session)));
+		if (i < 3) freshHeap.push(await heapMB(await serviceWorker(session.browser, session.extensionId)));
 	}
-	await cdp.send('ServiceWorker.disable').catch(() => {});
+	await workerControl.close();
 	await page.close();
 	const out = {
 		coldStartMs: summarize(cold),
@@ -366,8 +349,15 @@ async function chromium(extensionDir: string) {
 		ext = await launchChromium({extensionDir});
 		plain = await launchWithoutExtension('chromium');
 		const version = await ext.browser.version();
-		const photo = await pageLoads('chromium photo page', ext.browser, plain.browser, BENCH_PHOTO_URL, true, true);
-		const other = await pageLoads('chromium non-photo page', ext.browser, plain.browser, BENCH_PLAIN_URL, true, false);
+		const photo = await pageLoads('chromium photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, true, true);
+		const other = await pageLoads(
+			'chromium non-photo page',
+			ext.browser,
+			plain.browser,
+			LIBRARY_PLAIN_URL,
+			true,
+			false,
+		);
 		await plain.close();
 		plain = undefined;
 		const script = await contentScriptTime(ext);
@@ -387,8 +377,15 @@ async function firefox(extensionDir: string) {
 		ext = await launchFirefox({extensionDir});
 		plain = await launchWithoutExtension('firefox');
 		const version = await ext.browser.version();
-		const photo = await pageLoads('firefox photo page', ext.browser, plain.browser, BENCH_PHOTO_URL, false, true);
-		const other = await pageLoads('firefox non-photo page', ext.browser, plain.browser, BENCH_PLAIN_URL, false, false);
+		const photo = await pageLoads('firefox photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, false, true);
+		const other = await pageLoads(
+			'firefox non-photo page',
+			ext.browser,
+			plain.browser,
+			LIBRARY_PLAIN_URL,
+			false,
+			false,
+		);
 		await plain.close();
 		plain = undefined;
 		const popup = await popupFirefox(ext);
@@ -570,6 +567,14 @@ async function main() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+	if (process.argv.includes('--help')) {
+		console.log(USAGE);
+		process.exit(0);
+	}
+	if (ONLY !== undefined && ONLY !== 'chromium' && ONLY !== 'firefox') {
+		console.error(`--only takes chromium or firefox, not "${ONLY}".\n\n${USAGE}`);
+		process.exit(2);
+	}
 	main().catch((error: unknown) => {
 		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
 		process.exit(1);

@@ -10,7 +10,7 @@
  */
 import {readFile, readdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {errorMessage} from '../src/core/errors';
 import {
 	buildDataset,
 	CURATED_FILE_NAMES,
@@ -18,8 +18,8 @@ import {
 	serializeDataset,
 	type DatasetInput,
 } from './data/build-dataset';
+import {isMain, ROOT} from './repo';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SOURCES_DIR = path.join(ROOT, 'scripts/data/sources/privacyguides');
 export const CURATED_DIR = path.join(ROOT, 'scripts/data/curated');
 export const DATASET_FILE = path.join(ROOT, 'src/data/dataset.json');
@@ -45,7 +45,7 @@ export async function readInputs(): Promise<DatasetInput> {
 		try {
 			curated[name] = JSON.parse(text);
 		} catch (error) {
-			issues.push(`${name}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+			issues.push(`${name}: invalid JSON: ${errorMessage(error)}`);
 		}
 	}
 	if (issues.length > 0) throw new DatasetBuildError(issues);
@@ -92,6 +92,6 @@ async function main(argv: readonly string[]): Promise<number> {
 	return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
 	process.exitCode = await main(process.argv.slice(2));
 }

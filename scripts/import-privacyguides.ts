@@ -1,28 +1,48 @@
 // CLI: import one Privacy Guides markdown page and print it as JSON.
 //   npm run --silent import:privacyguides -- PAGE.md [--lang xx] [--page-path self-hosting/file-management]
-// Exit codes: 0 ok (JSON on stdout), 1 bad input (FILE:LINE: message on stderr, nothing on stdout),
-// 2 bad arguments (usage on stderr).
+//                                             [--kind category|threats|criteria]
+// Exit codes: 0 ok (JSON on stdout; the slips read through, if any, as FILE:LINE: warning: … lines on
+// stderr), 1 bad input (FILE:LINE: message on stderr, nothing on stdout), 2 bad arguments (usage on
+// stderr). Warnings stay out of the JSON on purpose: stdout is the page, exactly the output schema
+// (scripts/privacyguides/types.ts), and a diagnostic belongs with the errors on stderr.
 import {readFileSync} from 'node:fs';
-import {ImportError, LOCATION_RULES, inferPageLocation, parsePrivacyGuidesPage} from './privacyguides/parse';
+import {
+	ImportError,
+	LOCATION_RULES,
+	PAGE_KINDS,
+	WARNING_KINDS,
+	importPage,
+	inferPageLocation,
+	type PageKind,
+} from './privacyguides/parse';
 import {LANG_PATTERN} from './privacyguides/types';
 
-const SHORT_USAGE = `usage: npm run --silent import:privacyguides -- PAGE.md [--lang LANG] [--page-path PATH]
-       (--help explains how lang and the page path are inferred)
+const SHORT_USAGE = `usage: npm run --silent import:privacyguides -- PAGE.md [--lang LANG] [--page-path PATH] [--kind KIND]
+       (--help explains how lang, the page path and the kind are inferred)
 `;
 
-const USAGE = `usage: npm run --silent import:privacyguides -- PAGE.md [--lang LANG] [--page-path PATH]
+const USAGE = `usage: npm run --silent import:privacyguides -- PAGE.md [--lang LANG] [--page-path PATH] [--kind KIND]
 
-Imports one Privacy Guides category page (mkdocs-material markdown) and prints one JSON object
-(title, description, lang, pagePath, url, threats, intro, tools, criteria) on stdout.
+Imports one Privacy Guides page (mkdocs-material markdown) and prints one JSON object on stdout:
+  category page (every page but the two below): title, description, lang, pagePath, url, threats,
+    intro, tools, criteria (minimum, bestCase, groups)
+  threats (basics/common-threats): title, description, lang, pagePath, url, intro, definitions
+  criteria (about/criteria): title, description, lang, pagePath, url, intro, priorities, sections
 
 options:
   --lang LANG        site language of the page, e.g. en, fr, he, zh-Hant
   --page-path PATH   the page's path in the docs tree without .md, e.g. photo-management or
                      self-hosting/file-management (an index page: os/index)
+  --kind KIND        ${PAGE_KINDS.join(', ')}: the reader to use (default: by the page path)
   -h, --help         show this help
 
 ${LOCATION_RULES}
 
+Slips it reads through (the page is imported, exit 0) are printed as FILE:LINE: warning: message on
+stderr, one per line:
+${Object.values(WARNING_KINDS)
+	.map((what) => `  - ${what}`)
+	.join('\n')}
 On bad input it prints FILE:LINE: message on stderr and exits 1 (nothing on stdout).
 Bad arguments exit 2.
 `;
@@ -31,21 +51,29 @@ interface Args {
 	file: string;
 	lang?: string;
 	pagePath?: string;
+	kind?: PageKind;
 }
 
-function parseArgs(argv: string[]): Args | 'help' | string {
+/** The arguments, `{help: true}`, or what is wrong with them. */
+function parseArgs(argv: string[]): Args | {help: true} | string {
 	let file: string | undefined;
 	let lang: string | undefined;
 	let pagePath: string | undefined;
+	let kind: PageKind | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
-		if (arg === '-h' || arg === '--help') return 'help';
-		const eq = /^(--lang|--page-path)=(.*)$/s.exec(arg);
+		if (arg === '-h' || arg === '--help') return {help: true};
+		const eq = /^(--lang|--page-path|--kind)=(.*)$/s.exec(arg);
 		const name = eq ? eq[1] : arg;
-		if (name === '--lang' || name === '--page-path') {
+		if (name === '--lang' || name === '--page-path' || name === '--kind') {
 			const value = eq ? eq[2] : argv[++i];
 			if (value === undefined || value === '') return `${name} needs a value`;
-			if (name === '--lang') {
+			if (name === '--kind') {
+				if (kind !== undefined) return '--kind given twice';
+				const known = PAGE_KINDS.find((k) => k === value);
+				if (!known) return `invalid --kind "${value}" (expected ${PAGE_KINDS.join(', ')})`;
+				kind = known;
+			} else if (name === '--lang') {
 				if (lang !== undefined) return '--lang given twice';
 				if (!LANG_PATTERN.test(value)) return `invalid --lang "${value}" (expected e.g. en, fr, pt-BR, zh-Hant)`;
 				lang = value;
@@ -63,18 +91,22 @@ function parseArgs(argv: string[]): Args | 'help' | string {
 		file = arg;
 	}
 	if (file === undefined) return 'missing PAGE.md';
-	return {file, lang, pagePath};
+	return {file, lang, pagePath, kind};
 }
 
 function main(argv: string[]): number {
 	const args = parseArgs(argv);
-	if (args === 'help') {
+	if (typeof args !== 'string' && 'help' in args) {
 		process.stdout.write(USAGE);
 		return 0;
 	}
 	if (typeof args === 'string') {
 		process.stderr.write(`import-privacyguides: ${args}\n${SHORT_USAGE}`);
 		return 2;
+	}
+	if ('help' in args) {
+		process.stdout.write(USAGE);
+		return 0;
 	}
 
 	let markdown: string;
@@ -92,11 +124,13 @@ function main(argv: string[]): number {
 	try {
 		const inferred =
 			args.lang === undefined || args.pagePath === undefined ? inferPageLocation(args.file, markdown) : null;
-		const page = parsePrivacyGuidesPage(markdown, {
+		const {page, warnings} = importPage(markdown, {
 			file: args.file,
 			lang: args.lang ?? inferred!.lang,
 			pagePath: args.pagePath ?? inferred!.pagePath,
+			kind: args.kind,
 		});
+		for (const warning of warnings) process.stderr.write(`${warning.message}\n`);
 		process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
 		return 0;
 	} catch (error) {

@@ -7,6 +7,7 @@
  */
 import {writeFileSync} from 'node:fs';
 import {deflateSync} from 'node:zlib';
+import {isMain} from './repo';
 
 export const SIZES = [16, 32, 48, 96, 128] as const;
 
@@ -113,7 +114,7 @@ export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
 	]);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
 	for (const size of SIZES) writeFileSync(new URL(`../icons/icon-${size}.png`, import.meta.url), render(size));
 	writeFileSync(new URL('../icons/icon-512.png', import.meta.url), render(512));
 	console.log('icons/: wrote', [...SIZES, 512].join(', '));

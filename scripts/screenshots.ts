@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: pictures of the extension for the README, from the built dist/chrome in real
- * Chromium (test/e2e/harness), written to docs/screenshots/ as PNG:
+ * Chromium (scripts/browser), written to docs/screenshots/ as PNG:
  *
- *   banner-<lang>-<scheme>.png          the banner on a photo-library page (scripts/bench/fixture.ts)
+ *   banner-<lang>-<scheme>.png          the banner on a photo-library page (scripts/browser/photo-library.ts)
  *   popup-detected-<lang>-<scheme>.png  the real toolbar popup over a photo service
  *   popup-neutral-<lang>-<scheme>.png   the real toolbar popup over any other site
  *   compare-<lang>-<scheme>.png         the comparison page (compare/index.html?service=google-photos)
@@ -19,11 +19,11 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
-import {launchChromium, type ChromiumSession} from '../test/e2e/harness/browsers';
-import {REPO} from '../test/e2e/harness/paths';
-import {NEUTRAL_URL, PHOTOS_URL} from '../test/e2e/harness/sites';
-import {sleep} from '../test/e2e/harness/wait';
-import {BENCH_PHOTO_URL, BenchSites} from './bench/sites';
+import {launchChromium, type ChromiumSession} from './browser/browsers';
+import {REPO} from './browser/paths';
+import {LIBRARY_PHOTO_URL, photoLibraryHosts} from './browser/photo-library';
+import {LocalSites, NEUTRAL_URL, PHOTOS_URL} from './browser/sites';
+import {sleep} from './browser/wait';
 
 const OUT = path.join(REPO, 'docs/screenshots');
 const LANGS = ['en', 'fr'] as const;
@@ -51,7 +51,7 @@ async function save(
 	clip?: {x: number; y: number; width: number; height: number},
 ): Promise<void> {
 	const file = path.join(OUT, `${name}.png`);
-	await page.screenshot({path: file as `${string}.png`, ...(clip ? {clip} : {})});
+	await page.screenshot({path: file, ...(clip ? {clip} : {})});
 	// Lossless recompression (strip metadata, best zlib level); skipped when ImageMagick is absent.
 	if (CONVERT)
 		execFileSync('convert', [
@@ -73,9 +73,9 @@ async function banner(s: ChromiumSession, lang: string, value: Scheme) {
 	try {
 		await page.setViewport({width: 1100, height: 680});
 		await scheme(page, value);
-		const sites = new BenchSites();
+		const sites = new LocalSites(photoLibraryHosts());
 		await sites.attach(page);
-		await page.goto(BENCH_PHOTO_URL, {waitUntil: 'load'});
+		await page.goto(LIBRARY_PHOTO_URL, {waitUntil: 'load'});
 		await page.waitForFunction(() => document.body.children.length > 2, {timeout: 10_000});
 		await page.evaluate(() => document.fonts.ready);
 		await sleep(600); // the banner's entrance animation

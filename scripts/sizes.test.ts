@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {BUDGETS, CHUNKS_BUDGET, checkBudgets} from './sizes';
+import {BUDGETS, CHUNKS_BUDGET, checkBudgets, formatSizes} from './sizes';
 
 describe('checkBudgets', () => {
 	it('passes bundles within their budgets and names every one over it', () => {
@@ -18,5 +18,16 @@ describe('checkBudgets', () => {
 			{target: 'firefox', file: 'chunks/chunk-A.js', bytes: half},
 		];
 		expect(checkBudgets(sizes)).toEqual([`  chrome/chunks/*: ${half * 2} B together > budget ${CHUNKS_BUDGET} B`]);
+	});
+});
+
+describe('formatSizes', () => {
+	it('prints one aligned line per file, with its budget when it has one', () => {
+		expect(
+			formatSizes([
+				{target: 'chrome', file: 'content.js', bytes: 10 * 1024},
+				{target: 'firefox', file: 'popup/index.html', bytes: 307},
+			]),
+		).toBe('chrome   content.js                 10.0 KB (budget 12.0 KB)\nfirefox  popup/index.html            0.3 KB');
 	});
 });

@@ -10,7 +10,7 @@
  */
 import {readdir, rm, stat} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {isMain, ROOT} from './repo';
 
 export type Size = {target: string; file: string; bytes: number};
 
@@ -34,9 +34,11 @@ export const BUDGETS: Record<string, number> = {
 
 /**
  * The shared chunks of the background and the pages (the dataset, Preact, zod, the polyfill), all
- * together: their names carry a content hash, so they are budgeted as one.
+ * together: their names carry a content hash, so they are budgeted as one. Raised from 160 KB when the
+ * catalogue grew to 24 services, each claim with its author (the dataset chunk: about 132 KB); the zip
+ * (88 KB) stays far under PACKAGE_BUDGET.
  */
-export const CHUNKS_BUDGET = 160 * 1024;
+export const CHUNKS_BUDGET = 176 * 1024;
 
 /** The whole packaged extension (the zip a store receives), per browser. */
 export const PACKAGE_BUDGET = 150 * 1024;
@@ -68,14 +70,15 @@ export function checkBudgets(sizes: Size[]): string[] {
 	return over;
 }
 
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** One line of the size table: target, file, size, and its budget if it has one. */
+function sizeLine(target: string, file: string, bytes: number, budget: number | undefined): string {
+	return `${target.padEnd(8)} ${file.padEnd(24)} ${kb(bytes).padStart(9)}${budget ? ` (budget ${kb(budget)})` : ''}`;
+}
+
 export function formatSizes(sizes: Size[]): string {
-	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-	return sizes
-		.map(
-			(s) =>
-				`${s.target.padEnd(8)} ${s.file.padEnd(24)} ${kb(s.bytes).padStart(9)}${BUDGETS[s.file] ? ` (budget ${kb(BUDGETS[s.file]!)})` : ''}`,
-		)
-		.join('\n');
+	return sizes.map((s) => sizeLine(s.target, s.file, s.bytes, BUDGETS[s.file])).join('\n');
 }
 
 export type PackageSize = {target: string; zip: string; bytes: number};
@@ -108,17 +111,12 @@ export function checkPackageBudget(sizes: PackageSize[]): string[] {
 
 /** `npm run check:size`: every bundle and each zip against its budget; exits 1 when one is over. */
 async function checkSizeCli(): Promise<void> {
-	const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 	const bundles = [
-		...(await measure(path.join(root, 'dist/chrome'), 'chrome')),
-		...(await measure(path.join(root, 'dist/firefox'), 'firefox')),
+		...(await measure(path.join(ROOT, 'dist/chrome'), 'chrome')),
+		...(await measure(path.join(ROOT, 'dist/firefox'), 'firefox')),
 	];
-	const packages = await measurePackages(path.join(root, 'dist'), path.join(root, '.tmp/size-check'));
-	for (const p of packages)
-		console.log(
-			`${p.target.padEnd(8)} ${'(zip)'.padEnd(24)} ${kb(p.bytes).padStart(9)} (budget ${kb(PACKAGE_BUDGET)})`,
-		);
+	const packages = await measurePackages(path.join(ROOT, 'dist'), path.join(ROOT, '.tmp/size-check'));
+	for (const p of packages) console.log(sizeLine(p.target, '(zip)', p.bytes, PACKAGE_BUDGET));
 	const over = [...checkBudgets(bundles), ...checkPackageBudget(packages)];
 	if (over.length > 0) {
 		console.error(`Size budget exceeded:\n${over.join('\n')}`);
@@ -127,7 +125,7 @@ async function checkSizeCli(): Promise<void> {
 	console.log('All bundles and packages are within their size budgets.');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
 	checkSizeCli().catch((error: unknown) => {
 		console.error(error instanceof Error ? error.message : error);
 		process.exit(1);

@@ -3,5 +3,8 @@ declare module '*.css' {
 	export default text;
 }
 
-/** True in development builds (`npm run dev`, `npm run watch`), false in `npm run build` (esbuild's `define`). */
+/**
+ * True in development builds (`npm run dev`, `npm run watch`) and in the unit tests; false in release
+ * builds, where esbuild removes the code it guards. Defined by scripts/build/options.ts and vitest.config.ts.
+ */
 declare const __DEV__: boolean;

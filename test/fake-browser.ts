@@ -33,7 +33,7 @@ function storageArea() {
 	};
 }
 
-export function formatMessage(messages: Messages, key: string, substitutions?: string | string[]): string {
+function formatMessage(messages: Messages, key: string, substitutions?: string | string[]): string {
 	const entry = messages[key];
 	if (!entry) return '';
 	const subs = substitutions === undefined ? [] : typeof substitutions === 'string' ? [substitutions] : substitutions;
@@ -45,7 +45,7 @@ export function formatMessage(messages: Messages, key: string, substitutions?: s
 	return text;
 }
 
-export function createFakeBrowser(locale = 'en') {
+function createFakeBrowser(locale = 'en') {
 	const fakeTabs: string[] = [];
 	const tabBadges = new Map<number, {text: string; title: string; color?: unknown}>();
 	const badge = (tabId: number) => {

@@ -19,8 +19,13 @@ type TraceEvent = {
 	ts: number;
 	dur?: number;
 	id?: string;
-	args?: any;
+	args?: {
+		data?: {url?: string; cpuProfile?: {nodes?: CpuNode[]; samples?: number[]}; timeDeltas?: number[]};
+		fileName?: string;
+	};
 };
+/** A trace as puppeteer's page.tracing writes it (JSON). */
+export type Trace = {traceEvents: TraceEvent[]} | TraceEvent[];
 type CpuNode = {id: number; parent?: number; callFrame: {url?: string; functionName?: string}};
 
 export type ScriptCost = {evaluateMs: number; sampledMs: number; samples: number; pageScriptSampledMs: number};
@@ -37,11 +42,7 @@ function union(intervals: Array<[number, number]>): number {
 	return total;
 }
 
-export function contentScriptCost(
-	trace: {traceEvents: TraceEvent[]} | TraceEvent[],
-	scriptUrl: string,
-	pageScriptUrl?: string,
-): ScriptCost {
+export function contentScriptCost(trace: Trace, scriptUrl: string, pageScriptUrl?: string): ScriptCost {
 	const events = Array.isArray(trace) ? trace : trace.traceEvents;
 	const urlOf = (e: TraceEvent): string | undefined => e.args?.data?.url ?? e.args?.fileName;
 	const named = events.filter(
@@ -60,9 +61,9 @@ export function contentScriptCost(
 		let p = profiles.get(key);
 		if (!p) profiles.set(key, (p = {nodes: new Map(), samples: [], deltas: []}));
 		const data = e.args?.data ?? {};
-		for (const node of (data.cpuProfile?.nodes ?? []) as CpuNode[]) p.nodes.set(node.id, node);
-		p.samples.push(...((data.cpuProfile?.samples ?? []) as number[]));
-		p.deltas.push(...((data.timeDeltas ?? []) as number[]));
+		for (const node of data.cpuProfile?.nodes ?? []) p.nodes.set(node.id, node);
+		p.samples.push(...(data.cpuProfile?.samples ?? []));
+		p.deltas.push(...(data.timeDeltas ?? []));
 	}
 	let sampled = 0;
 	let count = 0;

@@ -30,12 +30,21 @@ const curated: Record<string, unknown> = Object.fromEntries(
 	CURATED_FILE_NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(CURATED, name), 'utf8'))]),
 );
 
-/** The curated files as a test may break them: typed as the schema reads the real ones, plus any other name. */
-type BreakableCurated = Curated & Record<string, unknown>;
+/**
+ * The curated files as a test breaks them: typed as the schema reads the real ones (which it accepts: the
+ * dataset below is built from them), plus any other file name a test adds. A value the schema refuses is put
+ * in through `invalid` or `Reflect.deleteProperty`, never by loosening this type.
+ */
+type TestCurated = Curated & Record<string, unknown>;
 
-/** A deep copy of the real inputs (which the schema accepts), for a test to break. */
-function inputs(): {pages: Record<string, string>; curated: BreakableCurated} {
-	return {pages: {...pages}, curated: structuredClone(curated) as BreakableCurated};
+/** A deep copy of the real inputs, for a test to break. */
+function inputs(): {pages: Record<string, string>; curated: TestCurated} {
+	return {pages: {...pages}, curated: structuredClone(curated) as TestCurated};
+}
+
+/** Sets a property to a value its type (the schema) refuses: the one route for deliberate bad data. */
+function invalid<T extends object>(target: T, key: keyof T & string, value: unknown): void {
+	Object.assign(target, {[key]: value});
 }
 
 function issuesOf(input: DatasetInput): readonly string[] {
@@ -49,6 +58,10 @@ function issuesOf(input: DatasetInput): readonly string[] {
 }
 
 const dataset = buildDataset(inputs());
+
+const curatedService = (input: ReturnType<typeof inputs>, id: string) =>
+	input.curated['services.json'].find((service) => service.id === id)!;
+const curatedThreats = (input: ReturnType<typeof inputs>) => input.curated['threats.json'].threats;
 const tool = (id: string) => dataset.tools.find((t) => t.id === id)!;
 
 describe('buildDataset: mapping', () => {
@@ -64,22 +77,16 @@ describe('buildDataset: mapping', () => {
 		expect(serializeDataset(buildDataset(inputs()))).toBe(serializeDataset(dataset));
 	});
 
-	it('lists exactly the pages it used, and dates the revision by the newest', () => {
-		expect(dataset.sources.map((s) => s.id)).toEqual([
-			'common-threats-en-2025-05-10',
-			'photo-management-en-2025-11-05',
-			'photo-management-fr-2026-06-17',
-			'self-hosting-file-management-en-2025-09-14',
-			'self-hosting-file-management-fr-2025-10-20',
+	it('lists exactly the pages its claims cite, each with its own language and revision', () => {
+		expect(dataset.sources.map((s) => [s.id, s.title, s.lang, s.date])).toEqual([
+			['common-threats-en-2025-05-10', 'Common Threats', 'en', '2025-05-10'],
+			['common-threats-fr-2026-08-22', 'Menaces courantes', 'fr', '2026-08-22'],
+			['photo-management-en-2025-11-05', 'Photo Management', 'en', '2025-11-05'],
+			['photo-management-fr-2026-06-17', 'Gestion des photos', 'fr', '2026-06-17'],
+			['self-hosting-file-management-en-2025-09-14', 'File Management', 'en', '2025-09-14'],
+			['self-hosting-file-management-fr-2025-10-20', 'Gestion des fichiers', 'fr', '2025-10-20'],
 		]);
-		expect(dataset.sources.map((s) => s.title)).toEqual([
-			'Common Threats',
-			'Photo Management',
-			'Gestion des photos',
-			'File Management',
-			'Gestion des fichiers',
-		]);
-		expect(dataset.revision).toBe('2026-06-17');
+		expect(dataset).not.toHaveProperty('revision');
 	});
 
 	it('imports Ente from the newest Photo Management pages, links from the newest one (ente.com)', () => {
@@ -88,8 +95,13 @@ describe('buildDataset: mapping', () => {
 		expect(ente.sourcePage).toBe('photo-management-fr-2026-06-17');
 		expect(ente.summary.en).toMatch(/^Ente Photos is an end-to-end encrypted photo backup service/);
 		expect(ente.summary.en).toMatch(/10\sGB/);
-		// The French typo "Ent Photos" is corrected by a recorded override.
-		expect(ente.summary.fr).toMatch(/^Ente Photos est un service de sauvegarde/);
+		// The French typo "Ent Photos" (and "de photo") is corrected by corrections.json.
+		expect(ente.summary.fr).toMatch(/^Ente Photos est un service de sauvegarde de photos chiffré de bout en bout/);
+		expect(ente.by).toEqual({
+			by: 'privacyguides',
+			pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-06-17'],
+		});
+		expect(ente.threats).toEqual(['passive-attacks', 'service-providers']);
 		expect(ente.links).toEqual({
 			homepage: 'https://ente.com',
 			privacyPolicy: 'https://ente.com/privacy',
@@ -132,6 +144,10 @@ describe('buildDataset: mapping', () => {
 		expect(photoprism.recommendedOn.en).toBe(
 			'https://www.privacyguides.org/en/self-hosting/file-management/#photoprism',
 		);
+		// Its own card's tags (the self-hosting page tags Service Providers only), and verdicts marked as ours.
+		expect(photoprism.threats).toEqual(['service-providers']);
+		expect(photoprism.verdicts.by.by).toBe('project');
+		expect(photoprism.recommendation.en).toMatch(/^Recommended by Privacy Guides for self-hosting/);
 
 		const start = parsePrivacyGuidesPage(pages['photo-management.fr.2025-07-23.md']!, {
 			file: 'photo-management.fr.2025-07-23.md',
@@ -174,20 +190,26 @@ describe('buildDataset: mapping', () => {
 			'open-source',
 			'audit',
 		]);
-		expect(dataset.criteria.at(-1)).toMatchObject({level: 'best-case', sourcePage: 'photo-management-en-2025-11-05'});
+		expect(dataset.criteria.at(-1)).toMatchObject({
+			level: 'best-case',
+			by: {by: 'privacyguides', pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-06-17']},
+		});
 		expect(dataset.criteria[0]!.text).toEqual({
 			en: 'Cloud-hosted providers must enforce E2EE.',
-			fr: 'Les services basés sur un cloud doivent être chiffrés de bout-en-bout.',
+			fr: 'Les services basés sur un cloud doivent être chiffrés de bout en bout.',
 		});
+		// Privacy Guides' own terms from its definitions page, not the photo page's tags ("Attaque Passive").
 		expect(dataset.threats.map((t) => [t.id, t.label.en, t.label.fr])).toEqual([
-			['passive-attacks', 'Passive Attacks', 'Attaque Passive'],
-			['service-providers', 'Service Providers', 'Fournisseurs de Services'],
+			['passive-attacks', 'Passive Attacks', 'Attaques passives'],
+			['service-providers', 'Service Providers', 'Fournisseurs de services'],
 		]);
-		expect(dataset.intro.en).toMatch(
+		expect(dataset.intro.text.en).toMatch(
 			/^Most cloud photo management solutions like Google Photos, Flickr, and Amazon Photos/,
 		);
-		expect(dataset.intro.fr).toMatch(/^La majorité des gestionnaires de photos/);
-		expect(dataset.notAffiliated).toEqual({
+		expect(dataset.intro.text.fr).toMatch(
+			/^La majorité des gestionnaires de photos comme Google Photos, Flickr et Amazon Photos ne protègent pas vos photos contre le fait d’être accessibles/,
+		);
+		expect(dataset.notAffiliated.text).toEqual({
 			en: 'Please note we are not affiliated with any of the projects we recommend.',
 			fr: 'Nous ne sommes affiliés à aucun des projets que nous recommandons.',
 		});
@@ -205,11 +227,9 @@ describe('buildDataset: mapping', () => {
 describe('buildDataset: failures name every problem clearly', () => {
 	it('reports schema problems in curated files with file, item id and field', () => {
 		const input = inputs();
-		// Values the schema refuses: widened on purpose to put them in.
-		(input.curated['tools.json'][1] as {kind: string}).kind = 'hosted';
+		invalid(input.curated['tools.json'][1]!, 'kind', 'hosted');
 		input.curated['services.json'][0]!.match.examples = ['http://example.com/'];
-		const reason: {fr?: string} = input.curated['evaluations.json'][0]!.reason;
-		delete reason.fr;
+		Reflect.deleteProperty(input.curated['evaluations.json'][0]!.reason, 'fr');
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
 			expect.arrayContaining([
@@ -223,9 +243,8 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('reports a missing curated file and an unknown one', () => {
 		const input = inputs();
-		const files: Record<string, unknown> = input.curated;
-		delete files['threats.json'];
-		files['extra.json'] = {};
+		Reflect.deleteProperty(input.curated, 'threats.json');
+		input.curated['extra.json'] = {};
 		expect(issuesOf(input)).toEqual([
 			'threats.json: missing',
 			expect.stringMatching(/^extra\.json: not a known curated file/),
@@ -278,17 +297,85 @@ describe('buildDataset: failures name every problem clearly', () => {
 				expect.stringMatching(
 					/^criteria\.json: open-source: expects "Must be open source\." but photo-management-en-2025-11-05 says "Must be open source and reproducible\."/,
 				),
-				expect.stringMatching(/override of summary\.fr from "Ent Photos" no longer applies/),
+				'corrections.json: photo-management-fr-2026-06-17: "**Ent Photos**": not found in photo-management.fr.2026-06-17.md; if Privacy Guides fixed it, remove the correction',
 				expect.stringMatching(/unknown icon "simple-haiku"/),
 			]),
 		);
 	});
 
-	it('fails when a threat explanation is not a verbatim quote of the definitions page', () => {
+	it('fails when a threat label or explanation is not Privacy Guides’ own words on its definitions page', () => {
 		const input = inputs();
-		input.curated['threats.json'].threats[1]!.explanation.en = 'Protecting your data from service providers.';
+		curatedThreats(input)[1]!.explanation.en = 'Protecting your data from service providers.';
+		curatedThreats(input)[0]!.label.fr = 'Attaque Passive';
 		expect(issuesOf(input)).toEqual([
-			'threats.json: service-providers: explanation.en is not quoted word for word from common-threats-en-2025-05-10',
+			expect.stringMatching(
+				/^threats\.json: service-providers: explanation\.en is not quoted word for word from common-threats-en-2025-05-10/,
+			),
+			expect.stringMatching(
+				/^threats\.json: passive-attacks: label\.fr "Attaque Passive" is not a term defined on common-threats-fr-2026-08-22/,
+			),
+			'threats: passive-attacks: attributed to Privacy Guides, but common-threats-fr-2026-08-22 does not name "Passive Attacks" or "Attaque Passive"',
+		]);
+	});
+
+	it('applies corrections to the text read, never to the copied page, and fails on an unknown page', () => {
+		const copied = pages['photo-management.fr.2026-06-17.md']!;
+		expect(copied).toContain('**Ent Photos**');
+		expect(copied).toContain('Google Photo, Flickr et Amazon Photo');
+		const input = inputs();
+		input.curated['corrections.json'].push({
+			page: 'photo-management-de-2030-01-01',
+			from: 'a',
+			to: 'b',
+			reason: 'x',
+		});
+		expect(issuesOf(input)).toEqual([
+			'corrections.json: photo-management-de-2030-01-01: "a": unknown source page (not in sources.json)',
+		]);
+	});
+
+	it('fails when a claim is attributed to Privacy Guides on a page that does not name its subject', () => {
+		const input = inputs();
+		curatedService(input, '500px').access.by = {
+			by: 'privacyguides',
+			pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-06-17'],
+		};
+		const issues = issuesOf(input);
+		expect(issues).toEqual([
+			'services: 500px.access: attributed to Privacy Guides, but photo-management-en-2025-11-05 does not name "500px"',
+			'services: 500px.access: attributed to Privacy Guides, but photo-management-fr-2026-06-17 does not name "500px"',
+			'providers.json: "500px" is attributed no claim: remove it',
+		]);
+	});
+
+	it('fails when a French text is attributed to Privacy Guides with no French page', () => {
+		const input = inputs();
+		curatedService(input, 'google-photos').access.by = {by: 'privacyguides', pages: ['photo-management-en-2025-11-05']};
+		expect(issuesOf(input)).toEqual([
+			'services: google-photos.access: has French text but cites no French Privacy Guides page',
+		]);
+	});
+
+	it('fails when a provider’s claim cites a page off its own domains, or names an unknown provider', () => {
+		const input = inputs();
+		curatedService(input, 'facebook-photos').access.by = {
+			by: 'provider',
+			name: 'Meta',
+			url: 'https://www.pcmag.com/news/meta-privacy',
+		};
+		curatedService(input, '500px').access.by = {by: 'provider', name: 'Five Hundred', url: 'https://500px.com/terms'};
+		expect(issuesOf(input)).toEqual([
+			'services: 500px.access: provider "Five Hundred" is not in providers.json',
+			"services: facebook-photos.access: https://www.pcmag.com/news/meta-privacy is not on Meta's own domains (facebook.com, meta.com): a provider speaks on its own pages",
+			'providers.json: "500px" is attributed no claim: remove it',
+		]);
+	});
+
+	it('fails when a verified export route is not described by the service’s own provider', () => {
+		const input = inputs();
+		curatedService(input, 'flickr').export.verified = true;
+		expect(issuesOf(input)).toEqual([
+			'services: flickr.export: a verified export route must come from Flickr\'s own help (by: provider "Flickr")',
 		]);
 	});
 
@@ -311,7 +398,7 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('has a readable message listing every issue', () => {
 		const input = inputs();
-		(input.curated['page.json'].licence as {id: string}).id = 'MIT';
+		invalid(input.curated['page.json'].licence, 'id', 'MIT');
 		input.curated['criteria.json'].criteria[0]!.id = 'E2EE';
 		try {
 			buildDataset(input);

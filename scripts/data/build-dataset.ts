@@ -20,11 +20,14 @@
  *   French a no-break space before : ; ? ! and inside « », so no colon starts a line in the popup.
  * Every problem is collected and reported together (DatasetBuildError.issues).
  */
+import {errorMessage} from '../../src/core/errors';
 import {parsePrivacyGuidesPage, type ImportedPage} from '../privacyguides/parse';
 import type {ImportedTool} from '../privacyguides/types';
 import {CURATED_FILES, type Curated, type CuratedFileName} from '../../scripts/data/curated/schema';
 import {
 	datasetSchema,
+	type Attribution,
+	type Claim,
 	type Dataset,
 	type Platform,
 	type Route,
@@ -53,7 +56,7 @@ export class DatasetBuildError extends Error {
 export const CURATED_FILE_NAMES = Object.keys(CURATED_FILES) as CuratedFileName[];
 
 /** mkdocs icon shortcode of a download → platform. Never the (translated) label. */
-export const PLATFORM_BY_ICON: Readonly<Record<string, Platform>> = {
+const PLATFORM_BY_ICON: Readonly<Record<string, Platform>> = {
 	'simple-googleplay': 'android',
 	'simple-android': 'android',
 	'simple-appstore': 'ios',
@@ -83,6 +86,8 @@ export function buildDataset(input: DatasetInput): Dataset {
 		if (sourcesById.has(source.id)) issues.push(`sources.json: duplicate id "${source.id}"`);
 		sourcesById.set(source.id, source);
 	}
+	// Privacy Guides' slips are corrected in the text we read, never in the copied files.
+	const markdownByFile = applyCorrections(input.pages, curated['corrections.json'], sourcesById, issues);
 
 	// Import each page we use, once.
 	const imported = new Map<string, ImportedPage>();
@@ -97,7 +102,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 		used.add(id);
 		const cached = imported.get(id);
 		if (cached) return cached;
-		const markdown = input.pages[source.file];
+		const markdown = markdownByFile[source.file];
 		if (markdown === undefined) {
 			issues.push(`sources.json: ${id}: file "${source.file}" not found in scripts/data/sources/privacyguides`);
 			return undefined;
@@ -106,7 +111,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 		try {
 			result = parsePrivacyGuidesPage(markdown, {file: source.file, lang: source.lang, pagePath: source.pagePath});
 		} catch (error) {
-			issues.push(`importing ${source.file}: ${error instanceof Error ? error.message : String(error)}`);
+			issues.push(`importing ${source.file}: ${errorMessage(error)}`);
 			return undefined;
 		}
 		if (result.url !== source.url)
@@ -115,10 +120,12 @@ export function buildDataset(input: DatasetInput): Dataset {
 		return result;
 	}
 
-	const tools = curated['tools.json'].map((tool) => buildTool(tool, page, sourcesById, issues));
+	const tools = curated['tools.json'].map((tool) =>
+		buildTool(tool, page, sourcesById, curated['threats.json'], issues),
+	);
 	const criteria = buildCriteria(curated['criteria.json'], page, issues);
-	const threats = buildThreats(curated['threats.json'], page, sourcesById, input.pages, issues);
-	const {intro, notAffiliated} = buildPageTexts(curated['page.json'], page, sourcesById, input.pages, issues);
+	const threats = buildThreats(curated['threats.json'], page, sourcesById, markdownByFile, tools, issues);
+	const {intro, notAffiliated} = buildPageTexts(curated['page.json'], page, sourcesById, markdownByFile, issues);
 	const toolIds = new Set(curated['tools.json'].map((tool) => tool.id));
 	const services = buildServices(curated['services.json'], curated['tools.json'], toolIds, issues);
 	const neverFlag = sortById(curated['never-flag.json'].map(({comment: _comment, ...entry}) => entry));
@@ -129,24 +136,10 @@ export function buildDataset(input: DatasetInput): Dataset {
 		issues,
 	);
 
-	const sources: SourcePage[] = sortById(
-		[...used].flatMap((id) => {
-			const source = sourcesById.get(id);
-			const title = imported.get(id)?.title;
-			return source && title ? [{...source, title}] : [];
-		}),
-	);
-	const revision =
-		sources
-			.map((source) => source.date)
-			.sort()
-			.at(-1) ?? '';
-
 	const dataset = {
 		version: 1 as const,
 		licence: curated['page.json'].licence,
-		sources,
-		revision,
+		sources: [] as SourcePage[],
 		intro,
 		notAffiliated,
 		threats,
@@ -156,6 +149,22 @@ export function buildDataset(input: DatasetInput): Dataset {
 		services,
 		neverFlag,
 	};
+	// Every claim's author, checked against the pages and the providers' own domains (this also marks
+	// every Privacy Guides page a claim cites as used, so that `sources` lists it).
+	checkAttributions(dataset, {
+		page,
+		sourcesById,
+		markdownByFile,
+		providers: curated['providers.json'],
+		issues,
+	});
+	dataset.sources = sortById(
+		[...used].flatMap((id) => {
+			const source = sourcesById.get(id);
+			const title = imported.get(id)?.title;
+			return source && title ? [{...source, title}] : [];
+		}),
+	);
 	if (issues.length > 0) throw new DatasetBuildError(issues);
 
 	const result = datasetSchema.safeParse(typesetTexts(dataset));
@@ -167,6 +176,36 @@ export function buildDataset(input: DatasetInput): Dataset {
 	const invariantIssues = checkDataset(result.data);
 	if (invariantIssues.length > 0) throw new DatasetBuildError(invariantIssues);
 	return canonical(result.data);
+}
+
+/**
+ * The copied pages with corrections.json applied: every occurrence of each `from` in its page is
+ * replaced. A correction whose page is unknown, or whose `from` is not in the page, is an issue: the
+ * first is a typo in the list, the second means Privacy Guides fixed the slip (remove the correction).
+ */
+function applyCorrections(
+	pages: Readonly<Record<string, string>>,
+	corrections: Curated['corrections.json'],
+	sourcesById: SourcesById,
+	issues: string[],
+): Record<string, string> {
+	const out: Record<string, string> = {...pages};
+	for (const correction of corrections) {
+		const where = `corrections.json: ${correction.page}: "${correction.from}"`;
+		const file = sourcesById.get(correction.page)?.file;
+		if (!file) {
+			issues.push(`${where}: unknown source page (not in sources.json)`);
+			continue;
+		}
+		const text = out[file];
+		if (text === undefined) continue; // reported when the page is imported
+		if (!text.includes(correction.from)) {
+			issues.push(`${where}: not found in ${file}; if Privacy Guides fixed it, remove the correction`);
+			continue;
+		}
+		out[file] = text.split(correction.from).join(correction.to);
+	}
+	return out;
 }
 
 /** The dataset as written to src/data/dataset.json: 2-space indent, schema key order, trailing newline. */
@@ -234,6 +273,7 @@ function buildTool(
 	tool: Curated['tools.json'][number],
 	page: PageFn,
 	sourcesById: SourcesById,
+	threatsFile: Curated['threats.json'],
 	issues: string[],
 ): Dataset['tools'][number] {
 	const where = `tools.json: ${tool.id}`;
@@ -328,19 +368,47 @@ function buildTool(
 	const recommendedOn: {en: string; fr?: string} = {en: pageAnchorUrl(en, enCard)};
 	if (fr) recommendedOn.fr = pageAnchorUrl(fr, frCard);
 
+	// The card's threat tags are the page's (a card sits on a page tagged with its threats), in both
+	// languages alike.
+	const threats: string[] = [];
+	for (const tag of en?.threats ?? []) {
+		const threat = threatsFile.threats.find((t) => t.anchor === anchorOf(tag.url));
+		if (threat) threats.push(threat.id);
+		else
+			issues.push(
+				`threats.json: ${tool.sourcePages.en} (${tool.id}'s page) tags "${tag.label}" (${tag.url}), which threats.json does not describe`,
+			);
+	}
+	if (en && fr) {
+		const anchors = (p: ImportedPage) => p.threats.map((t) => anchorOf(t.url)).sort();
+		if (JSON.stringify(anchors(en)) !== JSON.stringify(anchors(fr)))
+			issues.push(
+				`${where}: ${tool.sourcePages.en} tags ${anchors(en).join(', ')} but ${tool.sourcePages.fr} tags ${anchors(fr).join(', ')}`,
+			);
+	}
+
 	return {
 		id: tool.id,
 		name: enCard?.name ?? tool.card,
 		kind: tool.kind,
+		by: privacyGuides(tool.sourcePages),
+		recommendation: tool.recommendation,
 		tagline: tool.tagline,
 		summary,
 		links: links as Dataset['tools'][number]['links'],
 		downloads,
 		freePlan: tool.freePlan,
 		audits: tool.audits,
+		verdicts: tool.verdicts,
+		threats,
 		sourcePage: newest?.id ?? tool.sourcePages.en,
 		recommendedOn,
 	};
+}
+
+/** Privacy Guides as the author, on the pages given per language. */
+function privacyGuides(pages: {en: string; fr?: string | undefined}): Attribution {
+	return {by: 'privacyguides', pages: pages.fr ? [pages.en, pages.fr] : [pages.en]};
 }
 
 function pageAnchorUrl(pageData: ImportedPage | undefined, card: ImportedTool | undefined): string {
@@ -385,7 +453,7 @@ function buildCriteria(file: Curated['criteria.json'], page: PageFn, issues: str
 				id: criterion.id,
 				level,
 				text: frText ? {en: text, fr: frText} : {en: text},
-				sourcePage: file.sourcePages.en,
+				by: privacyGuides(file.sourcePages),
 			});
 		});
 	}
@@ -424,59 +492,54 @@ function anchorOf(url: string): string {
 	return url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
 }
 
+/** The definition list of a common-threats page: bold term and its sentence, whitespace collapsed. */
+function extractThreatDefinitions(markdown: string): {term: string; definition: string}[] {
+	const out: {term: string; definition: string}[] = [];
+	const pattern = /<span class="pg-[a-z-]+">:[a-z0-9-]+: \*\*([^*]+)\*\*<\/span>\s*\n\s*:\s*([^\n]+)/g;
+	for (const match of markdown.matchAll(pattern))
+		out.push({term: match[1]!.trim(), definition: match[2]!.replace(/\s+/g, ' ').trim()});
+	return out;
+}
+
 function buildThreats(
 	file: Curated['threats.json'],
 	page: PageFn,
 	sourcesById: SourcesById,
 	markdownByFile: Readonly<Record<string, string>>,
+	tools: readonly Dataset['tools'][number][],
 	issues: string[],
 ): Dataset['threats'] {
-	const en = page(file.sourcePages.en, 'threats.json: sourcePages.en');
-	const fr = page(file.sourcePages.fr, 'threats.json: sourcePages.fr');
-	// The English explanations are quotes: each must appear, word for word, on the definitions page.
-	if (page(file.explanationSource, 'threats.json: explanationSource')) {
-		const definitions = (markdownByFile[sourcesById.get(file.explanationSource)?.file ?? ''] ?? '').replace(
-			/\s+/g,
-			' ',
-		);
+	// Label and explanation are Privacy Guides' own words on its definitions page, in each language.
+	for (const lang of ['en', 'fr'] as const) {
+		const id = file.definitions[lang];
+		if (!page(id, `threats.json: definitions.${lang}`) || !id) continue;
+		const definitions = extractThreatDefinitions(markdownByFile[sourcesById.get(id)?.file ?? ''] ?? '');
 		for (const threat of file.threats) {
-			if (!definitions.includes(threat.explanation.en))
+			const definition = definitions.find((d) => d.term === threat.label[lang]);
+			if (!definition) {
 				issues.push(
-					`threats.json: ${threat.id}: explanation.en is not quoted word for word from ${file.explanationSource}`,
+					`threats.json: ${threat.id}: label.${lang} "${threat.label[lang]}" is not a term defined on ${id} (${definitions.map((d) => d.term).join(', ')})`,
+				);
+				continue;
+			}
+			if (definition.definition !== threat.explanation[lang])
+				issues.push(
+					`threats.json: ${threat.id}: explanation.${lang} is not quoted word for word from ${id} ("${definition.definition}")`,
 				);
 		}
 	}
-	if (!en) return [];
-	const out: Dataset['threats'] = [];
-	for (const tag of en.threats) {
-		const anchor = anchorOf(tag.url);
-		const threat = file.threats.find((t) => t.anchor === anchor);
-		if (!threat) {
-			issues.push(
-				`threats.json: ${file.sourcePages.en} tags "${tag.label}" (${tag.url}), which threats.json does not describe`,
-			);
-			continue;
-		}
-		if (tag.url !== threat.url.en)
-			issues.push(`threats.json: ${threat.id}: url.en is ${threat.url.en} but ${file.sourcePages.en} links ${tag.url}`);
-		const frTag = fr?.threats.find((t) => anchorOf(t.url) === anchor);
-		if (fr && !frTag) issues.push(`threats.json: ${threat.id}: ${file.sourcePages.fr} does not tag #${anchor}`);
-		if (frTag && threat.url.fr && frTag.url !== threat.url.fr)
-			issues.push(
-				`threats.json: ${threat.id}: url.fr is ${threat.url.fr} but ${file.sourcePages.fr} links ${frTag.url}`,
-			);
-		out.push({
-			id: threat.id,
-			label: frTag ? {en: tag.label, fr: frTag.label} : {en: tag.label},
-			explanation: threat.explanation,
-			url: threat.url,
-		});
-	}
+	const tagged = new Set(tools.flatMap((tool) => tool.threats));
 	for (const threat of file.threats) {
-		if (!en.threats.some((tag) => anchorOf(tag.url) === threat.anchor))
-			issues.push(`threats.json: ${threat.id}: ${file.sourcePages.en} no longer tags #${threat.anchor}`);
+		if (!tagged.has(threat.id))
+			issues.push(`threats.json: ${threat.id}: no tool's page tags #${threat.anchor} any more`);
 	}
-	return out;
+	return file.threats.map((threat) => ({
+		id: threat.id,
+		label: threat.label,
+		explanation: threat.explanation,
+		url: threat.url,
+		by: privacyGuides(file.definitions),
+	}));
 }
 
 /**
@@ -495,7 +558,7 @@ function buildPageTexts(
 	sourcesById: SourcesById,
 	markdownByFile: Readonly<Record<string, string>>,
 	issues: string[],
-): {intro: Text; notAffiliated: Text} {
+): {intro: Claim; notAffiliated: Claim} {
 	const intro: {en: string; fr?: string} = {en: ''};
 	const notAffiliated: {en: string; fr?: string} = {en: ''};
 	for (const lang of ['en', 'fr'] as const) {
@@ -510,7 +573,8 @@ function buildPageTexts(
 			issues.push(`page.json: no "not affiliated" sentence (bold, before the link to about/criteria.md) on ${id}`);
 		else notAffiliated[lang] = sentence;
 	}
-	return {intro, notAffiliated};
+	const by = privacyGuides(file.sourcePages);
+	return {intro: {text: intro, by}, notAffiliated: {text: notAffiliated, by}};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,13 +602,137 @@ function buildServices(
 					);
 			} else routes[toolId] = route;
 		}
-		for (const route of [service.export, ...Object.values(routes)]) {
-			if (route.verified && !route.source)
-				issues.push(`services.json: ${service.id}: a verified route needs its source`);
-		}
 		return {...service, import: routes};
 	});
 	return sortById(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution: who says each claim
+
+type AttributedDataset = Omit<Dataset, 'sources'>;
+
+/** One claim the extension shows: where it sits, who says it, what it is about, and its text. */
+export interface ClaimRef {
+	where: string;
+	by: Attribution;
+	/** The names of what the claim is about (a Privacy Guides page it cites must name one of them). */
+	names: readonly string[];
+	text?: Text;
+	/** Set for a service's export route: a verified one must be the service provider's own. */
+	exportOf?: {provider: string; verified: boolean};
+}
+
+/** Every attributed claim in the dataset, in a fixed order. */
+export function claimsOf(dataset: AttributedDataset): ClaimRef[] {
+	const claims: ClaimRef[] = [];
+	const names = (text: Text) => [text.en, ...(text.fr ? [text.fr] : [])];
+	claims.push({where: 'intro', by: dataset.intro.by, names: [], text: dataset.intro.text});
+	claims.push({where: 'notAffiliated', by: dataset.notAffiliated.by, names: [], text: dataset.notAffiliated.text});
+	for (const threat of dataset.threats)
+		claims.push({where: `threats: ${threat.id}`, by: threat.by, names: names(threat.label), text: threat.explanation});
+	for (const criterion of dataset.criteria)
+		claims.push({where: `criteria: ${criterion.id}`, by: criterion.by, names: [], text: criterion.text});
+	const toolNames = new Map(dataset.tools.map((tool) => [tool.id, [tool.name]]));
+	for (const tool of dataset.tools) {
+		const where = `tools: ${tool.id}`;
+		claims.push({where, by: tool.by, names: [tool.name], text: tool.recommendation});
+		claims.push({where: `${where}.freePlan`, by: tool.freePlan.by, names: [tool.name], text: tool.freePlan.text});
+		claims.push({where: `${where}.verdicts`, by: tool.verdicts.by, names: [tool.name], text: tool.verdicts.note});
+		for (const audit of tool.audits)
+			claims.push({where: `${where}.audits (${audit.auditor})`, by: audit.by, names: [tool.name], text: audit.scope});
+	}
+	for (const evaluation of dataset.evaluations)
+		claims.push({
+			where: `evaluations: ${evaluation.tool} × ${evaluation.criterion}`,
+			by: evaluation.by,
+			names: toolNames.get(evaluation.tool) ?? [],
+			text: evaluation.reason,
+		});
+	for (const service of dataset.services) {
+		const where = `services: ${service.id}`;
+		const serviceNames = names(service.name);
+		claims.push({where: `${where}.access`, by: service.access.by, names: serviceNames, text: service.access.concern});
+		claims.push({
+			where: `${where}.export`,
+			by: service.export.by,
+			names: serviceNames,
+			text: service.export.text,
+			exportOf: {provider: service.provider, verified: service.export.verified},
+		});
+		for (const [toolId, route] of Object.entries(service.import))
+			claims.push({
+				where: `${where}.import.${toolId}`,
+				by: route.by,
+				names: [...serviceNames, ...(toolNames.get(toolId) ?? [])],
+				text: route.text,
+			});
+	}
+	for (const entry of dataset.neverFlag)
+		claims.push({where: `neverFlag: ${entry.id}`, by: entry.by, names: [entry.name], text: entry.reason});
+	return claims;
+}
+
+/** Whether `url` is on `domain` ("example.com" or "example.com/path": the host or a subdomain, the path prefix). */
+export function urlIsOn(url: string, domain: string): boolean {
+	const parsed = new URL(url);
+	const slash = domain.indexOf('/');
+	const host = slash === -1 ? domain : domain.slice(0, slash);
+	const path = slash === -1 ? '' : domain.slice(slash);
+	const hostOk = parsed.hostname === host || parsed.hostname.endsWith(`.${host}`);
+	const pathOk = path === '' || parsed.pathname === path || parsed.pathname.startsWith(`${path}/`);
+	return hostOk && pathOk;
+}
+
+function checkAttributions(
+	dataset: AttributedDataset,
+	context: {
+		page: PageFn;
+		sourcesById: SourcesById;
+		markdownByFile: Readonly<Record<string, string>>;
+		providers: Curated['providers.json'];
+		issues: string[];
+	},
+): void {
+	const {page, sourcesById, markdownByFile, providers, issues} = context;
+	const usedProviders = new Set<string>();
+	for (const claim of claimsOf(dataset)) {
+		const {by, where} = claim;
+		if (by.by === 'privacyguides') {
+			const languages = by.pages.map((id) => sourcesById.get(id)?.lang);
+			for (const id of by.pages) page(id, `${where}: by.pages`);
+			if (new Set(languages).size !== languages.length)
+				issues.push(`${where}: cites two Privacy Guides pages in the same language (${by.pages.join(', ')})`);
+			if (!languages.includes('en')) issues.push(`${where}: cites no English Privacy Guides page`);
+			if (claim.text?.fr !== undefined && !languages.includes('fr'))
+				issues.push(`${where}: has French text but cites no French Privacy Guides page`);
+			if (claim.names.length > 0) {
+				for (const id of by.pages) {
+					const markdown = markdownByFile[sourcesById.get(id)?.file ?? ''] ?? '';
+					if (!claim.names.some((name) => markdown.includes(name)))
+						issues.push(
+							`${where}: attributed to Privacy Guides, but ${id} does not name ${[...new Set(claim.names)].map((n) => `"${n}"`).join(' or ')}`,
+						);
+				}
+			}
+		} else if (by.by === 'provider') {
+			usedProviders.add(by.name);
+			const provider = providers.find((p) => p.name === by.name);
+			if (!provider) issues.push(`${where}: provider "${by.name}" is not in providers.json`);
+			else if (!provider.domains.some((domain) => urlIsOn(by.url, domain)))
+				issues.push(
+					`${where}: ${by.url} is not on ${by.name}'s own domains (${provider.domains.join(', ')}): a provider speaks on its own pages`,
+				);
+		}
+		if (claim.exportOf?.verified && !(by.by === 'provider' && by.name === claim.exportOf.provider))
+			issues.push(
+				`${where}: a verified export route must come from ${claim.exportOf.provider}'s own help (by: provider "${claim.exportOf.provider}")`,
+			);
+	}
+	for (const provider of providers) {
+		if (!usedProviders.has(provider.name))
+			issues.push(`providers.json: "${provider.name}" is attributed no claim: remove it`);
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -578,9 +766,20 @@ export function checkDataset(dataset: Dataset): string[] {
 		if (!sourceIds.has(tool.sourcePage))
 			issues.push(`tools: ${tool.id}: sourcePage "${tool.sourcePage}" is not in sources`);
 	}
-	for (const criterion of dataset.criteria) {
-		if (!sourceIds.has(criterion.sourcePage))
-			issues.push(`criteria: ${criterion.id}: sourcePage "${criterion.sourcePage}" is not in sources`);
+	// Every Privacy Guides page a claim cites is in sources, and every page in sources is cited.
+	const cited = new Set<string>(dataset.tools.map((tool) => tool.sourcePage));
+	for (const claim of claimsOf(dataset)) {
+		if (claim.by.by !== 'privacyguides') continue;
+		for (const id of claim.by.pages) {
+			cited.add(id);
+			if (!sourceIds.has(id)) issues.push(`${claim.where}: cites "${id}", which is not in sources`);
+		}
+	}
+	for (const id of sourceIds) if (!cited.has(id)) issues.push(`sources: ${id} is cited by no claim`);
+	const threatIds = new Set(dataset.threats.map((threat) => threat.id));
+	for (const tool of dataset.tools) {
+		for (const threat of tool.threats)
+			if (!threatIds.has(threat)) issues.push(`tools: ${tool.id}: unknown threat "${threat}"`);
 	}
 	const pairs = new Map<string, number>();
 	for (const evaluation of dataset.evaluations) {
@@ -618,7 +817,7 @@ export function checkDataset(dataset: Dataset): string[] {
 // Canonical form: keys in schema order, records sorted by key
 
 /** One text in the typography of the extension's messages (locales/; test/meta/locales.test.ts checks those). */
-export function typeset(lang: 'en' | 'fr', text: string): string {
+function typeset(lang: 'en' | 'fr', text: string): string {
 	const curly = text.replace(/'/g, '’');
 	return lang === 'fr' ? curly.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0') : curly;
 }

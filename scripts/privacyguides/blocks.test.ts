@@ -1,7 +1,8 @@
 // Block structure (blocks.ts): source lines, the block tree, and where structural problems are reported.
 import {describe, expect, it} from 'vitest';
 import {describeContainer, isCard, isDownloads, sourceLines, type Block, type Container} from './blocks';
-import {blocksOf, importError} from './test-helpers';
+import {ImportWarnings} from './context';
+import {blocksOf, FILE, importError, warningsOf} from './test-helpers';
 
 /** A block tree with only what a test looks at: kinds, lines and texts. */
 function outline(blocks: Block[]): unknown[] {
@@ -159,6 +160,101 @@ describe('parseBlocks: the block tree', () => {
 	});
 });
 
+describe('parseBlocks: definition lists', () => {
+	it('starts a definition paragraph at a ":   text" line (also right after its term), marker dropped', () => {
+		const blocks = blocksOf('Term\n:   Defined\nmore\n\nTerm 2\n\n:  Also defined\n');
+		expect(outline(blocks)).toEqual([
+			['paragraph', ['1:Term']],
+			['paragraph', ['2:Defined', '3:more']],
+			['paragraph', ['5:Term 2']],
+			['paragraph', ['7:Also defined']],
+		]);
+		expect(blocks.map((b) => b.kind === 'paragraph' && b.definition === true)).toEqual([false, true, false, true]);
+	});
+
+	it('keeps a ":" alone on its line as paragraph text, as the live page does (threats-page.ts reads it)', () => {
+		const blocks = blocksOf('<span class="pg-red">:material-x: **T**</span>\n:\n\nText\n');
+		expect(outline(blocks)).toEqual([
+			['paragraph', ['1:<span class="pg-red">:material-x: **T**</span>', '2::']],
+			['paragraph', ['4:Text']],
+		]);
+		expect(blocks.some((b) => b.kind === 'paragraph' && b.definition)).toBe(false);
+	});
+});
+
+describe('parseBlocks: slips read through, with a warning', () => {
+	const card = '<div class="admonition recommendation" markdown>';
+
+	it('reads a Crowdin placeholder <0>…</0> in place of a <details> summary as its title (same or next line)', () => {
+		const warnings = new ImportWarnings(FILE);
+		const md = [
+			card,
+			'',
+			'**Tool**',
+			'',
+			'<details class="downloads" markdown><0>Scarica</0>',
+			'',
+			'- [:simple-github: GitHub](https://github.com/x)',
+			'',
+			'</details>',
+			'',
+			'</div>',
+			'<details class="note" markdown>',
+			'<1>Nota</1>',
+			'Text',
+			'</details>',
+		].join('\n');
+		const blocks = blocksOf(md, warnings);
+		expect(outline(blocks)).toEqual([
+			[
+				'container',
+				'div',
+				['admonition', 'recommendation'],
+				undefined,
+				1,
+				[
+					['paragraph', ['3:**Tool**']],
+					[
+						'container',
+						'details',
+						['downloads'],
+						'Scarica',
+						5,
+						[['list', 7, [['7:[:simple-github: GitHub](https://github.com/x)']]]],
+					],
+				],
+			],
+			['container', 'details', ['note'], 'Nota', 12, [['paragraph', ['14:Text']]]],
+		]);
+		expect(warningsOf(warnings)).toEqual([
+			'x.md:5: warning: Crowdin placeholder <0>…</0> in place of the <summary> of a <details>: read "Scarica" as its title',
+			'x.md:13: warning: Crowdin placeholder <1>…</1> in place of the <summary> of a <details>: read "Nota" as its title',
+		]);
+	});
+
+	it('skips a </details> with no <details> open, as browsers do (upstream notebooks.md, inside a card)', () => {
+		const warnings = new ImportWarnings(FILE);
+		const md = `${card}\n\n**Org-mode**\n\n</details>\n\n</div>\n</details>\nAfter\n`;
+		expect(outline(blocksOf(md, warnings))).toEqual([
+			['container', 'div', ['admonition', 'recommendation'], undefined, 1, [['paragraph', ['3:**Org-mode**']]]],
+			['paragraph', ['9:After']],
+		]);
+		expect(warningsOf(warnings)).toEqual([
+			'x.md:5: warning: stray </details> with no <details> open (inside the recommendation card <div> of line 1): skipped, as browsers do',
+			'x.md:8: warning: stray </details> with no <details> open: skipped, as browsers do',
+		]);
+	});
+
+	it('reports nothing on a page without slips', () => {
+		const warnings = new ImportWarnings(FILE);
+		blocksOf(
+			`${card}\n\n**T**\n\n<details class="downloads" markdown>\n<summary>D</summary>\n\n- x\n\n</details>\n\n</div>\n`,
+			warnings,
+		);
+		expect(warnings.list).toEqual([]);
+	});
+});
+
 describe('parseBlocks: structural problems at the line that causes them', () => {
 	const card = '<div class="admonition recommendation" markdown>';
 	it.each([
@@ -205,6 +301,35 @@ describe('parseBlocks: structural problems at the line that causes them', () => 
 			'text after an opening tag',
 			'<div class="admonition note" markdown>Text\n</div>\n',
 			'x.md:1: unexpected content after <div> on the same line: Text',
+		],
+		[
+			'the indented admonition syntax of older pages',
+			'## Mullvad\n\n!!! recommendation\n\n    **Mullvad** is a VPN.\n',
+			'x.md:3: indented admonition syntax "!!! recommendation" is not supported (Privacy Guides writes ' +
+				'<div class="admonition recommendation" markdown> now; this page predates that)',
+		],
+		[
+			'its collapsible form',
+			'Text\n\n???+ downloads "Scarica"\n\n    - [x](https://x.example)\n',
+			'x.md:3: indented admonition syntax "???+ downloads" is not supported (Privacy Guides writes ' +
+				'<div class="admonition downloads" markdown> now; this page predates that)',
+		],
+		// What the tolerance does not cover: a placeholder only stands for a <details> summary, and an
+		// unmatched </div> would close the live page's own container.
+		[
+			'a Crowdin placeholder after a <div>',
+			'<div class="admonition note" markdown><0>Nota</0>\n</div>\n',
+			'x.md:1: unexpected content after <div> on the same line: <0>Nota</0>',
+		],
+		[
+			'a </details> closing a <details> that a <div> inside it leaves open',
+			'<details class="tip" markdown>\n<div class="admonition note" markdown>\n</details>\n',
+			'x.md:2: unclosed <div class="admonition note">: </details> at line 3 comes before its </div>',
+		],
+		[
+			'a stray </div> after a card',
+			`${card}\n\n**T**\n\n</div>\n\n</div>\n`,
+			'x.md:7: </div> without a matching <div>',
 		],
 	])('%s', (_name, markdown, message) => {
 		expect(importError(() => blocksOf(markdown))).toBe(message);

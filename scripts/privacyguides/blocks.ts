@@ -2,7 +2,9 @@
 // matter (front-matter.ts). Read by markup only, never by words, so every language reads the same:
 //   - headings: ATX `#` … `######` (closing `#`s dropped); only at the top level: a heading inside an
 //     open <div>/<details> is an unclosed container
-//   - paragraphs: consecutive non-blank lines; definition-list lines `:   text` are paragraph text
+//   - paragraphs: consecutive non-blank lines; a definition-list line `:   text` starts a paragraph of
+//     its own, marked `definition` (its marker dropped); a `:` alone on a line is paragraph text, as on
+//     the live page (threats-page.ts reads that Crowdin slip)
 //   - lists: `-`, `*`, `+` or `1.` / `1)` items, nested by indentation (tabs count 4), with lazy and
 //     indented (after a blank line) continuation lines
 //   - containers: `<div …>` / `<details …>` lines up to their `</div>` / `</details>` line (an element
@@ -12,14 +14,21 @@
 //       admonition           `<div class="admonition TYPE" markdown>` / `<details class="TYPE" markdown>`
 //     a container's title is its `<summary>…</summary>` (same or first line) or its first line
 //     `<p class="admonition-title">…</p>`
+//     tolerated with a warning (context.ts): a Crowdin placeholder `<0>Scarica</0>` in place of a
+//     `<details>` summary (same or first line) is read as the title; a `</details>` with no `<details>`
+//     open is skipped (browsers ignore it), e.g. upstream's stray `</details>` inside a card
 //   - `<small>…</small>` on one line (the line above the threat list)
 //   - footnote definitions `[^id]: text`, with continuation lines indented 4
 //   - skipped: fenced code (``` or ~~~, kept as a `code` block with no text), HTML comment lines
 //     `<!-- … -->`, pymdownx.snippets includes `--8<--`
 // Inline markup inside the lines (links, bold, icons…) is left as is for inline.ts.
-// Problems (unclosed or stray containers, fences, comments, <small>, <summary>; a card inside a card,
-// a download list outside one) are ImportErrors; an unclosed thing is reported at its opening line.
-import {ImportError} from './context';
+// Problems (unclosed or mismatched containers, a `</div>` no `<div>` matches (on the live page it would
+// close the theme's own container), fences, comments, <small>, <summary>; a card inside a card, a
+// download list outside one) are ImportErrors; an unclosed thing is reported at its opening line.
+// So is the indented admonition syntax `!!! recommendation` / `??? downloads` that Privacy Guides used
+// before it wrote admonitions as `<div class="admonition …">` (older pages and translations): read as
+// paragraphs, its cards would silently vanish.
+import {ImportError, ImportWarnings} from './context';
 
 /** One line of the source file, with its 1-based line number. */
 export interface SourceLine {
@@ -36,7 +45,7 @@ export interface ListItem {
 
 export type Block =
 	| {kind: 'heading'; level: number; raw: string; line: number}
-	| {kind: 'paragraph'; lines: SourceLine[]; line: number}
+	| {kind: 'paragraph'; lines: SourceLine[]; line: number; definition?: true}
 	| {kind: 'list'; items: ListItem[]; line: number}
 	| {
 			kind: 'container';
@@ -77,6 +86,10 @@ const HEADING = /^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const OPEN_TAG = /^\s*<(div|details)(\s[^>]*)?>(.*)$/i;
 const CLOSE_TAG = /^\s*<\/(div|details)\s*>\s*$/i;
 const FENCE = /^\s*(`{3,}|~{3,})/;
+/** A definition-list line `:   text` (Python-Markdown def_list: up to 3 spaces, `:`, 1 to 3 spaces). */
+const DEFINITION = /^[ ]{0,3}:[ \t]+(?=\S)/;
+/** A Crowdin placeholder element on its own, `<0>Scarica</0>`: what translation left of a tag. */
+const PLACEHOLDER_ELEMENT = /^\s*<(\d+)>(.*)<\/\1>\s*$/;
 
 function expandTabs(text: string): string {
 	return text.replace(/\t/g, '    ');
@@ -120,8 +133,11 @@ export function sourceLines(markdown: string, file: string): SourceLine[] {
 	return text.split(/\r\n|\r|\n/).map((t, index) => ({text: t, no: index + 1}));
 }
 
-/** The block tree of the page body (the lines after the front matter). */
-export function parseBlocks(lines: SourceLine[], file: string): Block[] {
+/**
+ * The block tree of the page body (the lines after the front matter). Slips it reads through are
+ * reported on `warnings` (the page's list, `Context.warnings`).
+ */
+export function parseBlocks(lines: SourceLine[], file: string, warnings = new ImportWarnings(file)): Block[] {
 	const root: Block[] = [];
 	const stack: Container[] = [];
 	let paragraph: Paragraph | null = null;
@@ -159,6 +175,16 @@ export function parseBlocks(lines: SourceLine[], file: string): Block[] {
 			if (j >= lines.length) throw new ImportError(file, no, 'unclosed HTML comment <!--');
 			i = j + 1;
 			continue;
+		}
+
+		const legacy = /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)/.exec(text);
+		if (legacy) {
+			throw new ImportError(
+				file,
+				no,
+				`indented admonition syntax "${legacy[1]} ${legacy[2]}" is not supported (Privacy Guides writes ` +
+					`<div class="admonition ${legacy[2]}" markdown> now; this page predates that)`,
+			);
 		}
 
 		if (/^\s*--8<--/.test(text)) {
@@ -203,8 +229,12 @@ export function parseBlocks(lines: SourceLine[], file: string): Block[] {
 					);
 				}
 				const summary = /^\s*<summary>(.*)<\/summary>\s*$/i.exec(rest);
+				const placeholder = tag === 'details' ? PLACEHOLDER_ELEMENT.exec(rest) : null;
 				if (summary) container.title = {text: summary[1]!, no};
-				else if (rest.trim() !== '') {
+				else if (placeholder) {
+					container.title = {text: placeholder[2]!, no};
+					warnPlaceholderTitle(warnings, no, placeholder);
+				} else if (rest.trim() !== '') {
 					throw new ImportError(file, no, `unexpected content after <${tag}> on the same line: ${rest.trim()}`);
 				}
 				target().push(container);
@@ -219,6 +249,17 @@ export function parseBlocks(lines: SourceLine[], file: string): Block[] {
 			flush();
 			const tag = close[1]!.toLowerCase();
 			const top = stack[stack.length - 1];
+			if (tag === 'details' && !stack.some((open) => open.tag === 'details')) {
+				// Browsers ignore an end tag whose element is not open; so does the reader of the page.
+				const inside = [...stack].reverse().find(isCard) ?? top;
+				warnings.add(
+					no,
+					'stray-closing-tag',
+					`stray </details> with no <details> open${inside ? ` (inside the ${describeContainer(inside)} of line ${inside.line})` : ''}: skipped, as browsers do`,
+				);
+				i++;
+				continue;
+			}
 			if (!top) throw new ImportError(file, no, `</${tag}> without a matching <${tag}>`);
 			if (top.tag !== tag) {
 				throw new ImportError(
@@ -255,9 +296,11 @@ export function parseBlocks(lines: SourceLine[], file: string): Block[] {
 				top.tag === 'details'
 					? /^\s*<summary>(.*)<\/summary>\s*$/i.exec(text)
 					: /^\s*<p class="admonition-title">(.*)<\/p>\s*$/i.exec(text);
-			if (title) {
+			const placeholder = top.tag === 'details' && !title ? PLACEHOLDER_ELEMENT.exec(text) : null;
+			if (title || placeholder) {
 				flush();
-				top.title = {text: title[1]!, no};
+				top.title = {text: (title ?? placeholder)![placeholder ? 2 : 1]!, no};
+				if (placeholder) warnPlaceholderTitle(warnings, no, placeholder);
 				i++;
 				continue;
 			}
@@ -310,13 +353,15 @@ export function parseBlocks(lines: SourceLine[], file: string): Block[] {
 			continue;
 		}
 
-		// Paragraph text (definition-list lines `:   text` included).
-		const content = text.replace(/^\s*:[ \t]+/, '');
+		// Paragraph text; a definition-list line `:   text` starts a definition paragraph.
+		const definition = DEFINITION.exec(text);
+		if (definition) flush();
 		if (!paragraph) {
 			paragraph = {kind: 'paragraph', lines: [], line: no};
+			if (definition) paragraph.definition = true;
 			target().push(paragraph);
 		}
-		paragraph.lines.push({text: content, no});
+		paragraph.lines.push({text: definition ? text.slice(definition[0].length) : text, no});
 		i++;
 	}
 
@@ -329,6 +374,15 @@ export function parseBlocks(lines: SourceLine[], file: string): Block[] {
 		);
 	}
 	return root;
+}
+
+function warnPlaceholderTitle(warnings: ImportWarnings, line: number, placeholder: RegExpExecArray): void {
+	warnings.add(
+		line,
+		'crowdin-placeholder',
+		`Crowdin placeholder <${placeholder[1]}>…</${placeholder[1]}> in place of the <summary> of a <details>: ` +
+			`read "${placeholder[2]!.trim()}" as its title`,
+	);
 }
 
 function parseList(lines: SourceLine[], start: number): [List, number] {

@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {isCard, type Container} from './blocks';
 import {CARD_LINK_KEYS, parseCard, type HeadingRef} from './card';
-import {blocksOf, context, importError, PG} from './test-helpers';
+import {blocksOf, context, importError, PG, warningsOf} from './test-helpers';
 
 const ctx = context();
 const PRIMARY = '[:octicons-home-16: Homepage](https://tool.example){ .md-button .md-button--primary }';
@@ -55,6 +55,38 @@ describe('parseCard', () => {
 			'octicons-code-16',
 			'octicons-heart-16',
 		]);
+	});
+
+	it('names a card that lost its bold name by the heading that owns it, with a warning at its text', () => {
+		const own = context('passwords', 'he');
+		const blocks = blocksOf(
+			`<div class="admonition recommendation" markdown>\n\n![logo](x.png)\n\nKeePassDX הוא מנהל סיסמאות.\n\n${PRIMARY}\n\n</div>\n`,
+		);
+		const card = parseCard(
+			blocks[0] as Container,
+			own,
+			[heading('אחסון מקומי'), heading('KeePassDX (אנדרואיד)', 3, 9)],
+			true,
+			[],
+		);
+		expect([card.name, card.heading, card.summary]).toEqual([
+			'KeePassDX (אנדרואיד)',
+			['אחסון מקומי', 'KeePassDX (אנדרואיד)'],
+			'KeePassDX הוא מנהל סיסמאות.',
+		]);
+		expect(warningsOf(own)).toEqual([
+			'x.md:5: warning: the text of the recommendation card of line 1 does not start with its **bold** tool name: ' +
+				'named "KeePassDX (אנדרואיד)" by its heading (line 9)',
+		]);
+		// With its bold name, the same card reports nothing (the heading still names it).
+		const fine = context('passwords', 'he');
+		const bold = blocksOf(
+			`<div class="admonition recommendation" markdown>\n\n**KeePassDX** הוא.\n\n${PRIMARY}\n\n</div>\n`,
+		);
+		expect(parseCard(bold[0] as Container, fine, [heading('KeePassDX (אנדרואיד)', 3)], true, []).name).toBe(
+			'KeePassDX (אנדרואיד)',
+		);
+		expect(warningsOf(fine)).toEqual([]);
 	});
 
 	it('takes its name from the bold text when no heading owns it (** or __, after a logo), and has no heading key without headings', () => {
@@ -122,6 +154,7 @@ describe('parseCard: problems, at the line of the card or of the offending link'
 			'x.md:6: recommendation card has a second primary button',
 		],
 		['no description text', PRIMARY, 'x.md:1: recommendation card has no description text'],
+		// No bold name and no heading of its own (two cards under one heading): naming it would be a guess.
 		['no name', `Tool does things.\n\n${PRIMARY}`, 'x.md:1: recommendation card has no name'],
 		[
 			'a card link without an icon',

@@ -13,7 +13,9 @@
 //   </div>
 // Admonitions and footnotes inside the card, and the paragraphs, lists, admonitions and footnotes
 // after it up to the next heading or card, are its notes (notes.ts). Its name is the heading that
-// owns it (page.ts decides), else the bold `**Name**` / `__Name__` opening its text.
+// owns it (page.ts decides), else the bold `**Name**` / `__Name__` opening its text. A card owned by a
+// heading whose text lost its bold name (a translation slip) is still named by the heading, with a
+// warning; a card with neither is an error.
 import {isDownloads, type Block, type Container} from './blocks';
 import {ImportError, type Context} from './context';
 import {itemInline, normaliseSpace, paragraphInline, parseInline, type InlineLink} from './inline';
@@ -62,6 +64,7 @@ export function parseCard(
 	const summaryParts: string[] = [];
 	const summaryLinks: InlineLink[] = [];
 	let firstSummaryRaw: string | null = null;
+	let firstSummaryLine = card.line;
 	let homepage: string | null = null;
 	const extra = new Map<string, string>();
 	let downloads: ImportedDownload[] | null = null;
@@ -102,7 +105,10 @@ export function parseCard(
 			takeButtons(inline.links);
 			const text = normaliseSpace(inline.text);
 			if (text) {
-				if (firstSummaryRaw === null) firstSummaryRaw = child.lines.map((l) => l.text).join('\n');
+				if (firstSummaryRaw === null) {
+					firstSummaryRaw = child.lines.map((l) => l.text).join('\n');
+					firstSummaryLine = child.line;
+				}
 				summaryParts.push(text);
 				summaryLinks.push(...inline.links.filter((link) => !isCardButton(link)));
 			}
@@ -134,12 +140,19 @@ export function parseCard(
 
 	let name: string | null = null;
 	const owner = headingPath[headingPath.length - 1];
-	if (ownedByHeading && owner) name = owner.text;
-	else {
-		const raw = (firstSummaryRaw ?? '').replace(/^(?:\s*!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?)+/, '');
-		const bold = /^\s*(\*\*|__)(.+?)\1/s.exec(raw);
-		if (bold) name = normaliseSpace(parseInline(bold[2]!, card.line, ctx).text);
-	}
+	const raw = (firstSummaryRaw ?? '').replace(/^(?:\s*!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?)+/, '');
+	const bold = /^\s*(\*\*|__)(.+?)\1/s.exec(raw);
+	if (ownedByHeading && owner) {
+		name = owner.text;
+		if (!bold) {
+			ctx.warnings.add(
+				firstSummaryLine,
+				'card-name-from-heading',
+				`the text of the recommendation card of line ${card.line} does not start with its **bold** tool name: ` +
+					`named "${owner.text}" by its heading (line ${owner.line})`,
+			);
+		}
+	} else if (bold) name = normaliseSpace(parseInline(bold[2]!, card.line, ctx).text);
 	if (!name) {
 		throw new ImportError(
 			file,

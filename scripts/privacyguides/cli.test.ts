@@ -1,7 +1,7 @@
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {inferPageLocation, parsePrivacyGuidesPage} from './parse';
+import {importCommonThreatsPage, importPrivacyGuidesPage, inferPageLocation, parsePrivacyGuidesPage} from './parse';
 
 interface Run {
 	status: number | null;
@@ -44,6 +44,41 @@ describe('npx tsx scripts/import-privacyguides.ts', () => {
 		);
 	}, 60_000);
 
+	it('a page with slips: the same JSON on stdout, FILE:LINE: warning: … lines on stderr, exit 0', () => {
+		const file = 'scripts/data/sources/privacyguides/i18n/it/photo-management.md';
+		const {status, stdout, stderr} = run(file);
+		expect(status).toBe(0);
+		const expected = importPrivacyGuidesPage(readFileSync(file, 'utf8'), {
+			file,
+			lang: 'it',
+			pagePath: 'photo-management',
+		});
+		expect(stdout).toBe(`${JSON.stringify(expected.page, null, 2)}\n`);
+		expect(stderr).toBe(
+			`${file}:30: warning: Crowdin placeholder <0>…</0> in place of the <summary> of a <details>: read "Scarica" as its title\n`,
+		);
+		expect(expected.warnings.map((w) => w.message)).toEqual([stderr.trimEnd()]);
+	}, 60_000);
+
+	it('reads basics/common-threats with its own reader (definitions), by page path or --kind', () => {
+		const file = 'scripts/data/sources/privacyguides/i18n/zh-TW/basics-common-threats.md';
+		const {status, stdout, stderr} = run(file);
+		expect(status).toBe(0);
+		const expected = importCommonThreatsPage(readFileSync(file, 'utf8'), {
+			file,
+			lang: 'zh-TW',
+			pagePath: 'basics/common-threats',
+		});
+		expect(stdout).toBe(`${JSON.stringify(expected.page, null, 2)}\n`);
+		expect(stderr.trimEnd().split('\n')).toHaveLength(9);
+		expect(stderr).toContain(`${file}:10: warning: definition marker ":" alone on its line`);
+		// --kind category: the same page read as a category page (no tools), its slips not looked for.
+		const asCategory = run(file, '--kind', 'category');
+		expect(asCategory.status).toBe(0);
+		expect(asCategory.stderr).toBe('');
+		expect(Object.keys(JSON.parse(asCategory.stdout) as object)).toContain('tools');
+	}, 60_000);
+
 	it('a broken page: FILE:LINE: message on stderr, nothing on stdout, exit 1', () => {
 		const file = 'test/fixtures/privacyguides/broken/unclosed-details.md';
 		const {status, stdout, stderr} = run(file);
@@ -70,6 +105,7 @@ describe('npx tsx scripts/import-privacyguides.ts', () => {
 		[[PAGE, '--lang', 'English'], 'invalid --lang'],
 		[[PAGE, '--page-path', '../x'], 'invalid --page-path'],
 		[[PAGE, '--verbose'], 'unknown option --verbose'],
+		[[PAGE, '--kind', 'faq'], 'invalid --kind "faq" (expected category, threats, criteria)'],
 	])(
 		'bad arguments %j exit 2 with usage',
 		(args, message) => {
@@ -87,5 +123,8 @@ describe('npx tsx scripts/import-privacyguides.ts', () => {
 		expect(status).toBe(0);
 		expect(stdout).toContain('self-hosting-file-management → self-hosting/file-management');
 		expect(stdout).toContain('i18n/<lang>/');
+		expect(stdout).toContain('i18n/fr/basics-common-threats.md → basics/common-threats');
+		expect(stdout).toContain('FILE:LINE: warning: message');
+		expect(stdout).toContain('a Crowdin placeholder tag (<0>…</0>) left in the markup');
 	}, 60_000);
 });

@@ -1,7 +1,7 @@
 // Inline markup (inline.ts): markdown → plain text plus links, attribute lists and icons.
 import {describe, expect, it} from 'vitest';
 import {itemInline, normaliseSpace, paragraphInline, parseAttrs, parseInline} from './inline';
-import {context, importError, PG} from './test-helpers';
+import {context, importError, PG, warningsOf} from './test-helpers';
 
 const ctx = context();
 const text = (markdown: string) => normaliseSpace(parseInline(markdown, 1, ctx).text);
@@ -102,6 +102,27 @@ describe('parseInline: links', () => {
 		expect(importError(() => parseInline('Text\n[a](https://a.example){ .card-link\nmore', 7, ctx))).toBe(
 			'x.md:8: unclosed attribute list after link: { .card-link',
 		);
+	});
+});
+
+describe('parseInline: Crowdin placeholders', () => {
+	it('reads the text inside <0>…</0>, <1/> and an orphan </2>, with one warning per placeholder and line', () => {
+		const own = context('photo-management', 'it');
+		const inline = parseInline('Vedi <0>la [guida](a.md)</0> e<1/> qui</2>.\nPoi <0>ancora</0>.', 7, own);
+		expect(normaliseSpace(inline.text)).toBe('Vedi la guida e qui. Poi ancora.');
+		expect(inline.links.map((l) => [l.label, l.url, l.line])).toEqual([['guida', `${PG}/it/a/`, 7]]);
+		expect(warningsOf(own)).toEqual([
+			'x.md:7: warning: Crowdin placeholder <0>…</0> left in the text (the live page shows it as is): read the text inside',
+			'x.md:7: warning: Crowdin placeholder <1>…</1> left in the text (the live page shows it as is): read the text inside',
+			'x.md:7: warning: Crowdin placeholder <2>…</2> left in the text (the live page shows it as is): read the text inside',
+			'x.md:8: warning: Crowdin placeholder <0>…</0> left in the text (the live page shows it as is): read the text inside',
+		]);
+	});
+
+	it('leaves text that only looks like one alone: "a <1 b", "x<0y"', () => {
+		const own = context();
+		expect(normaliseSpace(parseInline('a <1 b and x<0y', 1, own).text)).toBe('a <1 b and x<0y');
+		expect(warningsOf(own)).toEqual([]);
 	});
 });
 

@@ -10,6 +10,8 @@
 //   - code spans `` `x` `` (their text kept), backslash escapes, HTML entities `&amp;` `&#x41;` `&nbsp;`
 //   - footnote references `[^1]`, HTML comments and inline tags dropped (`<br>` → a space); an
 //     `href`/`src` in a tag is still checked for its scheme
+//   - Crowdin placeholder tags `<0>`, `</0>`, `<1/>` (what translation left of a tag; the live page
+//     shows them as text) dropped, the text inside kept, with a warning (context.ts)
 // Whitespace is collapsed by normaliseSpace, not here, so that callers decide where lines join.
 import type {ListItem, SourceLine} from './blocks';
 import {ImportError, type Context} from './context';
@@ -248,6 +250,17 @@ export function parseInline(
 			const comment = /^<!--[\s\S]*?-->/.exec(rest);
 			if (comment) {
 				i += comment[0].length;
+				continue;
+			}
+			const placeholder = /^<\/?(\d{1,3})[ \t]*\/?>/.exec(rest);
+			if (placeholder) {
+				const n = placeholder[1]!;
+				ctx.warnings.add(
+					lineAt(i),
+					'crowdin-placeholder',
+					`Crowdin placeholder <${n}>…</${n}> left in the text (the live page shows it as is): read the text inside`,
+				);
+				i += placeholder[0].length;
 				continue;
 			}
 			const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>/.exec(rest);

@@ -39,6 +39,23 @@ describe('inferPageLocation', () => {
 		['criteria.md', '---\ntitle: T\n---\n', {lang: 'en', pagePath: 'about/criteria'}],
 		['photo-management.md', '---\ntitle: T\n---\n', {lang: 'en', pagePath: 'photo-management'}],
 		['i18n/zh-Hant/os/windows/hardening.md', down2, {lang: 'zh-Hant', pagePath: 'os/windows/hardening'}],
+		// The flattened names of scripts/data/sources/privacyguides/i18n/<lang>/, whatever their links say.
+		['sources/i18n/zh-TW/basics-common-threats.md', flat, {lang: 'zh-TW', pagePath: 'basics/common-threats'}],
+		[
+			'sources/i18n/he/basics-common-threats.md',
+			'---\ntitle: T\n---\n',
+			{lang: 'he', pagePath: 'basics/common-threats'},
+		],
+		['sources/i18n/de/about-criteria.md', down1, {lang: 'de', pagePath: 'about/criteria'}],
+		[
+			'sources/i18n/zh-Hant/self-hosting-file-management.md',
+			down1,
+			{lang: 'zh-Hant', pagePath: 'self-hosting/file-management'},
+		],
+		['sources/i18n/it/photo-management.md', flat, {lang: 'it', pagePath: 'photo-management'}],
+		// In a sub-directory of the tree the path is the tree's; links two levels up are not a flattened page.
+		['i18n/fr/basics/common-threats.md', down1, {lang: 'fr', pagePath: 'basics/common-threats'}],
+		['i18n/fr/os-windows-hardening.md', down2, {lang: 'fr', pagePath: 'os/windows/hardening'}],
 	])('%s', (file, markdown, expected) => {
 		expect(inferPageLocation(file, markdown)).toEqual(expected);
 	});

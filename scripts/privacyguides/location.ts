@@ -3,7 +3,9 @@
 // (LOCATION_RULES says how, and is the CLI's --help text; the dataset build names both in
 // scripts/data/curated/sources.json instead). Read:
 //   - file name segments `NAME.LANG.YYYY-MM-DD.md` (lang like `fr`, `pt-BR`, `he_IL`; date ignored)
-//   - the tree the file is in: `docs/…` (English sources) or `i18n/<lang>/…` (translations)
+//   - the tree the file is in: `docs/…` (English sources) or `i18n/<lang>/…` (translations; lang is
+//     any `xx`, `xx-Yy` or `xx_YY` directory: `de`, `he`, `zh-Hant`, `zh-TW`), flattened names at its
+//     root included (`i18n/fr/about-criteria.md` → `about/criteria`, as scripts/data/sources keeps them)
 //   - the depth of the page's relative link destinations (`../`), outside code
 //   - the Privacy Guides docs tree: KNOWN_SECTIONS and KNOWN_SECTION_PAGES, to place flattened
 //     names such as `self-hosting-file-management` or `common-threats`
@@ -109,7 +111,9 @@ export const LOCATION_RULES = `lang and page path, when --lang / --page-path are
              "_" is read as "-"), else the <lang> of an i18n/<lang>/ directory in the path, else "en".
   page path: if the file sits in a docs/ or i18n/<lang>/ tree, its path there without ".md"
              (docs/self-hosting/file-management.md → self-hosting/file-management; os/index.md → os),
-             provided the page's own relative links agree with that depth.
+             provided the page's own relative links agree with that depth; a name at the tree's root
+             that starts with a known section is that section's page, flattened
+             (i18n/fr/basics-common-threats.md → basics/common-threats).
              Otherwise the file name without its lang and YYYY-MM-DD segments, placed by the depth of
              the page's own relative links (the most leading "../" in any link or image):
                depth 0 (or no relative links): a top-level page (photo-management);
@@ -170,6 +174,10 @@ export function inferPageLocation(filePath: string, markdown: string): PageLocat
 
 	if (treePath) {
 		const dirs = treePath.slice(0, -1);
+		// A flattened name at the tree's root (i18n/fr/basics-common-threats.md, as the sources keep
+		// them) is placed in its section whatever its links say (a page may have no "../" link).
+		const flattened = dirs.length === 0 ? findSection(slug, null) : null;
+		if (flattened && depth <= flattened.split('/').length - 1) return {lang, pagePath: flattened};
 		// The links must not climb above the tree's root (else this is not really a docs tree).
 		if (depth <= dirs.length) {
 			return {lang, pagePath: [...dirs, slug].join('/')};

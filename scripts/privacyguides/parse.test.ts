@@ -4,7 +4,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ImportError, inferPageLocation, parsePrivacyGuidesPage} from './parse';
+import {ImportError, inferPageLocation, pageKindOf, parsePrivacyGuidesPage} from './parse';
 import {importedPageSchema, type ImportedPage, type ImportedTool} from './types';
 
 const SOURCES = 'scripts/data/sources/privacyguides';
@@ -36,8 +36,16 @@ function importError(path: string): ImportError {
 // Expected values shared by the photo-management pages
 
 const threatsEn = (lang: string) => [
-	{label: 'Passive Attacks', url: `${PG}/${lang}/basics/common-threats/#security-and-privacy`},
-	{label: 'Service Providers', url: `${PG}/${lang}/basics/common-threats/#privacy-from-service-providers`},
+	{
+		label: 'Passive Attacks',
+		url: `${PG}/${lang}/basics/common-threats/#security-and-privacy`,
+		icon: 'material-bug-outline',
+	},
+	{
+		label: 'Service Providers',
+		url: `${PG}/${lang}/basics/common-threats/#privacy-from-service-providers`,
+		icon: 'material-server-network',
+	},
 ];
 
 const enteDownloads = (domain: string) => [
@@ -96,6 +104,14 @@ const MINIMUM_EN = [
 ];
 const BEST_CASE_EN = ['Should have a published audit from a reputable, independent third party.'];
 
+/** The criteria of a page with one criteria section (the photo page): one group, named by its heading. */
+const oneGroup = (heading: string, line: number, minimum: string[], bestCase: string[]) => ({
+	minimum,
+	bestCase,
+	// The section's own text is its "not affiliated" paragraph (checked word for word once, below).
+	groups: [{heading: [heading], text: expect.any(String) as string, minimum, bestCase, line}],
+});
+
 const DESCRIPTION_EN =
 	'These photo management tools keep your personal photos safe from the prying eyes of cloud storage providers and other unauthorized parties.';
 const INTRO_EN =
@@ -112,6 +128,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 			.sort();
 		expect(pages).toEqual([
 			'common-threats.en.md',
+			'common-threats.fr.md',
 			'criteria.en.md',
 			'photo-management.en.2025-07-22.md',
 			'photo-management.en.2025-11-05.md',
@@ -134,6 +151,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 		);
 		expect(inferred).toEqual({
 			'common-threats.en.md': {lang: 'en', pagePath: 'basics/common-threats'},
+			'common-threats.fr.md': {lang: 'fr', pagePath: 'basics/common-threats'},
 			'criteria.en.md': {lang: 'en', pagePath: 'about/criteria'},
 			'photo-management.en.2025-07-22.md': {lang: 'en', pagePath: 'photo-management'},
 			'photo-management.en.2025-11-05.md': {lang: 'en', pagePath: 'photo-management'},
@@ -181,7 +199,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 					line: 49,
 				},
 			],
-			criteria: {minimum: MINIMUM_EN, bestCase: BEST_CASE_EN},
+			criteria: oneGroup('Criteria', 69, MINIMUM_EN, BEST_CASE_EN),
 		});
 	});
 
@@ -214,7 +232,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 					line: 16,
 				},
 			],
-			criteria: {minimum: MINIMUM_EN, bestCase: BEST_CASE_EN},
+			criteria: oneGroup('Criteria', 47, MINIMUM_EN, BEST_CASE_EN),
 		});
 	});
 
@@ -258,8 +276,10 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 					line: 50,
 				},
 			],
-			criteria: {
-				minimum: [
+			criteria: oneGroup(
+				'Critères',
+				70,
+				[
 					'Cloud-hosted providers must enforce E2EE.',
 					"Doit avoir une offre gratuite ou une période d'essai pour les tests.",
 					'Must support TOTP or FIDO2 multifactor authentication, or passkey logins.',
@@ -267,8 +287,8 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 					"Doit permettre d'exporter facilement tous les fichiers/documents.",
 					'Doit être open-source.',
 				],
-				bestCase: BEST_CASE_EN,
-			},
+				BEST_CASE_EN,
+			),
 		});
 	});
 
@@ -282,8 +302,16 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 			pagePath: 'photo-management',
 			url: `${PG}/fr/photo-management/`,
 			threats: [
-				{label: 'Attaque Passive', url: `${PG}/fr/basics/common-threats/#security-and-privacy`},
-				{label: 'Fournisseurs de Services', url: `${PG}/fr/basics/common-threats/#privacy-from-service-providers`},
+				{
+					label: 'Attaque Passive',
+					url: `${PG}/fr/basics/common-threats/#security-and-privacy`,
+					icon: 'material-bug-outline',
+				},
+				{
+					label: 'Fournisseurs de Services',
+					url: `${PG}/fr/basics/common-threats/#privacy-from-service-providers`,
+					icon: 'material-server-network',
+				},
 			],
 			intro:
 				'La majorité des gestionnaires de photos comme Google Photo, Flickr et Amazon Photo ne protègent pas vos ' +
@@ -315,8 +343,10 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 					line: 17,
 				},
 			],
-			criteria: {
-				minimum: [
+			criteria: oneGroup(
+				'Critères',
+				48,
+				[
 					'Les services basés sur un cloud doivent être chiffrés de bout-en-bout.',
 					"Doit avoir une offre gratuite ou une période d'essai.",
 					"Doit être compatible avec l'authentification multifactorielle TOTP ou FIDO2, ou la connexion par passkey.",
@@ -324,8 +354,8 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 					"Doit permettre d'exporter facilement tous les fichiers/documents.",
 					'Doit être open-source.',
 				],
-				bestCase: ["Devrait avoir publié un rapport d'audit provenant d'un organisme indépendant réputé."],
-			},
+				["Devrait avoir publié un rapport d'audit provenant d'un organisme indépendant réputé."],
+			),
 		});
 	});
 
@@ -366,7 +396,13 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 			lang: 'en',
 			pagePath: 'self-hosting/file-management',
 			url: `${PG}/en/self-hosting/file-management/`,
-			threats: [{label: 'Service Providers', url: `${PG}/en/basics/common-threats/#privacy-from-service-providers`}],
+			threats: [
+				{
+					label: 'Service Providers',
+					url: `${PG}/en/basics/common-threats/#privacy-from-service-providers`,
+					icon: 'material-server-network',
+				},
+			],
 			intro:
 				'Self-hosting your own file management tools may be a good idea to reduce the risk of encryption flaws in ' +
 				"a cloud provider's native clients.",
@@ -418,7 +454,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 					line: 50,
 				},
 			],
-			criteria: {minimum: [], bestCase: []},
+			criteria: {minimum: [], bestCase: [], groups: []},
 		});
 	});
 
@@ -433,7 +469,11 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 			pagePath: 'self-hosting/file-management',
 			url: `${PG}/fr/self-hosting/file-management/`,
 			threats: [
-				{label: 'Fournisseurs de services', url: `${PG}/fr/basics/common-threats/#privacy-from-service-providers`},
+				{
+					label: 'Fournisseurs de services',
+					url: `${PG}/fr/basics/common-threats/#privacy-from-service-providers`,
+					icon: 'material-server-network',
+				},
 			],
 			intro:
 				"L'auto-hébergement d'outils de gestion de fichiers peut permettre de réduire les risques liés aux défauts " +
@@ -489,7 +529,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 					line: 51,
 				},
 			],
-			criteria: {minimum: [], bestCase: []},
+			criteria: {minimum: [], bestCase: [], groups: []},
 		});
 	});
 
@@ -537,12 +577,21 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 			url: `${PG}/en/basics/common-threats/`,
 			threats: [],
 			tools: [],
-			criteria: {minimum: [], bestCase: []},
+			criteria: {minimum: [], bestCase: [], groups: []},
 		});
 		expect(
 			threats.intro.startsWith('Broadly speaking, we categorize our recommendations into the threats or goals'),
 		).toBe(true);
 		expect(threats.intro).toContain('You may be concerned with none, one, a few, or all of these possibilities, and');
+		// The French page (Privacy Guides' own French terms for the threats, used by the generator).
+		expect(importFile(`${SOURCES}/common-threats.fr.md`)).toMatchObject({
+			title: 'Menaces courantes',
+			lang: 'fr',
+			pagePath: 'basics/common-threats',
+			url: `${PG}/fr/basics/common-threats/`,
+			threats: [],
+			tools: [],
+		});
 
 		expect(importFile(`${SOURCES}/criteria.en.md`)).toEqual({
 			title: 'General Criteria',
@@ -555,7 +604,7 @@ describe('source pages in scripts/data/sources/privacyguides', () => {
 				'Below are some general priorities we consider for all submissions to Privacy Guides. Each category will ' +
 				'have additional requirements for inclusion.',
 			tools: [],
-			criteria: {minimum: [], bestCase: []},
+			criteria: {minimum: [], bestCase: [], groups: []},
 		});
 	});
 
@@ -577,8 +626,16 @@ describe('fixtures the importer was not tuned on', () => {
 		expect(page.url).toBe(`${PG}/he/photo-management/`);
 		expect(page.title).toBe('ניהול תמונות');
 		expect(page.threats).toEqual([
-			{label: 'התקפות פסיביות', url: `${PG}/he/basics/common-threats/#security-and-privacy`},
-			{label: 'ספקי שירות', url: `${PG}/he/basics/common-threats/#privacy-from-service-providers`},
+			{
+				label: 'התקפות פסיביות',
+				url: `${PG}/he/basics/common-threats/#security-and-privacy`,
+				icon: 'material-bug-outline',
+			},
+			{
+				label: 'ספקי שירות',
+				url: `${PG}/he/basics/common-threats/#privacy-from-service-providers`,
+				icon: 'material-server-network',
+			},
 		]);
 		// U+200F (right-to-left mark) before "Flickr" is kept untouched.
 		expect(page.intro).toBe(
@@ -602,14 +659,18 @@ describe('fixtures the importer was not tuned on', () => {
 		expect(ente.line).toBe(17);
 		expect(photoprism.links).toEqual(photoPrismLinks); // title=תיעוד without quotes
 		expect(photoprism.summaryLinks).toEqual([{label: 'תכונות', url: 'https://photoprism.app/features'}]);
-		expect(page.criteria).toEqual({
-			minimum: [
-				'ספקים המתארחים בענן חייבים לאכוף הצפנה מקצה לקצה.',
-				'חייב להציע תוכנית חינמית או תקופת ניסיון.',
-				'חייב להיות קוד פתוח.\u200f',
-			],
-			bestCase: ['צריך להיות בעל ביקורת שפורסמה מצד שלישי בלתי תלוי ובעל מוניטין.'],
-		});
+		expect(page.criteria).toEqual(
+			oneGroup(
+				'קריטריונים',
+				70,
+				[
+					'ספקים המתארחים בענן חייבים לאכוף הצפנה מקצה לקצה.',
+					'חייב להציע תוכנית חינמית או תקופת ניסיון.',
+					'חייב להיות קוד פתוח.\u200f',
+				],
+				['צריך להיות בעל ביקורת שפורסמה מצד שלישי בלתי תלוי ובעל מוניטין.'],
+			),
+		);
 	});
 
 	it('Traditional Chinese page in an i18n/zh-Hant/ tree', () => {
@@ -620,9 +681,15 @@ describe('fixtures the importer was not tuned on', () => {
 			lang: 'zh-Hant',
 			pagePath: 'self-hosting/file-management',
 			url: `${PG}/zh-Hant/self-hosting/file-management/`,
-			threats: [{label: '服務提供商', url: `${PG}/zh-Hant/basics/common-threats/#privacy-from-service-providers`}],
+			threats: [
+				{
+					label: '服務提供商',
+					url: `${PG}/zh-Hant/basics/common-threats/#privacy-from-service-providers`,
+					icon: 'material-server-network',
+				},
+			],
 			intro: '自行託管檔案管理工具，可以降低雲端供應商原生客戶端加密缺陷的風險。',
-			criteria: {minimum: [], bestCase: []},
+			criteria: {minimum: [], bestCase: [], groups: []},
 		});
 		expect(page.tools.map((t) => [t.name, t.heading, t.line])).toEqual([
 			['PhotoPrism', ['照片管理', 'PhotoPrism'], 18],
@@ -757,19 +824,23 @@ describe('fixtures the importer was not tuned on', () => {
 		]);
 		expect(internxt!.summary).toBe('Internxt offers encrypted storage based in Spain.');
 
-		expect(page.criteria).toEqual({
-			minimum: [
-				'Must enforce end-to-end encryption.',
-				'Must offer a free plan or trial period for testing.',
-				'Must support TOTP or FIDO2 multi-factor authentication, or passkey logins.',
-			],
-			bestCase: [
-				'Clients should be open source.',
-				'Should offer native clients for Linux, Android, Windows, macOS, and iOS.\n' +
-					'- These clients should integrate with native OS tools for cloud storage providers.',
-				'Should support easy file-sharing with other users.',
-			],
-		});
+		expect(page.criteria).toEqual(
+			oneGroup(
+				'Criteria',
+				141,
+				[
+					'Must enforce end-to-end encryption.',
+					'Must offer a free plan or trial period for testing.',
+					'Must support TOTP or FIDO2 multi-factor authentication, or passkey logins.',
+				],
+				[
+					'Clients should be open source.',
+					'Should offer native clients for Linux, Android, Windows, macOS, and iOS.\n' +
+						'- These clients should integrate with native OS tools for cloud storage providers.',
+					'Should support easy file-sharing with other users.',
+				],
+			),
+		);
 	});
 });
 
@@ -791,6 +862,12 @@ describe('broken pages: clear error with file and line, never a half dataset', (
 		['stray-close-div.md', 45, '</div> without a matching <div>'],
 		['unclosed-attribute-list.md', 24, 'unclosed attribute list'],
 		['criteria-without-list.md', 82, 'criteria subsection has no bullet list'],
+		// A translated page with a tolerated slip (a Crowdin placeholder) and a real break: the break wins.
+		[
+			'i18n-placeholder-unclosed-downloads.md',
+			30,
+			'unclosed download list <details class="downloads">: </div> at line 42 comes before its </details>',
+		],
 	];
 
 	it('has a test for every broken fixture', () => {
@@ -886,7 +963,7 @@ describe('broken pages: clear error with file and line, never a half dataset', (
 			'a criteria section with three subsections',
 			page(`## Criteria\n\nSee [criteria](about/criteria.md).\n\n### A\n\n- a\n\n### B\n\n- b\n\n### C\n\n- c\n`),
 			4,
-			'two ### subsections',
+			'must have one or two lists (minimum requirements, then best case)',
 		],
 		['an unclosed code fence', page('```\ncode\n'), 4, 'unclosed code fence'],
 		[
@@ -907,6 +984,23 @@ describe('broken pages: clear error with file and line, never a half dataset', (
 		expect((caught as ImportError).detail).toContain(message);
 	});
 });
+describe('pageKindOf: which reader a page path is for', () => {
+	it('gives the common-threats and general-criteria pages their own readers, every other page the category one', () => {
+		expect(
+			[
+				'basics/common-threats',
+				'basics/common-threats.md',
+				'about/criteria',
+				'/about/criteria/',
+				'photo-management',
+				'os/index',
+				'basics/threat-modeling',
+				'',
+			].map(pageKindOf),
+		).toEqual(['threats', 'threats', 'criteria', 'criteria', 'category', 'category', 'category', 'category']);
+	});
+});
+
 describe('parse.ts: the readers composed, in page order', () => {
 	const options = {file: 'x.md', lang: 'en', pagePath: 'photo-management'};
 	const card =

@@ -22,7 +22,7 @@ const page: ImportedPage = {
 			line: 5,
 		},
 	],
-	criteria: {minimum: [], bestCase: []},
+	criteria: {minimum: [], bestCase: [], groups: []},
 };
 
 const problem = (value: unknown) => {

@@ -9,6 +9,12 @@ export const PRIVACY_GUIDES_ORIGIN = 'https://www.privacyguides.org';
 
 /** Languages look like `en`, `fr`, `pt-BR`, `zh-Hant`. */
 export const LANG_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/**
+ * The languages www.privacyguides.org publishes (as of 2026-08-22; see
+ * scripts/data/sources/privacyguides/README.md). Others (German: translated on Crowdin, not published)
+ * still import, with a warning: their URLs do not exist.
+ */
+export const PUBLISHED_LANGS: readonly string[] = ['en', 'es', 'fr', 'he', 'it', 'nl', 'ru', 'zh-Hant', 'zh-TW'];
 /** A page path relative to the language root, without `.md` or slashes at either end ('' = home). */
 export const PAGE_PATH_PATTERN = /^(?:[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*)?$/;
 /** An icon shortcode name without the colons, e.g. `simple-googleplay`, `octicons-eye-16`. */
@@ -25,38 +31,44 @@ function isAllowedAbsoluteUrl(value: string): boolean {
 }
 
 /** An absolute http(s) (or mailto) URL, kept exactly as written on the page. */
-export const absoluteUrlSchema = z
+const absoluteUrlSchema = z
 	.string()
 	.refine(isAllowedAbsoluteUrl, {message: 'must be an absolute http(s) or mailto URL'});
 
 /** A URL on the Privacy Guides site itself. */
-export const privacyGuidesUrlSchema = z
+const privacyGuidesUrlSchema = z
 	.string()
 	.refine((value) => value.startsWith(`${PRIVACY_GUIDES_ORIGIN}/`) && isAllowedAbsoluteUrl(value), {
 		message: `must be a URL under ${PRIVACY_GUIDES_ORIGIN}/`,
 	});
 
-export const linkSchema = z.strictObject({
+const linkSchema = z.strictObject({
 	/** Plain text of the link label (may be empty for an icon-only link). */
 	label: z.string(),
 	url: absoluteUrlSchema,
 });
 
-export const threatSchema = z.strictObject({
+const threatSchema = z.strictObject({
 	/** Label without its :icon: shortcode, in the page's language. */
 	label: z.string().min(1),
 	/** e.g. https://www.privacyguides.org/en/basics/common-threats/#security-and-privacy */
 	url: privacyGuidesUrlSchema,
+	/**
+	 * The label's icon shortcode, e.g. `material-bug-outline`: the same for a threat in every language
+	 * and on the common-threats page, so it ties a tag to its definition there (threats-page.ts).
+	 * Absent when the label has no icon.
+	 */
+	icon: z.string().regex(ICON_PATTERN).optional(),
 });
 
-export const downloadSchema = z.strictObject({
+const downloadSchema = z.strictObject({
 	label: z.string().min(1),
 	/** Icon shortcode name, e.g. `simple-googleplay`, `fontawesome-brands-windows`, `octicons-browser-16`. */
 	icon: z.string().regex(ICON_PATTERN),
 	url: absoluteUrlSchema,
 });
 
-export const noteSchema = z.strictObject({
+const noteSchema = z.strictObject({
 	/** `paragraph`, `list`, `footnote`, or the admonition type (`danger`, `note`, `warning`, ...). */
 	kind: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
 	/** Admonition title / <summary> text, or the footnote id. */
@@ -70,7 +82,7 @@ export const noteSchema = z.strictObject({
  * octicons-info-16 → documentation, octicons-code-16 → sourceCode, octicons-heart-16 → contribute);
  * any other icon gives the camelCased icon name (e.g. simple-torbrowser → simpleTorbrowser).
  */
-export const toolLinksSchema = z
+const toolLinksSchema = z
 	.object({
 		homepage: absoluteUrlSchema,
 		privacyPolicy: absoluteUrlSchema.optional(),
@@ -80,7 +92,7 @@ export const toolLinksSchema = z
 	})
 	.catchall(absoluteUrlSchema);
 
-export const toolSchema = z.strictObject({
+const toolSchema = z.strictObject({
 	name: z.string().min(1),
 	/** Enclosing headings, outermost first, e.g. ["Photo Management", "PhotoPrism"]; absent when none. */
 	heading: z.array(z.string().min(1)).min(1).optional(),
@@ -95,10 +107,29 @@ export const toolSchema = z.strictObject({
 	line: z.number().int().positive(),
 });
 
-export const criteriaSchema = z.strictObject({
+/**
+ * One named group of criteria: a criteria section, or one of its sub-headings when the page groups its
+ * criteria under several headings (email, VPN: Technology, Privacy, Security, Trust, Marketing…).
+ */
+const criteriaGroupSchema = z.strictObject({
+	/** Enclosing headings down to the group's own, outermost first, e.g. ["Criteria", "Technology"]. */
+	heading: z.array(z.string().min(1)).min(1),
+	/** The group's paragraphs that are not criteria (its introduction), separated by blank lines. */
+	text: z.string(),
 	/** Top-level bullets; a nested bullet is appended to its parent as "\n- child". */
 	minimum: z.array(z.string().min(1)),
 	bestCase: z.array(z.string().min(1)),
+	/** 1-based line of the group's heading. */
+	line: z.number().int().positive(),
+});
+
+const criteriaSchema = z.strictObject({
+	/** Every group's minimum requirements, in page order (the photo page has one group). */
+	minimum: z.array(z.string().min(1)),
+	/** Every group's best-case criteria, in page order. */
+	bestCase: z.array(z.string().min(1)),
+	/** The groups, in page order; empty when the page has no criteria section. */
+	groups: z.array(criteriaGroupSchema),
 });
 
 export const importedPageSchema = z.strictObject({
@@ -120,3 +151,75 @@ export type ImportedLink = z.infer<typeof linkSchema>;
 export type ImportedDownload = z.infer<typeof downloadSchema>;
 export type ImportedNote = z.infer<typeof noteSchema>;
 export type ImportedThreat = z.infer<typeof threatSchema>;
+export type ImportedCriteriaGroup = z.infer<typeof criteriaGroupSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The two pages the category pages link to, each read by its own reader (the CLI picks the reader
+// by page path: basics/common-threats, about/criteria; parse.ts: pageKindOf).
+
+const pageHeadShape = {
+	title: z.string().min(1),
+	description: z.string(),
+	lang: z.string().regex(LANG_PATTERN),
+	pagePath: z.string().regex(PAGE_PATH_PATTERN),
+	/** https://www.privacyguides.org/<lang>/<pagePath>/ */
+	url: privacyGuidesUrlSchema,
+};
+
+/** One threat of the common-threats page (threats-page.ts). */
+const threatDefinitionSchema = z.strictObject({
+	/**
+	 * The term's icon shortcode, e.g. `material-bug-outline`: the same in every language, and the
+	 * `icon` of the category pages' threat tags (ImportedThreat.icon) for this threat.
+	 */
+	icon: z.string().regex(ICON_PATTERN),
+	/** The term's colour class, e.g. `pg-orange`. */
+	colour: z.string().regex(/^pg-[a-z]+(?:-[a-z]+)*$/),
+	/** The term, in the page's language, e.g. "Passive Attacks", "Attaques passives". */
+	name: z.string().min(1),
+	/** Plain text of the definition. */
+	explanation: z.string().min(1),
+	explanationLinks: z.array(linkSchema),
+	/** The heading whose section opens with this threat's tag (e.g. "Security and Privacy"), when one does. */
+	section: z.strictObject({heading: z.string().min(1), line: z.number().int().positive()}).optional(),
+	/** 1-based line of the term. */
+	line: z.number().int().positive(),
+});
+
+export const importedThreatsPageSchema = z.strictObject({
+	...pageHeadShape,
+	/** The paragraphs before the first term. */
+	intro: z.string(),
+	definitions: z.array(threatDefinitionSchema).min(1),
+});
+
+/** The general-criteria page, about/criteria (criteria-page.ts). */
+export const importedCriteriaPageSchema = z.strictObject({
+	...pageHeadShape,
+	/** The paragraphs before the list of priorities. */
+	intro: z.string(),
+	/** "- **Security**: Tools should follow security best practices…" → {name: "Security", text: "Tools should…"}. */
+	priorities: z
+		.array(
+			z.strictObject({
+				name: z.string().min(1),
+				text: z.string().min(1),
+				links: z.array(linkSchema),
+				line: z.number().int().positive(),
+			}),
+		)
+		.min(1),
+	/** One per heading after the priorities: its paragraphs and list items ("\n- child" for nested ones). */
+	sections: z.array(
+		z.strictObject({
+			heading: z.string().min(1),
+			text: z.string(),
+			items: z.array(z.string().min(1)),
+			line: z.number().int().positive(),
+		}),
+	),
+});
+
+export type ImportedThreatDefinition = z.infer<typeof threatDefinitionSchema>;
+export type ImportedThreatsPage = z.infer<typeof importedThreatsPageSchema>;
+export type ImportedCriteriaPage = z.infer<typeof importedCriteriaPageSchema>;

@@ -1,6 +1,8 @@
 // Link resolution (urls.ts): destinations → absolute site URLs, and the page's Context.
 import {describe, expect, it} from 'vitest';
+import {ImportWarnings} from './context';
 import {FILE, context, importError, PG} from './test-helpers';
+import {PUBLISHED_LANGS} from './types';
 import {normalisePagePath, pageContext, resolveUrl} from './urls';
 
 const resolve = (dest: string, pagePath = 'photo-management', lang = 'en') =>
@@ -86,15 +88,29 @@ describe('the page on the site', () => {
 	});
 
 	it('pageContext builds the page URL, and refuses a bad language or page path at line 1', () => {
-		expect(pageContext('p.md', 'zh-Hant', 'os/index')).toEqual({
+		const zh = pageContext('p.md', 'zh-Hant', 'os/index');
+		expect(zh).toEqual({
 			file: 'p.md',
 			lang: 'zh-Hant',
 			pagePath: 'os',
 			sourceDir: ['os'],
 			pageUrl: `${PG}/zh-Hant/os/`,
+			warnings: expect.any(ImportWarnings) as unknown,
 		});
+		expect(zh.warnings.list).toEqual([]);
 		expect(pageContext('p.md', 'en', 'index').pageUrl).toBe(`${PG}/en/`);
 		expect(importError(() => pageContext('p.md', 'English', 'x'))).toBe('p.md:1: invalid language code "English"');
 		expect(importError(() => pageContext('p.md', 'en', 'a/../b'))).toBe('p.md:1: invalid page path "a/../b"');
+	});
+
+	it('warns at line 1 for a language the site does not publish (German), and only then', () => {
+		expect(pageContext('de.md', 'de', 'photo-management').warnings.list.map((w) => [w.kind, w.message])).toEqual([
+			[
+				'unpublished-language',
+				'de.md:1: warning: www.privacyguides.org does not publish "de" (it publishes en, es, fr, he, it, nl, ru, zh-Hant, zh-TW): ' +
+					`${PG}/de/photo-management/ does not exist; link readers to the English page ${PG}/en/photo-management/`,
+			],
+		]);
+		for (const lang of PUBLISHED_LANGS) expect(pageContext('p.md', lang, 'photo-management').warnings.list).toEqual([]);
 	});
 });

@@ -8,9 +8,11 @@
 //     from the language root; `page.md` → `page/`, `dir/index.md` → `dir/`, other files
 //     (`assets/x.svg`) keep their name; `..` above the site root is an error
 // Also: the page's place on the site from ParseOptions (pageContext), checked against LANG_PATTERN
-// and PAGE_PATH_PATTERN (types.ts). Inferring lang and page path from a file name is location.ts.
-import {ImportError, type Context} from './context';
-import {LANG_PATTERN, PAGE_PATH_PATTERN, PRIVACY_GUIDES_ORIGIN} from './types';
+// and PAGE_PATH_PATTERN (types.ts), with a warning for a language the site does not publish
+// (PUBLISHED_LANGS: German is translated on Crowdin but not published, so its URLs do not exist).
+// Inferring lang and page path from a file name is location.ts.
+import {ImportError, ImportWarnings, type Context} from './context';
+import {LANG_PATTERN, PAGE_PATH_PATTERN, PRIVACY_GUIDES_ORIGIN, PUBLISHED_LANGS} from './types';
 
 /** A URL scheme (`https:`, `javascript:`…) at the start of a destination. */
 export const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
@@ -104,13 +106,23 @@ export function normalisePagePath(raw: string): {pagePath: string; sourceDir: st
 }
 
 /**
- * The Context for a page at `pagePath` (as in ParseOptions: `os/index` for an index page) in `lang`.
- * Throws an ImportError at line 1 for an invalid language code or page path.
+ * The Context for a page at `pagePath` (as in ParseOptions: `os/index` for an index page) in `lang`,
+ * with an empty warning list. Throws an ImportError at line 1 for an invalid language code or page
+ * path; warns at line 1 when the site does not publish `lang`.
  */
 export function pageContext(file: string, lang: string, pagePath: string): Context {
 	if (!LANG_PATTERN.test(lang)) throw new ImportError(file, 1, `invalid language code "${lang}"`);
 	const location = normalisePagePath(pagePath);
 	if (location === null) throw new ImportError(file, 1, `invalid page path "${pagePath}"`);
 	const pageUrl = `${PRIVACY_GUIDES_ORIGIN}/${lang}/${location.pagePath ? `${location.pagePath}/` : ''}`;
-	return {file, lang, pagePath: location.pagePath, sourceDir: location.sourceDir, pageUrl};
+	const warnings = new ImportWarnings(file);
+	if (!PUBLISHED_LANGS.includes(lang)) {
+		warnings.add(
+			1,
+			'unpublished-language',
+			`www.privacyguides.org does not publish "${lang}" (it publishes ${PUBLISHED_LANGS.join(', ')}): ` +
+				`${pageUrl} does not exist; link readers to the English page ${PRIVACY_GUIDES_ORIGIN}/en/${location.pagePath ? `${location.pagePath}/` : ''}`,
+		);
+	}
+	return {file, lang, pagePath: location.pagePath, sourceDir: location.sourceDir, pageUrl, warnings};
 }

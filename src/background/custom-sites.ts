@@ -12,20 +12,21 @@
  * not know as a custom site and asks the background, which answers only for hosts in the settings.
  */
 import {browser, type Scripting} from '../core/browser';
-import {
-	CUSTOM_SCRIPT_PREFIX,
-	customScriptId,
-	customSiteErrorText,
-	customSitePattern,
-	knownHosts,
-	parseCustomSite,
-} from '../core/custom-sites';
-import {dataLanguage} from '../core/i18n';
+import {catalogueHosts, customSiteErrorText, customSitePattern, parseCustomSite} from '../core/custom-sites';
+import {serialQueue} from '../core/serial';
 import type {CustomSiteStatus} from '../core/message-map';
-import {dataset, localize} from '../data';
+import {withEntry, withoutEntry, withoutService} from './service-lists';
 import {readSettings, updateSettings} from './store';
 
 const SCRIPT_FILES = ['content.js'];
+
+/** Every registration whose id starts with this is a custom site's, ours to keep in line with the settings. */
+const CUSTOM_SCRIPT_PREFIX = 'custom-site:';
+
+/** The content-script registration id of a custom host. */
+export function customScriptId(host: string): string {
+	return `${CUSTOM_SCRIPT_PREFIX}${host}`;
+}
 
 function registration(host: string): Scripting.RegisteredContentScript {
 	return {
@@ -39,13 +40,8 @@ function registration(host: string): Scripting.RegisteredContentScript {
 
 const granted = (host: string) => browser.permissions.contains({origins: [customSitePattern(host)]});
 
-let queue: Promise<unknown> = Promise.resolve();
-/** Runs `work` after every change queued before it (custom sites and export-page helpers share the queue). */
-export function queued<T>(work: () => Promise<T>): Promise<T> {
-	const next = queue.then(work);
-	queue = next.catch(() => undefined);
-	return next;
-}
+/** Syncs and changes, one at a time (a queue of its own: a change here waits on the settings' queue inside). */
+const queued = serialQueue();
 
 async function sync(): Promise<CustomSiteStatus[]> {
 	const {customSites} = await readSettings();
@@ -80,14 +76,9 @@ export const syncCustomSites = () => queued(sync);
 export function addCustomSite(site: string): Promise<CustomSiteStatus[]> {
 	return changeCustomSites(async () => {
 		const settings = await readSettings();
-		const lang = dataLanguage();
-		const result = parseCustomSite(
-			site,
-			knownHosts(dataset, (service) => localize(service.name, lang)),
-			settings.customSites,
-		);
+		const result = parseCustomSite(site, catalogueHosts(), settings.customSites);
 		if (!result.ok) throw new Error(customSiteErrorText(result.error));
-		await updateSettings((current) => ({customSites: [...new Set([...current.customSites, result.host])].sort()}));
+		await updateSettings((current) => ({customSites: withEntry(current.customSites, result.host)}));
 	});
 }
 
@@ -95,9 +86,9 @@ export function addCustomSite(site: string): Promise<CustomSiteStatus[]> {
 export function removeCustomSite(host: string): Promise<CustomSiteStatus[]> {
 	return changeCustomSites(async () => {
 		await updateSettings((current) => ({
-			customSites: current.customSites.filter((site) => site !== host),
-			hiddenServices: current.hiddenServices.filter((id) => id !== host),
-			snoozedUntil: Object.fromEntries(Object.entries(current.snoozedUntil).filter(([id]) => id !== host)),
+			customSites: withoutEntry(current.customSites, host),
+			...withoutService(current, 'hidden', host),
+			...withoutService(current, 'snoozed', host),
 		}));
 	});
 }

@@ -17,22 +17,32 @@ describe('pageVisit', () => {
 			{url: 'https://photos.google.com/u/0/'},
 			tab('https://photos.google.com/u/0/'),
 		);
-		expect(model).toMatchObject({serviceId: 'google-photos', serviceName: 'Google Photos', lang: 'en', dir: 'ltr'});
+		expect(model).toMatchObject({
+			serviceId: 'google-photos',
+			serviceName: 'Google Photos',
+			provider: 'Google',
+			lang: 'en',
+			dir: 'ltr',
+		});
 		expect(model?.tools).toContain('Ente Photos');
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
 		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
-			'Photo Privacy Advisor: Google Photos can see your photos',
+			'Photo Privacy Advisor: photos stored on Google Photos can be seen by Google',
 		);
 		expect(fake.current.storage.session.dump()).toEqual({'tab:7': {serviceId: 'google-photos'}});
 	});
 
-	it('says "may be able to see" for a service whose end-to-end encryption is unknown or opt-in', async () => {
-		const url = 'https://onedrive.live.com/?view=8';
+	it('says "may be visible" for a service whose end-to-end encryption is unknown or opt-in', async () => {
+		const url = 'https://lightroom.adobe.com/libraries/abc/assets';
 		const model = await handlers.pageVisit({url}, tab(url));
-		expect(model).toMatchObject({serviceId: 'onedrive-photos', certain: false});
+		expect(model).toMatchObject({serviceId: 'adobe-lightroom', provider: 'Adobe', certain: false});
 		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
-			'Photo Privacy Advisor: OneDrive Photos may be able to see your photos',
+			'Photo Privacy Advisor: photos stored on Adobe Lightroom (web) may be visible to Adobe',
 		);
+		// OneDrive: Microsoft's own privacy statement says it collects the photos you upload.
+		expect(
+			await handlers.pageVisit({url: 'https://onedrive.live.com/?view=8'}, tab('https://onedrive.live.com/?view=8')),
+		).toMatchObject({certain: true, provider: 'Microsoft'});
 		expect(
 			await handlers.pageVisit({url: 'https://www.icloud.com/photos/'}, tab('https://www.icloud.com/photos/')),
 		).toMatchObject({certain: false});
@@ -71,14 +81,14 @@ describe('pageVisit', () => {
 		const order: string[] = [];
 		const setBadge = fake.current.action.setBadgeText.bind(fake.current.action);
 		const setSession = fake.current.storage.session.set.bind(fake.current.storage.session);
-		fake.current.action.setBadgeText = (async (details: {tabId: number; text: string}) => {
+		fake.current.action.setBadgeText = async (details: {tabId: number; text: string}) => {
 			order.push(`badge ${details.text}`);
 			return setBadge(details);
-		}) as never;
-		fake.current.storage.session.set = (async (items: Record<string, unknown>) => {
+		};
+		fake.current.storage.session.set = async (items: Record<string, unknown>) => {
 			order.push(`state ${JSON.stringify(items)}`);
 			return setSession(items);
-		}) as never;
+		};
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
 		expect(order).toEqual(['badge !', 'state {"tab:7":{"serviceId":"google-photos"}}']);
 		expect(
@@ -101,7 +111,7 @@ describe('pageVisit', () => {
 		const model = await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
 		expect(model?.lang).toBe('fr');
 		expect(await fake.current.action.getTitle({tabId: 7})).toBe(
-			'Photo Privacy Advisor\u00a0: Google Photos peut voir vos photos',
+			'Photo Privacy Advisor\u00a0: les photos stockées sur Google Photos sont visibles par Google',
 		);
 	});
 });

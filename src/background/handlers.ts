@@ -1,17 +1,22 @@
-/** The one handler map: what the background does for each message (see core/messages.ts). */
+/** The one handler map: what the background does for each message (see core/message-map.ts). */
 import {browser, type Runtime} from '../core/browser';
 import type {BannerModel} from '../core/message-map';
 import {makeBackup} from '../core/backup';
 import {eraseJourney, journeySummary, readJourney, recordVisit, replaceJourney, setChecklistStep} from './journey-db';
 import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
+import {comparisonUrl} from '../core/pages';
+import {toolsForPreference} from '../core/tool-order';
 import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
 import {DEFAULTS, MAX_SNOOZE_DAYS, type Settings} from '../core/settings';
 import {dataset, localize, serviceById} from '../data';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
 import {addCustomSite, changeCustomSites, removeCustomSite, syncCustomSites} from './custom-sites';
+import type {Handlers} from './router';
+import {withEntry, withoutService} from './service-lists';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
+import {logFailure, logged} from './log';
 import {
 	endMoveFrom,
 	helperModel,
@@ -27,19 +32,12 @@ import type {MovesState} from '../core/message-map';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** The comparison page's URL, focused on a service when one is given. */
-export function comparisonUrl(serviceId: string | null): string {
-	const page = browser.runtime.getURL('compare/index.html');
-	return serviceId ? `${page}?service=${encodeURIComponent(serviceId)}` : page;
-}
-
 /** The service the background detected in the sender's tab (never one the page names). */
 async function detectedService(sender: Runtime.MessageSender): Promise<string> {
 	const {serviceId} = await readTabState(tabOf(sender));
 	if (!serviceId) throw new Error('No photo service is detected in this tab');
 	return serviceId;
 }
-import type {Handlers} from './router';
 
 /** The payload's URL must be on the sender's own origin: a content script speaks for its page only. */
 function senderPageUrl(url: string, sender: Runtime.MessageSender): URL | undefined {
@@ -64,13 +62,6 @@ export function bannerAllowed(settings: Settings, serviceId: string, now: number
 	return until <= now || until > now + MAX_SNOOZE_DAYS * DAY;
 }
 
-/** Tools in the order the person's preference asks for. */
-export function toolsFor(settings: Settings) {
-	const tools = dataset.tools;
-	if (settings.preference === 'both') return tools;
-	return tools.filter((tool) => tool.kind === settings.preference);
-}
-
 /** A page on a site the person added (options), unless the catalogue now knows it or it is never flagged. */
 function customSiteOf(page: URL, settings: Settings): string | undefined {
 	if (!settings.customSites.includes(page.hostname)) return undefined;
@@ -79,13 +70,14 @@ function customSiteOf(page: URL, settings: Settings): string | undefined {
 }
 
 /** `certain`: the provider can see the photos for sure (canSee "yes"); else it may (unknown, or opt-in E2EE). */
-type Detected = {id: string; name: string; concern: string; certain: boolean};
+type Detected = {id: string; name: string; provider?: string; concern: string; certain: boolean};
 
 /** The journey's state, or "unavailable" when IndexedDB cannot be used here (a private window, no space). */
 async function journeyState(): Promise<JourneyState> {
 	try {
 		return {available: true, summary: await journeySummary(Date.now())};
-	} catch {
+	} catch (error) {
+		logFailure('journey unavailable', error);
 		return {available: false};
 	}
 }
@@ -111,6 +103,7 @@ export const handlers: Handlers = {
 			? {
 					id: service.id,
 					name: localize(service.name, lang),
+					provider: service.provider,
 					concern: localize(service.access.concern, lang),
 					certain: service.access.canSee === 'yes',
 				}
@@ -119,22 +112,26 @@ export const handlers: Handlers = {
 				: undefined;
 		// The badge first: a popup opening in between reads "detected, badge gone" as "left the service"
 		// (getTabState) and would clear the state the next line writes.
-		await markTab(tabId, detected ? {name: detected.name, certain: detected.certain} : null);
+		await markTab(
+			tabId,
+			detected ? {name: detected.name, provider: detected.provider, certain: detected.certain} : null,
+		);
 		await writeTabState(tabId, {serviceId: detected?.id ?? null});
 		if (!detected || !settings) return null;
 		if (settings.journeyEnabled && !sender.tab?.incognito) {
 			// One flag for this service today (background/journey-db.ts); never from a private window, whose point is to
 			// leave no trace. A journey that cannot be written never costs the banner. Awaited, so visits are
 			// written one at a time (a few milliseconds; measured in npm run bench's photo-page figures).
-			await recordVisit(detected.id, Date.now()).catch(() => {});
+			await recordVisit(detected.id, Date.now()).catch(logged('journey visit not recorded'));
 		}
 		if (!bannerAllowed(settings, detected.id, Date.now())) return null;
 		const model: BannerModel = {
 			serviceId: detected.id,
 			serviceName: detected.name,
+			...(detected.provider ? {provider: detected.provider} : {}),
 			certain: detected.certain,
 			concern: detected.concern,
-			tools: toolsFor(settings).map((tool) => tool.name),
+			tools: toolsForPreference(dataset.tools, settings.preference).map((tool) => tool.name),
 			snoozeDays: settings.snoozeDays,
 			theme: settings.theme,
 			lang: uiLanguage(),
@@ -157,7 +154,7 @@ export const handlers: Handlers = {
 					until = Date.now() + current.snoozeDays * DAY;
 					return {snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
 				case 'hide':
-					return {hiddenServices: [...new Set([...current.hiddenServices, serviceId])].sort()};
+					return {hiddenServices: withEntry(current.hiddenServices, serviceId)};
 				case 'disable':
 					return {bannerEnabled: false};
 			}
@@ -175,12 +172,7 @@ export const handlers: Handlers = {
 	},
 	getSettings: () => readSettings(),
 	updateSettings: (patch) => updateSettings(patch),
-	showAgain: ({list, service}) =>
-		updateSettings((current) =>
-			list === 'hidden'
-				? {hiddenServices: current.hiddenServices.filter((id) => id !== service)}
-				: {snoozedUntil: Object.fromEntries(Object.entries(current.snoozedUntil).filter(([id]) => id !== service))},
-		),
+	showAgain: ({list, service}) => updateSettings((current) => withoutService(current, list, service)),
 	async getTabState({tabId}) {
 		const state = await readTabState(tabId);
 		// Both browsers reset a tab's own badge when it navigates to another document. So a detected tab
@@ -194,7 +186,7 @@ export const handlers: Handlers = {
 	async resetAll() {
 		const {version: _version, ...defaults} = structuredClone(DEFAULTS) as Settings;
 		await changeCustomSites(() => updateSettings(defaults));
-		await eraseJourney().catch(() => {});
+		await eraseJourney().catch(logged('journey not erased on reset'));
 		await releaseHelpers(); // the moves are gone: so are their helpers and permissions
 		return readSettings();
 	},
@@ -213,7 +205,10 @@ export const handlers: Handlers = {
 	},
 	async exportData() {
 		const settings = await readSettings();
-		const journey = await readJourney().catch(() => null);
+		const journey = await readJourney().catch((error: unknown) => {
+			logFailure('journey left out of the export', error);
+			return null;
+		});
 		return makeBackup(settings, journey, Date.now());
 	},
 	getMoves: () => movesState(),
@@ -234,11 +229,12 @@ export const handlers: Handlers = {
 		if (backup.journey && (backup.journey.visits.length > 0 || backup.journey.checklist.length > 0)) {
 			try {
 				await replaceJourney(backup.journey);
-			} catch {
-				throw new Error(t('importJourneyUnavailable'));
+			} catch (error) {
+				logFailure('journey import', error);
+				throw new Error(t('importJourneyUnavailable'), {cause: error});
 			}
 		} else if (backup.journey) {
-			await eraseJourney().catch(() => {});
+			await eraseJourney().catch(logged('journey not erased by an import with an empty journey'));
 		}
 		const {version: _version, ...settings} = backup.settings;
 		await changeCustomSites(() => updateSettings(settings));

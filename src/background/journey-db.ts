@@ -44,7 +44,7 @@ import {
 export const DB_NAME = 'photo-privacy-advisor';
 export const DB_VERSION = 3;
 
-export interface JourneyDB extends DBSchema {
+interface JourneyDB extends DBSchema {
 	visits: {key: [string, string]; value: Visit; indexes: {byDay: string}};
 	checklist: {key: string; value: ChecklistEntry};
 	moves: {key: string; value: Move};
@@ -58,7 +58,7 @@ type UpgradeTx = IDBPTransaction<JourneyDB, ArrayLike<StoreNames<JourneyDB>>, 'v
  * fall-through says the same, but this project's tsconfig forbids fall-through cases; a loop over the
  * versions keeps each step separate and in order.)
  */
-export function upgradeJourneyDb(db: Db, oldVersion: number, tx: UpgradeTx): void {
+function upgradeJourneyDb(db: Db, oldVersion: number, tx: UpgradeTx): void {
 	for (let version = oldVersion; version < DB_VERSION; version++) {
 		switch (version) {
 			case 0: {
@@ -288,6 +288,7 @@ export async function replaceJourney(data: JourneyData): Promise<void> {
 		await Promise.all(pending);
 	} catch (error) {
 		// A bad key throws synchronously from put(), which does not abort the transaction by itself.
+		// The other requests fail with the transaction; the first failure is the one thrown below.
 		for (const request of pending) request.catch(() => {});
 		try {
 			tx.abort();

@@ -5,17 +5,18 @@
  * (permissions.request needs a user gesture) and given back here when the move ends, finished or abandoned.
  *
  * `syncHelpers` brings the registrations in line with the moves and the permissions, like custom sites do
- * (custom-sites.ts), through the same queue: on browser start, install/update, permission changes and every
+ * (custom-sites.ts), one at a time (core/serial.ts): on browser start, install/update, permission changes and every
  * move change.
  */
 import {browser, type Runtime, type Scripting} from '../core/browser';
 import {dataLanguage, t} from '../core/i18n';
 import type {HelperModel, MoveStatus} from '../core/message-map';
 import {currentStep, HELPER_SCRIPT_PREFIX, helperScriptId, MOVE_STEPS, type Move, type MoveStep} from '../core/moves';
+import {serialQueue} from '../core/serial';
+import {toolsForPreference} from '../core/tool-order';
 import {parseHttpsUrl} from '../core/url-match';
 import {dataset, localize, serviceById, toolById} from '../data';
 import {exportOrigin, exportPageOf, exportPages, movePlan} from '../data/moves';
-import {queued} from './custom-sites';
 import {endMove, readMoves, setMoveStep, startMove} from './journey-db';
 import type {Settings} from '../core/settings';
 import {readSettings} from './store';
@@ -57,6 +58,9 @@ async function sync(): Promise<void> {
 	if (unregister.length > 0) await browser.scripting.unregisterContentScripts({ids: unregister});
 	if (register.length > 0) await browser.scripting.registerContentScripts(register);
 }
+
+/** Syncs one at a time (a queue of its own: helpers' registration ids never overlap custom sites'). */
+const queued = serialQueue();
 
 export const syncHelpers = () => queued(sync);
 
@@ -169,11 +173,9 @@ export async function helperRequested(url: string, sender: Runtime.MessageSender
 	return {step: currentStep({done: [...move.done, 'request']})};
 }
 
-/** The alternative the preference puts first (as ui/order.ts orders them): the move the banner offers. */
+/** The alternative the preference puts first (core/tool-order.ts, as everywhere): the move the banner offers. */
 export function preferredTool(preference: Settings['preference']): string {
-	const first =
-		dataset.tools.find((tool) => (preference === 'both' ? tool.kind === 'cloud' : tool.kind === preference)) ??
-		dataset.tools[0];
+	const first = toolsForPreference(dataset.tools, preference)[0] ?? dataset.tools[0];
 	if (!first) throw new Error('The dataset has no alternative');
 	return first.id;
 }

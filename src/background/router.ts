@@ -4,6 +4,7 @@
  * `{ok: false, error}`. It never throws and never answers with anything but a Reply.
  */
 import type {Runtime} from '../core/browser';
+import {errorMessage} from '../core/errors';
 import {
 	envelopeSchema,
 	requestSchemas,
@@ -69,6 +70,6 @@ export async function route(
 		const handler = handlers[type] as (payload: unknown, sender: Runtime.MessageSender) => Promise<unknown>;
 		return {ok: true, value: await handler(payload.data, sender)};
 	} catch (error) {
-		return {ok: false, error: error instanceof Error ? error.message : String(error)};
+		return {ok: false, error: errorMessage(error)};
 	}
 }

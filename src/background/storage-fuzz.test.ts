@@ -313,8 +313,8 @@ describe('a corrupted journey database (IndexedDB)', () => {
 			},
 		});
 		const tx = db.transaction(['visits', 'checklist'], 'readwrite');
-		for (const record of visits) await tx.objectStore('visits').put(record as never);
-		for (const record of ticks) await tx.objectStore('checklist').put(record as never);
+		for (const record of visits) await tx.objectStore('visits').put(record);
+		for (const record of ticks) await tx.objectStore('checklist').put(record);
 		await tx.done;
 		db.close();
 	}

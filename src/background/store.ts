@@ -5,6 +5,8 @@
  * - per-tab detection: storage.session, key "tab:<id>" (cleared when the browser closes).
  */
 import {browser} from '../core/browser';
+import {logged} from './log';
+import {serialQueue} from '../core/serial';
 import {
 	applyPatch,
 	repairSettings,
@@ -29,12 +31,7 @@ async function loadSettings(): Promise<{settings: Settings; write: boolean}> {
  * Every write of the settings goes through this queue, one after another, so that two quick changes
  * (or a change and a repair) never overwrite each other.
  */
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(task: () => Promise<T>): Promise<T> {
-	const next = queue.then(task);
-	queue = next.catch(() => undefined);
-	return next;
-}
+const serially = serialQueue();
 
 export async function readSettings(): Promise<Settings> {
 	const {settings, write} = await loadSettings();
@@ -44,7 +41,10 @@ export async function readSettings(): Promise<Settings> {
 	// used, and the next read tries the write again.
 	return serially(async () => {
 		const again = await loadSettings();
-		if (again.write) await browser.storage.local.set({[SETTINGS_KEY]: again.settings}).catch(() => {});
+		if (again.write)
+			await browser.storage.local
+				.set({[SETTINGS_KEY]: again.settings})
+				.catch(logged('repaired settings not written back'));
 		return again.settings;
 	});
 }

@@ -1,8 +1,8 @@
 import {useEffect} from 'preact/hooks';
 import {dataLanguage, t} from '../core/i18n';
 import {dataset, localize, serviceById} from '../data';
-import {Attribution, evaluationOf, MoveSteps, SourceLink, Threats, ToolCard, VerdictLabel} from '../ui/advice';
-import {toolsForPreference} from '../ui/order';
+import {Attribution, Byline, evaluationOf, MoveSteps, Threats, ToolCard, VerdictLabel} from '../ui/advice';
+import {toolsForPreference} from '../core/tool-order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePlatform, useSettings} from '../ui/hooks';
 
@@ -31,18 +31,31 @@ export function Compare({focus}: {focus: string | null}) {
 			{focus &&
 				(focused ? (
 					<p class="focused">
-						{t('compareFocused', localize(focused.name, lang))}: {localize(focused.access.concern, lang)}
+						{t('compareFocused', localize(focused.name, lang))}
+						{t('labelColon')} {localize(focused.access.concern, lang)}{' '}
+						<Byline by={focused.access.by} lang={lang} what={localize(focused.name, lang)} />
 					</p>
 				) : settings.customSites.includes(focus) ? (
 					<p class="focused" data-custom={focus}>
-						{t('compareFocused', focus)}: {t('customSiteConcern')}
+						{t('compareFocused', focus)}
+						{t('labelColon')} {t('customSiteConcern')}
 					</p>
 				) : (
 					<p class="focused">{t('compareUnknownService')}</p>
 				))}
-			<p>{localize(dataset.intro, lang)}</p>
+			<p>
+				{localize(dataset.intro.text, lang)} <Byline by={dataset.intro.by} lang={lang} what={t('compareTitle')} />
+			</p>
 			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
 
+			<ul class="verdicts-notes">
+				{tools.map((tool) => (
+					<li key={tool.id} data-tool={tool.id} data-by={tool.verdicts.by.by}>
+						{localize(tool.verdicts.note, lang)}{' '}
+						<Byline by={tool.verdicts.by} lang={lang} what={`${tool.name}${t('labelColon')} ${t('compareTable')}`} />
+					</li>
+				))}
+			</ul>
 			<div class="table-wrap">
 				<table>
 					<caption>{t('compareTable')}</caption>
@@ -50,8 +63,9 @@ export function Compare({focus}: {focus: string | null}) {
 						<tr>
 							<th scope="col">{t('compareCriterion')}</th>
 							{tools.map((tool) => (
-								<th scope="col" key={tool.id}>
+								<th scope="col" key={tool.id} data-tool={tool.id} data-verdicts-by={tool.verdicts.by.by}>
 									{tool.name}
+									{tool.verdicts.by.by === 'project' && <span class="byline"> ({t('verdictsOurs')})</span>}
 								</th>
 							))}
 						</tr>
@@ -76,7 +90,7 @@ export function Compare({focus}: {focus: string | null}) {
 														<VerdictLabel verdict={evaluation.verdict} />
 														<p>
 															{localize(evaluation.reason, lang)}{' '}
-															<SourceLink href={evaluation.source} what={`${tool.name}${t('labelColon')} ${text}`} />
+															<Byline by={evaluation.by} lang={lang} what={`${tool.name}${t('labelColon')} ${text}`} />
 														</p>
 													</>
 												)}
@@ -106,14 +120,14 @@ export function Compare({focus}: {focus: string | null}) {
 						</summary>
 						<p>
 							{localize(service.access.concern, lang)}{' '}
-							<SourceLink href={service.access.source} what={localize(service.name, lang)} />
+							<Byline by={service.access.by} lang={lang} what={localize(service.name, lang)} />
 						</p>
 						<MoveSteps service={service} tools={tools} lang={lang} headingLevel={4} />
 					</details>
 				))}
 			</div>
 
-			<Threats lang={lang} />
+			<Threats lang={lang} tools={tools} />
 			<Attribution lang={lang} />
 		</>
 	);

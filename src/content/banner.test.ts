@@ -6,6 +6,7 @@ import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} f
 const model: BannerModel = {
 	serviceId: 'google-photos',
 	serviceName: 'Google Photos <img src=x onerror=alert(1)>',
+	provider: 'Google',
 	certain: true,
 	concern: 'Google can see your photos. <b>bold</b>',
 	tools: ['Ente Photos', 'PhotoPrism'],
@@ -26,19 +27,14 @@ function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
 	};
 }
 
-// The shadow root is closed: tests reach it the way the browser does, by spying on attachShadow.
-const original = HTMLElement.prototype.attachShadow;
+// The shadow root is closed: tests reach it the way the browser does, by spying on attachShadow
+// (the spy calls the real method and keeps what it returned).
 function mountAndCapture(cb = callbacks(), m = model) {
-	let root: ShadowRoot | undefined;
-	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (
-		this: HTMLElement,
-		init: ShadowRootInit,
-	) {
-		root = original.call(this, init);
-		return root;
-	});
+	const attachShadow = vi.spyOn(HTMLElement.prototype, 'attachShadow');
 	const banner = mountBanner(m, cb);
-	return {banner, root: root!, cb};
+	const attached = attachShadow.mock.results[0];
+	if (attached?.type !== 'return') throw new Error('the banner attached no shadow root');
+	return {banner, root: attached.value, cb, attachShadow};
 }
 
 /** happy-dom's click() is trusted for our purposes only through dispatchEvent with isTrusted unset; emulate a person. */
@@ -62,16 +58,16 @@ afterEach(() => {
 
 describe('mountBanner', () => {
 	it('adds exactly one host node, with a closed shadow root', () => {
-		const {banner} = mountAndCapture();
+		const {banner, attachShadow} = mountAndCapture();
 		expect(document.body.children).toHaveLength(1);
 		expect(banner.host.shadowRoot).toBeNull();
-		expect(HTMLElement.prototype.attachShadow).toHaveBeenCalledWith({mode: 'closed'});
+		expect(attachShadow).toHaveBeenCalledWith({mode: 'closed'});
 	});
 
 	it("shows the data's text as text, never as HTML", () => {
 		const {root} = mountAndCapture();
 		expect(root.querySelector('h2')?.textContent).toBe(
-			'Google Photos <img src=x onerror=alert(1)> can see your photos',
+			'Photos stored on Google Photos <img src=x onerror=alert(1)> can be seen by Google',
 		);
 		expect(root.querySelector('img, b')).toBeNull();
 		expect(root.querySelector('.body p')?.textContent).toBe('Google can see your photos. <b>bold</b>');
@@ -92,13 +88,26 @@ describe('mountBanner', () => {
 		const status = root.querySelector('[role="status"]')!;
 		expect(status.textContent).toBe('');
 		vi.advanceTimersByTime(ANNOUNCE_DELAY_MS);
-		expect(status.textContent).toBe(`Google Photos <img src=x onerror=alert(1)> can see your photos. ${model.concern}`);
+		expect(status.textContent).toBe(
+			`Photos stored on Google Photos <img src=x onerror=alert(1)> can be seen by Google. ${model.concern}`,
+		);
 		expect(status.classList.contains('announce')).toBe(true);
 	});
 
-	it('says "may be able to see" when the provider\'s access is not certain', () => {
-		const {root} = mountAndCapture(callbacks(), {...model, serviceName: 'OneDrive Photos', certain: false});
-		expect(root.querySelector('h2')?.textContent).toBe('OneDrive Photos may be able to see your photos');
+	it('says "may be visible" when the provider\'s access is not certain', () => {
+		const {root} = mountAndCapture(callbacks(), {
+			...model,
+			serviceName: 'iCloud Photos',
+			provider: 'Apple',
+			certain: false,
+		});
+		expect(root.querySelector('h2')?.textContent).toBe('Photos stored on iCloud Photos may be visible to Apple');
+	});
+
+	it('keeps "your photos" only on a site the person added (no provider: they said it is theirs)', () => {
+		const {provider: _provider, ...custom} = model;
+		const {root} = mountAndCapture(callbacks(), {...custom, serviceName: 'photos.example.net', certain: false});
+		expect(root.querySelector('h2')?.textContent).toBe('photos.example.net may be able to see your photos');
 	});
 
 	it('offers the comparison, the move and the three choices, with the snooze length in the tooltip', () => {

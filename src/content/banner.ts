@@ -7,7 +7,7 @@
  * ready, reduced motion honoured. Synthetic events from the page (isTrusted false) are ignored.
  */
 import type {BannerAction, BannerModel} from '../core/message-map';
-import {t} from '../core/i18n';
+import {durationText, t} from '../core/i18n';
 import css from './banner.css';
 
 export type BannerCallbacks = {
@@ -40,10 +40,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
 	return node;
 }
 
-export function duration(days: number): string {
-	return days === 1 ? t('durationDay') : t('durationDays', String(days));
-}
-
 /** Marks the host, so that a later copy of the script finds a banner an earlier, cut-off copy left. */
 const HOST_MARK = 'data-photo-privacy-advisor';
 
@@ -62,8 +58,11 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	host.dir = model.dir;
 	host.lang = model.lang;
 	const root = host.attachShadow({mode: 'closed'});
-	const snoozeFor = duration(model.snoozeDays);
-	const heading = t(model.certain ? 'bannerHeading' : 'bannerHeadingMay', model.serviceName);
+	const snoozeFor = durationText(model.snoozeDays);
+	const heading =
+		model.provider === undefined
+			? t('bannerHeadingMay', model.serviceName)
+			: t(model.certain ? 'bannerHeading' : 'bannerHeadingUnknown', [model.serviceName, model.provider]);
 	// Every text the banner may show later, made now: once the extension is updated or reloaded under the
 	// page, this copy of the script can no longer reach its messages (Chromium throws "Extension context
 	// invalidated"), and a button must still be able to answer.

@@ -5,7 +5,7 @@
  * its extension. Each test loads a fresh copy of the module on a fresh page. The last two also run in
  * real browsers: test/e2e/update-firefox.e2e.test.ts and update-chromium.e2e.test.ts.
  */
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it, vi, type MockInstance} from 'vitest';
 import {fake} from '../../test/fake-browser';
 import type {BannerModel} from '../core/message-map';
 
@@ -26,8 +26,8 @@ let sent: Message[];
 /** What the fake background answers; a test may replace it. */
 let answer: (message: Message) => Promise<unknown>;
 let prerendering = false;
-const roots: ShadowRoot[] = [];
-const attachShadow = HTMLElement.prototype.attachShadow;
+/** Spies on the real attachShadow: the banner's shadow root is closed, the spy keeps what it returned. */
+let attachShadow: MockInstance<(init: ShadowRootInit) => ShadowRoot>;
 
 const wait = (ms = 120) => new Promise((resolve) => setTimeout(resolve, ms));
 const visits = () => sent.filter((message) => message.type === 'pageVisit').length;
@@ -35,7 +35,11 @@ const hosts = () => document.querySelectorAll('[data-photo-privacy-advisor]');
 
 /** A person's click on the banner's "Not now" (the banner ignores untrusted events), through the captured closed root. */
 function pressNotNow(): void {
-	const button = [...roots[0]!.querySelectorAll('button')].find((candidate) => candidate.textContent === 'Not now')!;
+	const attached = attachShadow.mock.results[0];
+	if (attached?.type !== 'return') throw new Error('no banner was attached');
+	const button = [...attached.value.querySelectorAll('button')].find(
+		(candidate) => candidate.textContent === 'Not now',
+	)!;
 	const click = new MouseEvent('click', {bubbles: true});
 	Object.defineProperty(click, 'isTrusted', {value: true});
 	button.dispatchEvent(click);
@@ -53,21 +57,13 @@ beforeEach(() => {
 	document.body.replaceChildren();
 	sent = [];
 	prerendering = false;
-	roots.length = 0;
 	answer = async (message) => ({ok: true, value: message.type === 'pageVisit' ? MODEL : null});
 	fake.current.runtime.sendMessage = (async (message: Message) => {
 		sent.push(message);
 		return answer(message);
 	}) as never;
 	Object.defineProperty(document, 'prerendering', {configurable: true, get: () => prerendering});
-	vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (
-		this: HTMLElement,
-		init: ShadowRootInit,
-	) {
-		const root = attachShadow.call(this, init);
-		roots.push(root);
-		return root;
-	});
+	attachShadow = vi.spyOn(HTMLElement.prototype, 'attachShadow');
 });
 afterEach(() => {
 	delete (document as unknown as {prerendering?: boolean}).prerendering;

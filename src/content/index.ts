@@ -24,6 +24,7 @@
 import {findService, hostMatches} from '../core/url-match';
 import {browser} from '../core/browser';
 import {send} from '../core/send';
+import {serialQueue} from '../core/serial';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {mountBanner, type MountedBanner} from './banner';
 
@@ -83,6 +84,8 @@ async function check(): Promise<void> {
 		if (orphaned()) entry.banner?.remove();
 		throw error;
 	};
+	// A click the extension does not answer has been dealt with by `unanswered` (the banner goes if this copy
+	// is cut off); there is nothing more to do, and the page's console is the website's, not a place to log.
 	entry.banner = mountBanner(model, {
 		onAction: (action) => send('bannerAction', {action}).catch(unanswered),
 		onCompare: () =>
@@ -116,11 +119,11 @@ function orphaned(): boolean {
  * Checks run one after another: a leave and a visit reach the background in the order they happened,
  * so a quick in-and-out never leaves a stale badge behind.
  */
-let chain: Promise<void> = Promise.resolve();
+const inTurn = serialQueue();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastUrl = '';
 function runCheck(): void {
-	chain = chain.then(check).catch(() => {
+	inTurn(check).catch(() => {
 		// The background could not answer (extension updated or reloaded under this page): show nothing.
 	});
 }
@@ -166,6 +169,7 @@ function start(): void {
 	watchNavigation();
 	// Back/forward cache: the page comes back without reloading; the badge may have been reset.
 	addEventListener('pageshow', (event) => {
+		// Best effort: a background that cannot answer leaves the badge as the browser reset it, nothing worse.
 		if (event.persisted && current) void send('pageVisit', {url: current.url}).catch(() => {});
 	});
 	// Back in view after a visit the background did not answer: try again.

@@ -14,6 +14,7 @@
  */
 import * as z from 'zod/mini';
 import {CHECKLIST_STEPS, type JourneyData} from './journey';
+import {serviceKeySchema} from './service-key';
 import {readSettingsStrict, settingsSchema, type Settings} from './settings';
 
 export const BACKUP_FORMAT = 'photo-privacy-advisor';
@@ -30,14 +31,13 @@ export type Backup = {
 	journey: JourneyData | null;
 };
 
-const service = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/));
 const day = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
 export const journeySchema = z.strictObject({
-	visits: z.array(z.strictObject({service, day})).check(z.maxLength(MAX_RECORDS)),
+	visits: z.array(z.strictObject({service: serviceKeySchema, day})).check(z.maxLength(MAX_RECORDS)),
 	checklist: z
 		.array(
 			z.strictObject({
-				service,
+				service: serviceKeySchema,
 				...(Object.fromEntries(CHECKLIST_STEPS.map((step) => [step, z.boolean()])) as Record<
 					(typeof CHECKLIST_STEPS)[number],
 					z.ZodMiniBoolean
@@ -113,5 +113,5 @@ export function parseBackup(text: string): BackupResult {
 				: 'structure';
 		return {ok: false, error: {code: 'invalid', part}};
 	}
-	return {ok: true, backup: whole.data as Backup};
+	return {ok: true, backup: whole.data};
 }

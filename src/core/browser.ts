@@ -8,5 +8,5 @@
  */
 import polyfill from 'webextension-polyfill';
 
-export type {Browser, Runtime, Tabs, Storage, Action, Scripting} from 'webextension-polyfill';
+export type {Runtime, Scripting} from 'webextension-polyfill';
 export const browser = polyfill;

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {dataset, localize} from '../data';
-import {customScriptId, customSiteErrorText, customSitePattern, knownHosts, parseCustomSite} from './custom-sites';
+import {customSiteErrorText, customSitePattern, knownHosts, parseCustomSite} from './custom-sites';
 import {MAX_CUSTOM_SITES} from './settings';
 
 const known = knownHosts(dataset, (service) => localize(service.name, 'en'));
@@ -58,6 +58,16 @@ describe('parseCustomSite', () => {
 		expect(parse(host)).toEqual({ok: false, error: {code: 'never-flag', name: ente.name}});
 	});
 
+	it('refuses the person’s own NAS and MEGA’s site, without claiming they are end-to-end encrypted', () => {
+		const nas = parse('https://mynas.quickconnect.to/');
+		expect(nas).toEqual({ok: false, error: {code: 'never-flag', name: 'Synology QuickConnect'}});
+		expect(parse('mega.io')).toMatchObject({ok: false, error: {code: 'never-flag', name: 'MEGA'}});
+		if (!nas.ok)
+			expect(customSiteErrorText(nas.error)).toBe(
+				'Synology QuickConnect is on the list of services the extension never flags, so it cannot be added.',
+			);
+	});
+
 	it('refuses a site already in the list, and a full list', () => {
 		expect(parse('photos.example.net', ['photos.example.net'])).toEqual({
 			ok: false,
@@ -77,8 +87,7 @@ describe('parseCustomSite', () => {
 		}
 	});
 
-	it('asks for exactly one https host and names its registration after it', () => {
+	it('asks for exactly one https host', () => {
 		expect(customSitePattern('photos.example.net')).toBe('https://photos.example.net/*');
-		expect(customScriptId('photos.example.net')).toBe('custom-site:photos.example.net');
 	});
 });

@@ -19,8 +19,9 @@
  *   the /photos area of amazon.com), and so are hosts on the never-flag list (services that encrypt
  *   end to end, like Ente): the message says which.
  */
-import type {Dataset} from '../data/schema';
-import {t} from './i18n';
+import {dataset, localize} from '../data';
+import type {Dataset, Language} from '../data/schema';
+import {dataLanguage, t} from './i18n';
 import {MAX_CUSTOM_SITES, customHostSchema} from './settings';
 import {hostMatches} from './url-match';
 
@@ -70,15 +71,18 @@ export function knownHosts(
 	];
 }
 
-/** The match pattern (and permission origin) for a custom host. */
-export function customSitePattern(host: string): string {
-	return `https://${host}/*`;
+let catalogue: {lang: Language; hosts: KnownHosts} | undefined;
+/** The embedded catalogue's hosts, named in the data language: what the options page and the background check against. */
+export function catalogueHosts(): KnownHosts {
+	const lang = dataLanguage();
+	if (catalogue?.lang !== lang)
+		catalogue = {lang, hosts: knownHosts(dataset, (service) => localize(service.name, lang))};
+	return catalogue.hosts;
 }
 
-/** The content-script registration id of a custom host. */
-export const CUSTOM_SCRIPT_PREFIX = 'custom-site:';
-export function customScriptId(host: string): string {
-	return `${CUSTOM_SCRIPT_PREFIX}${host}`;
+/** The match pattern (and permission origin) for a custom host: the options page asks for it, the background registers it. */
+export function customSitePattern(host: string): string {
+	return `https://${host}/*`;
 }
 
 function toUrl(input: string): URL | CustomSiteError {

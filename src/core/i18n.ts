@@ -13,6 +13,11 @@ export function t(key: MessageKey, substitutions?: string | readonly string[]): 
 	return browser.i18n.getMessage(key, subs) || key;
 }
 
+/** A number of days as the person reads it: "1 day", "7 days" (the banner's snooze, the journey's visits). */
+export function durationText(days: number): string {
+	return days === 1 ? t('durationDay') : t('durationDays', String(days));
+}
+
 /**
  * The language of the translation the browser actually uses (each locale says its own code in
  * `localeCode`), so a German browser that falls back to English gets lang="en", not "de".

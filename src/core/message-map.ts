@@ -12,12 +12,18 @@ import * as z from 'zod/mini';
 import {backupSchema, type Backup} from './backup';
 import {CHECKLIST_STEPS, type ChecklistStep, type JourneyState} from './journey';
 import {MOVE_STEPS, type Move, type MoveStep} from './moves';
+import {serviceKeySchema} from './service-key';
 import {customHostSchema, settingsPatchSchema, type Settings, type SettingsPatch} from './settings';
 
 /** What the banner needs, resolved in the UI language by the background: small by design. */
 export type BannerModel = {
 	serviceId: string;
 	serviceName: string;
+	/**
+	 * Who runs the service ("Google"), for a heading that stays true on someone else's photos ("Photos
+	 * stored on Google Photos can be seen by Google"). Absent for a site the person added.
+	 */
+	provider?: string;
 	/** The provider can see the photos for sure; else it may (end-to-end encryption unknown or opt-in). */
 	certain: boolean;
 	concern: string;
@@ -37,13 +43,13 @@ export type BannerModel = {
  * So a hostile page that somehow drove them could at worst silence the banner, which it can already
  * do by removing it. Undoing them takes an extension page (the options).
  */
-export const BANNER_ACTIONS = ['snooze', 'hide', 'disable'] as const;
+const BANNER_ACTIONS = ['snooze', 'hide', 'disable'] as const;
 export type BannerAction = (typeof BANNER_ACTIONS)[number];
 
 export type TabState = {serviceId: string | null};
 
 /** The options page's two lists of services the banner stays away from. */
-export const SERVICE_LISTS = ['hidden', 'snoozed'] as const;
+const SERVICE_LISTS = ['hidden', 'snoozed'] as const;
 export type ServiceList = (typeof SERVICE_LISTS)[number];
 
 /** A custom site and whether its host permission is granted (so its content script is registered). */
@@ -72,7 +78,7 @@ export type HelperModel = {
 	lang: string;
 };
 
-export type Messages = {
+type Messages = {
 	/** The content script reports the page's URL; the answer is the banner to show, if any. */
 	pageVisit: {request: {url: string}; response: BannerModel | null};
 	/** The content script's page left the service (client-side navigation) or was closed. */
@@ -134,13 +140,10 @@ export type MessageType = keyof Messages;
 export type Request<K extends MessageType> = Messages[K]['request'];
 export type Response<K extends MessageType> = Messages[K]['response'];
 
-export type Envelope<K extends MessageType = MessageType> = {type: K; payload: Request<K>};
 /** Every answer is one of these; the client turns `ok: false` back into a thrown Error. */
 export type Reply<T> = {ok: true; value: T} | {ok: false; error: string};
 
 const url = z.string().check(z.minLength(1), z.maxLength(8192));
-/** A service id or a custom site's host (also an alternative's id). */
-const serviceIdSchema = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/));
 
 export const requestSchemas = {
 	pageVisit: z.strictObject({url}),
@@ -152,7 +155,7 @@ export const requestSchemas = {
 	updateSettings: settingsPatchSchema,
 	showAgain: z.strictObject({
 		list: z.enum(SERVICE_LISTS),
-		service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/)),
+		service: serviceKeySchema,
 	}),
 	getTabState: z.strictObject({tabId: z.number().check(z.int(), z.gte(0))}),
 	resetAll: z.null(),
@@ -161,7 +164,7 @@ export const requestSchemas = {
 	removeCustomSite: z.strictObject({host: customHostSchema}),
 	getJourney: z.null(),
 	setChecklistStep: z.strictObject({
-		service: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/)),
+		service: serviceKeySchema,
 		step: z.enum(CHECKLIST_STEPS),
 		done: z.boolean(),
 	}),
@@ -169,9 +172,9 @@ export const requestSchemas = {
 	exportData: z.null(),
 	importData: backupSchema,
 	getMoves: z.null(),
-	startMove: z.strictObject({service: serviceIdSchema, tool: serviceIdSchema}),
-	setMoveStep: z.strictObject({service: serviceIdSchema, step: z.enum(MOVE_STEPS), done: z.boolean()}),
-	endMove: z.strictObject({service: serviceIdSchema}),
+	startMove: z.strictObject({service: serviceKeySchema, tool: serviceKeySchema}),
+	setMoveStep: z.strictObject({service: serviceKeySchema, step: z.enum(MOVE_STEPS), done: z.boolean()}),
+	endMove: z.strictObject({service: serviceKeySchema}),
 	openMove: z.null(),
 	helperVisit: z.strictObject({url}),
 	helperRequested: z.strictObject({url}),

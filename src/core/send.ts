@@ -6,7 +6,7 @@ import {browser} from './browser';
 import type {MessageType, Reply, Request, Response} from './message-map';
 
 export async function send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
-	const reply = (await browser.runtime.sendMessage({type, payload})) as Reply<Response<K>> | undefined;
+	const reply = await browser.runtime.sendMessage<unknown, Reply<Response<K>> | undefined>({type, payload});
 	if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new Error(`No answer to "${type}"`);
 	if (!reply.ok) throw new Error(reply.error);
 	return reply.value;

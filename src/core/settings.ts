@@ -9,6 +9,7 @@
  * Context-free: the background reads and writes storage; this module only validates.
  */
 import * as z from 'zod/mini';
+import {serviceKeySchema} from './service-key';
 
 export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'settings';
@@ -20,8 +21,6 @@ export const MAX_SNOOZE_DAYS = 365;
 /** More custom sites than anyone plausibly uses, small enough to keep every list and registration cheap. */
 export const MAX_CUSTOM_SITES = 100;
 
-/** A catalogue id ("google-photos") or, for a custom site, its host ("photos.example.net"). */
-const serviceKey = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/));
 /**
  * A custom site's host: lowercase ASCII (IDNs in punycode), at least two labels, no IP address (a
  * numeric last label). The full checks (catalogue, never-flag list) are in core/custom-sites.ts.
@@ -38,9 +37,9 @@ export const fieldSchemas = {
 	bannerEnabled: z.boolean(),
 	snoozeDays: z.number().check(z.int(), z.gte(MIN_SNOOZE_DAYS), z.lte(MAX_SNOOZE_DAYS)),
 	/** Services (catalogue ids) where the banner is never shown: "Don't show on this site". */
-	hiddenServices: z.array(serviceKey).check(z.maxLength(500)),
+	hiddenServices: z.array(serviceKeySchema).check(z.maxLength(500)),
 	/** Service id → time (ms since epoch) until which its banner is snoozed: "Not now". */
-	snoozedUntil: z.record(serviceKey, z.number().check(z.int(), z.gte(0))),
+	snoozedUntil: z.record(serviceKeySchema, z.number().check(z.int(), z.gte(0))),
 	preference: z.enum(PREFERENCES),
 	theme: z.enum(THEMES),
 	/** Version 2: whether the background records "Your journey" (days a service was visited; background/journey-db.ts). */
@@ -186,7 +185,7 @@ export function readSettingsStrict(input: unknown): StrictResult {
 		return {ok: false, newer: false, fields: ['version']};
 	}
 	const result = settingsSchema.safeParse(doc);
-	if (result.success) return {ok: true, settings: result.data as Settings};
+	if (result.success) return {ok: true, settings: result.data};
 	const fields = [
 		...new Set(
 			result.error.issues.map((issue) =>

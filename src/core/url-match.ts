@@ -13,6 +13,7 @@
 export type Rule = {
 	readonly hosts: readonly string[];
 	readonly paths?: readonly string[] | undefined;
+	readonly exclude?: readonly string[] | undefined;
 	readonly query?: Readonly<Record<string, string>> | undefined;
 };
 export type RuleSet = {readonly id: string; readonly rules: readonly Rule[]};
@@ -55,6 +56,7 @@ export function ruleMatches(url: URL, rule: Rule): boolean {
 	const host = url.hostname;
 	if (!rule.hosts.some((pattern) => hostMatches(host, pattern))) return false;
 	if (rule.paths && !rule.paths.some((pattern) => pathMatches(url.pathname, pattern))) return false;
+	if (rule.exclude?.some((pattern) => pathMatches(url.pathname, pattern))) return false;
 	if (rule.query) {
 		for (const [name, value] of Object.entries(rule.query)) {
 			if (url.searchParams.get(name) !== value) return false;

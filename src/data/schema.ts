@@ -8,13 +8,16 @@
  *
  * Rules the schema enforces, so that every claim the extension shows can be traced:
  * - every URL is https;
- * - every claim (a verdict, a concern, an export route, an import guide) carries the URL of its source;
+ * - every claim (what a service can see, a verdict, an export route, an import guide, a tool fact, a
+ *   threat) carries its author (`by`, see `attributionSchema`): Privacy Guides (the exact copied pages,
+ *   whose language and revision are in `sources`), the provider itself (its own page), or this project
+ *   (our assessment, with the pages we searched and the month);
  * - text the person reads is localized as {en, fr?}: English always, French where we have it (the
  *   data tests require French for every curated field; imported fields fall back to English).
  */
 import * as z from 'zod/mini';
 
-export const LANGUAGES = ['en', 'fr'] as const;
+const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const nonEmpty = z.string().check(z.minLength(1), z.trim());
@@ -24,7 +27,7 @@ export const idSchema = z
 	.check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens'));
 export const httpsUrlSchema = z.url({protocol: /^https$/, hostname: z.regexes.domain});
 
-export const textSchema = z.strictObject({en: nonEmpty, fr: z.optional(nonEmpty)});
+const textSchema = z.strictObject({en: nonEmpty, fr: z.optional(nonEmpty)});
 export type Text = z.infer<typeof textSchema>;
 
 /** A page the extension links to, in the person's language where one exists. */
@@ -48,10 +51,38 @@ export const sourcePageSchema = z.strictObject({
 });
 export type SourcePage = z.infer<typeof sourcePageSchema>;
 
-export const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'github', 'fdroid', 'other'] as const;
+/** Year and month, e.g. "2026-11". */
+const yearMonthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+
+/**
+ * Who makes a claim. The wording of the claim follows its author ("Privacy Guides names…", "Meta's
+ * privacy policy says…", "We found no evidence…") and the "Source" link goes to the page that says it:
+ * - `privacyguides`: Privacy Guides, on the copied pages listed (ids in `sources`; one per language at
+ *   most, English always). The reader sees the page in their language, with that page's revision date.
+ * - `provider`: a company or project speaking for itself, on its own page (`name` as the reader knows
+ *   it, e.g. "Meta", "Ente"); the generator checks the page is on that provider's own domain.
+ * - `project`: this project's own assessment, labelled as ours, with the month it was made and the
+ *   pages we searched (there is no page that says it, so the "Source" is the evidence).
+ */
+export const attributionSchema = z.discriminatedUnion('by', [
+	z.strictObject({by: z.literal('privacyguides'), pages: z.array(idSchema).check(z.minLength(1))}),
+	z.strictObject({by: z.literal('provider'), name: nonEmpty, url: httpsUrlSchema}),
+	z.strictObject({
+		by: z.literal('project'),
+		date: yearMonthSchema,
+		searched: z.array(httpsUrlSchema).check(z.minLength(1)),
+	}),
+]);
+export type Attribution = z.infer<typeof attributionSchema>;
+
+/** A sentence and who says it. */
+const claimSchema = z.strictObject({text: textSchema, by: attributionSchema});
+export type Claim = z.infer<typeof claimSchema>;
+
+const PLATFORMS = ['android', 'ios', 'windows', 'macos', 'linux', 'web', 'github', 'fdroid', 'other'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const downloadSchema = z.strictObject({
+const downloadSchema = z.strictObject({
 	platform: z.enum(PLATFORMS),
 	/** The store or platform's proper name as Privacy Guides labels it ("Google Play", "App Store"...). */
 	label: nonEmpty,
@@ -64,17 +95,20 @@ export const auditSchema = z.strictObject({
 	date: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
 	scope: textSchema,
 	url: httpsUrlSchema,
-	/** Where Privacy Guides (or another primary source) reports the audit. */
-	source: httpsUrlSchema,
+	/** Who reports the audit (Privacy Guides, for the audits on its page). */
+	by: attributionSchema,
 });
 
 export const TOOL_KINDS = ['cloud', 'self-hosted'] as const;
-export type ToolKind = (typeof TOOL_KINDS)[number];
 
-export const toolSchema = z.strictObject({
+const toolSchema = z.strictObject({
 	id: idSchema,
 	name: nonEmpty,
 	kind: z.enum(TOOL_KINDS),
+	/** Who recommends the tool, and so who speaks for its card (name, tagline, summary). */
+	by: attributionSchema,
+	/** One sentence: where Privacy Guides recommends it ("Recommended by Privacy Guides for self-hosting"). */
+	recommendation: textSchema,
 	/** One line: "End-to-end encrypted cloud" / "Self-hosted". */
 	tagline: textSchema,
 	/** The card's description, as Privacy Guides words it. */
@@ -87,8 +121,15 @@ export const toolSchema = z.strictObject({
 		contribute: z.optional(httpsUrlSchema),
 	}),
 	downloads: z.array(downloadSchema),
-	freePlan: z.strictObject({text: textSchema, source: httpsUrlSchema}),
+	freePlan: claimSchema,
 	audits: z.array(auditSchema),
+	/**
+	 * Whose verdicts the tool's evaluations are, in one sentence: Privacy Guides' (it recommends the tool
+	 * against these criteria) or ours (it recommends the tool on a page without criteria).
+	 */
+	verdicts: z.strictObject({note: textSchema, by: attributionSchema}),
+	/** The threats (ids) the tool's own card is tagged with on its Privacy Guides page. */
+	threats: z.array(idSchema),
 	/** The source page (by id) this tool's card was imported from. */
 	sourcePage: idSchema,
 	/** The Privacy Guides page recommending it, per language. */
@@ -96,16 +137,15 @@ export const toolSchema = z.strictObject({
 });
 export type Tool = z.infer<typeof toolSchema>;
 
-export const CRITERION_LEVELS = ['minimum', 'best-case'] as const;
+const CRITERION_LEVELS = ['minimum', 'best-case'] as const;
 export const criterionSchema = z.strictObject({
 	id: idSchema,
 	level: z.enum(CRITERION_LEVELS),
 	text: textSchema,
-	sourcePage: idSchema,
+	by: attributionSchema,
 });
-export type Criterion = z.infer<typeof criterionSchema>;
 
-export const VERDICTS = ['meets', 'partly', 'does-not-meet', 'not-applicable'] as const;
+const VERDICTS = ['meets', 'partly', 'does-not-meet', 'not-applicable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 export const evaluationSchema = z.strictObject({
 	tool: idSchema,
@@ -113,46 +153,48 @@ export const evaluationSchema = z.strictObject({
 	verdict: z.enum(VERDICTS),
 	/** One line. */
 	reason: textSchema,
-	/** The primary source for the verdict. */
-	source: httpsUrlSchema,
+	/** Who says the reason (the verdict's author is the tool's `verdicts.by`). */
+	by: attributionSchema,
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
-export const threatSchema = z.strictObject({
+const threatSchema = z.strictObject({
 	id: idSchema,
 	label: textSchema,
 	/** One sentence. */
 	explanation: textSchema,
 	url: localizedUrlSchema,
+	/** Privacy Guides' own definitions page (label and explanation are its words). */
+	by: attributionSchema,
 });
-export type Threat = z.infer<typeof threatSchema>;
 
 /**
  * A URL rule. A URL matches when its scheme is https, its host is one of `hosts` ("*.example.com" means
  * any subdomain of example.com, never example.com itself nor a lookalike), its path starts with one of
  * `paths` at a segment boundary ("/photos" matches /photos, /photos/ and /photos/x, never /photoshop;
- * "*" stands for exactly one non-empty segment), and every `query` parameter has the given value.
- * No `paths` means any path.
+ * "*" stands for exactly one non-empty segment), its path starts with none of `exclude` (same syntax:
+ * a search or tag page that a broad path would otherwise take in), and every `query` parameter has
+ * the given value. No `paths` means any path.
  */
-export const urlRuleSchema = z.strictObject({
+const urlRuleSchema = z.strictObject({
 	hosts: z.array(z.string().check(z.regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/))).check(z.minLength(1)),
 	paths: z.optional(z.array(z.string().check(z.regex(/^\/[^?#]*$/))).check(z.minLength(1))),
+	exclude: z.optional(z.array(z.string().check(z.regex(/^\/[^?#]*$/))).check(z.minLength(1))),
 	query: z.optional(z.record(z.string().check(z.minLength(1)), z.string())),
 });
-export type UrlRule = z.infer<typeof urlRuleSchema>;
 
 /** How sure we are of a fact: shown on an official page, seen only in third-party code, or unverified. */
-export const CONFIDENCE = ['official', 'third-party', 'unverified'] as const;
+const CONFIDENCE = ['official', 'third-party', 'unverified'] as const;
 
 /** Whether the provider can see the photos. */
-export const ACCESS = ['yes', 'unless-opted-in', 'unknown'] as const;
+const ACCESS = ['yes', 'unless-opted-in', 'unknown'] as const;
 
 export const routeSchema = z.strictObject({
 	text: textSchema,
 	/** The page that does it (Takeout, an export page...) where there is one. */
 	url: z.optional(httpsUrlSchema),
-	/** Where the route is documented; absent only when `verified` is false. */
-	source: z.optional(httpsUrlSchema),
+	/** Who describes the route. A verified export route is described by the service's provider itself. */
+	by: attributionSchema,
 	verified: z.boolean(),
 });
 export type Route = z.infer<typeof routeSchema>;
@@ -172,14 +214,22 @@ export const serviceSchema = z.strictObject({
 		confidence: z.enum(CONFIDENCE),
 		/** Representative URLs: tests check each matches this service and no other. */
 		examples: z.array(z.url()).check(z.minLength(1)),
-		/** URLs on the same hosts that must not match. */
+		/** URLs on the same hosts that must not match (search, shop, help, account and export pages). */
 		counterexamples: z.array(z.url()),
+		/**
+		 * URLs on other hosts that must match no service: lookalike domains, and the provider's own
+		 * shop, help and export pages on hosts of their own.
+		 */
+		lookalikes: z.array(z.url()),
 	}),
 	access: z.strictObject({
 		canSee: z.enum(ACCESS),
-		/** One sentence for the banner: the concern, honestly nuanced. */
+		/**
+		 * One sentence for the banner: the concern, honestly nuanced, worded after its author and true
+		 * on a page of someone else's photos too.
+		 */
 		concern: textSchema,
-		source: httpsUrlSchema,
+		by: attributionSchema,
 	}),
 	export: routeSchema,
 	/** Import guides per tool id; absent where the tool has none. `generic` routes are marked verified:false or point at a generic guide. */
@@ -192,7 +242,7 @@ export const neverFlagSchema = z.strictObject({
 	name: nonEmpty,
 	rules: z.array(urlRuleSchema).check(z.minLength(1)),
 	reason: textSchema,
-	source: httpsUrlSchema,
+	by: attributionSchema,
 });
 
 export const datasetSchema = z.strictObject({
@@ -202,11 +252,10 @@ export const datasetSchema = z.strictObject({
 		url: httpsUrlSchema,
 		attribution: textSchema,
 	}),
+	/** Every Privacy Guides page a claim cites, each with its language and its own revision date. */
 	sources: z.array(sourcePageSchema).check(z.minLength(1)),
-	/** The recommendation text's revision: the newest source page's date. */
-	revision: z.iso.date(),
-	intro: textSchema,
-	notAffiliated: textSchema,
+	intro: claimSchema,
+	notAffiliated: claimSchema,
 	threats: z.array(threatSchema),
 	tools: z.array(toolSchema).check(z.minLength(1)),
 	criteria: z.array(criterionSchema),

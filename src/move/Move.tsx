@@ -11,12 +11,13 @@ import {browser} from '../core/browser';
 import {dataLanguage, t, type MessageKey} from '../core/i18n';
 import type {MovesState, MoveStatus} from '../core/message-map';
 import {MOVE_STEPS, movePagePath, type MoveStep} from '../core/moves';
+import {comparisonUrl} from '../core/pages';
 import {send} from '../core/send';
 import {dataset, localize, serviceById, toolById} from '../data';
 import {exportOrigin, movePlan, type ShownClaim} from '../data/moves';
 import {ExternalLink, SourceLink} from '../ui/advice';
 import {useSettings} from '../ui/hooks';
-import {toolsForPreference} from '../ui/order';
+import {toolsForPreference} from '../core/tool-order';
 
 const hostOf = (match: string) => new URL(match.replace(/\*$/, '')).host;
 
@@ -174,7 +175,7 @@ export function Move({service, tool: requestedTool}: {service: string | null; to
 				</p>
 			)}
 			<footer class="muted">
-				<ExternalLink href={browser.runtime.getURL('compare/index.html')}>{t('popupCompareAll')}</ExternalLink>
+				<ExternalLink href={comparisonUrl(null)}>{t('popupCompareAll')}</ExternalLink>
 			</footer>
 		</>
 	);

@@ -9,11 +9,12 @@
  */
 import {useLayoutEffect, useRef, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
-import {customSiteErrorText, customSitePattern, parseCustomSite} from '../core/custom-sites';
+import {errorMessage} from '../core/errors';
+import {catalogueHosts, customSiteErrorText, customSitePattern, parseCustomSite} from '../core/custom-sites';
 import {t} from '../core/i18n';
 import type {CustomSiteStatus} from '../core/message-map';
 import {send} from '../core/send';
-import {catalogueHosts, errorText, Status} from './shared';
+import {saveFailedText, Status, useStatus} from './Status';
 
 /** Asks for the hosts' permission, in one prompt. Must be called synchronously from a click or submit handler. */
 function requestAccess(...hosts: string[]): Promise<boolean> {
@@ -33,7 +34,7 @@ type Props = {
 export function CustomSites({sites, loadError = '', onChange}: Props) {
 	const [input, setInput] = useState('');
 	const [error, setError] = useState('');
-	const [status, setStatus] = useState('');
+	const {status, setStatus, attempt} = useStatus();
 	const inputRef = useRef<HTMLInputElement>(null);
 	const listRef = useRef<HTMLUListElement>(null);
 	/**
@@ -102,7 +103,7 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 				setInput('');
 				setStatus(t('customSiteAdded', host));
 			} catch (failure) {
-				setError(errorText(failure));
+				setError(errorMessage(failure));
 				await giveBackAccess(host);
 			}
 		})();
@@ -135,12 +136,12 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 				if (granted.length === 0) forget(intent); // the button stays, and focus with it
 				onChange(next);
 				if (granted.length === 0)
-					setStatus(hosts.length === 1 ? t('customSiteDenied', hosts[0]!) : t('customSitesDeniedAll'));
-				else if (granted.length === 1) setStatus(t('customSiteAllowed', granted[0]!));
+					setStatus(hosts.length === 1 ? t('customSiteDenied', hosts[0]) : t('customSitesDeniedAll'));
+				else if (granted.length === 1) setStatus(t('customSiteAllowed', granted[0]));
 				else setStatus(t('customSitesAllowedAll', String(granted.length)));
 			} catch (failure) {
 				forget(intent);
-				setStatus(t('optionsSaveFailed', errorText(failure)));
+				setStatus(saveFailedText(failure));
 			}
 		})();
 	}
@@ -155,13 +156,8 @@ export function CustomSites({sites, loadError = '', onChange}: Props) {
 	}
 
 	async function remove(host: string) {
-		try {
-			onChange(await send('removeCustomSite', {host}));
-			setStatus(t('customSiteRemoved', host));
+		if (await attempt(async () => onChange(await send('removeCustomSite', {host})), t('customSiteRemoved', host)))
 			inputRef.current?.focus();
-		} catch (failure) {
-			setStatus(t('optionsSaveFailed', errorText(failure)));
-		}
 	}
 
 	return (

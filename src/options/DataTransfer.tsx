@@ -5,12 +5,13 @@
  * is wrong and nothing changes.
  */
 import {useState} from 'preact/hooks';
+import {errorMessage} from '../core/errors';
 import {MAX_BACKUP_BYTES, parseBackup, type BackupError, type BackupPart} from '../core/backup';
 import {localDay} from '../core/journey';
 import {t} from '../core/i18n';
 import {send} from '../core/send';
 import type {CustomSiteStatus} from '../core/message-map';
-import {errorText, Status} from './shared';
+import {Status} from './Status';
 
 /** Each invalid part in the person's words, never a field name of the file. */
 const PART_LABELS = {
@@ -55,7 +56,7 @@ export function DataTransfer({onImported}: {onImported: () => Promise<CustomSite
 			setTimeout(() => URL.revokeObjectURL(url), 60_000);
 			setStatus(t('dataExported', name));
 		} catch (error) {
-			setStatus(t('dataExportFailed', errorText(error)));
+			setStatus(t('dataExportFailed', errorMessage(error)));
 		}
 	}
 
@@ -82,7 +83,7 @@ export function DataTransfer({onImported}: {onImported: () => Promise<CustomSite
 		try {
 			await send('importData', result.backup);
 		} catch (error) {
-			setStatus(t('importFailed', errorText(error)));
+			setStatus(t('importFailed', errorMessage(error)));
 			return;
 		}
 		// The import is done: a page that then fails to show it must not say that nothing changed.
@@ -91,7 +92,7 @@ export function DataTransfer({onImported}: {onImported: () => Promise<CustomSite
 			// A browser's permissions do not travel in a file: sites it has not given access to yet wait above.
 			setStatus(sites.some((site) => !site.granted) ? t('dataImportedWithSites') : t('dataImported'));
 		} catch (error) {
-			setStatus(t('dataImportedReloadFailed', errorText(error)));
+			setStatus(t('dataImportedReloadFailed', errorMessage(error)));
 		}
 	}
 

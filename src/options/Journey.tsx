@@ -4,16 +4,19 @@
  * (background/journey-db.ts); this page reads and changes it through messages. When IndexedDB cannot be used here, or
  * the journey could not be loaded, the section says so and the rest of the page works as usual.
  */
-import {useEffect, useLayoutEffect, useRef, useState} from 'preact/hooks';
+import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
-import {t} from '../core/i18n';
+import {durationText, t, uiLanguage} from '../core/i18n';
 import type {MoveStatus} from '../core/message-map';
 import {MOVE_STEPS, movePagePath} from '../core/moves';
 import {toolById} from '../data';
 import {CHECKLIST_STEPS, type JourneyState} from '../core/journey';
 import {send} from '../core/send';
 import type {Settings} from '../core/settings';
-import {durationText, errorText, formatMonth, serviceName, Status} from './shared';
+import {formatMonth} from '../ui/format';
+import {ConfirmButton} from './Confirm';
+import {serviceName} from './service-name';
+import {Status, useSettingsStatus} from './Status';
 
 const STEP_LABELS = {
 	exported: 'checklistExported',
@@ -32,8 +35,7 @@ type Props = {
 };
 
 export function Journey({settings, journey, loadError = '', onJourney, onSettings}: Props) {
-	const [status, setStatus] = useState('');
-	const [confirming, setConfirming] = useState(false);
+	const {status, attempt, save} = useSettingsStatus(onSettings);
 	// The guided moves in progress (src/move/), read again whenever the journey changes: their ticks are shared.
 	const [moves, setMoves] = useState<MoveStatus[]>([]);
 	useEffect(() => {
@@ -41,25 +43,6 @@ export function Journey({settings, journey, loadError = '', onJourney, onSetting
 			.then((state) => setMoves(state.available ? state.moves : []))
 			.catch(() => setMoves([]));
 	}, [journey]);
-	const cancelRef = useRef<HTMLButtonElement>(null);
-	const eraseRef = useRef<HTMLButtonElement>(null);
-	const returnFocus = useRef(false);
-
-	// Layout effect: focus moves in the same frame as the confirmation appears or goes.
-	useLayoutEffect(() => {
-		if (confirming) cancelRef.current?.focus();
-		else if (returnFocus.current) eraseRef.current?.focus();
-		returnFocus.current = false;
-	}, [confirming]);
-
-	async function run(work: () => Promise<void>, done: string) {
-		try {
-			await work();
-			setStatus(done);
-		} catch (error) {
-			setStatus(t('optionsSaveFailed', errorText(error)));
-		}
-	}
 
 	const summary = journey.available ? journey.summary : undefined;
 	return (
@@ -74,10 +57,7 @@ export function Journey({settings, journey, loadError = '', onJourney, onSetting
 						checked={settings.journeyEnabled}
 						onChange={(event) => {
 							const journeyEnabled = event.currentTarget.checked;
-							void run(
-								async () => onSettings(await send('updateSettings', {journeyEnabled})),
-								journeyEnabled ? t('journeyRecordingOn') : t('journeyRecordingOff'),
-							);
+							save({journeyEnabled}, journeyEnabled ? t('journeyRecordingOn') : t('journeyRecordingOff'));
 						}}
 					/>
 					{t('journeyRecord')}
@@ -89,7 +69,7 @@ export function Journey({settings, journey, loadError = '', onJourney, onSetting
 				</p>
 			) : (
 				<>
-					<h3 id="journey-month">{t('journeyMonth', formatMonth(summary.month))}</h3>
+					<h3 id="journey-month">{t('journeyMonth', formatMonth(summary.month, uiLanguage()))}</h3>
 					{summary.visits.length === 0 ? (
 						<p class="muted">{t('journeyNoVisits')}</p>
 					) : (
@@ -132,7 +112,7 @@ export function Journey({settings, journey, loadError = '', onJourney, onSetting
 												checked={entry[step]}
 												onChange={(event) => {
 													const done = event.currentTarget.checked;
-													void run(
+													void attempt(
 														async () => onJourney(await send('setChecklistStep', {service: entry.service, step, done})),
 														t('optionsSaved'),
 													);
@@ -145,51 +125,18 @@ export function Journey({settings, journey, loadError = '', onJourney, onSetting
 							</fieldset>
 						))
 					)}
-					{confirming ? (
-						<div
-							class="confirm"
-							role="group"
-							aria-labelledby="journey-erase-text"
-							onKeyDown={(event) => {
-								if (event.key === 'Escape') {
-									returnFocus.current = true;
-									setConfirming(false);
-								}
-							}}
-						>
-							<p id="journey-erase-text">{t('journeyEraseConfirmText')}</p>
-							<p class="buttons">
-								<button
-									type="button"
-									id="journey-erase-confirm"
-									class="danger"
-									onClick={() => {
-										returnFocus.current = true;
-										setConfirming(false);
-										void run(async () => onJourney(await send('eraseJourney', null)), t('journeyErased'));
-									}}
-								>
-									{t('journeyEraseConfirm')}
-								</button>
-								<button
-									type="button"
-									ref={cancelRef}
-									onClick={() => {
-										returnFocus.current = true;
-										setConfirming(false);
-									}}
-								>
-									{t('confirmCancel')}
-								</button>
-							</p>
-						</div>
-					) : (
-						<p>
-							<button type="button" id="journey-erase" ref={eraseRef} onClick={() => setConfirming(true)}>
-								{t('journeyErase')}
-							</button>
-						</p>
-					)}
+					<ConfirmButton
+						ids={{
+							button: 'journey-erase',
+							question: 'journey-erase-text',
+							confirm: 'journey-erase-confirm',
+							cancel: 'journey-erase-cancel',
+						}}
+						label={t('journeyErase')}
+						question={t('journeyEraseConfirmText')}
+						confirmLabel={t('journeyEraseConfirm')}
+						onConfirm={() => void attempt(async () => onJourney(await send('eraseJourney', null)), t('journeyErased'))}
+					/>
 				</>
 			)}
 			<Status id="journey-status" text={status} />

@@ -8,32 +8,20 @@ import {IDBFactory} from 'fake-indexeddb';
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {handlers} from '../background/handlers';
-import {route} from '../background/router';
 import {makeBackup} from '../core/backup';
 import {closeJourneyDb, setChecklistStep} from '../background/journey-db';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
 import {resetFakeBrowser} from '../../test/fake-browser';
+import {chooseFile, routeMessagesFrom, settle} from '../../test/pages';
 import {Options} from './Options';
 
 let scratch: HTMLElement;
-const self = {extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id/'};
 const $ = <T extends Element = HTMLElement>(selector: string) => scratch.querySelector<T>(selector)!;
-
-async function settle() {
-	for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
 
 beforeEach(async () => {
 	globalThis.indexedDB = new IDBFactory();
 	const fake = resetFakeBrowser('fr');
-	fake.runtime.sendMessage = ((message: unknown) =>
-		route(
-			message,
-			{id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'},
-			handlers,
-			self,
-		)) as never;
+	routeMessagesFrom('options');
 	await fake.storage.local.set({[SETTINGS_KEY]: DEFAULTS});
 	await setChecklistStep('google-photos', 'exported', true);
 	scratch = document.createElement('main');
@@ -61,16 +49,8 @@ describe('the options page in French', () => {
 
 	it('says which part of a damaged file is invalid in French words', async () => {
 		const backup = makeBackup(DEFAULTS, null, Date.now());
-		const input = $<HTMLInputElement>('#data-import');
 		const file = JSON.stringify({...backup, settings: {...backup.settings, snoozeDays: 9000}});
-		Object.defineProperty(input, 'files', {
-			configurable: true,
-			value: [new File([file], 'sauvegarde.json', {type: 'application/json'})],
-		});
-		await act(() => {
-			input.dispatchEvent(new Event('change', {bubbles: true}));
-		});
-		await settle();
+		await chooseFile($<HTMLInputElement>('#data-import'), file, 'sauvegarde.json');
 		expect($('#data-status').textContent).toBe(
 			'Ce fichier est endommagé (la section des paramètres n’est pas valide). Rien n’a été modifié.',
 		);

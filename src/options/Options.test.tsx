@@ -6,23 +6,16 @@
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {handlers} from '../background/handlers';
-import {route} from '../background/router';
 import {makeBackup} from '../core/backup';
 import {DEFAULTS, SETTINGS_KEY, type Settings} from '../core/settings';
 import {fake} from '../../test/fake-browser';
+import {chooseFile, routeMessagesFrom, settle} from '../../test/pages';
 import {Options} from './Options';
 
 let scratch: HTMLElement;
-const self = {extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id/'};
 const stored = () => fake.current.storage.local.dump()[SETTINGS_KEY] as Settings | undefined;
 const $ = <T extends Element = HTMLElement>(selector: string) => scratch.querySelector<T>(selector)!;
 const text = (selector: string) => $(selector).textContent;
-
-/** Lets the messages, storage and Preact's renders settle. */
-async function settle() {
-	for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
 
 /** Message types the background answers with an error (as a failed handler does), while listed here. */
 let failing = new Set<string>();
@@ -37,15 +30,7 @@ async function reopen(settings: Partial<Settings>) {
 
 /** Chooses a file in the import field. */
 async function importFile(content: string) {
-	const input = $<HTMLInputElement>('#data-import');
-	Object.defineProperty(input, 'files', {
-		configurable: true,
-		value: [new File([content], 'backup.json', {type: 'application/json'})],
-	});
-	await act(() => {
-		input.dispatchEvent(new Event('change', {bubbles: true}));
-	});
-	await settle();
+	await chooseFile($<HTMLInputElement>('#data-import'), content);
 }
 
 /** Types a site and submits the form. */
@@ -63,15 +48,7 @@ async function addSite(site: string) {
 
 beforeEach(async () => {
 	failing = new Set();
-	fake.current.runtime.sendMessage = ((message: {type: string}) =>
-		failing.has(message.type)
-			? Promise.resolve({ok: false, error: `${message.type} failed.`})
-			: route(
-					message,
-					{id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options/index.html'},
-					handlers,
-					self,
-				)) as never;
+	routeMessagesFrom('options', (type) => failing.has(type));
 	await fake.current.storage.local.set({
 		[SETTINGS_KEY]: {...DEFAULTS, hiddenServices: ['flickr'], snoozedUntil: {'google-photos': Date.now() + 86_400_000}},
 	});
@@ -165,15 +142,7 @@ describe('the options page', () => {
 		],
 	])('a bad import (%s) says why and changes nothing', async (content, message) => {
 		const before = fake.current.storage.local.dump();
-		const input = $<HTMLInputElement>('#data-import');
-		Object.defineProperty(input, 'files', {
-			configurable: true,
-			value: [new File([content], 'backup.json', {type: 'application/json'})],
-		});
-		await act(() => {
-			input.dispatchEvent(new Event('change', {bubbles: true}));
-		});
-		await settle();
+		await importFile(content);
 		expect(text('#data-status')).toBe(message);
 		expect(fake.current.storage.local.dump()).toEqual(before);
 	});

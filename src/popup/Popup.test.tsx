@@ -10,19 +10,14 @@ import {IDBFactory} from 'fake-indexeddb';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {closeJourneyDb} from '../background/journey-db';
 import {handlers} from '../background/handlers';
-import {route} from '../background/router';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
 import {fake, resetFakeBrowser} from '../../test/fake-browser';
+import {routeMessagesFrom, settle} from '../../test/pages';
 import {Popup} from './Popup';
 
 let scratch: HTMLElement;
-const self = {extensionId: 'test-extension-id', extensionOrigin: 'chrome-extension://test-extension-id/'};
 const popupSender = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
 const tab = (url: string, id: number) => ({id: 'test-extension-id', url, tab: {id} as never, frameId: 0});
-
-async function settle() {
-	for (let i = 0; i < 10; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
 async function show(tabId: number | null) {
 	await act(() => render(<Popup tabId={tabId} />, scratch));
 	await settle();
@@ -30,7 +25,7 @@ async function show(tabId: number | null) {
 
 beforeEach(() => {
 	globalThis.indexedDB = new IDBFactory();
-	fake.current.runtime.sendMessage = ((message: unknown) => route(message, popupSender, handlers, self)) as never;
+	routeMessagesFrom('popup');
 	scratch = document.createElement('main');
 	document.body.append(scratch);
 });
@@ -55,11 +50,35 @@ describe('the popup', () => {
 		).toEqual(['1. Export from photos.example.net', '2. Import into Ente Photos', '2. Import into PhotoPrism']);
 	});
 
-	it('says "may be able to see" for a service whose end-to-end encryption is opt-in', async () => {
+	it('says "may be visible" for a service whose end-to-end encryption is opt-in, and who says so', async () => {
 		await handlers.pageVisit({url: 'https://www.icloud.com/photos/'}, tab('https://www.icloud.com/photos/', 5));
 		await show(5);
-		expect(scratch.querySelector('h1')?.textContent).toBe('iCloud Photos may be able to see your photos');
-		expect(scratch.querySelector('.concern')?.textContent).toContain('Advanced Data Protection');
+		expect(scratch.querySelector('h1')?.textContent).toBe('Photos stored on iCloud Photos may be visible to Apple');
+		const concern = scratch.querySelector('.concern')!;
+		expect(concern.textContent).toContain('Advanced Data Protection');
+		expect(concern.querySelector('.byline')?.textContent).toBe('Source: Apple');
+		expect(concern.querySelector('a')?.getAttribute('href')).toBe('https://support.apple.com/HT212520');
+	});
+
+	it('names the provider as the author of what it can see (Facebook: Meta’s own privacy policy)', async () => {
+		const url = 'https://www.facebook.com/someone/photos';
+		await handlers.pageVisit({url}, tab(url, 11));
+		await show(11);
+		expect(scratch.querySelector('h1')?.textContent).toBe('Photos stored on Facebook photos can be seen by Meta');
+		const concern = scratch.querySelector('.concern')!;
+		expect(concern.textContent).toMatch(/^Meta’s privacy policy says it collects .*your posts and photos/);
+		expect(concern.querySelector('a')?.getAttribute('href')).toBe('https://www.facebook.com/privacy/policy/');
+	});
+
+	it('labels a claim of ours as ours, with the pages we checked and the month', async () => {
+		const url = 'https://www.smugmug.com/app/organize';
+		await handlers.pageVisit({url}, tab(url, 12));
+		await show(12);
+		const byline = scratch.querySelector('.concern .byline')!;
+		expect(byline.getAttribute('data-by')).toBe('project');
+		expect(byline.textContent).toBe(
+			'Our assessment, November 2026 (pages checked: help.smugmug.com/customer/portal/articles/93328-privacy-options)',
+		);
 	});
 
 	it('marks a migration route it could not verify, and says why', async () => {
@@ -73,8 +92,8 @@ describe('the popup', () => {
 	it.each(['en', 'fr'])(
 		'%s: every text as a reader sees it is typeset (curly apostrophes; in French, a no-break space before : ; ? ! and inside « »)',
 		async (lang) => {
-			const browser = resetFakeBrowser(lang);
-			browser.runtime.sendMessage = ((message: unknown) => route(message, popupSender, handlers, self)) as never;
+			resetFakeBrowser(lang);
+			routeMessagesFrom('popup');
 			await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));
 			await show(9);
 			const text = scratch.textContent ?? '';

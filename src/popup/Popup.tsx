@@ -1,26 +1,27 @@
 import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {dataLanguage, t} from '../core/i18n';
+import {comparisonUrl} from '../core/pages';
 import {send} from '../core/send';
 import {localize, serviceById, dataset} from '../data';
-import {Attribution, CustomMoveSteps, evaluationOf, MoveSteps, Threats, ToolCard} from '../ui/advice';
+import {Attribution, Byline, CustomMoveSteps, evaluationOf, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import type {MovesState} from '../core/message-map';
 import {MOVE_STEPS, movePagePath} from '../core/moves';
+import {toolsForPreference} from '../core/tool-order';
 import type {Tool} from '../data/schema';
-import {toolsForPreference} from '../ui/order';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePlatform, useSettings} from '../ui/hooks';
 
 /**
  * "Meets 7 of 7 Privacy Guides criteria". Privacy Guides applies its photo criteria to the cloud alternative
  * only; for a self-hosted one (PhotoPrism, on Privacy Guides' self-hosting page, which has no criteria) the
- * verdicts are this project's reading, and the summary says so.
+ * verdicts are this project's reading (their author, `verdicts.by`, is the project), and the summary says so.
  */
 function criteriaSummary(tool: Tool): string {
 	const verdicts = dataset.criteria.map((criterion) => evaluationOf(tool.id, criterion.id)?.verdict);
 	const met = String(verdicts.filter((verdict) => verdict === 'meets').length);
 	const total = String(dataset.criteria.length);
-	return t(tool.kind === 'cloud' ? 'popupCriteriaMet' : 'popupCriteriaOurs', [met, total]);
+	return t(tool.verdicts.by.by === 'project' ? 'popupCriteriaOurs' : 'popupCriteriaMet', [met, total]);
 }
 
 const openPage = (path: string) => (event: Event) => {
@@ -64,7 +65,10 @@ export function Popup({tabId}: {tabId: number | null}) {
 	// A site the person added (options): the background names it by its host.
 	const custom = serviceId && !service && settings.customSites.includes(serviceId) ? serviceId : undefined;
 	const tools = toolsForPreference(dataset.tools, settings.preference);
-	const openComparison = openPage(`compare/index.html${service ? `?service=${service.id}` : ''}`);
+	const openComparison = (event: Event) => {
+		event.preventDefault();
+		void browser.tabs.create({url: comparisonUrl(service?.id ?? null)}).then(() => window.close());
+	};
 	const from = service?.id ?? custom;
 	const [pick, ...others] = tools;
 	const inProgress = moves.available ? moves.moves : [];
@@ -82,18 +86,14 @@ export function Popup({tabId}: {tabId: number | null}) {
 				{service ? (
 					<>
 						<h1 data-service={service.id}>
-							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedMay', localize(service.name, lang))}
+							{t(service.access.canSee === 'yes' ? 'popupDetected' : 'popupDetectedUnknown', [
+								localize(service.name, lang),
+								service.provider,
+							])}
 						</h1>
 						<p class="concern">
 							{localize(service.access.concern, lang)}{' '}
-							<a
-								href={service.access.source}
-								target="_blank"
-								rel="noopener noreferrer"
-								aria-label={t('sourceOf', t('popupWhatItSees'))}
-							>
-								{t('source')}
-							</a>
+							<Byline by={service.access.by} lang={lang} what={t('popupWhatItSees')} />
 						</p>
 					</>
 				) : custom ? (
@@ -104,7 +104,10 @@ export function Popup({tabId}: {tabId: number | null}) {
 				) : (
 					<>
 						<h1 data-neutral="">{t('popupNeutralTitle')}</h1>
-						<p class="muted">{localize(dataset.intro, lang)}</p>
+						<p class="muted">
+							{localize(dataset.intro.text, lang)}{' '}
+							<Byline by={dataset.intro.by} lang={lang} what={t('popupNeutralTitle')} />
+						</p>
 					</>
 				)}
 			</header>
@@ -162,11 +165,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 			)}
 			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
 			<p class="actions">
-				<a
-					href={browser.runtime.getURL('compare/index.html')}
-					onClick={openComparison}
-					class={from ? 'button secondary' : 'button'}
-				>
+				<a href={comparisonUrl(null)} onClick={openComparison} class={from ? 'button secondary' : 'button'}>
 					{t('popupCompareAll')}
 				</a>
 				<a
@@ -199,7 +198,7 @@ export function Popup({tabId}: {tabId: number | null}) {
 						)}
 					</section>
 				)}
-				<Threats lang={lang} />
+				<Threats lang={lang} tools={tools} />
 			</details>
 			<Attribution lang={lang} />
 		</>

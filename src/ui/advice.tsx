@@ -3,11 +3,16 @@
  * facts and criteria (each verdict with its reason on demand and its source), the migration steps
  * for a service, the threats and the attribution. Every text comes from the dataset or the locales and
  * is rendered as text; every link opens in a new tab without a referrer.
+ *
+ * Every claim ends with its `Byline`: who says it (Privacy Guides, the provider, or us) and the page
+ * that says it, in the reader's language.
  */
 import type {ComponentChildren} from 'preact';
 import {t, type MessageKey} from '../core/i18n';
 import {dataset, localize, localizeUrl} from '../data';
-import type {Evaluation, Language, Platform, Route, Service, Tool, Verdict} from '../data/schema';
+import type {Attribution, Evaluation, Language, Platform, Route, Service, Tool, Verdict} from '../data/schema';
+import {pagesForReader, privacyGuidesPage, shortUrl} from './attribution';
+import {formatDay, formatMonth} from './format';
 import {orderDownloads} from './order';
 
 export function ExternalLink({href, children, label}: {href: string; children: ComponentChildren; label?: string}) {
@@ -18,6 +23,55 @@ export function ExternalLink({href, children, label}: {href: string; children: C
 	);
 }
 
+/**
+ * Who makes a claim, after it: "Source: Privacy Guides" (the page in the reader's language, its
+ * revision in the link's name), "Source: Meta" (the provider's own page), or, for a claim of ours,
+ * "Our assessment, November 2026" with the pages we checked.
+ */
+export function Byline({by, lang, what}: {by: Attribution; lang: Language; what: string}) {
+	if (by.by === 'project') {
+		const month = formatMonth(by.date, lang);
+		return (
+			<span class="byline" data-by="project">
+				<span class="ours">{t('authorProject', month)}</span> ({t('authorProjectSearched')}{' '}
+				{by.searched.map((url, i) => (
+					<span key={url}>
+						{i > 0 && ', '}
+						<ExternalLink href={url} label={`${shortUrl(url)}, ${t('sourceOfBy', [what, t('authorProject', month)])}`}>
+							{shortUrl(url)}
+						</ExternalLink>
+					</span>
+				))}
+				)
+			</span>
+		);
+	}
+	if (by.by === 'provider') {
+		return (
+			<span class="byline" data-by="provider">
+				{t('source')}
+				{t('labelColon')}{' '}
+				<ExternalLink href={by.url} label={t('sourceOfBy', [what, by.name])}>
+					{by.name}
+				</ExternalLink>
+			</span>
+		);
+	}
+	const page = privacyGuidesPage(by, lang, dataset);
+	if (!page) return null;
+	const author = t('authorPrivacyGuidesPage', [page.title, formatDay(page.date, lang)]);
+	return (
+		<span class="byline" data-by="privacyguides">
+			{t('source')}
+			{t('labelColon')}{' '}
+			<ExternalLink href={page.url} label={t('sourceOfBy', [what, author])}>
+				{t('authorPrivacyGuides')}
+			</ExternalLink>
+		</span>
+	);
+}
+
+/** "Source", opening `href`; its accessible name says what it is the source of. */
 export function SourceLink({href, what}: {href: string; what: string}) {
 	return (
 		<ExternalLink href={href} label={t('sourceOf', what)}>
@@ -48,13 +102,16 @@ export function evaluationOf(toolId: string, criterionId: string): Evaluation | 
 }
 
 /** Every criterion as a verdict; the reason and source open on demand (native <details>). */
-export function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
+function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 	const groups = [
 		{level: 'minimum', title: t('criteriaMinimum')},
 		{level: 'best-case', title: t('criteriaBestCase')},
 	] as const;
 	return (
 		<div class="criteria">
+			<p class="verdicts-by" data-by={tool.verdicts.by.by}>
+				{localize(tool.verdicts.note, lang)} <Byline by={tool.verdicts.by} lang={lang} what={t('criteriaHeading')} />
+			</p>
 			{groups.map(({level, title}) => (
 				<section key={level} aria-label={title}>
 					<h4>{title}</h4>
@@ -72,7 +129,7 @@ export function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 												<VerdictLabel verdict={evaluation.verdict} /> <span class="criterion">{text}</span>
 											</summary>
 											<p>
-												{localize(evaluation.reason, lang)} <SourceLink href={evaluation.source} what={text} />
+												{localize(evaluation.reason, lang)} <Byline by={evaluation.by} lang={lang} what={text} />
 											</p>
 										</details>
 									</li>
@@ -85,15 +142,9 @@ export function CriteriaList({tool, lang}: {tool: Tool; lang: Language}) {
 	);
 }
 
-const monthFormat = (lang: Language) =>
-	new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', timeZone: 'UTC'});
-export function formatMonth(yearMonth: string, lang: Language): string {
-	return monthFormat(lang).format(new Date(`${yearMonth}-01T00:00:00Z`));
-}
-export function formatDay(isoDate: string, lang: Language): string {
-	return new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'}).format(
-		new Date(`${isoDate}T00:00:00Z`),
-	);
+/** Whether every item has the same author (so one byline says it for all). */
+function sameAuthor(items: readonly {by: Attribution}[]): boolean {
+	return items.every((item) => JSON.stringify(item.by) === JSON.stringify(items[0]?.by));
 }
 
 const LINKS: Array<[keyof Tool['links'], MessageKey]> = [
@@ -125,29 +176,67 @@ export function ToolCard({
 			<Heading id={`tool-${tool.id}`}>
 				{tool.name} <span class="tagline">{localize(tool.tagline, lang)}</span>
 			</Heading>
+			<p class="recommendation">
+				{localize(tool.recommendation, lang)} <Byline by={tool.by} lang={lang} what={tool.name} />
+			</p>
 			<dl class="facts">
 				<dt>{t('factFreePlan')}</dt>
 				<dd>
-					{localize(tool.freePlan.text, lang)} <SourceLink href={tool.freePlan.source} what={t('factFreePlan')} />
+					{localize(tool.freePlan.text, lang)} <Byline by={tool.freePlan.by} lang={lang} what={t('factFreePlan')} />
 				</dd>
 				<dt>{t('factAudits')}</dt>
 				<dd>
 					{tool.audits.length > 0 ? (
-						<ul class="audits">
-							{tool.audits.map((audit) => (
-								<li key={audit.url}>
-									<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
-									{t('labelColon')} {localize(audit.scope, lang)}, {formatMonth(audit.date, lang)}
-								</li>
-							))}
-						</ul>
+						<>
+							<ul class="audits">
+								{tool.audits.map((audit) => (
+									<li key={audit.url}>
+										<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
+										{t('labelColon')} {localize(audit.scope, lang)}, {formatMonth(audit.date, lang)}
+										{!sameAuthor(tool.audits) && (
+											<>
+												{' '}
+												<Byline
+													by={audit.by}
+													lang={lang}
+													what={`${t('factAudits')}${t('labelColon')} ${audit.auditor}`}
+												/>
+											</>
+										)}
+									</li>
+								))}
+							</ul>
+							{/* One byline for the list when one author reports every audit. */}
+							{sameAuthor(tool.audits) && <Byline by={tool.audits[0]!.by} lang={lang} what={t('factAudits')} />}
+						</>
 					) : (
 						<>
 							{t('factNoAudit')}{' '}
-							{auditEvaluation && <SourceLink href={auditEvaluation.source} what={t('factAudits')} />}
+							{auditEvaluation && <Byline by={auditEvaluation.by} lang={lang} what={t('factAudits')} />}
 						</>
 					)}
 				</dd>
+				{tool.threats.length > 0 && (
+					<>
+						<dt>{t('factThreats')}</dt>
+						<dd>
+							<ul class="threat-tags">
+								{tool.threats.flatMap((id) => {
+									const threat = dataset.threats.find((candidate) => candidate.id === id);
+									return threat
+										? [
+												<li key={id} data-threat={id}>
+													<ExternalLink href={localizeUrl(threat.url, lang)}>
+														{localize(threat.label, lang)}
+													</ExternalLink>
+												</li>,
+											]
+										: [];
+								})}
+							</ul>
+						</dd>
+					</>
+				)}
 				{downloads.length > 0 && (
 					<>
 						<dt>{t('factPlatforms')}</dt>
@@ -194,7 +283,7 @@ function RouteText({route, service, lang}: {route: Route; service: Service; lang
 				</>
 			)}
 			{localize(route.text, lang)} {route.url && <ExternalLink href={route.url}>{t('moveOpen')}</ExternalLink>}{' '}
-			{route.source && <SourceLink href={route.source} what={serviceName} />}
+			<Byline by={route.by} lang={lang} what={serviceName} />
 			{!route.verified && <span class="visually-hidden"> {t('unverifiedHint', serviceName)}</span>}
 		</p>
 	);
@@ -260,35 +349,49 @@ export function CustomMoveSteps({
 	);
 }
 
-/** The threats the advice protects against, each linked to its explanation. */
-export function Threats({lang}: {lang: Language}) {
+/** The threats the tools shown protect against (their cards' tags), each with Privacy Guides' own explanation. */
+export function Threats({lang, tools}: {lang: Language; tools: readonly Tool[]}) {
+	const shown = new Set(tools.flatMap((tool) => tool.threats));
+	const threats = dataset.threats.filter((threat) => shown.has(threat.id));
+	if (threats.length === 0) return null;
 	return (
 		<section class="threats" aria-labelledby="threats-heading">
 			<h2 id="threats-heading">{t('threatsHeading')}</h2>
 			<ul>
-				{dataset.threats.map((threat) => (
-					<li key={threat.id}>
-						<ExternalLink href={localizeUrl(threat.url, lang)}>{localize(threat.label, lang)}</ExternalLink>
-						{t('labelColon')} {localize(threat.explanation, lang)}
-					</li>
-				))}
+				{threats.map((threat) => {
+					const label = localize(threat.label, lang);
+					return (
+						<li key={threat.id} data-threat={threat.id}>
+							<ExternalLink href={localizeUrl(threat.url, lang)}>{label}</ExternalLink>
+							{t('labelColon')} {localize(threat.explanation, lang)} <Byline by={threat.by} lang={lang} what={label} />
+						</li>
+					);
+				})}
 			</ul>
 		</section>
 	);
 }
 
-/** Attribution (CC BY-SA 4.0), the revision date, the source page in the person's language, independence. */
+/**
+ * Attribution (CC BY-SA 4.0): every Privacy Guides page the advice comes from, in the reader's
+ * language, each with its own revision date; what a claim of ours looks like; independence.
+ */
 export function Attribution({lang}: {lang: Language}) {
-	const source =
-		dataset.sources.find((page) => page.pagePath === 'photo-management' && page.lang === lang) ??
-		dataset.sources.find((page) => page.pagePath === 'photo-management');
 	return (
 		<footer class="attribution">
 			<p>
-				{t('attribution', formatDay(dataset.revision, lang))}{' '}
-				{source && <ExternalLink href={source.url}>{t('attributionSource')}</ExternalLink>}{' '}
-				<ExternalLink href={dataset.licence.url}>CC BY-SA 4.0</ExternalLink>
+				{t('attribution')} <ExternalLink href={dataset.licence.url}>CC BY-SA 4.0</ExternalLink>
 			</p>
+			<ul class="source-pages">
+				{pagesForReader(lang, dataset).map((page) => (
+					<li key={page.id} data-page={page.id} lang={page.lang}>
+						<ExternalLink href={page.url}>
+							{t('attributionPage', [page.title, formatDay(page.date, lang)])}
+						</ExternalLink>
+					</li>
+				))}
+			</ul>
+			<p>{t('attributionOurs')}</p>
 			<p>{t('notAffiliated')}</p>
 		</footer>
 	);

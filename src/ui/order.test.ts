@@ -1,6 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {dataset} from '../data';
-import {orderDownloads, platformOf, toolsForPreference} from './order';
+import {orderDownloads, platformOf} from './order';
 
 describe('platformOf', () => {
 	it.each([
@@ -36,13 +35,5 @@ describe('orderDownloads', () => {
 		]);
 		expect(orderDownloads(downloads, null)).toEqual(downloads);
 		expect(orderDownloads(downloads, 'linux')).toEqual(downloads);
-	});
-});
-
-describe('toolsForPreference', () => {
-	it('filters and orders by the preference', () => {
-		expect(toolsForPreference(dataset.tools, 'both').map((t) => t.kind)).toEqual(['cloud', 'self-hosted']);
-		expect(toolsForPreference(dataset.tools, 'cloud').map((t) => t.id)).toEqual(['ente-photos']);
-		expect(toolsForPreference(dataset.tools, 'self-hosted').map((t) => t.id)).toEqual(['photoprism']);
 	});
 });

@@ -1,6 +1,8 @@
-/** Pure ordering rules for the advice surfaces (popup and comparison). */
-import type {Platform, Tool} from '../data/schema';
-import type {Settings} from '../core/settings';
+/**
+ * Pure ordering rules for the advice pages (popup and comparison): the person's platform first. Which
+ * tools to show, in which order, is core/tool-order.ts (the banner follows it too).
+ */
+import type {Platform} from '../data/schema';
 
 /** runtime.getPlatformInfo().os → the dataset's platform names. */
 export function platformOf(os: string | undefined): Platform | null {
@@ -29,10 +31,4 @@ export function orderDownloads<T extends {platform: Platform}>(
 ): T[] {
 	if (!platform) return [...downloads];
 	return [...downloads.filter((d) => d.platform === platform), ...downloads.filter((d) => d.platform !== platform)];
-}
-
-/** The tools the preference asks for: cloud first for "both" and "cloud", self-hosted first for "self-hosted". */
-export function toolsForPreference(tools: readonly Tool[], preference: Settings['preference']): Tool[] {
-	if (preference === 'both') return [...tools].sort((a, b) => Number(a.kind !== 'cloud') - Number(b.kind !== 'cloud'));
-	return tools.filter((tool) => tool.kind === preference);
 }

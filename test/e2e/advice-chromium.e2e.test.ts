@@ -1,6 +1,6 @@
 /** The popup and the comparison in Chromium, in English and French (see harness/advice.ts). */
-import {launchChromium} from './harness/browsers';
-import {adviceSuite} from './harness/advice';
+import {launchChromium} from '../../scripts/browser/browsers';
+import {adviceSuite} from './suites/advice';
 
 adviceSuite('Chromium: popup and comparison', () => launchChromium());
 adviceSuite('Chromium: popup and comparison, in French', () => launchChromium({lang: 'fr'}), 'fr');

@@ -1,7 +1,7 @@
 /** The popup and the comparison in Firefox ESR, in English and French (see harness/advice.ts). */
 import {describe} from 'vitest';
-import {firefoxFrenchAvailable, launchFirefox} from './harness/browsers';
-import {adviceSuite} from './harness/advice';
+import {firefoxFrenchAvailable, launchFirefox} from '../../scripts/browser/browsers';
+import {adviceSuite} from './suites/advice';
 
 adviceSuite('Firefox: popup and comparison', () => launchFirefox());
 // Firefox shows extensions in French only with its French language pack (.ci/run installs it).

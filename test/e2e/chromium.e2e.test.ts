@@ -2,11 +2,11 @@
 import {existsSync, mkdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {launchChromium, type ChromiumSession} from './harness/browsers';
-import {REPO, scratchDir} from './harness/paths';
-import {waitForBannerHost} from './harness/banner';
-import {PHOTOS_URL} from './harness/sites';
-import {extensionSuite, frenchSuite} from './harness/suite';
+import {launchChromium, type ChromiumSession} from '../../scripts/browser/browsers';
+import {REPO, scratchDir} from '../../scripts/browser/paths';
+import {waitForBannerHost} from '../../scripts/browser/banner';
+import {PHOTOS_URL} from '../../scripts/browser/sites';
+import {extensionSuite, frenchSuite} from './suites/suite';
 
 extensionSuite(
 	'Chromium',
@@ -24,18 +24,20 @@ extensionSuite(
 			const site = await s().openSite(PHOTOS_URL);
 			await waitForBannerHost(site.page);
 			const heading = await site.page.waitForSelector(
-				'::-p-aria([name="Google Photos can see your photos"][role="heading"])',
+				'::-p-aria([name="Photos stored on Google Photos can be seen by Google"][role="heading"])',
 				{timeout: 5000},
 			);
-			expect(await heading?.evaluate((el) => el.textContent)).toBe('Google Photos can see your photos');
+			expect(await heading?.evaluate((el) => el.textContent)).toBe(
+				'Photos stored on Google Photos can be seen by Google',
+			);
 			expect(await site.page.$('::-p-aria([name="Close"][role="button"])')).not.toBeNull();
 			type AXNode = {role: string; name?: string; children?: AXNode[]};
 			const snapshot = (await site.page.accessibility.snapshot()) as AXNode | null;
 			const region = snapshot?.children?.find((node) => node.role === 'region');
-			expect(region?.name).toBe('Google Photos can see your photos');
+			expect(region?.name).toBe('Photos stored on Google Photos can be seen by Google');
 			expect(region?.children?.map((node) => node.name)).toEqual(
 				expect.arrayContaining([
-					'Google Photos can see your photos',
+					'Photos stored on Google Photos can be seen by Google',
 					'Private alternatives: Ente Photos, PhotoPrism',
 					'Close',
 				]),
@@ -62,7 +64,7 @@ describe('Chromium in a deep checkout', () => {
 			for (const round of [1, 2]) {
 				const s = await launchChromium({keep: deep});
 				try {
-					expect(await s.extEval(() => typeof (globalThis as any).chrome.runtime.id), `launch ${round}`).toBe('string');
+					expect(await s.extEval((api) => typeof api.runtime.id), `launch ${round}`).toBe('string');
 				} finally {
 					await s.close();
 				}

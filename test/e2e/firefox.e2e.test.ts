@@ -1,7 +1,7 @@
 /** The extension in Firefox ESR (/usr/bin/firefox-esr, headless), driven over WebDriver BiDi by puppeteer-core. */
 import {expect, test} from 'vitest';
-import {firefoxFrenchAvailable, GECKO_ID, launchFirefox} from './harness/browsers';
-import {extensionSuite, frenchSuite} from './harness/suite';
+import {firefoxFrenchAvailable, GECKO_ID, launchFirefox} from '../../scripts/browser/browsers';
+import {extensionSuite, frenchSuite} from './suites/suite';
 
 extensionSuite(
 	'Firefox',

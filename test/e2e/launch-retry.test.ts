@@ -1,9 +1,9 @@
-/** The harness's one retry of a browser that fails to start (harness/browsers.ts, withOneRetry); no browser here. */
+/** The one retry of a browser that fails to start (scripts/browser/browsers.ts, withOneRetry); no browser here. */
 import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, expect, test, vi} from 'vitest';
-import {undoAttempt, withOneRetry} from './harness/browsers';
-import {scratchDir} from './harness/paths';
+import {undoAttempt, withOneRetry} from '../../scripts/browser/browsers';
+import {scratchDir} from '../../scripts/browser/paths';
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -14,25 +14,21 @@ test('a start that fails once is tried once more, and the failure is printed', a
 	const steps: string[] = [];
 	const started = await withOneRetry(
 		'Chromium',
-		async () => {
+		() => {
 			steps.push('start');
-			if (steps.length === 1) throw new Error('Target closed');
-			return 'session';
+			return steps.length === 1 ? Promise.reject(new Error('Target closed')) : Promise.resolve('session');
 		},
 		() => steps.push('undo'),
 	);
 	expect(started).toBe('session');
 	expect(steps).toEqual(['start', 'undo', 'start']);
-	expect(warn).toHaveBeenCalledWith('[e2e harness] Chromium did not start (Error: Target closed); trying once more');
+	expect(warn).toHaveBeenCalledWith('[browser launch] Chromium did not start (Error: Target closed); trying once more');
 });
 
 test('a start that fails twice fails with both errors, and is not tried a third time', async () => {
 	vi.spyOn(console, 'warn').mockImplementation(() => {});
 	let calls = 0;
-	const failing = withOneRetry('Firefox', async () => {
-		calls++;
-		throw new Error(`failure ${calls}`);
-	});
+	const failing = withOneRetry('Firefox', () => Promise.reject(new Error(`failure ${++calls}`)));
 	await expect(failing).rejects.toThrow(
 		'Firefox did not start, twice. First: Error: failure 1. Then: Error: failure 2',
 	);
@@ -42,7 +38,7 @@ test('a start that fails twice fails with both errors, and is not tried a third 
 test('a start that works is called once and prints nothing', async () => {
 	const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 	let calls = 0;
-	expect(await withOneRetry('Chromium', async () => ++calls)).toBe(1);
+	expect(await withOneRetry('Chromium', () => Promise.resolve(++calls))).toBe(1);
 	expect(warn).not.toHaveBeenCalled();
 });
 

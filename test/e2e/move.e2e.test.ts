@@ -15,11 +15,11 @@ import {readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {axeViolations, setTheme} from './harness/axe';
-import {launchChromium, launchFirefox, type ExtensionSession, type LaunchOptions} from './harness/browsers';
-import {REPO, scratchDir} from './harness/paths';
-import {PHOTOS_URL} from './harness/sites';
-import {poll} from './harness/wait';
+import {axeViolations, setTheme} from '../../scripts/browser/axe';
+import {launchChromium, launchFirefox, type ExtensionSession, type LaunchOptions} from '../../scripts/browser/browsers';
+import {REPO, scratchDir} from '../../scripts/browser/paths';
+import {PHOTOS_URL} from '../../scripts/browser/sites';
+import {poll} from '../../scripts/browser/wait';
 
 const EN = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<
 	string,
@@ -99,9 +99,7 @@ async function waitProgress(page: Page, text: string): Promise<void> {
 }
 
 async function helperBackground(session: ExtensionSession) {
-	return session.extEval(async (origin: string) => {
-		const global = globalThis as unknown as Global;
-		const api = global.browser ?? global.chrome;
+	return session.extEval(async (api, origin: string) => {
 		const scripts = await api.scripting.getRegisteredContentScripts();
 		return {
 			scripts: scripts.filter((s) => s.id.startsWith('export-helper:')).map((s) => [s.id, s.matches]),

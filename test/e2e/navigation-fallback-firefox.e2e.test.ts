@@ -6,11 +6,11 @@
  * changes the title, a link whose router changes only the address, and Back and Forward.
  */
 import {describe, expect, test} from 'vitest';
-import {launchFirefox} from './harness/browsers';
-import {bannerHostNow, waitForBannerHost} from './harness/banner';
-import {routerInAndOut} from './harness/detection';
-import {useSession} from './harness/session';
-import {sleep} from './harness/wait';
+import {launchFirefox} from '../../scripts/browser/browsers';
+import {bannerHostNow, waitForBannerHost} from '../../scripts/browser/banner';
+import {routerInAndOut} from './suites/detection';
+import {useSession} from './suites/session';
+import {sleep} from '../../scripts/browser/wait';
 
 /**
  * A stand-in for amazon.com's own router: links that move with pushState and change nothing else (no
@@ -33,8 +33,8 @@ describe('Firefox without the Navigation API (as Firefox 142–146): the fallbac
 
 	test('the pref really removes the API, so the fallback is what runs', async () => {
 		const site = await s().openSite('https://www.amazon.com/');
-		expect(await site.page.evaluate(() => typeof (globalThis as any).navigation)).toBe('undefined');
-		expect(await site.page.evaluate(() => typeof (globalThis as any).NavigationHistoryEntry)).toBe('undefined');
+		expect(await site.page.evaluate(() => 'navigation' in globalThis)).toBe(false);
+		expect(await site.page.evaluate(() => 'NavigationHistoryEntry' in globalThis)).toBe(false);
 	});
 
 	test('a router that changes the title: in, out, Back and Forward', async () => {

@@ -7,8 +7,8 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {chromiumRequests, firefoxRequests} from './harness/netlog';
-import {FIXTURES} from './harness/paths';
+import {chromiumRequests, firefoxRequests} from '../../scripts/browser/netlog';
+import {FIXTURES} from '../../scripts/browser/paths';
 
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, 'netlog', name), 'utf8');
 const byExtension = (requests: Array<{url: string; byExtension: boolean}>) =>

@@ -11,7 +11,7 @@
  * - export, import into a fresh profile, same state (Firefox: with a custom site granted again there);
  * - axe-core: no violation on the options page, light and dark.
  *
- * axe-core is evaluated through the driver (page.evaluate of its source). page.addScriptTag({content})
+ * axe-core is evaluated through the driver (scripts/browser/axe.ts: page.evaluate of its source). page.addScriptTag({content})
  * does not work on extension pages: checked in both browsers, it resolves without error but the inline
  * <script> never runs (`axe` stays undefined), since the pages' CSP (script-src 'self') blocks it.
  */
@@ -19,14 +19,15 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {describe, expect, test} from 'vitest';
-import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from './harness/banner';
-import {launchChromium, launchFirefox, type ExtensionSession, type LaunchOptions} from './harness/browsers';
-import {REPO} from './harness/paths';
-import {PHOTOS_URL} from './harness/sites';
-import {useSession} from './harness/session';
-import {poll, sleep} from './harness/wait';
+import {axeViolations} from '../../scripts/browser/axe';
+import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from '../../scripts/browser/banner';
+import {launchChromium, launchFirefox, type ExtensionSession, type LaunchOptions} from '../../scripts/browser/browsers';
+import {evalWithApi} from '../../scripts/browser/ext-api';
+import {REPO} from '../../scripts/browser/paths';
+import {PHOTOS_URL} from '../../scripts/browser/sites';
+import {useSession} from './suites/session';
+import {poll, sleep} from '../../scripts/browser/wait';
 
-const AXE = readFileSync(path.join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const EN = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<
 	string,
 	{message: string; placeholders?: Record<string, {content: string}>}
@@ -50,11 +51,12 @@ const FIREFOX_NO_PROMPTS: LaunchOptions = {prefs: {'extensions.webextOptionalPer
 type Reply<T> = {ok: true; value: T} | {ok: false; error: string};
 /** Sends a message to the background from an extension page, as the options page's client does. */
 async function sendFrom<T>(page: Page, type: string, payload: unknown): Promise<T> {
-	const reply = (await page.evaluate(
-		(t, p) => ((globalThis as any).browser ?? (globalThis as any).chrome).runtime.sendMessage({type: t, payload: p}),
+	const reply = await evalWithApi(
+		page,
+		(api, t: string, p: unknown) => api.runtime.sendMessage<unknown, Reply<T>>({type: t, payload: p}),
 		type,
-		payload as never,
-	)) as Reply<T>;
+		payload,
+	);
 	if (!reply.ok) throw new Error(reply.error);
 	return reply.value;
 }
@@ -70,20 +72,12 @@ async function waitForStatus(page: Page, id: string, text: string): Promise<void
 	);
 }
 
-type Violation = {id: string; impact: string | null; nodes: string[]};
-async function axeViolations(page: Page): Promise<Violation[]> {
-	if (!(await page.evaluate(() => typeof (globalThis as any).axe === 'object'))) await page.evaluate(AXE);
-	return page.evaluate(async () => {
-		const result = await (globalThis as any).axe.run(document, {resultTypes: ['violations']});
-		return (result.violations as Array<{id: string; impact: string | null; nodes: Array<{target: string[]}>}>).map(
-			(v) => ({
-				id: v.id,
-				impact: v.impact,
-				nodes: v.nodes.map((node) => node.target.join(' ')),
-			}),
-		);
-	});
-}
+/** The test page's spies: the exported Blobs, and permissions.request calls (see openOptionsObservingRequests). */
+type ExportSpy = {savedExports: Blob[]};
+type PermissionSpy = {
+	permissionRequests: unknown[];
+	chrome: {permissions: {request: (request: unknown) => Promise<boolean>}};
+};
 
 /** The state that an export carries, without its timestamp. */
 async function exportedState(page: Page) {
@@ -94,28 +88,24 @@ async function exportedState(page: Page) {
 function sharedTests(s: () => ExtensionSession) {
 	test('axe-core finds no violation on the options page, light and dark', async () => {
 		const options = await s().openExtensionPage('options/index.html', READY);
-		try {
-			for (const theme of ['light', 'dark'] as const) {
-				await options.click(`#theme-${theme}`);
-				await options.waitForSelector(`html[data-theme="${theme}"]`, {timeout: 5000});
-				const background = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
-				expect(background, theme).toBe(theme === 'dark' ? 'rgb(28, 27, 31)' : 'rgb(255, 255, 255)');
-				expect(await axeViolations(options), theme).toEqual([]);
-			}
-			// The confirmation steps are part of the page too.
-			await options.click('#reset-all');
-			await options.waitForSelector('#reset-confirm', {timeout: 5000});
-			expect(await axeViolations(options), 'reset confirmation').toEqual([]);
-			await poll(
-				() => options.evaluate(() => document.activeElement?.textContent),
-				(text) => text === msg('confirmCancel'),
-				{timeout: 5000, what: 'focus on Cancel'},
-			);
-			await options.click('#reset-cancel');
-			await options.waitForSelector('#reset-all', {timeout: 5000});
-		} finally {
-			await sendFrom(options, 'updateSettings', {theme: 'auto'});
+		for (const theme of ['light', 'dark'] as const) {
+			await options.click(`#theme-${theme}`);
+			await options.waitForSelector(`html[data-theme="${theme}"]`, {timeout: 5000});
+			const background = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
+			expect(background, theme).toBe(theme === 'dark' ? 'rgb(28, 27, 31)' : 'rgb(255, 255, 255)');
+			expect(await axeViolations(options), theme).toEqual([]);
 		}
+		// The confirmation steps are part of the page too.
+		await options.click('#reset-all');
+		await options.waitForSelector('#reset-confirm', {timeout: 5000});
+		expect(await axeViolations(options), 'reset confirmation').toEqual([]);
+		await poll(
+			() => options.evaluate(() => document.activeElement?.textContent),
+			(text) => text === msg('confirmCancel'),
+			{timeout: 5000, what: 'focus on Cancel'},
+		);
+		await options.click('#reset-cancel');
+		await options.waitForSelector('#reset-all', {timeout: 5000});
 	});
 
 	test('hide a site from its banner: it stays away there; undo it from the options. The same for a snooze', async () => {
@@ -192,9 +182,8 @@ async function customSiteRow(options: Page) {
 
 /** Registrations and permission, from the extension's own context. */
 async function customSiteBackground(s: ExtensionSession) {
-	return s.extEval(async (origin: string) => {
-		const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-		const scripts: Array<{id: string; matches?: string[]}> = await api.scripting.getRegisteredContentScripts();
+	return s.extEval(async (api, origin: string) => {
+		const scripts = await api.scripting.getRegisteredContentScripts();
 		return {
 			scripts: scripts.map((script) => [script.id, script.matches]),
 			granted: await api.permissions.contains({origins: [origin]}),
@@ -266,12 +255,9 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 				[SECOND_HOST, '1'],
 			]);
 			expect(await options.$('#custom-sites-allow-all')).toBeNull();
-			const scripts = await s().extEval(async () => {
-				const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-				return ((await api.scripting.getRegisteredContentScripts()) as Array<{id: string}>)
-					.map((script) => script.id)
-					.sort();
-			});
+			const scripts = await s().extEval(async (api) =>
+				(await api.scripting.getRegisteredContentScripts()).map((script) => script.id).sort(),
+			);
 			expect(scripts).toEqual([`custom-site:${CUSTOM_HOST}`, `custom-site:${SECOND_HOST}`]);
 			for (const host of [CUSTOM_HOST, SECOND_HOST]) {
 				const site = await s().openSite(`https://${host}/`);
@@ -311,7 +297,7 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 		// Export through the page's button; the Blob it saves is the file.
 		await options.evaluate(() => {
 			const saved: Blob[] = [];
-			(globalThis as any).savedExports = saved;
+			(globalThis as unknown as ExportSpy).savedExports = saved;
 			const original = URL.createObjectURL.bind(URL);
 			URL.createObjectURL = (blob: Blob) => {
 				saved.push(blob);
@@ -320,11 +306,11 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 		});
 		await options.click('#data-export');
 		await poll(
-			() => options.evaluate(() => (globalThis as any).savedExports.length as number),
+			() => options.evaluate(() => (globalThis as unknown as ExportSpy).savedExports.length),
 			(n) => n === 1,
 			{what: 'the exported Blob'},
 		);
-		const file = await options.evaluate(() => ((globalThis as any).savedExports[0] as Blob).text());
+		const file = await options.evaluate(() => (globalThis as unknown as ExportSpy).savedExports[0]!.text());
 		expect(await statusText(options, 'data-status')).toMatch(
 			/^Saved as photo-privacy-advisor-\d{4}-\d{2}-\d{2}\.json\.$/,
 		);
@@ -381,8 +367,6 @@ describe('Options, Firefox (optional permissions granted without a prompt)', () 
 			expect(fresh.sites.unexpected).toEqual([]);
 		} finally {
 			await fresh.close();
-			// Leave this browser as it was for any later test.
-			await sendFrom(options, 'resetAll', null).catch(() => {});
 		}
 	}, 120_000);
 });
@@ -396,8 +380,9 @@ async function openOptionsObservingRequests(s: ExtensionSession): Promise<Page> 
 	const options = await s.browser.newPage();
 	await options.evaluateOnNewDocument(() => {
 		const calls: unknown[] = [];
-		(globalThis as any).permissionRequests = calls;
-		(globalThis as any).chrome.permissions.request = (request: unknown) => {
+		const scope = globalThis as unknown as PermissionSpy;
+		scope.permissionRequests = calls;
+		scope.chrome.permissions.request = (request: unknown) => {
 			calls.push(request);
 			return Promise.resolve(true);
 		};
@@ -419,11 +404,11 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 			await options.type('#custom-site', 'https://example.org/albums');
 			await options.click('#custom-site-add');
 			await poll(
-				() => options.evaluate(() => (globalThis as any).permissionRequests.length as number),
+				() => options.evaluate(() => (globalThis as unknown as PermissionSpy).permissionRequests.length),
 				(n) => n === 1,
 				{what: 'permissions.request'},
 			);
-			expect(await options.evaluate(() => (globalThis as any).permissionRequests)).toEqual([
+			expect(await options.evaluate(() => (globalThis as unknown as PermissionSpy).permissionRequests)).toEqual([
 				{origins: [CUSTOM_ORIGIN]},
 			]);
 			await options.waitForSelector(`#custom-site-list li[data-host="${CUSTOM_HOST}"]`, {timeout: 10_000});
@@ -455,13 +440,11 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 			await importTwoSites(s(), options);
 			await options.click('#custom-sites-allow-all');
 			await waitForStatus(options, 'custom-status', msg('customSitesDeniedAll'));
-			expect(await options.evaluate(() => (globalThis as any).permissionRequests)).toEqual([
+			expect(await options.evaluate(() => (globalThis as unknown as PermissionSpy).permissionRequests)).toEqual([
 				{origins: [CUSTOM_ORIGIN, `https://${SECOND_HOST}/*`]},
 			]);
 			expect(await options.$('#custom-sites-allow-all')).not.toBeNull();
 		} finally {
-			for (const host of [CUSTOM_HOST, SECOND_HOST])
-				await sendFrom(options, 'removeCustomSite', {host}).catch(() => {});
 			await options.close();
 		}
 	});
@@ -486,11 +469,11 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 			});
 			if (!focus) continue;
 			expect(focus.outline, `focus ring on ${focus.name}`).toBe(true);
-			if (!reached.includes(focus.name!)) reached.push(focus.name!);
+			if (!reached.includes(focus.name)) reached.push(focus.name);
 		}
 		// Radio groups take one Tab stop each (arrow keys move within): every other control is reached.
 		const radios = await options.$$eval('input[type=radio]:not(:checked)', (els) => els.map((el) => el.id));
-		expect(reached.sort()).toEqual(controls.filter((name) => !radios.includes(name!)).sort());
+		expect(reached.sort()).toEqual(controls.filter((name) => !radios.includes(name)).sort());
 
 		await options.focus('#reset-all');
 		await options.keyboard.press('Enter');
@@ -541,7 +524,6 @@ describe('Options, Chromium (the permission prompt cannot be answered headless: 
 			expect(await page.$eval('#banner-enabled', (el) => (el as HTMLInputElement).checked)).toBe(false);
 		} finally {
 			await fresh.close();
-			await sendFrom(options, 'resetAll', null).catch(() => {});
 		}
 	}, 90_000);
 });

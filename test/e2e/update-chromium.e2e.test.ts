@@ -7,12 +7,13 @@
  */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import {TargetType} from 'puppeteer-core';
 import {describe, expect, test} from 'vitest';
-import {launchChromium} from './harness/browsers';
-import {bannerHostNow, clickBannerButton, waitForBannerHost} from './harness/banner';
-import {REPO} from './harness/paths';
-import {PHOTOS_URL} from './harness/sites';
-import {poll, sleep} from './harness/wait';
+import {launchChromium} from '../../scripts/browser/browsers';
+import {bannerHostNow, clickBannerButton, waitForBannerHost} from '../../scripts/browser/banner';
+import {REPO} from '../../scripts/browser/paths';
+import {PHOTOS_URL} from '../../scripts/browser/sites';
+import {poll, sleep} from '../../scripts/browser/wait';
 
 const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<
 	string,
@@ -27,15 +28,13 @@ describe('Chromium: the extension reloaded under an open photo page', () => {
 			await site.page.bringToFront();
 			const host = await waitForBannerHost(site.page);
 			// The reload takes the service worker down with the evaluation that asked for it: do not wait for an answer.
-			await Promise.race([
-				session.extEval(() => (globalThis as any).chrome.runtime.reload()).catch(() => {}),
-				sleep(3000),
-			]);
+			await Promise.race([session.extEval((api) => api.runtime.reload()).catch(() => {}), sleep(3000)]);
 			await poll(
 				() =>
 					Promise.resolve(
-						session.browser.targets().filter((t) => t.type() === 'service_worker' && t.url().startsWith(session.origin))
-							.length,
+						session.browser
+							.targets()
+							.filter((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(session.origin)).length,
 					),
 				(workers) => workers >= 1,
 				{timeout: 10_000, what: "the reloaded extension's service worker"},

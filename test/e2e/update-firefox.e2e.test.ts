@@ -5,11 +5,11 @@
  * way Firefox makes one: the same add-on installed again over itself.
  */
 import {describe, expect, test} from 'vitest';
-import {launchFirefox} from './harness/browsers';
-import {waitForBannerHost} from './harness/banner';
-import {DIST_FIREFOX} from './harness/paths';
-import {PHOTOS_URL} from './harness/sites';
-import {poll} from './harness/wait';
+import {launchFirefox} from '../../scripts/browser/browsers';
+import {waitForBannerHost} from '../../scripts/browser/banner';
+import {DIST_FIREFOX} from '../../scripts/browser/paths';
+import {PHOTOS_URL} from '../../scripts/browser/sites';
+import {poll} from '../../scripts/browser/wait';
 
 /** Banner hosts in the page, found by their own styling rather than by the mark the fix added. */
 const bannerHosts = () =>

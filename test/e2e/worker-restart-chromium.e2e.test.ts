@@ -4,10 +4,12 @@
  * on (Chromium: the worker is stopped through CDP ServiceWorker.stopWorker, as the benchmark does).
  */
 import {describe, expect, test} from 'vitest';
-import {launchChromium, type ChromiumSession} from './harness/browsers';
-import {waitForBannerHost} from './harness/banner';
-import {useSession} from './harness/session';
-import {poll, sleep} from './harness/wait';
+import {launchChromium, type ChromiumSession} from '../../scripts/browser/browsers';
+import {waitForBannerHost} from '../../scripts/browser/banner';
+import {evalWithApi} from '../../scripts/browser/ext-api';
+import {WorkerControl} from '../../scripts/browser/worker-control';
+import {useSession} from './suites/session';
+import {poll, sleep} from '../../scripts/browser/wait';
 
 describe('Chromium: the background stopped and restarted', () => {
 	const s = useSession(() => launchChromium());
@@ -19,38 +21,20 @@ describe('Chromium: the background stopped and restarted', () => {
 		expect((await session.badge(site.tabId)).text).toBe('!');
 
 		const control = await session.openExtensionPage('compare/index.html', 'body[data-ready="1"]');
-		const cdp = await control.createCDPSession();
-		const versions = new Map<string, {scriptURL: string; runningStatus: string}>();
-		cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-			for (const version of event.versions) versions.set(version.versionId, version);
-		});
-		await cdp.send('ServiceWorker.enable');
-		const ours = () => [...versions.entries()].find(([, v]) => v.scriptURL === `${session.origin}background.js`);
-		await poll(
-			async () => ours(),
-			(v) => v !== undefined,
-			{what: 'the service worker version'},
-		);
-		// Puppeteer is attached to the worker: detach, else the restarted worker waits for a debugger.
-		await session.worker.client.detach().catch(() => {});
-		await cdp.send('ServiceWorker.stopWorker', {versionId: ours()![0]});
-		await poll(
-			async () => ours()?.[1].runningStatus,
-			(status) => status === 'stopped',
-			{what: 'the worker to stop'},
-		);
+		const workerControl = await WorkerControl.attach(control, session.origin);
+		await workerControl.stop(session.worker);
 		await sleep(200);
 
 		// A fresh popup page wakes the worker, which reads the tab's state back from storage.session.
 		const popup = await session.openExtensionPage(`popup/index.html?tab=${site.tabId}`, 'body[data-ready="1"]');
 		expect(await popup.$eval('h1[data-service]', (h) => h.getAttribute('data-service'))).toBe('google-photos');
-		expect(ours()?.[1].runningStatus).toBe('running');
+		expect(workerControl.status).toBe('running');
 		// And the restarted worker serves the next visit (the tab in front: a background tab does not paint).
 		await site.page.bringToFront();
 		await site.page.reload({waitUntil: 'load'});
 		// First the background's answer (the badge), then the banner it allowed.
 		await poll(
-			() => popup.evaluate((tabId) => (globalThis as any).chrome.action.getBadgeText({tabId}), site.tabId),
+			() => evalWithApi(popup, (api, tabId: number) => api.action.getBadgeText({tabId}), site.tabId),
 			(text) => text === '!',
 			{what: 'the restarted background to mark the tab'},
 		);

@@ -1,8 +1,12 @@
-/** The permission list (permissions.ts) against the source manifest and the README's permissions table. */
+/**
+ * The permission list (permissions.ts) against the source manifest, the README's permissions table and the
+ * store listings' justifications (docs/store/listing.<language>.json).
+ */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import manifest from '../../manifest.json';
+import {HOST_GROUPS, loadListings} from '../../scripts/store-listing';
 import {expectedPermissions, NEVER, PERMISSION_KEYS, PERMISSIONS} from './permissions';
 
 const README = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
@@ -38,4 +42,16 @@ describe('the permission list', () => {
 		for (const name of rows.keys())
 			expect(listed, `README.md lists \`${name}\`, which the extension does not ask for`).toContain(name);
 	});
+
+	it.each(
+		loadListings(path.resolve(import.meta.dirname, '../..')).map((listing) => [listing.language, listing] as const),
+	)(
+		'the %s store listing justifies every entry and every host group, and nothing that is not asked for',
+		(_language, listing) => {
+			const listed = [...PERMISSION_KEYS.flatMap((key) => expectedPermissions(key)), ...HOST_GROUPS];
+			for (const name of listed)
+				expect(listing.permissions[name]?.trim().length ?? 0, `a justification for \`${name}\``).toBeGreaterThan(40);
+			expect(Object.keys(listing.permissions).sort()).toEqual([...listed].sort());
+		},
+	);
 });

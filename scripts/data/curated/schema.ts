@@ -7,30 +7,31 @@
  */
 import {z} from 'zod';
 import {
+	attributionSchema,
 	auditSchema,
 	httpsUrlSchema,
 	criterionSchema,
 	evaluationSchema,
+	idSchema,
 	localizedUrlSchema,
 	neverFlagSchema,
 	routeSchema,
 	serviceSchema,
 	sourcePageSchema,
+	TOOL_KINDS,
 } from '../../../src/data/schema';
 
 const comment = z.string().min(1).optional();
 
 /** A curated text: unlike the dataset's, French is required here. */
-export const curatedTextSchema = z.strictObject({en: z.string().trim().min(1), fr: z.string().trim().min(1)});
-
-const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens');
+const curatedTextSchema = z.strictObject({en: z.string().trim().min(1), fr: z.string().trim().min(1)});
 
 /** Source page ids per language: English is required, French optional. */
-const pagesByLanguageSchema = z.strictObject({en: idSchema, fr: idSchema.optional()});
+const pagesByLanguageSchema = z.strictObject({en: idSchema, fr: z.optional(idSchema)});
 
 /** sources.json: provenance of every copied page. The title comes from the page itself. */
 const sourceShape = sourcePageSchema.def.shape;
-export const curatedSourcesSchema = z.array(
+const curatedSourcesSchema = z.array(
 	z.strictObject({
 		id: sourceShape.id,
 		file: sourceShape.file,
@@ -44,7 +45,7 @@ export const curatedSourcesSchema = z.array(
 );
 
 /** A replacement in one imported field, with the reason. Generation fails when `from` is not found. */
-export const overrideSchema = z.strictObject({
+const overrideSchema = z.strictObject({
 	/**
 	 * `links.<key>` (the whole URL), `downloads.<platform>` (the whole URL) or `summary.<lang>` (a
 	 * substring of the text).
@@ -56,31 +57,34 @@ export const overrideSchema = z.strictObject({
 	source: z.optional(httpsUrlSchema),
 });
 
-export const curatedRouteSchema = z.strictObject({...routeSchema.def.shape, text: curatedTextSchema});
+const curatedRouteSchema = z.strictObject({...routeSchema.def.shape, text: curatedTextSchema});
 
-export const curatedToolSchema = z.strictObject({
+const curatedToolSchema = z.strictObject({
 	id: idSchema,
 	/** The card's name on the pages (the recommendation card's bold name or heading). */
 	card: z.string().min(1),
-	kind: toolKind(),
+	kind: z.enum(TOOL_KINDS),
 	comment,
-	/** Where the card is imported from, per language. Links and downloads come from the newest of them. */
+	/**
+	 * Where the card is imported from, per language. Links and downloads come from the newest of them;
+	 * the tool's author (`by`) is Privacy Guides on these pages, and its threats are their tags.
+	 */
 	sourcePages: pagesByLanguageSchema,
+	/** Where Privacy Guides recommends it, in one sentence naming the page. */
+	recommendation: curatedTextSchema,
 	tagline: curatedTextSchema,
-	freePlan: z.strictObject({text: curatedTextSchema, source: httpsUrlSchema}),
+	freePlan: z.strictObject({text: curatedTextSchema, by: attributionSchema}),
 	audits: z.array(z.strictObject({...auditSchema.def.shape, scope: curatedTextSchema})),
+	/** Whose verdicts evaluations.json gives for this tool: Privacy Guides' or ours, in one sentence. */
+	verdicts: z.strictObject({note: curatedTextSchema, by: attributionSchema}),
 	overrides: z.array(overrideSchema),
 	/** Import routes shared by many services: a service's `import` may say "generic" for this tool. */
 	import: z.strictObject({generic: curatedRouteSchema.optional()}).optional(),
 });
 
-function toolKind() {
-	return z.enum(['cloud', 'self-hosted']);
-}
+const curatedToolsSchema = z.array(curatedToolSchema);
 
-export const curatedToolsSchema = z.array(curatedToolSchema);
-
-export const curatedCriteriaSchema = z.strictObject({
+const curatedCriteriaSchema = z.strictObject({
 	comment,
 	sourcePages: pagesByLanguageSchema,
 	criteria: z.array(
@@ -93,20 +97,22 @@ export const curatedCriteriaSchema = z.strictObject({
 	),
 });
 
-export const curatedEvaluationsSchema = z.array(
-	z.strictObject({...evaluationSchema.def.shape, reason: curatedTextSchema}),
-);
+const curatedEvaluationsSchema = z.array(z.strictObject({...evaluationSchema.def.shape, reason: curatedTextSchema}));
 
-export const curatedThreatsSchema = z.strictObject({
+const curatedThreatsSchema = z.strictObject({
 	comment,
-	sourcePages: pagesByLanguageSchema,
-	/** The page the English explanations are quoted from (basics/common-threats); checked verbatim. */
-	explanationSource: idSchema,
+	/**
+	 * Privacy Guides' definitions pages (basics/common-threats) per language: each threat's label and
+	 * explanation must be that page's own words, checked verbatim.
+	 */
+	definitions: pagesByLanguageSchema,
 	threats: z.array(
 		z.strictObject({
 			id: idSchema,
 			/** The anchor of the threat's section in basics/common-threats.md, as the tags link it. */
 			anchor: z.string().regex(/^[a-z0-9-]+$/),
+			/** The term in bold in the definitions list, per language. */
+			label: curatedTextSchema,
 			explanation: curatedTextSchema,
 			url: z.strictObject({...localizedUrlSchema.def.shape}),
 		}),
@@ -114,7 +120,7 @@ export const curatedThreatsSchema = z.strictObject({
 });
 
 const serviceShape = serviceSchema.def.shape;
-export const curatedServiceSchema = z.strictObject({
+const curatedServiceSchema = z.strictObject({
 	...serviceShape,
 	comment,
 	name: curatedTextSchema,
@@ -123,19 +129,47 @@ export const curatedServiceSchema = z.strictObject({
 		...serviceShape.match.def.shape,
 		examples: z.array(httpsUrlSchema).min(1),
 		counterexamples: z.array(httpsUrlSchema),
+		lookalikes: z.array(httpsUrlSchema),
 	}),
 	access: z.strictObject({...serviceShape.access.def.shape, concern: curatedTextSchema}),
 	export: curatedRouteSchema,
 	/** Per tool id: a route, or "generic" for the tool's generic route (tools.json `import.generic`). */
 	import: z.record(idSchema, z.union([z.literal('generic'), curatedRouteSchema])),
 });
-export const curatedServicesSchema = z.array(curatedServiceSchema);
+const curatedServicesSchema = z.array(curatedServiceSchema);
 
-export const curatedNeverFlagSchema = z.array(
+const curatedNeverFlagSchema = z.array(
 	z.strictObject({...neverFlagSchema.def.shape, comment, reason: curatedTextSchema}),
 );
 
-export const curatedPageSchema = z.strictObject({
+/**
+ * providers.json: every company or project a claim is attributed to (`by: "provider"`), with the
+ * domains (optionally with a path, "github.com/ente") that are its own. A provider's claim must cite a
+ * page on them; a verified export route must be the service's provider's own.
+ */
+const curatedProvidersSchema = z.array(
+	z.strictObject({
+		name: z.string().min(1),
+		comment,
+		domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[A-Za-z0-9._-]+)*$/)).min(1),
+	}),
+);
+
+/**
+ * corrections.json: slips in Privacy Guides' text (typos, agreement), corrected in what the extension
+ * shows, never in the copied pages: each replaces every occurrence of `from` in one page before it is
+ * imported, and generation fails when `from` is no longer there (Privacy Guides fixed it).
+ */
+const curatedCorrectionsSchema = z.array(
+	z.strictObject({
+		page: idSchema,
+		from: z.string().min(1),
+		to: z.string().min(1),
+		reason: z.string().min(1),
+	}),
+);
+
+const curatedPageSchema = z.strictObject({
 	comment,
 	/** The pages the intro and the "not affiliated" sentence are imported from. */
 	sourcePages: pagesByLanguageSchema,
@@ -156,6 +190,8 @@ export const CURATED_FILES = {
 	'services.json': curatedServicesSchema,
 	'never-flag.json': curatedNeverFlagSchema,
 	'page.json': curatedPageSchema,
+	'providers.json': curatedProvidersSchema,
+	'corrections.json': curatedCorrectionsSchema,
 } as const;
 export type CuratedFileName = keyof typeof CURATED_FILES;
 export type Curated = {[K in CuratedFileName]: z.infer<(typeof CURATED_FILES)[K]>};

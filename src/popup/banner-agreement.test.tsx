@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+/**
+ * The banner (built by the background) and the popup name the same alternatives in the same order, for
+ * every preference, even in a catalogue that lists a self-hosted tool before a cloud one.
+ */
+import {render} from 'preact';
+import {act} from 'preact/test-utils';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {handlers} from '../background/handlers';
+import {PREFERENCES, SETTINGS_KEY, DEFAULTS} from '../core/settings';
+import type * as Data from '../data';
+import {fake} from '../../test/fake-browser';
+import {routeMessagesFrom, settle} from '../../test/pages';
+import {Popup} from './Popup';
+
+// The catalogue lists Ente Photos (cloud) first; this one lists PhotoPrism (self-hosted) first.
+vi.mock('../data', async (importOriginal) => {
+	const original = await importOriginal<typeof Data>();
+	return {...original, dataset: {...original.dataset, tools: [...original.dataset.tools].reverse()}};
+});
+
+let scratch: HTMLElement;
+const url = 'https://photos.google.com/';
+const tab = {id: 'test-extension-id', url, tab: {id: 3} as never, frameId: 0};
+
+beforeEach(() => {
+	routeMessagesFrom('popup');
+	scratch = document.createElement('main');
+	document.body.append(scratch);
+});
+afterEach(() => {
+	render(null, scratch);
+	scratch.remove();
+	delete document.body.dataset['ready'];
+});
+
+describe('the banner and the popup', () => {
+	it.each(PREFERENCES)('show the same alternatives in the same order (preference "%s")', async (preference) => {
+		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, preference}});
+		const banner = await handlers.pageVisit({url}, tab);
+		await act(() => render(<Popup tabId={3} />, scratch));
+		await settle();
+		const popup = [...scratch.querySelectorAll('article.tool h3')].map((heading) => heading.firstChild?.textContent);
+		expect(popup.length).toBeGreaterThan(0);
+		expect(banner?.tools).toEqual(popup.map((name) => name?.trim()));
+		if (preference === 'both') expect(banner?.tools).toEqual(['Ente Photos', 'PhotoPrism']);
+	});
+});
