@@ -36,9 +36,10 @@ export const BUDGETS: Record<string, number> = {
  * The shared chunks of the background and the pages (the dataset, Preact, zod, the polyfill), all
  * together: their names carry a content hash, so they are budgeted as one. Raised from 160 KB when the
  * catalogue grew to 24 services, each claim with its author (the dataset chunk: about 132 KB); the zip
- * (88 KB) stays far under PACKAGE_BUDGET.
+ * (88 KB) stays far under PACKAGE_BUDGET. Raised again for the guided moves: their steps (src/data/moves.json,
+ * about 16 KB), shared by the background and the move page.
  */
-export const CHUNKS_BUDGET = 176 * 1024;
+export const CHUNKS_BUDGET = 192 * 1024;
 
 /** The whole packaged extension (the zip a store receives), per browser. */
 export const PACKAGE_BUDGET = 150 * 1024;
