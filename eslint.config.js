@@ -28,7 +28,7 @@ function walls(why, regex, {polyfill = true} = {}) {
 	return {'no-restricted-imports': ['error', {patterns}]};
 }
 
-const PAGES = 'popup|options|compare|ui';
+const PAGES = 'popup|options|compare|move|ui';
 const SHIPPED = {ignores: ['**/*.test.{ts,tsx}']};
 const CONTEXT_FREE = [
 	'core/ and data/ are context-free: they import no context folder.',
@@ -112,10 +112,10 @@ export default tseslint.config(
 		),
 	},
 	{
-		files: ['src/{popup,compare,ui}/**/*.{ts,tsx}'],
+		files: ['src/{popup,compare,move,ui}/**/*.{ts,tsx}'],
 		...SHIPPED,
 		rules: walls(
-			'Pages talk to the background by messages; the popup and the comparison page ship no zod ' +
+			'Pages talk to the background by messages; the popup, the comparison and the move pages ship no zod ' +
 				'(import constants and types, never schemas).',
 			'^(\\.\\./(background|content)(/|$)|idb$|zod|\\.\\./core/(message-map|backup|settings)$|\\.\\./data/schema$)',
 		),
