@@ -28,7 +28,7 @@ function walls(why, regex, {polyfill = true} = {}) {
 	return {'no-restricted-imports': ['error', {patterns}]};
 }
 
-const PAGES = 'popup|options|compare|ui';
+const PAGES = 'popup|options|compare|move|ui';
 const SHIPPED = {ignores: ['**/*.test.{ts,tsx}']};
 const CONTEXT_FREE = [
 	'core/ and data/ are context-free: they import no context folder.',
@@ -134,6 +134,15 @@ export default tseslint.config(
 			'Pages talk to the background by messages; the popup and the comparison page ship no zod ' +
 				'(import constants and types, never schemas) and load only their language of the dataset (data/pages.ts).',
 			'^(\\.\\./(background|content)(/|$)|idb$|zod|\\.\\./core/(message-map|backup|settings)$|\\.\\./data(/(index|schema|dataset\\.json))?$)',
+		),
+	},
+	{
+		files: ['src/move/**/*.{ts,tsx}'],
+		...SHIPPED,
+		rules: walls(
+			'Pages talk to the background by messages; the move page ships no zod ' +
+				'(import constants and types, never schemas).',
+			'^(\\.\\./(background|content)(/|$)|idb$|zod|\\.\\./core/(message-map|backup|settings)$|\\.\\./data/schema$)',
 		),
 	},
 	{files: ['src/{core,data}/**/*.ts'], ...SHIPPED, rules: walls(...CONTEXT_FREE)},

@@ -7,6 +7,7 @@
  *   popup-neutral-<lang>-<scheme>.png   the real toolbar popup over any other site
  *   compare-<lang>-<scheme>.png         the comparison page (compare/index.html?service=google-photos)
  *   options-<lang>-<scheme>.png         the options page
+ *   move-<lang>-<scheme>.png            the guided move page (Google Photos → Ente Photos, before it starts)
  *
  * for lang in en, fr (Chromium --lang=fr) and scheme in light, dark (emulated prefers-color-scheme).
  * Pages are cropped to a sensible viewport; PNGs are recompressed with ImageMagick when it is installed.
@@ -113,7 +114,7 @@ async function extensionPage(
 	s: ChromiumSession,
 	lang: string,
 	value: Scheme,
-	name: 'compare' | 'options',
+	name: 'compare' | 'options' | 'move',
 	pagePath: string,
 ) {
 	const page = await s.openExtensionPage(pagePath, 'body[data-ready="1"]');
@@ -140,6 +141,8 @@ async function main() {
 				if (want('popup-neutral')) await popup(s, lang, value, 'neutral');
 				if (want('compare')) await extensionPage(s, lang, value, 'compare', 'compare/index.html?service=google-photos');
 				if (want('options')) await extensionPage(s, lang, value, 'options', 'options/index.html');
+				if (want('move'))
+					await extensionPage(s, lang, value, 'move', 'move/index.html?service=google-photos&tool=ente-photos');
 			}
 			if (s.sites.unexpected.length > 0)
 				throw new Error(`Requests left the fixtures: ${s.sites.unexpected.join(', ')}`);

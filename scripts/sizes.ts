@@ -21,6 +21,9 @@ export type Size = {target: string; file: string; bytes: number};
  */
 export const BUDGETS: Record<string, number> = {
 	'content.js': 12 * 1024,
+	'export-helper.js': 8 * 1024,
+	'move/move.js': 16 * 1024,
+	'move/move.css': 8 * 1024,
 	'background.js': 40 * 1024,
 	'popup/popup.js': 16 * 1024,
 	'compare/compare.js': 16 * 1024,
@@ -36,8 +39,10 @@ export const BUDGETS: Record<string, number> = {
  * catalogue grew to 24 services, each claim with its author: about 165 KB, of which the whole dataset,
  * for the background and the options only, about 123 KB (the popup and the comparison page load their
  * language's page data instead, budgeted below).
+ * Raised again for the guided moves: their steps (src/data/moves.json, about 16 KB), shared by the
+ * background and the move page.
  */
-export const CHUNKS_BUDGET = 176 * 1024;
+export const CHUNKS_BUDGET = 192 * 1024;
 
 /**
  * The pages' data, one chunk per language (src/data/pages/<lang>.json, loaded by a dynamic import): a

@@ -145,8 +145,8 @@ export abstract class ExtensionSession {
 	/**
 	 * Puts the extension back as the session found it, so a test (or its retry) never starts in the state
 	 * an earlier one left: every tab but the harness's own closed; storage.local and storage.session as
-	 * they were; the journey database deleted; the custom sites' script registrations and granted host
-	 * permissions gone. All of it through the extension's own API (extEval).
+	 * they were; the journey database deleted (visits, checklist and moves); every registered content script
+	 * (custom sites', export-page helpers') and the host permissions granted since the start gone. All of it through the extension's own API (extEval).
 	 */
 	async reset(): Promise<void> {
 		await this.closePages();

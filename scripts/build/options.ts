@@ -19,7 +19,7 @@ import type {Target} from '../manifest';
 export type Mode = 'release' | 'dev';
 export type UnitName = 'scripts' | 'content' | 'styles';
 
-export const PAGES = ['popup', 'options', 'compare'] as const;
+export const PAGES = ['popup', 'options', 'compare', 'move'] as const;
 
 /** Files a unit reads without importing them, relative to the root: a change to one rebuilds the unit. */
 export const ALSO_READS: Record<UnitName, readonly string[]> = {
@@ -136,7 +136,7 @@ export function unitOptions(opts: {
 		},
 		content: {
 			...common,
-			entryPoints: {content: from('src/content/index.ts')},
+			entryPoints: {content: from('src/content/index.ts'), 'export-helper': from('src/content/export-helper.ts')},
 			// The content script must stay tiny: every name minified too, and no polyfill (see core/browser.ts).
 			minifyIdentifiers: true,
 			alias: {'webextension-polyfill': from('src/core/native-browser.ts')},

@@ -29,6 +29,18 @@ import {withEntry, withoutService} from './service-lists';
 import {readSettings, readTabState, updateSettings, writeTabState} from './store';
 import {logFailure, logged} from './log';
 import {forgetPrivateChoices, readPrivateChoices, updatePrivateChoices, withPrivateChoices} from './private-session';
+import {
+	endMoveFrom,
+	helperModel,
+	helperRequested,
+	moveStatuses,
+	preferredTool,
+	releaseHelpers,
+	setStep,
+	startMoveFrom,
+} from './moves';
+import {movePagePath} from '../core/moves';
+import type {MovesState} from '../core/message-map';
 
 /** A tab in a private window: nothing it does may reach persistent storage (background/private-session.ts). */
 const isPrivate = (sender: Runtime.MessageSender) => sender.tab?.incognito === true;
@@ -82,6 +94,14 @@ async function journeyState(): Promise<JourneyState> {
 		return {available: true, summary: await journeySummary(now)};
 	} catch (error) {
 		logFailure('journey unavailable', error);
+		return {available: false};
+	}
+}
+
+async function movesState(): Promise<MovesState> {
+	try {
+		return {available: true, moves: await moveStatuses()};
+	} catch {
 		return {available: false};
 	}
 }
@@ -208,6 +228,7 @@ export const handlers: Handlers = {
 		await changeCustomSites(() => updateSettings(defaults));
 		await eraseJourney().catch(logged('journey not erased on reset'));
 		await forgetPrivateChoices(); // the private session's banner choices too
+		await releaseHelpers(); // the moves are gone: so are their helpers and permissions
 		return readSettings();
 	},
 	getCustomSites: () => syncCustomSites(),
@@ -225,6 +246,7 @@ export const handlers: Handlers = {
 	},
 	async eraseJourney() {
 		await eraseJourney();
+		await releaseHelpers();
 		return journeyState();
 	},
 	async exportData() {
@@ -238,6 +260,20 @@ export const handlers: Handlers = {
 		const now = Date.now();
 		return makeBackup({...settings, snoozedUntil: runningSnoozes(settings.snoozedUntil, now)}, journey, now);
 	},
+	getMoves: () => movesState(),
+	startMove: ({service, tool}) => startMoveFrom(service, tool),
+	setMoveStep: ({service, step, done}) => setStep(service, step, done),
+	endMove: ({service}) => endMoveFrom(service),
+	async openMove(_payload, sender) {
+		const service = await detectedService(sender);
+		const {preference} = await readSettings();
+		// From a private tab, as the comparison: no service in an address a normal window's history may keep.
+		const path = isPrivate(sender) ? 'move/index.html' : movePagePath(service, preferredTool(preference));
+		await browser.tabs.create({url: browser.runtime.getURL(path)});
+		return null;
+	},
+	helperVisit: ({url}, sender) => helperModel(url, sender),
+	helperRequested: ({url}, sender) => helperRequested(url, sender),
 	async importData(backup) {
 		// The journey first: it is the part that can fail (IndexedDB unavailable), and it is written in one
 		// transaction, so a failure leaves everything as it was.

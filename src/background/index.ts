@@ -8,6 +8,7 @@ import {handlers} from './handlers';
 import {route} from './router';
 import {syncCustomSites} from './custom-sites';
 import {logged} from './log';
+import {syncHelpers} from './moves';
 import {readSettings, writeTabState} from './store';
 import {forgetWhenPrivateWindowsClose} from './private-session';
 import {restrictStorageAccess} from './access-level';
@@ -35,17 +36,21 @@ browser.windows.onRemoved.addListener(() => {
 browser.runtime.onInstalled.addListener(() => {
 	void readSettings()
 		.then(() => syncCustomSites())
-		.catch(logged('settings repair or custom-site sync after install or update'));
+		.then(() => syncHelpers())
+		.catch(logged('settings repair, custom-site or move-helper sync after install or update'));
 });
 
 // On browser start, and whenever the person grants or revokes a site in the browser's own UI: register
 // the scripts of custom sites whose permission is granted, drop those whose permission was revoked.
 browser.runtime.onStartup.addListener(() => {
 	void syncCustomSites().catch(logged('custom-site sync at startup'));
+	void syncHelpers().catch(logged('move-helper sync at startup'));
 });
 browser.permissions.onAdded.addListener(() => {
 	void syncCustomSites().catch(logged('custom-site sync after a permission was granted'));
+	void syncHelpers().catch(logged('move-helper sync after a permission was granted'));
 });
 browser.permissions.onRemoved.addListener(() => {
 	void syncCustomSites().catch(logged('custom-site sync after a permission was revoked'));
+	void syncHelpers().catch(logged('move-helper sync after a permission was revoked'));
 });

@@ -14,8 +14,13 @@ import {
 	replaceJourney,
 	retentionStart,
 	setChecklistStep,
+	setMoveStep,
+	startMove,
+	endMove,
+	readMoves,
 } from './journey-db';
 import {localDay} from '../core/journey';
+import {currentStep} from '../core/moves';
 
 const at = (iso: string) => new Date(iso).getTime();
 
@@ -43,7 +48,7 @@ describe('schema upgrades', () => {
 	it('creates the current schema in an empty browser (from version 0)', async () => {
 		const db = await journeyDb();
 		expect(db.version).toBe(DB_VERSION);
-		expect([...db.objectStoreNames].sort()).toEqual(['checklist', 'visits']);
+		expect([...db.objectStoreNames].sort()).toEqual(['checklist', 'moves', 'visits']);
 		expect([...db.transaction('visits').store.indexNames]).toEqual(['byDay']);
 	});
 
@@ -152,5 +157,85 @@ describe('the journey', () => {
 		};
 		await expect(replaceJourney(bad)).rejects.toThrow();
 		expect((await readJourney()).visits).toEqual([{service: 'flickr', day: '2026-11-03'}]);
+	});
+});
+
+/** The schema exactly as version 2 created it (frozen here: never change this to match the current code). */
+async function createVersion2(checklist: Array<Record<string, unknown>>) {
+	const db = await openDB(DB_NAME, 2, {
+		upgrade(database) {
+			database.createObjectStore('visits', {keyPath: ['service', 'day']}).createIndex('byDay', 'day');
+			database.createObjectStore('checklist', {keyPath: 'service'});
+		},
+	});
+	const tx = db.transaction('checklist', 'readwrite');
+	for (const entry of checklist) await tx.store.put(entry);
+	await tx.done;
+	db.close();
+}
+
+describe('moves (version 3)', () => {
+	it('upgrades a version 2 database: checklist kept, an empty moves store added', async () => {
+		await createVersion2([{service: 'flickr', exported: true, imported: false, deleted: false}]);
+		const db = await journeyDb();
+		expect(DB_VERSION).toBe(3);
+		expect([...db.objectStoreNames].sort()).toEqual(['checklist', 'moves', 'visits']);
+		expect(await db.getAll('checklist')).toEqual([
+			{service: 'flickr', exported: true, imported: false, deleted: false},
+		]);
+		expect(await readMoves()).toEqual([]);
+	});
+
+	it('starting a move counts the steps already ticked in the checklist', async () => {
+		await setChecklistStep('google-photos', 'exported', true);
+		const move = await startMove('google-photos', 'ente-photos', 1000);
+		expect(move).toEqual({service: 'google-photos', tool: 'ente-photos', started: 1000, done: ['download']});
+		expect(currentStep(move)).toBe(1);
+	});
+
+	it('a move step with a checklist tick sets both, and a checklist tick sets the move step', async () => {
+		await startMove('google-photos', 'ente-photos', 1000);
+		await setMoveStep('google-photos', 'request', true);
+		await setMoveStep('google-photos', 'download', true);
+		expect((await readJourney()).checklist).toEqual([
+			{service: 'google-photos', exported: true, imported: false, deleted: false},
+		]);
+		await setChecklistStep('google-photos', 'imported', true);
+		await setChecklistStep('google-photos', 'exported', false);
+		const [move] = await readMoves();
+		expect(move?.done).toEqual(['request', 'import']);
+		expect(currentStep(move!)).toBe(2);
+	});
+
+	it('a step of a move not started is refused, and changes nothing', async () => {
+		await expect(setMoveStep('flickr', 'download', true)).rejects.toThrow('No move from this service is in progress');
+		expect((await readJourney()).checklist).toEqual([]);
+	});
+
+	it('restarting for another alternative keeps the progress; ending forgets the move, not the checklist', async () => {
+		await startMove('flickr', 'ente-photos', 1000);
+		await setMoveStep('flickr', 'request', true);
+		expect(await startMove('flickr', 'photoprism', 2000)).toEqual({
+			service: 'flickr',
+			tool: 'photoprism',
+			started: 1000,
+			done: ['request'],
+		});
+		await setMoveStep('flickr', 'download', true);
+		await endMove('flickr');
+		expect(await readMoves()).toEqual([]);
+		expect((await readJourney()).checklist).toEqual([
+			{service: 'flickr', exported: true, imported: false, deleted: false},
+		]);
+	});
+
+	it('damaged move records are left out; erase clears the moves too', async () => {
+		await startMove('flickr', 'ente-photos', 1000);
+		const db = await journeyDb();
+		await db.put('moves', {service: 'broken', tool: 'x', started: 'soon', done: []} as never);
+		await db.put('moves', {service: 'odd', tool: 'x', started: 5, done: ['fly']} as never);
+		expect((await readMoves()).map((m) => m.service)).toEqual(['flickr']);
+		await eraseJourney();
+		expect(await db.getAll('moves')).toEqual([]);
 	});
 });

@@ -9,10 +9,13 @@
  *   deleted whenever a visit is recorded.
  * - `checklist`: per service, three ticks: exported from it, imported into an alternative, deleted the
  *   old library.
+ * - `moves`: per service, the guided move in progress (core/moves.ts): the alternative, when it started, the
+ *   steps done. Three steps are the checklist's ticks: setting one sets the other, in one transaction.
  *
  * Schema versions (each upgrade step runs in order from the stored version; tested in db.test.ts):
  * - 1: `visits` keyed by [service, day].
  * - 2: `visits` gains a `byDay` index (for pruning by date); new `checklist` store keyed by service.
+ * - 3: new `moves` store keyed by service.
  *
  * If the database cannot be opened (a private window, storage full or disabled), every function here
  * rejects; callers show the journey as unavailable and go on.
@@ -29,13 +32,22 @@ import {
 	type JourneySummary,
 	type Visit,
 } from '../core/journey';
+import {
+	CHECKLIST_OF_STEP,
+	MOVE_STEPS,
+	normalizeSteps,
+	STEP_OF_CHECKLIST,
+	type Move,
+	type MoveStep,
+} from '../core/moves';
 
 export const DB_NAME = 'photo-privacy-advisor';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 interface JourneyDB extends DBSchema {
 	visits: {key: [string, string]; value: Visit; indexes: {byDay: string}};
 	checklist: {key: string; value: ChecklistEntry};
+	moves: {key: string; value: Move};
 }
 
 type Db = IDBPDatabase<JourneyDB>;
@@ -58,6 +70,11 @@ function upgradeJourneyDb(db: Db, oldVersion: number, tx: UpgradeTx): void {
 				// → 2
 				tx.objectStore('visits').createIndex('byDay', 'day');
 				db.createObjectStore('checklist', {keyPath: 'service'});
+				break;
+			}
+			case 2: {
+				// → 3
+				db.createObjectStore('moves', {keyPath: 'service'});
 				break;
 			}
 			default:
@@ -137,11 +154,86 @@ export async function journeySummary(time: number): Promise<JourneySummary> {
 	};
 }
 
+/** Ticks (or unticks) a checklist step, and the matching step of the service's move in progress, if any. */
 export async function setChecklistStep(service: string, step: ChecklistStep, done: boolean): Promise<void> {
+	await setSteps(service, {checklist: step, move: STEP_OF_CHECKLIST[step]}, done);
+}
+
+/** Ticks (or unticks) a step of the service's move, and the matching checklist tick, if the step has one. */
+export async function setMoveStep(service: string, step: MoveStep, done: boolean): Promise<void> {
 	const db = await journeyDb();
-	const tx = db.transaction('checklist', 'readwrite');
-	const entry = (await tx.store.get(service)) ?? emptyChecklist(service);
-	await Promise.all([tx.store.put({...entry, [step]: done}), tx.done]);
+	if (!(await db.get('moves', service))) throw new Error('No move from this service is in progress');
+	await setSteps(service, {checklist: CHECKLIST_OF_STEP[step], move: step}, done);
+}
+
+async function setSteps(
+	service: string,
+	steps: {checklist: ChecklistStep | undefined; move: MoveStep},
+	done: boolean,
+): Promise<void> {
+	const db = await journeyDb();
+	const tx = db.transaction(['checklist', 'moves'], 'readwrite');
+	const pending: Array<Promise<unknown>> = [tx.done];
+	if (steps.checklist) {
+		const checklist = tx.objectStore('checklist');
+		const entry = (await checklist.get(service)) ?? emptyChecklist(service);
+		pending.push(checklist.put({...entry, [steps.checklist]: done}));
+	}
+	const moves = tx.objectStore('moves');
+	const move = await moves.get(service);
+	if (move) {
+		const others = move.done.filter((step) => step !== steps.move);
+		pending.push(moves.put({...move, done: normalizeSteps(done ? [...others, steps.move] : others)}));
+	}
+	await Promise.all(pending);
+}
+
+/**
+ * Starts (or restarts, for another alternative) the move from `service` to `tool`. The steps already ticked in
+ * the checklist count as done, so a person who had exported before starts at the next step.
+ */
+export async function startMove(service: string, tool: string, time: number): Promise<Move> {
+	const db = await journeyDb();
+	const tx = db.transaction(['checklist', 'moves'], 'readwrite');
+	const entry = await tx.objectStore('checklist').get(service);
+	const existing = await tx.objectStore('moves').get(service);
+	const fromChecklist = entry
+		? (Object.keys(STEP_OF_CHECKLIST) as ChecklistStep[]).filter((step) => entry[step]).map((s) => STEP_OF_CHECKLIST[s])
+		: [];
+	const move: Move = {
+		service,
+		tool,
+		started: existing?.started ?? time,
+		done: normalizeSteps([...(existing?.done ?? []), ...fromChecklist]),
+	};
+	await Promise.all([tx.objectStore('moves').put(move), tx.done]);
+	return move;
+}
+
+/** Forgets a move (finished or abandoned). The checklist keeps its ticks. */
+export async function endMove(service: string): Promise<void> {
+	const db = await journeyDb();
+	await db.delete('moves', service);
+}
+
+/** Every move in progress, well-formed records only, the most recently started first. */
+export async function readMoves(): Promise<Move[]> {
+	const db = await journeyDb();
+	const records: unknown[] = await db.getAll('moves');
+	return records
+		.filter((record): record is Move => {
+			if (typeof record !== 'object' || record === null) return false;
+			const move = record as Partial<Move>;
+			return (
+				typeof move.service === 'string' &&
+				typeof move.tool === 'string' &&
+				typeof move.started === 'number' &&
+				Array.isArray(move.done) &&
+				move.done.every((step) => (MOVE_STEPS as readonly unknown[]).includes(step))
+			);
+		})
+		.map(({service, tool, started, done}) => ({service, tool, started, done: normalizeSteps(done)}))
+		.sort((a, b) => b.started - a.started || a.service.localeCompare(b.service));
 }
 
 export async function readJourney(): Promise<JourneyData> {
@@ -207,8 +299,10 @@ export async function replaceJourney(data: JourneyData): Promise<void> {
 	}
 }
 
+/** Erases everything: visits, checklist and moves. */
 export async function eraseJourney(): Promise<void> {
 	await replaceJourney({visits: [], checklist: []});
+	await (await journeyDb()).clear('moves');
 }
 
 /**

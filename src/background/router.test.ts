@@ -25,6 +25,13 @@ function makeHandlers(): Handlers {
 		eraseJourney: vi.fn(async () => ({available: false as const})),
 		exportData: vi.fn(async () => ({}) as never),
 		importData: vi.fn(async () => ({}) as never),
+		getMoves: vi.fn(async () => ({available: false as const})),
+		startMove: vi.fn(async () => []),
+		setMoveStep: vi.fn(async () => []),
+		endMove: vi.fn(async () => []),
+		openMove: vi.fn(async () => null),
+		helperVisit: vi.fn(async () => null),
+		helperRequested: vi.fn(async () => ({step: null})),
 	};
 }
 

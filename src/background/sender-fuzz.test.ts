@@ -121,6 +121,20 @@ const wellFormed: Record<MessageType, fc.Arbitrary<unknown>> = {
 		settings: fc.constant({...DEFAULTS, bannerEnabled: false}),
 		journey: fc.constant(null),
 	}),
+	getMoves: fc.constant(null),
+	startMove: fc.record({
+		service: fc.constantFrom('flickr', 'google-photos'),
+		tool: fc.constantFrom('ente-photos', 'photoprism'),
+	}),
+	setMoveStep: fc.record({
+		service: fc.constantFrom('flickr', 'google-photos'),
+		step: fc.constantFrom('request', 'download', 'prepare', 'import', 'check', 'delete'),
+		done: fc.boolean(),
+	}),
+	endMove: fc.record({service: fc.constantFrom('flickr', 'google-photos')}),
+	openMove: fc.constant(null),
+	helperVisit: fc.record({url: fc.webUrl()}),
+	helperRequested: fc.record({url: fc.webUrl()}),
 };
 const message = (only: readonly MessageType[]) =>
 	fc.constantFrom(...only).chain((type) =>

@@ -33,6 +33,7 @@ function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
 	return {
 		onAction: vi.fn(async () => undefined),
 		onCompare: vi.fn(),
+		onMove: vi.fn(),
 		onOpenSettings: vi.fn(),
 		onClose: vi.fn(),
 		...overrides,
@@ -122,10 +123,11 @@ describe('mountBanner', () => {
 		expect(root.querySelector('h2')?.textContent).toBe('photos.example.net may be able to see your photos');
 	});
 
-	it('offers the four choices, with the snooze length in the tooltip', () => {
+	it('offers the comparison, the move and the three choices, with the snooze length in the tooltip', () => {
 		const {root} = mountAndCapture();
 		expect(Object.keys(buttons(root))).toEqual([
 			'Compare alternatives',
+			'Start moving',
 			'Not now',
 			'Don’t show on this site',
 			'Turn off everywhere',
@@ -166,6 +168,13 @@ describe('mountBanner', () => {
 		const {root, cb} = mountAndCapture();
 		press(buttons(root)['Compare alternatives']!);
 		expect(cb.onCompare).toHaveBeenCalledTimes(1);
+	});
+
+	it('opens the move page on "Start moving"', () => {
+		const {root, cb} = mountAndCapture();
+		press(buttons(root)['Start moving']!);
+		expect(cb.onMove).toHaveBeenCalledTimes(1);
+		expect(cb.onCompare).not.toHaveBeenCalled();
 	});
 
 	it.each([

@@ -13,6 +13,8 @@ export type BannerCallbacks = {
 	/** A choice button; resolves when the background has stored it (rejects if it could not). */
 	onAction: (action: BannerAction) => Promise<unknown>;
 	onCompare: () => void;
+	/** "Start moving": the guided move page for this service. */
+	onMove: () => void;
 	onOpenSettings: () => void;
 	/** The banner went away (closed, or after a choice). */
 	onClose?: () => void;
@@ -79,6 +81,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		'div',
 		{class: 'actions'},
 		button(texts.compare, 'primary', () => callbacks.onCompare()),
+		button(texts.move, 'secondary', () => callbacks.onMove()),
 		button(texts.notNow, 'secondary', () => choose('snooze', texts.snoozed), texts.notNowHint),
 	);
 	const more = el(

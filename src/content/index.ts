@@ -92,6 +92,10 @@ async function check(): Promise<void> {
 			void send('openComparison', null)
 				.catch(unanswered)
 				.catch(() => {}),
+		onMove: () =>
+			void send('openMove', null)
+				.catch(unanswered)
+				.catch(() => {}),
 		onOpenSettings: () =>
 			void send('openOptions', null)
 				.catch(unanswered)

@@ -17,6 +17,8 @@ export type BannerTexts = {
 	/** "Private alternatives: Ente Photos, PhotoPrism". */
 	alternatives: string;
 	compare: string;
+	/** "Start moving": opens the guided move (src/move/). */
+	move: string;
 	notNow: string;
 	/** The tooltip of "Not now": for how long, on which service. */
 	notNowHint: string;
@@ -57,6 +59,7 @@ export function bannerTexts({
 				: t(certain ? 'bannerHeading' : 'bannerHeadingUnknown', [serviceName, provider]),
 		alternatives: t('bannerAlternatives', tools.join(', ')),
 		compare: t('bannerCompare'),
+		move: t('bannerMove'),
 		notNow: t('bannerNotNow'),
 		notNowHint: t('bannerNotNowHint', [serviceName, snoozeFor]),
 		hide: t('bannerHide'),

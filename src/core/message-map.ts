@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import {backupSchema, type Backup} from './backup';
 import type {BannerTexts} from './banner-texts';
 import {CHECKLIST_STEPS, type ChecklistStep, type JourneyState} from './journey';
+import {MOVE_STEPS, type Move, type MoveStep} from './moves';
 import {serviceKeySchema} from './service-key';
 import {customHostSchema, settingsPatchSchema, type Settings, type SettingsPatch} from './settings';
 
@@ -52,6 +53,29 @@ export type ServiceList = (typeof SERVICE_LISTS)[number];
 /** A custom site and whether its host permission is granted (so its content script is registered). */
 export type CustomSiteStatus = {host: string; granted: boolean};
 
+/** A move in progress, with its current step (1–6, null when all are done) and its helper's permission. */
+export type MoveStatus = Move & {
+	step: number | null;
+	/** The export page's helper may appear (its permission is granted); null when the service has no export page. */
+	helper: boolean | null;
+};
+export type MovesState = {available: true; moves: MoveStatus[]} | {available: false};
+
+/** What the export-page helper shows, resolved in the UI language by the background. */
+export type HelperModel = {
+	service: string;
+	title: string;
+	text: string;
+	/** Who says it ("Google says", "Our advice"…). */
+	author: string;
+	source: string | null;
+	requested: boolean;
+	step: number | null;
+	total: number;
+	theme: 'auto' | 'light' | 'dark';
+	lang: string;
+};
+
 type Messages = {
 	/** The content script reports the page's URL; the answer is the banner to show, if any. */
 	pageVisit: {request: {url: string}; response: BannerModel | null};
@@ -86,6 +110,25 @@ type Messages = {
 	getJourney: {request: null; response: JourneyState};
 	setChecklistStep: {request: {service: string; step: ChecklistStep; done: boolean}; response: JourneyState};
 	eraseJourney: {request: null; response: JourneyState};
+	/** The guided moves in progress (background/moves.ts). */
+	getMoves: {request: null; response: MovesState};
+	/**
+	 * Starts a move from a service (a catalogued id or a custom site) to an alternative. The move page asks for the
+	 * export page's host permission in the same click; the helper is registered only if it was granted.
+	 */
+	startMove: {request: {service: string; tool: string}; response: MoveStatus[]};
+	setMoveStep: {request: {service: string; step: MoveStep; done: boolean}; response: MoveStatus[]};
+	/** Ends a move, finished or abandoned: its helper goes and its export page's permission is given back. */
+	endMove: {request: {service: string}; response: MoveStatus[]};
+	/** The banner's "Start moving": opens the move page for the sender tab's service. */
+	openMove: {request: null; response: null};
+	/** The export-page helper reports its page's URL; the answer is what to show, if a move is about this page. */
+	helperVisit: {request: {url: string}; response: HelperModel | null};
+	/**
+	 * The helper's "I have requested my export": ticks the request step of the move whose export page the sender
+	 * is on (found from the sender's own URL). The only change a helper may ask for.
+	 */
+	helperRequested: {request: {url: string}; response: {step: number | null}};
 	/** The export file's content (core/backup.ts). */
 	exportData: {request: null; response: Backup};
 	/** Replaces settings and journey by a backup the options page has read and checked (checked again here). */
@@ -126,6 +169,13 @@ export const requestSchemas = {
 	eraseJourney: z.null(),
 	exportData: z.null(),
 	importData: backupSchema,
+	getMoves: z.null(),
+	startMove: z.strictObject({service: serviceKeySchema, tool: serviceKeySchema}),
+	setMoveStep: z.strictObject({service: serviceKeySchema, step: z.enum(MOVE_STEPS), done: z.boolean()}),
+	endMove: z.strictObject({service: serviceKeySchema}),
+	openMove: z.null(),
+	helperVisit: z.strictObject({url}),
+	helperRequested: z.strictObject({url}),
 } satisfies {[K in MessageType]: z.ZodMiniType<Request<K>>};
 
 export const senderTiers: {[K in MessageType]: 'content' | 'extension'} = {
@@ -147,6 +197,13 @@ export const senderTiers: {[K in MessageType]: 'content' | 'extension'} = {
 	eraseJourney: 'extension',
 	exportData: 'extension',
 	importData: 'extension',
+	getMoves: 'extension',
+	startMove: 'extension',
+	setMoveStep: 'extension',
+	endMove: 'extension',
+	openMove: 'content',
+	helperVisit: 'content',
+	helperRequested: 'content',
 };
 
 export const envelopeSchema = z.strictObject({

@@ -7,14 +7,19 @@
  * it is not parsed again at run time.
  */
 import json from './dataset.json';
-import type {Dataset, Service} from './schema';
+import type {Dataset, Service, Tool} from './schema';
 
 export {localize} from './localize';
 
 export const dataset = json as Dataset;
 
 const servicesById = new Map(dataset.services.map((service) => [service.id, service]));
+const toolsById = new Map(dataset.tools.map((tool) => [tool.id, tool]));
 
 export function serviceById(id: string): Service | undefined {
 	return servicesById.get(id);
+}
+
+export function toolById(id: string): Tool | undefined {
+	return toolsById.get(id);
 }

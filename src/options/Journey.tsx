@@ -4,7 +4,12 @@
  * (background/journey-db.ts); this page reads and changes it through messages. When IndexedDB cannot be used here, or
  * the journey could not be loaded, the section says so and the rest of the page works as usual.
  */
+import {useEffect, useState} from 'preact/hooks';
+import {browser} from '../core/browser';
 import {durationText, t, uiLanguage} from '../core/i18n';
+import type {MoveStatus} from '../core/message-map';
+import {MOVE_STEPS, movePagePath} from '../core/moves';
+import {toolById} from '../data';
 import {CHECKLIST_STEPS, type JourneyState} from '../core/journey';
 import {send} from '../core/send';
 import type {Settings} from '../core/settings';
@@ -31,6 +36,13 @@ type Props = {
 
 export function Journey({settings, journey, loadError = '', onJourney, onSettings}: Props) {
 	const {status, attempt, save} = useSettingsStatus(onSettings);
+	// The guided moves in progress (src/move/), read again whenever the journey changes: their ticks are shared.
+	const [moves, setMoves] = useState<MoveStatus[]>([]);
+	useEffect(() => {
+		send('getMoves', null)
+			.then((state) => setMoves(state.available ? state.moves : []))
+			.catch(() => setMoves([]));
+	}, [journey]);
 
 	const summary = journey.available ? journey.summary : undefined;
 	return (
@@ -76,6 +88,20 @@ export function Journey({settings, journey, loadError = '', onJourney, onSetting
 						summary.checklist.map((entry) => (
 							<fieldset key={entry.service} class="checklist" data-service={entry.service}>
 								<legend>{serviceName(entry.service)}</legend>
+								{moves
+									.filter((move) => move.service === entry.service)
+									.map((move) => (
+										<p class="move-progress" key={move.service} data-move={move.service}>
+											{move.step
+												? t('journeyMoveStep', [
+														toolById(move.tool)?.name ?? move.tool,
+														String(move.step),
+														String(MOVE_STEPS.length),
+													])
+												: t('moveAllDone')}{' '}
+											<a href={browser.runtime.getURL(movePagePath(move.service, move.tool))}>{t('journeyMoveOpen')}</a>
+										</p>
+									))}
 								{CHECKLIST_STEPS.map((step) => {
 									const id = `checklist-${entry.service}-${step}`;
 									return (

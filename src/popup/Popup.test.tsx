@@ -5,7 +5,10 @@
  */
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
+import 'fake-indexeddb/auto';
+import {IDBFactory} from 'fake-indexeddb';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {closeJourneyDb} from '../background/journey-db';
 import {handlers} from '../background/handlers';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
 import {fake, resetFakeBrowser} from '../../test/fake-browser';
@@ -13,6 +16,7 @@ import {routeMessagesFrom, settle} from '../../test/pages';
 import {Popup} from './Popup';
 
 let scratch: HTMLElement;
+const popupSender = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
 const tab = (url: string, id: number) => ({id: 'test-extension-id', url, tab: {id} as never, frameId: 0});
 
 /** Renders the popup and waits until it says it is ready (its page data is a dynamic import, loaded once per language). */
@@ -25,14 +29,16 @@ async function show(tabId: number | null) {
 }
 
 beforeEach(() => {
+	globalThis.indexedDB = new IDBFactory();
 	routeMessagesFrom('popup');
 	scratch = document.createElement('main');
 	document.body.append(scratch);
 });
-afterEach(() => {
+afterEach(async () => {
 	render(null, scratch);
 	scratch.remove();
 	delete document.body.dataset['ready'];
+	await closeJourneyDb();
 });
 
 describe('the popup', () => {
@@ -109,5 +115,44 @@ describe('the popup', () => {
 		expect(scratch.querySelector('h1[data-neutral]')?.textContent).toBe('No cloud photo service on this page');
 		expect(scratch.querySelector('ol.move')).toBeNull();
 		expect(document.body.dataset['ready']).toBe('1');
+	});
+
+	it('answers at a glance: the alternative for the preference, why, its criteria in one line, and the move', async () => {
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));
+		await show(9);
+		expect(scratch.querySelector('.pick')?.getAttribute('data-pick')).toBe('ente-photos');
+		expect(scratch.querySelector('.pick-criteria')?.textContent).toBe('Meets 7 of 7 Privacy Guides criteria');
+		const action = scratch.querySelector('.pick a.button.primary');
+		expect(action?.textContent).toBe('Move to Ente Photos');
+		expect(action?.getAttribute('href')).toBe(
+			'chrome-extension://test-extension-id/move/index.html?service=google-photos&tool=ente-photos',
+		);
+		// The details are one click away, closed.
+		expect((scratch.querySelector('details.more') as HTMLDetailsElement).open).toBe(false);
+		expect(scratch.querySelector('details.more article[data-tool="ente-photos"]')).not.toBeNull();
+	});
+
+	it('self-hosted preference: PhotoPrism, its criteria labelled as our reading', async () => {
+		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, preference: 'self-hosted'}});
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));
+		await show(9);
+		expect(scratch.querySelector('.pick')?.getAttribute('data-pick')).toBe('photoprism');
+		expect(scratch.querySelector('.pick-criteria')?.textContent).toMatch(
+			/^Meets \d of 7 criteria \(our reading of Privacy Guides’ criteria\)$/,
+		);
+	});
+
+	it('a move in progress: "step 3 of 6" here, and the other moves listed on any page', async () => {
+		await handlers.startMove({service: 'google-photos', tool: 'ente-photos'}, popupSender);
+		await handlers.setMoveStep({service: 'google-photos', step: 'request', done: true}, popupSender);
+		await handlers.setMoveStep({service: 'google-photos', step: 'download', done: true}, popupSender);
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));
+		await show(9);
+		expect(scratch.querySelector('.pick a.button.primary')?.textContent).toBe('Continue your move');
+		expect(scratch.querySelector('.pick .progress')?.textContent).toBe('Step 3 of 6');
+		render(null, scratch);
+		await show(null);
+		expect(scratch.querySelector('.pick a.button.primary')).toBeNull();
+		expect(scratch.querySelector('li[data-move="google-photos"]')?.textContent).toBe('Google Photos: Step 3 of 6');
 	});
 });

@@ -1,20 +1,41 @@
 import {useEffect, useMemo} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {t} from '../core/i18n';
+import type {MovesState} from '../core/message-map';
+import {MOVE_STEPS, movePagePath} from '../core/moves';
 import {comparisonUrl} from '../core/pages';
 import {send} from '../core/send';
 import {toolsForPreference} from '../core/tool-order';
-import {serviceIn} from '../data/pages';
+import {evaluationOf, serviceIn, type PageData, type PageTool} from '../data/pages';
 import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePageData, usePlatform, usePromise, useSettings} from '../ui/hooks';
 
 /**
- * The toolbar popup: is this site a problem, what to use instead, why, and how to move. `tabId` is the
- * tab it describes, once known (popup/current-tab.ts); the popup asks for it and for everything else
- * at once, in its first render (ui/hooks.ts).
+ * "Meets 7 of 7 Privacy Guides criteria". Privacy Guides applies its photo criteria to the cloud alternative
+ * only; for a self-hosted one (PhotoPrism, on Privacy Guides' self-hosting page, which has no criteria) the
+ * verdicts are this project's reading (their author, `verdicts.by`, is the project), and the summary says so.
+ */
+function criteriaSummary(tool: PageTool, data: PageData): string {
+	const verdicts = data.criteria.map((criterion) => evaluationOf(data, tool.id, criterion.id)?.verdict);
+	const met = String(verdicts.filter((verdict) => verdict === 'meets').length);
+	const total = String(data.criteria.length);
+	return t(tool.verdicts.by.by === 'project' ? 'popupCriteriaOurs' : 'popupCriteriaMet', [met, total]);
+}
+
+const openPage = (path: string) => (event: Event) => {
+	event.preventDefault();
+	void browser.tabs.create({url: browser.runtime.getURL(path)}).then(() => window.close());
+};
+
+/**
+ * The toolbar popup, answering at a glance: what this service can see, the alternative that fits the person's
+ * preference (one line why, its criteria in one line) and one action to start moving; the moves in progress.
+ * Everything else (audits, downloads, each criterion, the other alternative, the threats) is one click away.
  */
 export function Popup({tabId}: {tabId: Promise<number | null>}) {
+	// Everything is asked for at once, in the first render (ui/hooks.ts): the tab's service, the moves, the
+	// settings, the page data in the reader's language.
 	const serviceRequest = useMemo(
 		() =>
 			tabId
@@ -22,12 +43,14 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 				.catch(() => null),
 		[tabId],
 	);
+	const movesRequest = useMemo(() => send('getMoves', null).catch((): MovesState => ({available: false})), []);
 	const serviceId = usePromise(serviceRequest);
+	const moves = usePromise(movesRequest);
 	const [settings, updateSettings] = useSettings();
 	const data = usePageData();
 	const platform = usePlatform();
 
-	const ready = serviceId !== undefined && settings !== null && data !== undefined;
+	const ready = serviceId !== undefined && settings !== null && moves !== undefined && data !== undefined;
 	useEffect(() => {
 		if (ready) {
 			document.body.dataset['ready'] = '1';
@@ -44,6 +67,13 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 		event.preventDefault();
 		void browser.tabs.create({url: comparisonUrl(service?.id ?? null)}).then(() => window.close());
 	};
+	const from = service?.id ?? custom;
+	const [pick, ...others] = tools;
+	const inProgress = moves.available ? moves.moves : [];
+	const current = from ? inProgress.find((move) => move.service === from) : undefined;
+	const progress = (step: number | null) =>
+		step ? t('moveProgress', [String(step), String(MOVE_STEPS.length)]) : t('moveAllDone');
+	const nameOf = (id: string) => serviceIn(data, id)?.name ?? id;
 
 	return (
 		<>
@@ -74,25 +104,61 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 					</>
 				)}
 			</header>
-			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
-			<section aria-labelledby="tools-heading">
-				<h2 id="tools-heading">{t('popupRecommended')}</h2>
-				{tools.map((tool) => (
-					<ToolCard key={tool.id} tool={tool} data={data} platform={platform} />
-				))}
-			</section>
-			{(service || custom) && (
-				<section aria-labelledby="move-heading">
-					<h2 id="move-heading">{t('popupMove')}</h2>
-					{service ? (
-						<MoveSteps service={service} tools={tools} data={data} />
-					) : (
-						<CustomMoveSteps host={custom!} tools={tools} />
-					)}
+			{pick && (
+				<section class="pick" data-pick={pick.id}>
+					<h2>{t('popupRecommended')}</h2>
+					<p class="pick-name">
+						<strong>{pick.name}</strong> <span class="tagline">{pick.tagline}</span>
+					</p>
+					<p class="pick-criteria">{criteriaSummary(pick, data)}</p>
+					{from &&
+						(current ? (
+							<p class="start-move">
+								<a
+									class="button primary"
+									href={browser.runtime.getURL(movePagePath(from, current.tool))}
+									onClick={openPage(movePagePath(from, current.tool))}
+								>
+									{t('moveContinue')}
+								</a>{' '}
+								<span class="progress">{progress(current.step)}</span>
+							</p>
+						) : (
+							<p class="start-move">
+								<a
+									class="button primary"
+									href={browser.runtime.getURL(movePagePath(from, pick.id))}
+									onClick={openPage(movePagePath(from, pick.id))}
+								>
+									{t('moveStartAction', pick.name)}
+								</a>
+							</p>
+						))}
 				</section>
 			)}
+			{inProgress.filter((move) => move.service !== from).length > 0 && (
+				<section aria-labelledby="moves-heading" class="moves">
+					<h2 id="moves-heading">{t('moveInProgress')}</h2>
+					<ul>
+						{inProgress
+							.filter((move) => move.service !== from)
+							.map((move) => (
+								<li key={move.service} data-move={move.service}>
+									<a
+										href={browser.runtime.getURL(movePagePath(move.service, move.tool))}
+										onClick={openPage(movePagePath(move.service, move.tool))}
+									>
+										{nameOf(move.service)}
+									</a>
+									{t('labelColon')} <span class="progress">{progress(move.step)}</span>
+								</li>
+							))}
+					</ul>
+				</section>
+			)}
+			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
 			<p class="actions">
-				<a href={comparisonUrl(null)} onClick={openComparison} class="button">
+				<a href={comparisonUrl(null)} onClick={openComparison} class={from ? 'button secondary' : 'button'}>
 					{t('popupCompareAll')}
 				</a>
 				<a
@@ -105,7 +171,28 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 					{t('popupOpenOptions')}
 				</a>
 			</p>
-			<Threats data={data} tools={tools} />
+			<details class="more">
+				<summary>
+					{others.length > 0 ? `${t('popupMoreDetails')} · ${t('popupOtherTools')}` : t('popupMoreDetails')}
+				</summary>
+				<section aria-labelledby="tools-heading">
+					<h2 id="tools-heading">{t('popupRecommended')}</h2>
+					{tools.map((tool) => (
+						<ToolCard key={tool.id} tool={tool} data={data} platform={platform} />
+					))}
+				</section>
+				{(service || custom) && (
+					<section aria-labelledby="move-heading">
+						<h2 id="move-heading">{t('popupMove')}</h2>
+						{service ? (
+							<MoveSteps service={service} tools={tools} data={data} />
+						) : (
+							<CustomMoveSteps host={custom!} tools={tools} />
+						)}
+					</section>
+				)}
+				<Threats data={data} tools={tools} />
+			</details>
 			<Attribution data={data} />
 		</>
 	);

@@ -16,7 +16,7 @@ import {pagesForReader, privacyGuidesPage, shortUrl} from './attribution';
 import {formatDay, formatMonth} from './format';
 import {orderDownloads} from './order';
 
-function ExternalLink({href, children, label}: {href: string; children: ComponentChildren; label?: string}) {
+export function ExternalLink({href, children, label}: {href: string; children: ComponentChildren; label?: string}) {
 	return (
 		<a href={href} target="_blank" rel="noopener noreferrer" aria-label={label}>
 			{children}
@@ -70,6 +70,15 @@ export function Byline({by, data, what}: {by: Attribution; data: PageData; what:
 				{t('authorPrivacyGuides')}
 			</ExternalLink>
 		</span>
+	);
+}
+
+/** "Source", opening `href`; its accessible name says what it is the source of. */
+export function SourceLink({href, what}: {href: string; what: string}) {
+	return (
+		<ExternalLink href={href} label={t('sourceOf', what)}>
+			{t('source')}
+		</ExternalLink>
 	);
 }
 

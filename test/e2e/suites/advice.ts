@@ -89,6 +89,8 @@ export function adviceSuite(name: string, launch: () => Promise<ExtensionSession
 			expect(await popup.$eval('h1', (h) => h.textContent)).toBe(
 				msg('popupDetected', loc(google.name, lang), google.provider),
 			);
+			// The details are one click away (the popup's first screen is the pick and the move: see move.e2e.test.ts).
+			await popup.click('details.more > summary');
 			expect(
 				await popup.$$eval('article[data-tool]', (cards) => cards.map((c) => c.getAttribute('data-tool'))),
 			).toEqual(['ente-photos', 'photoprism']);

@@ -1,0 +1,207 @@
+/** The messages behind guided moves: start, tick, end; the export-page helper's registration and permission. */
+import 'fake-indexeddb/auto';
+import {IDBFactory} from 'fake-indexeddb';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import type {Runtime} from '../core/browser';
+import {fake} from '../../test/fake-browser';
+import {closeJourneyDb} from './journey-db';
+import {handlers} from './handlers';
+import {matchesExportPage, syncHelpers} from './moves';
+
+const page: Runtime.MessageSender = {
+	id: 'test-extension-id',
+	url: 'chrome-extension://test-extension-id/move/index.html',
+};
+const tab = (url: string, id = 7): Runtime.MessageSender => ({
+	id: 'test-extension-id',
+	url,
+	tab: {id} as never,
+	frameId: 0,
+});
+const TAKEOUT = 'https://takeout.google.com/*';
+const registrations = () => [...fake.current.scripting.registered.values()];
+
+/** What the move page does on "Start": the permission in the click, then the message. */
+async function start(service = 'google-photos', tool = 'ente-photos', grant = true) {
+	fake.current.permissions.grantOnRequest = grant;
+	await fake.current.permissions.request({origins: [TAKEOUT]});
+	return handlers.startMove({service, tool}, page);
+}
+
+beforeEach(() => {
+	globalThis.indexedDB = new IDBFactory();
+});
+afterEach(async () => {
+	await closeJourneyDb();
+});
+
+describe('moves', () => {
+	it('starting a move with the permission registers the helper on the export page only', async () => {
+		const moves = await start();
+		expect(moves).toEqual([
+			{
+				service: 'google-photos',
+				tool: 'ente-photos',
+				started: expect.any(Number) as number,
+				done: [],
+				step: 1,
+				helper: true,
+			},
+		]);
+		expect(registrations()).toEqual([
+			{
+				id: 'export-helper:google-photos',
+				matches: [TAKEOUT],
+				js: ['export-helper.js'],
+				runAt: 'document_idle',
+				persistAcrossSessions: true,
+			},
+		]);
+	});
+
+	it('without the permission: the move starts, no helper is registered', async () => {
+		const moves = await start('google-photos', 'ente-photos', false);
+		expect(moves[0]).toMatchObject({step: 1, helper: false});
+		expect(registrations()).toEqual([]);
+	});
+
+	it('a move from a service with no export page has no helper; a custom site gets one only once added', async () => {
+		expect(await handlers.startMove({service: 'dropbox-photos', tool: 'photoprism'}, page)).toEqual([
+			expect.objectContaining({service: 'dropbox-photos', helper: null}),
+		]);
+		await expect(handlers.startMove({service: 'photos.example.net', tool: 'ente-photos'}, page)).rejects.toThrow(
+			'This service is not one the extension knows.',
+		);
+		await expect(handlers.startMove({service: 'flickr', tool: 'nope'}, page)).rejects.toThrow(
+			'This alternative is not one the extension knows.',
+		);
+	});
+
+	it('ticking steps: the checklist follows, getMoves and getJourney agree', async () => {
+		await start();
+		await handlers.setMoveStep({service: 'google-photos', step: 'request', done: true}, page);
+		await handlers.setMoveStep({service: 'google-photos', step: 'download', done: true}, page);
+		const state = await handlers.getMoves(null, page);
+		expect(state).toEqual({
+			available: true,
+			moves: [expect.objectContaining({done: ['request', 'download'], step: 3})],
+		});
+		const journey = await handlers.getJourney(null, page);
+		expect(journey.available && journey.summary.checklist).toEqual([
+			{service: 'google-photos', exported: true, imported: false, deleted: false},
+		]);
+		await handlers.setChecklistStep({service: 'google-photos', step: 'imported', done: true}, page);
+		expect(await handlers.getMoves(null, page)).toEqual({
+			available: true,
+			moves: [expect.objectContaining({done: ['request', 'download', 'import'], step: 3})],
+		});
+	});
+
+	it('ending a move unregisters its helper and gives the permission back', async () => {
+		await start();
+		expect(await handlers.endMove({service: 'google-photos'}, page)).toEqual([]);
+		expect(registrations()).toEqual([]);
+		expect([...fake.current.permissions.origins]).toEqual([]);
+	});
+
+	it('a revoked permission drops the helper at the next sync; a lost registration comes back', async () => {
+		await start();
+		fake.current.scripting.registered.clear();
+		await syncHelpers();
+		expect(registrations().map((r) => r.id)).toEqual(['export-helper:google-photos']);
+		fake.current.permissions.origins.delete(TAKEOUT);
+		await syncHelpers();
+		expect(registrations()).toEqual([]);
+	});
+});
+
+describe('the export-page helper', () => {
+	const url = 'https://takeout.google.com/settings/takeout';
+
+	it('answers nothing before a move is started, and on a page no move is about', async () => {
+		expect(await handlers.helperVisit({url}, tab(url))).toBeNull();
+		await start();
+		expect(
+			await handlers.helperVisit({url: 'https://www.flickr.com/account'}, tab('https://www.flickr.com/account')),
+		).toBeNull();
+	});
+
+	it('on Takeout during a Google Photos move: what to pick, who says it, the step', async () => {
+		await start();
+		expect(await handlers.helperVisit({url}, tab(url))).toEqual({
+			service: 'google-photos',
+			title: 'Moving from Google Photos to Ente Photos',
+			text: expect.stringMatching(/^Choose Deselect all, tick only Google Photos/) as string,
+			author: 'Our advice',
+			source: 'https://support.google.com/accounts/answer/3024190',
+			requested: false,
+			step: 1,
+			total: 6,
+			theme: 'auto',
+			lang: 'en',
+		});
+	});
+
+	it('"I have requested my export" ticks the request step of the move this page belongs to', async () => {
+		await start();
+		expect(await handlers.helperRequested({url}, tab(url))).toEqual({step: 2});
+		expect(await handlers.getMoves(null, page)).toEqual({
+			available: true,
+			moves: [expect.objectContaining({done: ['request'], step: 2})],
+		});
+	});
+
+	it('believes the sender, not the page: a claimed URL on another origin gets nothing', async () => {
+		await start();
+		expect(await handlers.helperVisit({url}, tab('https://evil.example/'))).toBeNull();
+		await expect(handlers.helperRequested({url}, tab('https://evil.example/'))).rejects.toThrow(
+			'No move in progress is about this page',
+		);
+	});
+
+	it('matches export pages by origin and path prefix', () => {
+		expect(matchesExportPage(new URL('https://www.amazon.com/photos/all'), 'https://www.amazon.com/photos*')).toBe(
+			true,
+		);
+		expect(matchesExportPage(new URL('https://www.amazon.com/gp/cart'), 'https://www.amazon.com/photos*')).toBe(false);
+		expect(matchesExportPage(new URL('https://takeout.google.com.evil.example/'), TAKEOUT)).toBe(false);
+	});
+});
+
+describe('the banner\'s "Start moving"', () => {
+	it('opens the move page for the detected service and the preferred alternative', async () => {
+		const sender = tab('https://photos.google.com/');
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, sender);
+		await handlers.openMove(null, sender);
+		expect(fake.current.tabs.created).toEqual([
+			'chrome-extension://test-extension-id/move/index.html?service=google-photos&tool=ente-photos',
+		]);
+	});
+
+	it('refuses a tab where no service is detected', async () => {
+		await expect(handlers.openMove(null, tab('https://example.org/'))).rejects.toThrow(
+			'No photo service is detected in this tab',
+		);
+	});
+});
+
+describe('erasing the journey or resetting everything ends the moves', () => {
+	it.each(['eraseJourney', 'resetAll'] as const)(
+		'%s: helpers unregistered, export permissions given back',
+		async (type) => {
+			await start();
+			await handlers.startMove({service: 'flickr', tool: 'photoprism'}, page);
+			await fake.current.permissions.request({origins: ['https://www.flickr.com/*']});
+			await syncHelpers();
+			expect(
+				registrations()
+					.map((r) => r.id)
+					.sort(),
+			).toEqual(['export-helper:flickr', 'export-helper:google-photos']);
+			await handlers[type](null, page);
+			expect(await handlers.getMoves(null, page)).toEqual({available: true, moves: []});
+			expect(registrations()).toEqual([]);
+			expect([...fake.current.permissions.origins]).toEqual([]);
+		},
+	);
+});
