@@ -1,3 +1,4 @@
+import {readdirSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import base from '../manifest.json';
 import {deriveManifest} from './manifest';
@@ -65,14 +66,14 @@ describe('the source manifest', () => {
 		expect(base.content_security_policy.extension_pages).toContain("require-trusted-types-for 'script'");
 	});
 
-	it('lets no web page and no other extension message it (Chromium; Firefox has no such key and none can)', () => {
-		expect(base.externally_connectable).toEqual({matches: [], ids: []});
-		expect(deriveManifest(base, 'chrome', {version: '1', contentScripts})['externally_connectable']).toEqual({
-			matches: [],
-			ids: [],
-		});
-		expect(deriveManifest(base, 'firefox', {version: '1', contentScripts})).not.toHaveProperty(
-			'externally_connectable',
-		);
+	it('lets no web page and no other extension message it', () => {
+		// No externally_connectable: Chromium then lets no web page connect. Declared empty, Chromium reports a
+		// manifest warning on chrome://extensions (test/e2e/chromium.e2e.test.ts would fail), so it is left out.
+		expect(base).not.toHaveProperty('externally_connectable');
+		// Other extensions can only reach onMessageExternal / onConnectExternal, which nothing listens to.
+		const listening = readdirSync('src', {recursive: true, encoding: 'utf8'})
+			.filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+			.filter((file) => /on(Message|Connect)External/.test(readFileSync(`src/${file}`, 'utf8')));
+		expect(listening).toEqual([]);
 	});
 });

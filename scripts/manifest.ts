@@ -2,7 +2,7 @@
  * Derives each browser's manifest from the one at the top level (pure, unit-tested).
  * - chrome: background.service_worker only, minimum_chrome_version, no browser_specific_settings;
  * - firefox: background.scripts only, browser_specific_settings.gecko (id, strict_min_version,
- *   data_collection_permissions), no minimum_chrome_version, no externally_connectable.
+ *   data_collection_permissions), no minimum_chrome_version.
  * Both: version from package.json, content scripts generated from the catalogue.
  */
 export type Target = 'chrome' | 'firefox';
@@ -28,9 +28,6 @@ export function deriveManifest(
 	} else {
 		delete background['service_worker'];
 		delete manifest['minimum_chrome_version'];
-		// Firefox has no externally_connectable (web-ext lint warns on it): there no web page and no other
-		// extension can message this one anyway, which is what the empty key says to Chromium.
-		delete manifest['externally_connectable'];
 	}
 	manifest.background = background;
 	if (Array.isArray(manifest['host_permissions']) && manifest['host_permissions'].length === 0)
