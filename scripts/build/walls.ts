@@ -58,6 +58,7 @@ const WALLS: readonly Wall[] = [
 		// small. It shows what the background resolved (HelperModel), so no dataset, no rules, no URL matcher.
 		only: [
 			'src/content/export-helper.ts',
+			'src/content/dom.ts',
 			'src/content/banner.css',
 			'src/core/browser.ts',
 			'src/core/native-browser.ts',

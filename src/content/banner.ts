@@ -8,6 +8,7 @@
  */
 import type {BannerAction, BannerModel} from '../core/message-map';
 import css from './banner.css';
+import {el, fixedHost} from './dom';
 
 export type BannerCallbacks = {
 	/** A choice button; resolves when the background has stored it (rejects if it could not). */
@@ -28,17 +29,6 @@ export const ANNOUNCE_DELAY_MS = 150;
 /** How long a confirmation stays after a choice, unless the person is interacting with it. */
 export const CONFIRMATION_MS = 8000;
 
-function el<K extends keyof HTMLElementTagNameMap>(
-	tag: K,
-	attrs: Record<string, string>,
-	...children: Array<Node | string>
-) {
-	const node = document.createElement(tag);
-	for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-	node.append(...children);
-	return node;
-}
-
 /** Marks the host, so that a later copy of the script finds a banner an earlier, cut-off copy left. */
 const HOST_MARK = 'data-photo-privacy-advisor';
 
@@ -51,12 +41,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	// page: a photo library holds thousands of elements.
 	for (const parent of [document.documentElement, document.body])
 		for (const stale of [...(parent?.children ?? [])]) if (stale.hasAttribute(HOST_MARK)) stale.remove();
-	const host = document.createElement('div');
-	host.setAttribute(HOST_MARK, '');
-	host.setAttribute(
-		'style',
-		'all: initial !important; position: fixed !important; inset: auto !important; z-index: 2147483647 !important;',
-	);
+	const host = fixedHost(HOST_MARK);
 	host.dir = model.dir;
 	host.lang = model.lang;
 	const root = host.attachShadow({mode: 'closed'});

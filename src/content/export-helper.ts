@@ -12,32 +12,17 @@ import type {HelperModel} from '../core/message-map';
 import {t} from '../core/i18n';
 import {send} from '../core/send';
 import css from './banner.css';
+import {el, fixedHost} from './dom';
 
 const HOST_MARK = 'data-photo-privacy-advisor-helper';
 const LOADED = Symbol.for('photo-privacy-advisor-helper');
 const scope = globalThis as typeof globalThis & {[LOADED]?: true};
 
-function el<K extends keyof HTMLElementTagNameMap>(
-	tag: K,
-	attrs: Record<string, string>,
-	...children: Array<Node | string>
-) {
-	const node = document.createElement(tag);
-	for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-	node.append(...children);
-	return node;
-}
-
 export function mountHelper(model: HelperModel, onRequested: () => Promise<{step: number | null}>): HTMLElement {
 	for (const stale of document.querySelectorAll(`[${HOST_MARK}]`)) stale.remove();
 	const controller = new AbortController();
 	const {signal} = controller;
-	const host = document.createElement('div');
-	host.setAttribute(HOST_MARK, '');
-	host.setAttribute(
-		'style',
-		'all: initial !important; position: fixed !important; inset: auto !important; z-index: 2147483647 !important;',
-	);
+	const host = fixedHost(HOST_MARK);
 	host.lang = model.lang;
 	const root = host.attachShadow({mode: 'closed'});
 	const later = {done: t('helperRequestedDone'), failed: t('bannerActionFailed')};
