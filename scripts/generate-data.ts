@@ -5,7 +5,8 @@
  * per-language files src/data/pages/<lang>.json made from it (scripts/data/page-data.ts).
  *
  * `npm run data -- --check`: writes nothing; exits 1 when any generated file is not exactly what this
- * script would write (used by the build and the tests).
+ * script would write (used by the build and the tests), or when a claim flagged by `npm run data:update`
+ * awaits its review in scripts/data/curated/review.json (scripts/data/update/review.ts).
  *
  * Exit codes: 0 fine; 1 invalid input, invalid dataset or (with --check) a stale or missing file.
  */
@@ -20,28 +21,33 @@ import {
 	type DatasetInput,
 } from './data/build-dataset';
 import {PAGE_DATA_FILES, pageData, serializePageData} from './data/page-data';
+import {formatReviewProblems, reviewProblems} from './data/update/review';
 import {isMain, ROOT} from './repo';
 
 export const SOURCES_DIR = path.join(ROOT, 'scripts/data/sources/privacyguides');
 export const CURATED_DIR = path.join(ROOT, 'scripts/data/curated');
 export const DATASET_FILE = path.join(ROOT, 'src/data/dataset.json');
 
-/** Reads the generator's inputs from the repository. JSON syntax errors are reported per file. */
-export async function readInputs(): Promise<DatasetInput> {
+/**
+ * Reads the generator's inputs from the repository (`root`: another copy of it, for the tests of
+ * `npm run data:update`). JSON syntax errors are reported per file.
+ */
+export async function readInputs(root: string = ROOT): Promise<DatasetInput> {
+	const sourcesDir = path.join(root, path.relative(ROOT, SOURCES_DIR));
+	const curatedDir = path.join(root, path.relative(ROOT, CURATED_DIR));
 	const pages: Record<string, string> = {};
-	for (const name of (await readdir(SOURCES_DIR)).sort()) {
-		if (name.endsWith('.md') && name !== 'README.md')
-			pages[name] = await readFile(path.join(SOURCES_DIR, name), 'utf8');
+	for (const name of (await readdir(sourcesDir)).sort()) {
+		if (name.endsWith('.md') && name !== 'README.md') pages[name] = await readFile(path.join(sourcesDir, name), 'utf8');
 	}
 	const curated: Record<string, unknown> = {};
 	const issues: string[] = [];
 	for (const name of CURATED_FILE_NAMES) {
-		const file = path.join(CURATED_DIR, name);
+		const file = path.join(curatedDir, name);
 		let text: string;
 		try {
 			text = await readFile(file, 'utf8');
 		} catch {
-			issues.push(`${name}: cannot read ${path.relative(ROOT, file)}`);
+			issues.push(`${name}: cannot read ${path.relative(root, file)}`);
 			continue;
 		}
 		try {
@@ -55,8 +61,8 @@ export async function readInputs(): Promise<DatasetInput> {
 }
 
 /** Every generated file, by path relative to the repository: dataset.json first, then each language's page file. */
-export async function generate(): Promise<Map<string, string>> {
-	const dataset = buildDataset(await readInputs());
+export async function generate(root: string = ROOT): Promise<Map<string, string>> {
+	const dataset = buildDataset(await readInputs(root));
 	const files = new Map([[path.relative(ROOT, DATASET_FILE), serializeDataset(dataset)]]);
 	for (const {lang, file} of PAGE_DATA_FILES) files.set(file, serializePageData(pageData(dataset, lang)));
 	return files;
@@ -68,17 +74,21 @@ async function main(argv: readonly string[]): Promise<number> {
 		console.error(`usage: tsx scripts/generate-data.ts [--check]\nunknown argument(s): ${unknown.join(' ')}`);
 		return 1;
 	}
-	const check = argv.includes('--check');
+	return runData(argv.includes('--check'));
+}
+
+/** `npm run data` (check: `-- --check`) on the repository at `root`; the exit code. */
+export async function runData(check: boolean, root: string = ROOT): Promise<number> {
 	let expected: Map<string, string>;
 	try {
-		expected = await generate();
+		expected = await generate(root);
 	} catch (error) {
 		console.error(error instanceof DatasetBuildError ? error.message : error);
 		return 1;
 	}
 	let stale = 0;
 	for (const [relative, text] of expected) {
-		const file = path.join(ROOT, relative);
+		const file = path.join(root, relative);
 		const current = await readFile(file, 'utf8').catch(() => undefined);
 		if (current === text) {
 			console.log(`${relative} ${check ? 'is up to date' : 'unchanged'}.`);
@@ -93,7 +103,13 @@ async function main(argv: readonly string[]): Promise<number> {
 			console.log(`Wrote ${relative}.`);
 		}
 	}
-	return stale > 0 ? 1 : 0;
+	// Claims flagged by `npm run data:update` block the check until a person has re-verified them.
+	const reviews = await reviewProblems(root);
+	if (reviews.length > 0) {
+		if (check) console.error(formatReviewProblems(reviews));
+		else console.warn(`${formatReviewProblems(reviews)}\n(\`npm run data -- --check\` fails until then.)`);
+	}
+	return stale > 0 || (check && reviews.length > 0) ? 1 : 0;
 }
 
 if (isMain(import.meta.url)) {
