@@ -351,3 +351,32 @@ describe('npm run data:update with a checkout missing a page', () => {
 		);
 	}, 60_000);
 });
+
+describe('scripts/update-data.ts', () => {
+	const run = (args: string[]) => {
+		try {
+			execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/update-data.ts', ...args], {
+				cwd: ROOT,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			return {status: 0, stderr: ''};
+		} catch (error) {
+			const {status, stderr} = error as {status: number; stderr: string};
+			return {status, stderr};
+		}
+	};
+
+	it('exits 2 with the usage, or naming what is not a checkout, and writes nothing', () => {
+		const usage = run([]);
+		expect(usage.status).toBe(2);
+		expect(usage.stderr).toContain('usage: npm run data:update --');
+		const missing = path.join(tmpdir(), 'ppa-no-such-checkout');
+		const {status, stderr} = run([missing, missing]);
+		expect(status).toBe(2);
+		expect(stderr).toContain(`npm run data:update: nothing was written: 2 problems:`);
+		expect(stderr).toContain(
+			`${missing} is not a git working tree with at least one commit (expected a checkout of privacyguides/i18n)`,
+		);
+	}, 60_000);
+});
