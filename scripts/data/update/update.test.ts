@@ -327,6 +327,73 @@ describe('npm run data:update', () => {
 	}, 60_000);
 });
 
+describe('npm run data:update when the curated data no longer fits the newest page', () => {
+	it('copies the pages, lists what to fix, and the check passes once it is fixed and reviewed', async () => {
+		const root = copyOfData();
+		const org = repository('org', orgFiles(root), '2025-12-01T12:00:00Z');
+		const i18n = repository('i18n', i18nFiles(root), '2026-08-22T12:00:00Z');
+		// A new audit on the newest page of Ente Photos (the French one), which tools.json does not list yet.
+		commitEdits(
+			i18n,
+			{
+				'i18n/fr/photo-management.md': [
+					[
+						'en avril 2023.',
+						'en avril 2023. Les applications mobiles ont fait l’objet d’un audit par [Example Security](https://example.org/ente-mobile-audit) en août 2026.',
+					],
+				],
+			},
+			'2026-09-01T09:00:00Z',
+		);
+		const result = await updateFromCheckouts({
+			orgCheckout: org,
+			i18nCheckout: i18n,
+			root,
+			langs: LANGS,
+			today: '2026-11-29',
+		});
+		expect(result.changes.filter((page) => page.changes.length > 0)).toEqual([
+			{
+				page: 'photo-management-fr-2026-09-01',
+				changes: [expect.objectContaining({text: 'Ente Photos: audit added: https://example.org/ente-mobile-audit'})],
+			},
+		]);
+		expect(result.generationIssues).toEqual([
+			'tools.json: ente-photos: photo-management-fr-2026-09-01 links the audit https://example.org/ente-mobile-audit, which tools.json does not list',
+		]);
+		expect(result.report).toContain('# The dataset could not be regenerated (1 issue): fix the curated data');
+		expect(stored(root, 'photo-management.fr.2026-09-01.md')).toContain('https://example.org/ente-mobile-audit');
+		// The corrections of the French page follow it to its new id.
+		expect(readFileSync(path.join(root, 'scripts/data/curated/corrections.json'), 'utf8')).toContain(
+			'"page": "photo-management-fr-2026-09-01"',
+		);
+		vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		vi.spyOn(console, 'log').mockImplementation(() => undefined);
+		vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		expect(await runData(true, root)).toBe(1);
+
+		// The person adds the audit, marks every flagged claim reviewed, and regenerates.
+		const toolsFile = path.join(root, 'scripts/data/curated/tools.json');
+		const tools = JSON.parse(readFileSync(toolsFile, 'utf8')) as {id: string; audits: unknown[]}[];
+		tools[0]!.audits.push({
+			auditor: 'Example Security',
+			date: '2026-08',
+			scope: {en: 'Mobile apps', fr: 'Applications mobiles'},
+			url: 'https://example.org/ente-mobile-audit',
+			by: {by: 'privacyguides', pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-09-01']},
+		});
+		writeFileSync(toolsFile, JSON.stringify(tools, null, 2));
+		expect(await runData(false, root)).toBe(0);
+		expect(await runData(true, root)).toBe(1);
+		const reviewFile = path.join(root, REVIEW_FILE);
+		const review = reviewFileSchema.parse(JSON.parse(readFileSync(reviewFile, 'utf8')));
+		expect(review.reviews.map((entry) => entry.claim)).toContain('evaluations: ente-photos × audit');
+		const done = review.reviews.map((entry) => ({...entry, reviewed: '2026-11-29', note: 'Checked.'}));
+		writeFileSync(reviewFile, JSON.stringify({...review, reviews: done}));
+		expect(await runData(true, root)).toBe(0);
+	}, 120_000);
+});
+
 describe('npm run data:update with a checkout missing a page', () => {
 	it('names the page and writes nothing', async () => {
 		const root = copyOfData();
