@@ -70,6 +70,13 @@ describe('comparePages', () => {
 		expect(changes(after, PHOTO, 'photo-management')).toContain('tool-removed: Other Photos: no longer on the page');
 	});
 
+	it('reports what Privacy Guides really changed between the stored English revisions of 2025', () => {
+		expect(changes(read('photo-management.en.2025-07-22.md'), PHOTO, 'photo-management')).toEqual([
+			'tool-removed: PhotoPrism: no longer on the page',
+			'audit-added: Ente Photos: audit added: https://ente.io/blog/cern-audit',
+		]);
+	});
+
 	it('reports a threat’s definition reworded on the common-threats page', () => {
 		const before = read('common-threats.en.md');
 		const after = edit(before, [['Being protected from things like malware', 'Being protected from malware']]);
