@@ -129,7 +129,7 @@ interface Plan {
 	fetched: CheckoutFile;
 	imported: ReturnType<typeof importForComparison>;
 	/** sources.json entries to update: the current top-level copy, and any entry for the i18n/ copy. */
-	targets: {source: Source; stored: string; changes: PageChange[]; newId: string; newFile: string; addEntry: boolean}[];
+	targets: {source: Source; changes: PageChange[]; newId: string; newFile: string; addEntry: boolean}[];
 	/** The i18n/<lang>/ copy (translations only). */
 	folder?: {
 		file: string;
@@ -221,7 +221,6 @@ async function plan(options: UpdateOptions, sources: Source[], provenance: Prove
 				problems.push(`sources.json: cannot add ${newId} for ${upstream.repository}: the id is taken`);
 			targets.push({
 				source,
-				stored,
 				changes: compare(stored, source.file),
 				newId,
 				newFile,
