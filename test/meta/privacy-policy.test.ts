@@ -5,7 +5,7 @@
  * permissions (test/meta/permissions.ts) and the manifest's "no data collected" declarations. So storing
  * something new without documenting it fails here.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import 'fake-indexeddb/auto';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
