@@ -203,9 +203,19 @@ describe('erasing the journey or resetting everything ends the moves', () => {
 			await handlers[type](null, page);
 			expect(await handlers.getMoves(null, page)).toEqual({available: true, moves: []});
 			expect(registrations()).toEqual([]);
-			expect([...fake.current.permissions.origins]).toEqual([]);
+			// Takeout's permission goes back; Flickr's host is the banner's own (Firefox grants it at install).
+			expect([...fake.current.permissions.origins]).toEqual(['https://www.flickr.com/*']);
 		},
 	);
+
+	it("ending a move on the banner's own host (Flickr) keeps that host: the banner still needs it", async () => {
+		await fake.current.permissions.request({origins: ['https://www.flickr.com/*', TAKEOUT]});
+		await handlers.startMove({service: 'flickr', tool: 'photoprism'}, page);
+		expect(registrations().map((r) => r.id)).toEqual(['export-helper:flickr']);
+		await handlers.endMove({service: 'flickr'}, page);
+		expect(registrations()).toEqual([]);
+		expect([...fake.current.permissions.origins]).toEqual(['https://www.flickr.com/*']);
+	});
 });
 
 describe('moves in the export file', () => {
