@@ -6,6 +6,8 @@
  */
 import en from '../locales/en/messages.json';
 import fr from '../locales/fr/messages.json';
+import {matchPatternsFor} from '../src/core/url-match';
+import {dataset} from '../src/data';
 
 type Messages = Record<string, {message: string; placeholders?: Record<string, {content: string}>}>;
 const LOCALES: Record<string, Messages> = {en, fr};
@@ -141,6 +143,18 @@ function createFakeBrowser(locale = 'en') {
 			sendMessage: async () => undefined,
 			openOptionsPage: async () => {},
 			getPlatformInfo: async () => ({os: 'linux', arch: 'x86-64', nacl_arch: 'x86-64'}),
+			/** The content scripts of the built manifest (scripts/build/builder.ts makes them from the catalogue alike). */
+			getManifest: () => ({
+				manifest_version: 3,
+				content_scripts: [
+					{
+						matches: [
+							...new Set(dataset.services.flatMap((s) => matchPatternsFor(s.match.rules, s.match.inject))),
+						].sort(),
+						js: ['content.js'],
+					},
+				],
+			}),
 		},
 		windows: {
 			/** Test helper: the open windows (`incognito` for a private one). */

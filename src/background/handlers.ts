@@ -2,13 +2,14 @@
 import {browser, type Runtime} from '../core/browser';
 import type {BannerModel} from '../core/message-map';
 import {bannerTexts} from '../core/banner-texts';
-import {makeBackup} from '../core/backup';
+import {checkMoves, makeBackup, type MoveCatalogue} from '../core/backup';
 import {
 	eraseJourney,
 	forgetJourneyService,
 	journeySummary,
 	pruneVisits,
 	readJourney,
+	readMoves,
 	recordVisit,
 	replaceJourney,
 	setChecklistStep,
@@ -19,7 +20,7 @@ import {comparisonUrl} from '../core/pages';
 import {toolsForPreference} from '../core/tool-order';
 import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
 import {DAY_MS, DEFAULTS, MAX_SNOOZE_DAYS, runningSnoozes, snoozeEnd, type Settings} from '../core/settings';
-import {dataset, localize, serviceById} from '../data';
+import {dataset, localize, serviceById, toolById} from '../data';
 import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {markTab} from './badge';
 import {catalogueHosts, screenCustomSites} from '../core/custom-sites';
@@ -41,6 +42,12 @@ import {
 } from './moves';
 import {movePagePath} from '../core/moves';
 import type {MovesState} from '../core/message-map';
+
+/** What a move of an imported file may name (the file's own sites are added by checkMoves). */
+const MOVE_CATALOGUE: MoveCatalogue = {
+	service: (key) => serviceById(key) !== undefined,
+	tool: (id) => toolById(id) !== undefined,
+};
 
 /** A tab in a private window: nothing it does may reach persistent storage (background/private-session.ts). */
 const isPrivate = (sender: Runtime.MessageSender) => sender.tab?.incognito === true;
@@ -252,7 +259,11 @@ export const handlers: Handlers = {
 	async exportData() {
 		const settings = await readSettings();
 		const journey = await pruneVisits(Date.now())
-			.then(() => readJourney())
+			.then(async () => ({
+				...(await readJourney()),
+				// Only moves the import takes back (a record damaged on disk would make the whole file refused).
+				moves: (await readMoves()).filter((move) => checkMoves([move], MOVE_CATALOGUE, settings.customSites) === null),
+			}))
 			.catch((error: unknown) => {
 				logFailure('journey left out of the export', error);
 				return null;
@@ -275,25 +286,34 @@ export const handlers: Handlers = {
 	helperVisit: ({url}, sender) => helperModel(url, sender),
 	helperRequested: ({url}, sender) => helperRequested(url, sender),
 	async importData(backup) {
+		// Every move must name a known service and alternative, checked again here as the options page did.
+		const problem = checkMoves(backup.journey?.moves, MOVE_CATALOGUE, backup.settings.customSites);
+		if (problem) throw new Error(t('importMovesInvalid'));
 		// The journey first: it is the part that can fail (IndexedDB unavailable), and it is written in one
 		// transaction, so a failure leaves everything as it was.
-		if (backup.journey && (backup.journey.visits.length > 0 || backup.journey.checklist.length > 0)) {
+		const journey = backup.journey;
+		const moves = journey?.moves;
+		if (journey && (journey.visits.length > 0 || journey.checklist.length > 0 || (moves?.length ?? 0) > 0)) {
 			try {
-				await replaceJourney(backup.journey);
+				await replaceJourney(journey);
 			} catch (error) {
 				logFailure('journey import', error);
 				throw new Error(t('importJourneyUnavailable'), {cause: error});
 			}
 			// A file's old days are kept no longer than recorded ones.
 			await pruneVisits(Date.now()).catch(logged('imported journey not pruned'));
-		} else if (backup.journey) {
-			await eraseJourney().catch(logged('journey not erased by an import with an empty journey'));
+		} else if (journey) {
+			// An empty journey: erased, the moves in progress too if the file has moves (an empty list).
+			await replaceJourney(journey).catch(logged('journey not erased by an import with an empty journey'));
 		}
 		const {version: _version, ...settings} = backup.settings;
 		// The options page has screened the file's sites already; the rules of "Add site" run again here, as
 		// they do for every site that arrives (core/custom-sites.ts).
 		const customSites = screenCustomSites(settings.customSites, catalogueHosts()).kept;
 		await changeCustomSites(() => updateSettings({...settings, customSites}));
+		// The file's moves have their helpers only where the browser already allows their export page (permissions
+		// do not travel in a file; the move page asks again), and no longer needed export pages are given back.
+		await releaseHelpers();
 		return readSettings();
 	},
 };

@@ -21,7 +21,7 @@
  * rejects; callers show the journey as unavailable and go on.
  */
 import {openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames} from 'idb';
-import {journeySchema} from '../core/backup';
+import {journeySchema, type BackupJourney} from '../core/backup';
 import {
 	CHECKLIST_STEPS,
 	emptyChecklist,
@@ -266,17 +266,41 @@ async function readStores(db: Db): Promise<JourneyData> {
 	};
 }
 
-/** Replaces the whole journey in one transaction: all of it is written, or none. */
-export async function replaceJourney(data: JourneyData): Promise<void> {
+/**
+ * Replaces the whole journey in one transaction: all of it is written, or none. With `moves` (an export file's),
+ * the moves in progress are replaced too, each step and its checklist tick made to agree (a tick in either place
+ * is the same tick); without (a file older than moves), the moves in progress stay as they are.
+ */
+export async function replaceJourney(data: BackupJourney): Promise<void> {
 	const db = await journeyDb();
-	const tx = db.transaction(['visits', 'checklist'], 'readwrite');
+	const tx = db.transaction(['visits', 'checklist', 'moves'], 'readwrite');
 	const visits = tx.objectStore('visits');
 	const checklist = tx.objectStore('checklist');
+	const moves = tx.objectStore('moves');
 	const pending: Array<Promise<unknown>> = [tx.done];
 	try {
+		const entries = new Map(data.checklist.map((entry) => [entry.service, {...entry}]));
+		const imported = (data.moves ?? []).map((move) => {
+			const entry = entries.get(move.service);
+			const ticked = entry ? CHECKLIST_STEPS.filter((step) => entry[step]).map((step) => STEP_OF_CHECKLIST[step]) : [];
+			return {
+				service: move.service,
+				tool: move.tool,
+				started: move.started,
+				done: normalizeSteps([...move.done, ...ticked]),
+			};
+		});
+		for (const move of imported)
+			for (const step of move.done) {
+				const tick = CHECKLIST_OF_STEP[step];
+				if (!tick) continue;
+				const entry = entries.get(move.service) ?? emptyChecklist(move.service);
+				entries.set(move.service, {...entry, [tick]: true});
+			}
 		pending.push(visits.clear(), checklist.clear());
+		if (data.moves) pending.push(moves.clear());
 		for (const visit of data.visits) pending.push(visits.put({service: visit.service, day: visit.day}));
-		for (const entry of data.checklist)
+		for (const entry of entries.values())
 			pending.push(
 				checklist.put({
 					service: entry.service,
@@ -285,6 +309,7 @@ export async function replaceJourney(data: JourneyData): Promise<void> {
 					deleted: entry.deleted,
 				}),
 			);
+		for (const move of imported) pending.push(moves.put(move));
 		await Promise.all(pending);
 	} catch (error) {
 		// A bad key throws synchronously from put(), which does not abort the transaction by itself.
@@ -301,8 +326,7 @@ export async function replaceJourney(data: JourneyData): Promise<void> {
 
 /** Erases everything: visits, checklist and moves. */
 export async function eraseJourney(): Promise<void> {
-	await replaceJourney({visits: [], checklist: []});
-	await (await journeyDb()).clear('moves');
+	await replaceJourney({visits: [], checklist: [], moves: []});
 }
 
 /**

@@ -3,6 +3,8 @@ import 'fake-indexeddb/auto';
 import {IDBFactory} from 'fake-indexeddb';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {Runtime} from '../core/browser';
+import {makeBackup, parseBackup} from '../core/backup';
+import {DEFAULTS} from '../core/settings';
 import {fake} from '../../test/fake-browser';
 import {closeJourneyDb} from './journey-db';
 import {handlers} from './handlers';
@@ -201,7 +203,103 @@ describe('erasing the journey or resetting everything ends the moves', () => {
 			await handlers[type](null, page);
 			expect(await handlers.getMoves(null, page)).toEqual({available: true, moves: []});
 			expect(registrations()).toEqual([]);
-			expect([...fake.current.permissions.origins]).toEqual([]);
+			// Takeout's permission goes back; Flickr's host is the banner's own (Firefox grants it at install).
+			expect([...fake.current.permissions.origins]).toEqual(['https://www.flickr.com/*']);
 		},
 	);
+
+	it("ending a move on the banner's own host (Flickr) keeps that host: the banner still needs it", async () => {
+		await fake.current.permissions.request({origins: ['https://www.flickr.com/*', TAKEOUT]});
+		await handlers.startMove({service: 'flickr', tool: 'photoprism'}, page);
+		expect(registrations().map((r) => r.id)).toEqual(['export-helper:flickr']);
+		await handlers.endMove({service: 'flickr'}, page);
+		expect(registrations()).toEqual([]);
+		expect([...fake.current.permissions.origins]).toEqual(['https://www.flickr.com/*']);
+	});
+});
+
+describe('moves in the export file', () => {
+	const fresh = async () => {
+		const {resetFakeBrowser} = await import('../../test/fake-browser');
+		resetFakeBrowser();
+		await closeJourneyDb();
+		globalThis.indexedDB = new IDBFactory();
+	};
+
+	it('exports the moves in progress; an import elsewhere brings them back, without the helper until allowed', async () => {
+		await start();
+		await handlers.setMoveStep({service: 'google-photos', step: 'download', done: true}, page);
+		const exported = await handlers.exportData(null, page);
+		expect(exported.journey?.moves).toEqual([
+			{service: 'google-photos', tool: 'ente-photos', started: expect.any(Number) as number, done: ['download']},
+		]);
+		const file = JSON.stringify(exported);
+		const before = await handlers.getMoves(null, page);
+
+		await fresh();
+		const parsed = parseBackup(file);
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+		await handlers.importData(parsed.backup, page);
+		const after = await handlers.getMoves(null, page);
+		// The same move, its ticks and its checklist; the browser's permission did not travel in the file.
+		expect(after).toEqual(
+			before.available ? {available: true, moves: before.moves.map((m) => ({...m, helper: false}))} : before,
+		);
+		expect(await handlers.getJourney(null, page)).toMatchObject({
+			summary: {checklist: [{service: 'google-photos', exported: true, imported: false, deleted: false}]},
+		});
+		expect(registrations()).toEqual([]);
+		// "Allow the helper" on the move page: the permission in the click, then the move started again.
+		await start();
+		expect((await handlers.getMoves(null, page)).available && registrations()).toHaveLength(1);
+		expect(await handlers.getMoves(null, page)).toMatchObject({available: true, moves: [{done: ['download']}]});
+	});
+
+	it('a file older than moves leaves the moves in progress as they are', async () => {
+		await start();
+		const old = makeBackup({...DEFAULTS}, {visits: [], checklist: []}, Date.now());
+		await handlers.importData(old, page);
+		expect(await handlers.getMoves(null, page)).toMatchObject({available: true, moves: [{service: 'google-photos'}]});
+		expect(registrations()).toHaveLength(1);
+	});
+
+	it('a file with moves replaces them: a move it does not have ends, and its permission goes back', async () => {
+		await start();
+		const file = makeBackup(
+			{...DEFAULTS},
+			{
+				visits: [],
+				checklist: [{service: 'flickr', exported: true, imported: false, deleted: false}],
+				moves: [{service: 'flickr', tool: 'photoprism', started: 5, done: ['request']}],
+			},
+			Date.now(),
+		);
+		await handlers.importData(file, page);
+		expect(await handlers.getMoves(null, page)).toEqual({
+			available: true,
+			// The checklist's "exported" tick is the move's download step: both agree after the import.
+			moves: [
+				{service: 'flickr', tool: 'photoprism', started: 5, done: ['request', 'download'], step: 3, helper: false},
+			],
+		});
+		expect(registrations()).toEqual([]);
+		expect([...fake.current.permissions.origins]).toEqual([]);
+	});
+
+	it('the background refuses a move naming an unknown service or alternative, and nothing changes', async () => {
+		await start();
+		await handlers.updateSettings({snoozeDays: 3}, page);
+		const before = await handlers.getMoves(null, page);
+		for (const move of [
+			{service: 'myspace', tool: 'ente-photos', started: 1, done: []},
+			{service: 'flickr', tool: 'picasa', started: 1, done: []},
+		]) {
+			const file = makeBackup({...DEFAULTS, snoozeDays: 9}, {visits: [], checklist: [], moves: [move]}, Date.now());
+			await expect(handlers.importData(file, page)).rejects.toThrow(
+				'A guided move in the file names a service or an alternative this extension does not know.',
+			);
+		}
+		expect(await handlers.getMoves(null, page)).toEqual(before);
+		expect((await handlers.getSettings(null, page)).snoozeDays).toBe(3);
+	});
 });

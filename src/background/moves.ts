@@ -102,6 +102,24 @@ export async function endMoveFrom(service: string): Promise<MoveStatus[]> {
 }
 
 /**
+ * The origins of the banner's own content scripts (the manifest's): Flickr's, Amazon's and OneDrive's export pages
+ * are on such a host. Firefox grants these origins at install, whole, and lets them be removed: giving one back at
+ * the end of a move would take the banner off that service. They are the extension's from install, never a move's.
+ */
+function bannerOrigins(): Set<string> {
+	const matches = (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+	return new Set(
+		matches.flatMap((match) => {
+			try {
+				return [exportOrigin(match)];
+			} catch {
+				return [];
+			}
+		}),
+	);
+}
+
+/**
  * Brings the helpers in line with the moves, then gives back every export page's permission that no move in
  * progress needs (after a move ends, the journey is erased or everything is reset). A custom site on the same
  * host keeps its permission.
@@ -117,8 +135,9 @@ export async function releaseHelpers(): Promise<void> {
 	);
 	const {customSites} = await readSettings();
 	const custom = new Set(customSites.map((host) => `https://${host}/*`));
+	const banner = bannerOrigins();
 	const release = [...new Set(Object.values(exportPages()).map(exportOrigin))].filter(
-		(origin) => !needed.has(origin) && !custom.has(origin),
+		(origin) => !needed.has(origin) && !custom.has(origin) && !banner.has(origin),
 	);
 	const granted: string[] = [];
 	for (const origin of release) if (await browser.permissions.contains({origins: [origin]})) granted.push(origin);

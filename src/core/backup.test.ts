@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, makeBackup, parseBackup} from './backup';
+import {BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, makeBackup, parseBackup, type MoveCatalogue} from './backup';
 import {DEFAULTS, SETTINGS_VERSION} from './settings';
 
 const journey = {
@@ -90,5 +90,76 @@ describe('parseBackup', () => {
 		['a bad export date', text({...good, exportedAt: 'x'.repeat(65)}), {code: 'invalid', part: 'exportedAt'}],
 	] as Array<[string, string, {code: string; part?: string}]>)('refuses %s, saying why', (_name, input, error) => {
 		expect(parseBackup(input)).toEqual({ok: false, error});
+	});
+});
+
+describe('parseBackup: the moves in progress', () => {
+	const known: MoveCatalogue = {
+		service: (key) => ['google-photos', 'flickr'].includes(key),
+		tool: (id) => ['ente-photos', 'photoprism'].includes(id),
+	};
+	const move = {service: 'google-photos', tool: 'ente-photos', started: Date.UTC(2026, 10, 3), done: ['request']};
+	const withMoves = (moves: unknown) => text({...good, journey: {...journey, moves}});
+
+	it('reads back the moves it writes, with a move from one of the file’s own sites', () => {
+		const moves = [move, {service: 'photos.example.net', tool: 'photoprism', started: 0, done: []}];
+		const backup = makeBackup(good.settings, {...journey, moves: moves as never}, Date.UTC(2026, 10, 27));
+		expect(parseBackup(text(backup), undefined, known)).toEqual({ok: true, backup});
+	});
+
+	it('still reads a file written before moves existed (no moves at all)', () => {
+		const result = parseBackup(text(good), undefined, known);
+		expect(result).toEqual({ok: true, backup: good});
+		expect(result.ok && 'moves' in result.backup.journey!).toBe(false);
+	});
+
+	it.each([
+		['an unknown step', {...move, done: ['request', 'unpack']}, 'done'],
+		['a step twice', {...move, done: ['request', 'request']}, 'done'],
+		['a negative start', {...move, started: -1}, 'started'],
+		['a start as text', {...move, started: '2026-11-03'}, 'started'],
+		['an unknown alternative', {...move, tool: 'picasa'}, 'tool'],
+		['an unknown service', {...move, service: 'myspace'}, 'service'],
+		['a service in capitals', {...move, service: 'Google Photos'}, 'service'],
+		['an extra field', {...move, url: 'https://takeout.google.com/'}, 'structure'],
+		['a missing field', {service: 'flickr', tool: 'ente-photos', done: []}, 'started'],
+	] as Array<[string, Record<string, unknown>, string]>)(
+		'refuses %s, naming the row and what is wrong',
+		(_n, row, problem) => {
+			const second = {...move, service: 'flickr'};
+			expect(parseBackup(withMoves([second, row]), undefined, known)).toEqual({
+				ok: false,
+				error: {
+					code: 'invalid-move',
+					row: 2,
+					service: typeof row['service'] === 'string' ? row['service'] : null,
+					problem,
+				},
+			});
+		},
+	);
+
+	it('refuses two moves from one service, a row that is not an object, moves that are not a list, and too many', () => {
+		expect(parseBackup(withMoves([move, move]), undefined, known)).toEqual({
+			ok: false,
+			error: {code: 'invalid-move', row: 2, service: 'google-photos', problem: 'duplicate'},
+		});
+		expect(parseBackup(withMoves(['google-photos']), undefined, known)).toEqual({
+			ok: false,
+			error: {code: 'invalid-move', row: 1, service: null, problem: 'structure'},
+		});
+		expect(parseBackup(withMoves({0: move}), undefined, known)).toEqual({
+			ok: false,
+			error: {code: 'invalid', part: 'journey'},
+		});
+		expect(parseBackup(withMoves(Array.from({length: 1001}, () => move)), undefined, known)).toEqual({
+			ok: false,
+			error: {code: 'too-many-moves'},
+		});
+	});
+
+	it('without a catalogue, checks the shape only (the message schema does the same)', () => {
+		expect(parseBackup(withMoves([{...move, tool: 'picasa'}])).ok).toBe(true);
+		expect(parseBackup(withMoves([{...move, done: ['x']}]))).toMatchObject({ok: false, error: {problem: 'done'}});
 	});
 });

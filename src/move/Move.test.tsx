@@ -102,6 +102,23 @@ describe('the move page', () => {
 		expect(scratch.querySelector('.progress')?.textContent).toBe('Step 1 of 6');
 	});
 
+	it('a move without its helper (refused, or from an imported file) offers to allow it again, keeping its steps', async () => {
+		fake.current.permissions.grantOnRequest = false;
+		await show('google-photos', 'ente-photos');
+		expect(scratch.querySelector('#allow-helper')).toBeNull();
+		await click(scratch.querySelector('button.primary'));
+		await click(scratch.querySelector('[data-step="request"] input'));
+		expect(scratch.querySelector('.helper-off')?.textContent).toMatch(
+			/^The helper does not appear on takeout.google.com: the browser has not allowed it/,
+		);
+		fake.current.permissions.grantOnRequest = true;
+		await click(scratch.querySelector('#allow-helper'));
+		expect(scratch.querySelector('[role=status]')?.textContent).toBe('The helper will appear on takeout.google.com.');
+		expect(scratch.querySelector('#allow-helper')).toBeNull();
+		expect(scratch.querySelector('.progress')?.textContent).toBe('Step 2 of 6');
+		expect([...fake.current.scripting.registered.keys()]).toEqual(['export-helper:google-photos']);
+	});
+
 	it('a service with no export page asks for no permission', async () => {
 		let asked = 0;
 		fake.current.permissions.request = () => {

@@ -87,6 +87,18 @@ export function Move({service, tool: requestedTool}: {service: string | null; to
 			return run(() => send('startMove', {service, tool: toolId}));
 		});
 	};
+	/** A move without its helper (permission refused, or the move came from an imported file): ask again. */
+	const allowHelper = () => {
+		if (!origin || !move) return;
+		void browser.permissions
+			.request({origins: [origin]})
+			.catch(() => false)
+			.then((granted) => {
+				setNotice(t(granted ? 'moveHelperOn' : 'moveHelperDenied', hostOf(plan.exportPage!.match)));
+				// Starting again keeps the move's steps and start date, and registers the helper now allowed.
+				return granted ? run(() => send('startMove', {service, tool: move.tool})) : undefined;
+			});
+	};
 	const tick = (step: MoveStep, done: boolean) => void run(() => send('setMoveStep', {service, step, done}));
 	const end = () => {
 		setNotice(t('moveEnded'));
@@ -128,6 +140,14 @@ export function Move({service, tool: requestedTool}: {service: string | null; to
 					<strong>
 						{move.step ? t('moveProgress', [String(move.step), String(MOVE_STEPS.length)]) : t('moveAllDone')}
 					</strong>
+				</p>
+			)}
+			{move && move.helper === false && plan.exportPage && (
+				<p class="helper-off">
+					{t('moveHelperOff', hostOf(plan.exportPage.match))}{' '}
+					<button type="button" id="allow-helper" onClick={allowHelper}>
+						{t('moveHelperAllow')}
+					</button>
 				</p>
 			)}
 			<section aria-labelledby="steps-heading">

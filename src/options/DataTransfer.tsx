@@ -6,12 +6,20 @@
  */
 import {useState} from 'preact/hooks';
 import {errorMessage} from '../core/errors';
-import {MAX_BACKUP_BYTES, parseBackup, type BackupError, type BackupPart} from '../core/backup';
+import {
+	MAX_BACKUP_BYTES,
+	parseBackup,
+	type BackupError,
+	type BackupPart,
+	type MoveCatalogue,
+	type MoveProblem,
+} from '../core/backup';
 import {localDay} from '../core/journey';
 import {t} from '../core/i18n';
 import {send} from '../core/send';
 import type {CustomSiteStatus} from '../core/message-map';
 import {catalogueHosts, screenCustomSites, type DroppedSite} from '../core/custom-sites';
+import {serviceById, toolById} from '../data';
 import {Status} from './Status';
 
 /** Each invalid part in the person's words, never a field name of the file. */
@@ -22,6 +30,22 @@ const PART_LABELS = {
 	journey: 'importPartJourney',
 	structure: 'importPartStructure',
 } as const satisfies Record<BackupPart, string>;
+
+/** What is wrong with a move of the file, in the person's words. */
+const MOVE_PROBLEMS = {
+	service: 'importMoveService',
+	tool: 'importMoveTool',
+	started: 'importMoveStarted',
+	done: 'importMoveDone',
+	duplicate: 'importMoveDuplicate',
+	structure: 'importMoveStructure',
+} as const satisfies Record<MoveProblem, string>;
+
+/** A move may name a catalogued service (or one of the file's own sites) and a catalogued alternative. */
+const MOVE_CATALOGUE: MoveCatalogue = {
+	service: (key) => serviceById(key) !== undefined,
+	tool: (id) => toolById(id) !== undefined,
+};
 
 function importErrorText(error: BackupError): string {
 	switch (error.code) {
@@ -35,6 +59,14 @@ function importErrorText(error: BackupError): string {
 			return t('importErrorNewer');
 		case 'invalid':
 			return t('importErrorInvalid', t(PART_LABELS[error.part]));
+		case 'invalid-move':
+			return t('importErrorMove', [
+				String(error.row),
+				error.service ?? t('importMoveNoService'),
+				t(MOVE_PROBLEMS[error.problem]),
+			]);
+		case 'too-many-moves':
+			return t('importErrorTooManyMoves');
 	}
 }
 
@@ -80,7 +112,7 @@ export function DataTransfer({onImported}: {onImported: () => Promise<CustomSite
 			return;
 		}
 		// Every site of the file goes through the rules of "Add site"; the refused ones are listed after the import.
-		const result = parseBackup(text, (sites) => screenCustomSites(sites, catalogueHosts()));
+		const result = parseBackup(text, (sites) => screenCustomSites(sites, catalogueHosts()), MOVE_CATALOGUE);
 		if (!result.ok) {
 			setStatus(importErrorText(result.error));
 			return;

@@ -55,4 +55,13 @@ describe('the options page in French', () => {
 			'Ce fichier est endommagé (la section des paramètres n’est pas valide). Rien n’a été modifié.',
 		);
 	});
+
+	it('names the bad move of a file in French', async () => {
+		const move = {service: 'flickr', tool: 'ente-photos', started: -5, done: []};
+		const file = JSON.stringify(makeBackup(DEFAULTS, {visits: [], checklist: [], moves: [move]}, Date.now()));
+		await chooseFile($<HTMLInputElement>('#data-import'), file, 'sauvegarde.json');
+		expect($('#data-status').textContent).toBe(
+			'Ce fichier est endommagé\u00a0: le déménagement 1 (depuis flickr) n’est pas valide, sa date de début n’est pas une date valide. Rien n’a été modifié.',
+		);
+	});
 });

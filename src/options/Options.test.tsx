@@ -448,6 +448,26 @@ describe('the options page', () => {
 		expect(text('#data-status')).toBe('This file is damaged (the journey section is not valid). Nothing was changed.');
 	});
 
+	it('names the bad move of a file by its row, its service and what is wrong, and changes nothing', async () => {
+		const before = fake.current.storage.local.dump();
+		const move = {service: 'google-photos', tool: 'ente-photos', started: 1, done: []};
+		const file = (moves: unknown[]) =>
+			JSON.stringify(makeBackup({...DEFAULTS, snoozeDays: 2}, {visits: [], checklist: [], moves: moves as never}, 1));
+		await importFile(file([move, {...move, service: 'flickr', tool: 'picasa'}]));
+		expect(text('#data-status')).toBe(
+			'This file is damaged: move 2 (from flickr) is not valid, its alternative is not one this extension knows. Nothing was changed.',
+		);
+		await importFile(file([{...move, done: ['request', 'unzip']}]));
+		expect(text('#data-status')).toBe(
+			'This file is damaged: move 1 (from google-photos) is not valid, its list of steps done names an unknown step or one step twice. Nothing was changed.',
+		);
+		await importFile(file([{...move, service: 'myspace'}]));
+		expect(text('#data-status')).toBe(
+			'This file is damaged: move 1 (from myspace) is not valid, its service is neither a catalogued service nor one of the file’s own sites. Nothing was changed.',
+		);
+		expect(fake.current.storage.local.dump()).toEqual(before);
+	});
+
 	it('gives back the permission of a site the background refuses, unless the site is listed after all', async () => {
 		failing = new Set(['addCustomSite']);
 		await addSite('photos.example.net');

@@ -9,6 +9,10 @@
  *   prompt, extensions.webextOptionalPermissionPrompts: false) it appears once the move starts with the permission,
  *   and goes, with the permission, when the move ends. Chromium headless cannot answer the permission prompt: there
  *   the test checks that the click asks for exactly takeout.google.com and that, without it, no helper appears;
+ * - the same on local stand-ins for Apple's data and privacy page (iCloud Photos → Ente Photos, the move abandoned)
+ *   and Flickr's account page (Flickr → PhotoPrism, the move finished): no helper before the move, then (Firefox)
+ *   the helper with that page's advice, "I have requested my export" moving the plan to step 2, and the permission
+ *   given back when the move ends (except www.flickr.com in Firefox, the banner's own host from install); (Chromium) the start asks for exactly that page's host, and no helper without it;
  * - axe-core finds nothing on the move page, light and dark.
  */
 import {readFileSync, rmSync} from 'node:fs';
@@ -16,10 +20,19 @@ import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {axeViolations, setTheme} from '../../scripts/browser/axe';
-import {launchChromium, launchFirefox, type ExtensionSession, type LaunchOptions} from '../../scripts/browser/browsers';
+import {
+	firefoxFrenchAvailable,
+	launchChromium,
+	launchFirefox,
+	type ExtensionSession,
+	type LaunchOptions,
+} from '../../scripts/browser/browsers';
 import {REPO, scratchDir} from '../../scripts/browser/paths';
 import {PHOTOS_URL} from '../../scripts/browser/sites';
 import {poll} from '../../scripts/browser/wait';
+import {exportPageOf} from '../../src/data/moves';
+
+const exportMatch = (service: string) => exportPageOf(service)!;
 
 const EN = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Record<
 	string,
@@ -50,8 +63,6 @@ const TAKEOUT_URL = 'https://takeout.google.com/settings/takeout';
 const TAKEOUT_ORIGIN = 'https://takeout.google.com/*';
 const MOVE_PAGE = 'move/index.html?service=google-photos&tool=ente-photos';
 const HELPER = '[data-photo-privacy-advisor-helper]';
-const TAKEOUT_HTML =
-	'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Takeout (local fixture)</title></head><body style="margin:0"><main data-fixture><h1>Local stand-in for Google Takeout</h1></main></body></html>';
 const FIREFOX_NO_PROMPTS: LaunchOptions = {prefs: {'extensions.webextOptionalPermissionPrompts': false}};
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -64,10 +75,36 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 
 /** Opens the stand-in Takeout page and says whether the helper's host is there after a settle window. */
 async function helperOnTakeout(session: ExtensionSession, settleMs = 1500): Promise<Page> {
-	session.sites.serve('takeout.google.com', TAKEOUT_HTML);
-	const site = await session.openSite(TAKEOUT_URL);
+	return helperOn(session, TAKEOUT_URL, settleMs);
+}
+
+/** Opens a local stand-in for an export page (any https address) and waits a settle window for the helper. */
+async function helperOn(session: ExtensionSession, url: string, settleMs = 1500): Promise<Page> {
+	const {host} = new URL(url);
+	session.sites.serve(
+		host,
+		`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${host} (local fixture)</title></head><body style="margin:0"><main data-fixture><h1>Local stand-in for ${host}</h1></main></body></html>`,
+	);
+	const site = await session.openSite(url);
 	await site.page.waitForSelector(HELPER, {timeout: settleMs}).catch(() => {});
 	return site.page;
+}
+
+/** A move page whose permission request is observed and answered "granted" without granting (Chromium headless). */
+async function observedMovePage(session: ExtensionSession, path: string): Promise<Page> {
+	const move = await session.browser.newPage();
+	await move.evaluateOnNewDocument(() => {
+		const calls: unknown[] = [];
+		const global = globalThis as unknown as Global;
+		global.permissionRequests = calls;
+		global.chrome.permissions.request = (request: unknown) => {
+			calls.push(request);
+			return Promise.resolve(true);
+		};
+	});
+	await move.goto(`${session.origin}${path}`, {waitUntil: 'load'});
+	await move.waitForSelector(READY, {timeout: 15_000});
+	return move;
 }
 
 /** The helper's text and buttons, from inside its closed shadow root. */
@@ -98,15 +135,42 @@ async function waitProgress(page: Page, text: string): Promise<void> {
 	await page.waitForFunction((t) => document.querySelector('.progress')?.textContent === t, {timeout: 10_000}, text);
 }
 
-async function helperBackground(session: ExtensionSession) {
+async function helperBackground(session: ExtensionSession, origin = TAKEOUT_ORIGIN) {
 	return session.extEval(async (api, origin: string) => {
 		const scripts = await api.scripting.getRegisteredContentScripts();
 		return {
 			scripts: scripts.filter((s) => s.id.startsWith('export-helper:')).map((s) => [s.id, s.matches]),
 			granted: await api.permissions.contains({origins: [origin]}),
 		};
-	}, TAKEOUT_ORIGIN);
+	}, origin);
 }
+
+/** The other export pages checked like Takeout: Apple's data and privacy page and Flickr's account page. */
+const EXPORT_PAGES = [
+	{
+		service: 'icloud-photos',
+		serviceName: 'iCloud Photos',
+		tool: 'ente-photos',
+		toolName: 'Ente Photos',
+		url: 'https://privacy.apple.com/account',
+		origin: 'https://privacy.apple.com/*',
+		advice: 'Request a copy of your data, select iCloud Photos',
+		end: 'abandon',
+		bannerHost: false,
+	},
+	{
+		service: 'flickr',
+		serviceName: 'Flickr',
+		tool: 'photoprism',
+		toolName: 'PhotoPrism',
+		url: 'https://www.flickr.com/account/',
+		origin: 'https://www.flickr.com/*',
+		advice: 'request your Flickr data',
+		end: 'finish',
+		// The banner's own host: Firefox grants www.flickr.com at install (for the banner) and it stays after the move.
+		bannerHost: true,
+	},
+] as const;
 
 function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 	const launch = (options: LaunchOptions = {}) =>
@@ -121,7 +185,12 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 			if (keep) rmSync(keep, {recursive: true, force: true});
 		});
 
-		test.each(browser === 'chromium' ? (['en', 'fr'] as const) : (['en'] as const))(
+		// French in Firefox needs its language pack (CI installs it, so there it never skips; see test/e2e/README.md).
+		const languages =
+			browser === 'chromium' || firefoxFrenchAvailable() || process.env['CI']
+				? (['en', 'fr'] as const)
+				: (['en'] as const);
+		test.each(languages)(
 			'%s: the popup over Google Photos: the alternative and the move in the first 600 px, at most 1,200 px in all',
 			async (lang) => {
 				const session = await launch(lang === 'fr' ? {lang} : {});
@@ -226,6 +295,12 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 				await move.click('[data-step="download"] input');
 				await waitProgress(move, msg('moveProgress', '3', '6'));
 				await expectAccessible(move, 'move page (in progress)');
+				// The move page without a service: the moves in progress and every service to start from.
+				const picker = await session.openExtensionPage('move/index.html', READY);
+				expect(await picker.$eval('h1', (h) => h.textContent)).toBe(msg('moveMissing'));
+				expect(await picker.$$eval('section a', (links) => links.length)).toBeGreaterThan(20);
+				await expectAccessible(picker, 'move page (no service)');
+				await picker.close();
 				expect(session.sites.unexpected).toEqual([]);
 			} finally {
 				await session.close();
@@ -283,6 +358,94 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 				await session.close();
 			}
 		}, 180_000);
+		test.each(EXPORT_PAGES)(
+			'the helper on $url: never before the move of $service, then its advice and "I have requested my export"',
+			async (page) => {
+				const session = await launch();
+				const path = `move/index.html?service=${page.service}&tool=${page.tool}`;
+				try {
+					// Before the move: no helper on the export page, nothing registered, no permission.
+					const before = await helperOn(session, page.url);
+					expect(await before.$(HELPER)).toBeNull();
+					const installed = browser === 'firefox' && page.bannerHost;
+					expect(await helperBackground(session, page.origin)).toEqual({scripts: [], granted: installed});
+
+					const move =
+						browser === 'chromium'
+							? await observedMovePage(session, path)
+							: await session.openExtensionPage(path, READY);
+					expect(await move.$eval('h1', (h) => h.textContent)).toBe(msg('moveTitle', page.serviceName, page.toolName));
+					await move.click('section.start button.primary');
+					await waitProgress(move, msg('moveProgress', '1', '6'));
+
+					if (browser === 'chromium') {
+						// Asked for exactly that page's host; headless cannot grant it, and without it there is no helper.
+						expect(await move.evaluate(() => (globalThis as unknown as Global).permissionRequests)).toEqual([
+							{origins: [page.origin]},
+						]);
+						expect(await helperBackground(session, page.origin)).toEqual({scripts: [], granted: false});
+						const after = await helperOn(session, page.url);
+						expect(await after.$(HELPER)).toBeNull();
+						expect(session.sites.unexpected).toEqual([]);
+						return;
+					}
+
+					expect(await helperBackground(session, page.origin)).toEqual({
+						scripts: [[`export-helper:${page.service}`, [exportMatch(page.service)]]],
+						granted: true,
+					});
+					const exportPage = await helperOn(session, page.url, 10_000);
+					const helper = await readHelper(session, exportPage);
+					expect(helper.heading).toBe(msg('helperTitle', page.serviceName, page.toolName));
+					expect(helper.text).toContain(page.advice);
+					expect(helper.text).toContain(msg('helperStep', '1', '6'));
+					const requested = helper.buttons.find((b) => b.text === msg('helperRequested'))!;
+					await exportPage.mouse.click(requested.x, requested.y);
+					await poll(
+						async () => (await readHelper(session, exportPage)).text,
+						(text) => text.includes(msg('helperStep', '2', '6')),
+						{what: `${page.service} helper at step 2`},
+					);
+					// The plan has moved on: the move page shows step 2, the request ticked.
+					const again = await session.openExtensionPage(path, READY);
+					await waitProgress(again, msg('moveProgress', '2', '6'));
+					expect(await again.$eval('[data-step="request"] input', (i) => i.checked)).toBe(true);
+
+					if (page.end === 'finish') {
+						for (const step of ['download', 'prepare', 'import', 'check', 'delete']) {
+							await again.click(`[data-step="${step}"] input`);
+							await again.waitForFunction(
+								(s) => document.querySelector<HTMLInputElement>(`[data-step="${s}"] input`)?.checked,
+								{timeout: 10_000},
+								step,
+							);
+						}
+						await waitProgress(again, msg('moveAllDone'));
+						expect(await again.$eval('.actions button', (b) => b.textContent)).toBe(msg('moveFinish'));
+					} else {
+						expect(await again.$eval('.actions button', (b) => b.textContent)).toBe(msg('moveAbandon'));
+					}
+					await again.click('.actions button');
+					await again.waitForFunction(
+						(t) => document.querySelector('[role=status]')?.textContent === t,
+						{timeout: 10_000},
+						msg('moveEnded'),
+					);
+					// The move has ended: its helper's registration and its permission are gone, and so is the helper.
+					await poll(
+						() => helperBackground(session, page.origin),
+						(state) => state.scripts.length === 0 && state.granted === installed,
+						{what: `${page.service} permission given back`},
+					);
+					const gone = await helperOn(session, page.url);
+					expect(await gone.$(HELPER)).toBeNull();
+					expect(session.sites.unexpected).toEqual([]);
+				} finally {
+					await session.close();
+				}
+			},
+			120_000,
+		);
 	});
 }
 
