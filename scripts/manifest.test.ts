@@ -30,6 +30,10 @@ describe('deriveManifest', () => {
 		expect(gecko.id).toMatch(/@/);
 		expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
 		expect(gecko.data_collection_permissions).toEqual({required: ['none']});
+		// Firefox for Android: offered there, from the version the manifest's keys and the code's APIs need
+		// (test/meta/firefox-versions.test.ts, docs/firefox-android.md).
+		const android = (m['browser_specific_settings'] as {gecko_android?: {strict_min_version?: string}}).gecko_android;
+		expect(Number.parseFloat(android?.strict_min_version ?? '')).toBeGreaterThanOrEqual(142);
 	});
 
 	it('does not change its input', () => {

@@ -9,7 +9,12 @@
  *   options-<lang>-<scheme>.png         the options page
  *   move-<lang>-<scheme>.png            the guided move page (Google Photos → Ente Photos, before it starts)
  *
- * for lang in en, fr (Chromium --lang=fr) and scheme in light, dark (emulated prefers-color-scheme).
+ * for lang in en, fr (Chromium --lang=fr) and scheme in light, dark (emulated prefers-color-scheme); and, on a phone
+ * (Firefox ESR at 360×740 with a phone's pointer, as test/e2e/mobile-firefox.e2e.test.ts runs it: Firefox for
+ * Android's layout), in English and light:
+ *
+ *   phone-banner-en-light.png           the banner on the photo-library page
+ *   phone-popup-en-light.png            the popup over Google Photos (on Android, a page of its own)
  * Pages are cropped to a sensible viewport; PNGs are recompressed with ImageMagick when it is installed.
  *
  *   npm run build && npm run screenshots
@@ -19,7 +24,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
-import {launchChromium, type ChromiumSession} from './browser/browsers';
+import {launchChromium, launchFirefox, type ChromiumSession} from './browser/browsers';
 import {REPO} from './browser/paths';
 import {LIBRARY_PHOTO_URL, photoLibraryHosts} from './browser/photo-library';
 import {LocalSites, NEUTRAL_URL, PHOTOS_URL} from './browser/sites';
@@ -130,8 +135,35 @@ async function extensionPage(
 	}
 }
 
+/** Firefox for Android's layout: Firefox ESR at a phone's size, with a phone's pointer (coarse, no hover). */
+async function phone() {
+	const s = await launchFirefox({prefs: {'ui.primaryPointerCapabilities': 1, 'ui.allPointerCapabilities': 1}});
+	try {
+		const sites = new LocalSites(photoLibraryHosts());
+		const page = await s.browser.newPage();
+		await page.setViewport({width: 360, height: 740});
+		await sites.attach(page);
+		await page.goto(LIBRARY_PHOTO_URL, {waitUntil: 'load'});
+		await page.waitForFunction(() => document.body.children.length > 2, {timeout: 10_000});
+		await sleep(600); // the banner's entrance animation
+		await save(page, 'phone-banner-en-light');
+		await page.close();
+
+		const site = await s.openSite(PHOTOS_URL);
+		await s.waitForBadge(site.tabId, '!');
+		const popup = await s.openPopup(site);
+		await popup.setViewport({width: 360, height: 740});
+		await sleep(200);
+		await save(popup, 'phone-popup-en-light');
+		if (s.sites.unexpected.length > 0) throw new Error(`Requests left the fixtures: ${s.sites.unexpected.join(', ')}`);
+	} finally {
+		await s.close();
+	}
+}
+
 async function main() {
 	mkdirSync(OUT, {recursive: true});
+	if (want('phone')) await phone();
 	for (const lang of LANGS) {
 		const s = await launchChromium(lang === 'en' ? {} : {lang});
 		try {

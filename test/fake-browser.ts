@@ -166,7 +166,7 @@ function createFakeBrowser(locale = 'en') {
 		},
 		tabs: {
 			onRemoved: listeners(),
-			query: async () => [] as Array<{id?: number}>,
+			query: async (_query?: object) => [] as Array<{id?: number; incognito?: boolean}>,
 			/** Test helper: URLs of the tabs opened. */
 			created: fakeTabs,
 			create: async ({url}: {url: string}) => {

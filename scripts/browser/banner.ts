@@ -148,3 +148,44 @@ export async function clickBannerButton(
 	if (!hit) throw new Error(`The point (${x}, ${y}) of the "${label}" button is covered by something else`);
 	await page.mouse.click(x, y);
 }
+
+/**
+ * The banner host found by its mark rather than by hit-testing a corner: for the layouts where the banner is not
+ * at the bottom right (right to left, at the bottom left; on a phone, above the page's bottom navigation).
+ */
+export async function waitForBannerByMark(page: Page, timeout = 10_000): Promise<ElementHandle<Element>> {
+	const handle = await page.waitForFunction(
+		() => {
+			const host = document.querySelector('body > [data-photo-privacy-advisor], html > [data-photo-privacy-advisor]');
+			return host && host.shadowRoot === null ? host : null; // closed: the page sees no shadowRoot
+		},
+		{timeout, polling: 'raf'},
+	);
+	const host = handle.asElement() as ElementHandle<Element> | null;
+	if (!host) throw new Error('No banner host');
+	return host;
+}
+
+export type Box = {left: number; top: number; right: number; bottom: number; width: number; height: number};
+
+/** Where the banner's box and its Close button are, in the viewport, read inside the closed shadow root. */
+export async function bannerBoxes(
+	session: ExtensionSession,
+	page: Page,
+	host: ElementHandle<Element>,
+): Promise<{banner: Box; close: Box; heading: Box; scrollHeight: number}> {
+	const fn = `(root) => {
+		const box = (el) => {
+			const r = el.getBoundingClientRect();
+			return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height};
+		};
+		const banner = root.querySelector('[role="region"]');
+		return JSON.stringify({
+			banner: box(banner),
+			close: box(root.querySelector('button.close')),
+			heading: box(root.querySelector('h2')),
+			scrollHeight: banner.scrollHeight,
+		});
+	}`;
+	return session.inClosedShadowRoot(page, host, fn);
+}

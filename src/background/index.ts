@@ -10,7 +10,7 @@ import {syncCustomSites} from './custom-sites';
 import {logged} from './log';
 import {syncHelpers} from './moves';
 import {readSettings, writeTabState} from './store';
-import {forgetWhenPrivateWindowsClose} from './private-session';
+import {forgetWhenPrivateTabsClose, forgetWhenPrivateWindowsClose} from './private-session';
 import {restrictStorageAccess} from './access-level';
 
 // Storage for trusted contexts only (Chromium; see ./access-level.ts), every time the background starts.
@@ -22,12 +22,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 	route(message, sender, handlers, self),
 );
 
+// Firefox for Android has no windows API (a listener on it would throw here, and no listener after it would be
+// registered): there the private session ends with its last private tab.
+const windows = (browser as {windows?: typeof browser.windows}).windows;
+
 browser.tabs.onRemoved.addListener((tabId) => {
 	void writeTabState(tabId, {serviceId: null});
+	if (!windows) void forgetWhenPrivateTabsClose(tabId).catch(logged('private session choices not forgotten'));
 });
 
 // The last private window closed: the private session's banner choices end with it (./private-session.ts).
-browser.windows.onRemoved.addListener(() => {
+windows?.onRemoved.addListener(() => {
 	void forgetWhenPrivateWindowsClose().catch(logged('private session choices not forgotten'));
 });
 

@@ -70,6 +70,17 @@ export function forgetPrivateChoices(): Promise<void> {
 	return serially(() => browser.storage.session.remove(PRIVATE_SESSION_KEY));
 }
 
+/**
+ * Firefox for Android has no windows API (MDN browser-compat-data: `windows`, firefox_android: false): its private
+ * tabs are tabs. When the tab `closed` was the last private one, the private session is over and its choices go.
+ * (tabs.query on Android may miss tabs not yet restored: then the choices go early, the side a private session
+ * can afford.)
+ */
+export async function forgetWhenPrivateTabsClose(closed: number): Promise<void> {
+	const tabs = await browser.tabs.query({});
+	if (!tabs.some((tab) => tab.incognito && tab.id !== closed)) await forgetPrivateChoices();
+}
+
 /** A window closed: when no private window is left, the private session is over, and its choices go. */
 export async function forgetWhenPrivateWindowsClose(): Promise<void> {
 	const windows = await browser.windows.getAll();

@@ -81,8 +81,8 @@ export function mountHelper(model: HelperModel, onRequested: () => Promise<{step
 		status,
 		close,
 	);
-	// The banner's look, in the other corner (on Amazon both can be on the same page).
-	root.append(el('style', {}, `${css}\n.helper{inset-inline-end:auto;inset-inline-start:16px}`), helper);
+	// The banner's look, in the other corner (on Amazon both can be on the same page): .helper in banner.css.
+	root.append(el('style', {}, css), helper);
 	addEventListener(
 		'keydown',
 		(event) => {

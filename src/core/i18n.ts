@@ -9,8 +9,19 @@ import {browser} from './browser';
 export type MessageKey = keyof typeof en;
 
 export function t(key: MessageKey, substitutions?: string | readonly string[]): string {
-	const subs = typeof substitutions === 'string' ? [substitutions] : substitutions ? [...substitutions] : undefined;
+	const given = typeof substitutions === 'string' ? [substitutions] : substitutions ? [...substitutions] : undefined;
+	// Right to left, each substitution is a unit of its own direction: a Latin name, a host or a number keeps its
+	// order inside a Hebrew sentence ("Google Photos (beta)", "3 / 6"), and the sentence's own order is kept.
+	const subs = given && uiDirection() === 'rtl' ? given.map(isolate) : given;
 	return browser.i18n.getMessage(key, subs) || key;
+}
+
+/**
+ * `text` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode bidi, UAX #9): inside, the direction
+ * of its first letter; outside, one neutral character. The plain-text <bdi>, for strings (messages, titles, labels).
+ */
+function isolate(text: string): string {
+	return `\u2068${text}\u2069`;
 }
 
 /** A number of days as the person reads it: "1 day", "7 days" (the banner's snooze, the journey's visits). */

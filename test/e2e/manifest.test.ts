@@ -12,6 +12,7 @@ type Manifest = {
 	minimum_chrome_version?: string;
 	browser_specific_settings?: {
 		gecko?: {id?: string; strict_min_version?: string; data_collection_permissions?: unknown};
+		gecko_android?: {strict_min_version?: string};
 	};
 	permissions?: string[];
 	optional_permissions?: string[];
@@ -37,7 +38,7 @@ describe('dist/chrome/manifest.json', () => {
 });
 
 describe('dist/firefox/manifest.json', () => {
-	test('background scripts, the gecko id, strict_min_version >= 142, no data collected', () => {
+	test('background scripts, the gecko id, strict_min_version >= 142 on desktop and Android, no data collected', () => {
 		expect(firefox['manifest_version']).toBe(3);
 		expect(firefox['background']).toEqual({scripts: ['background.js'], type: 'module'});
 		expect(firefox['background']).not.toHaveProperty('service_worker');
@@ -46,6 +47,10 @@ describe('dist/firefox/manifest.json', () => {
 		expect(gecko?.id).toBe('photo-privacy-advisor@photo-privacy-advisor.org');
 		expect(Number.parseFloat(gecko?.strict_min_version ?? '')).toBeGreaterThanOrEqual(142);
 		expect(gecko?.data_collection_permissions).toEqual({required: ['none']});
+		// Offered on Firefox for Android (data_collection_permissions is there from 142).
+		expect(
+			Number.parseFloat(firefox['browser_specific_settings']?.gecko_android?.strict_min_version ?? ''),
+		).toBeGreaterThanOrEqual(142);
 		expect(firefox).not.toHaveProperty('minimum_chrome_version');
 	});
 });
