@@ -5,6 +5,7 @@
  *   npm run bench -- --reference                   also writes docs/bench-results.json (the README's figures)
  *   BENCH_RUNS=25 npm run bench                    more samples per arm (default 15)
  *   npm run bench -- --only=chromium               one browser (chromium | firefox)
+ *   npm run bench -- --part=popup,content          some measures only (loads | content | popup | background)
  *   BENCH_RUNS=3 npm run bench -- --only=firefox   the shortest run (about a minute): checks the bench still works
  *   npm run bench -- --help                        this usage
  *
@@ -42,9 +43,15 @@ const RUNS = Math.max(3, Number(process.env['BENCH_RUNS'] ?? 15));
 const SETTLE_MS = 750;
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const REFERENCE = process.argv.includes('--reference');
-const USAGE = `npm run bench [-- --only=chromium|firefox] [-- --reference] [-- --help]
+const PARTS = ['loads', 'content', 'popup', 'background'] as const;
+type Part = (typeof PARTS)[number];
+const PART_ARG = process.argv.find((arg) => arg.startsWith('--part='))?.slice('--part='.length);
+const SELECTED = new Set((PART_ARG?.split(',') ?? PARTS) as Part[]);
+const USAGE = `npm run bench [-- --only=chromium|firefox] [-- --part=loads,content,popup,background] [-- --reference] [-- --help]
   BENCH_RUNS=N   samples per arm (at least 3, default 15); BENCH_RUNS=3 with --only=firefox is the shortest run
   --only=NAME    one browser: chromium or firefox
+  --part=LIST    some measures only (default all): loads (page loads), content (content script, Chromium),
+                 popup, background (Chromium); not with --reference
   --reference    also write docs/bench-results.json (the README's figures)
 Build first (npm run build). Prints the table and writes bench-results.json; the method is in docs/performance.md.`;
 const started = Date.now();
@@ -347,22 +354,19 @@ async function chromium(extensionDir: string) {
 	let plain: PlainBrowser | undefined;
 	try {
 		ext = await launchChromium({extensionDir});
-		plain = await launchWithoutExtension('chromium');
 		const version = await ext.browser.version();
-		const photo = await pageLoads('chromium photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, true, true);
-		const other = await pageLoads(
-			'chromium non-photo page',
-			ext.browser,
-			plain.browser,
-			LIBRARY_PLAIN_URL,
-			true,
-			false,
-		);
-		await plain.close();
-		plain = undefined;
-		const script = await contentScriptTime(ext);
-		const popup = await popupChromium(ext);
-		const bg = await background(ext);
+		let photo: LoadResult | undefined;
+		let other: LoadResult | undefined;
+		if (SELECTED.has('loads')) {
+			plain = await launchWithoutExtension('chromium');
+			photo = await pageLoads('chromium photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, true, true);
+			other = await pageLoads('chromium non-photo page', ext.browser, plain.browser, LIBRARY_PLAIN_URL, true, false);
+			await plain.close();
+			plain = undefined;
+		}
+		const script = SELECTED.has('content') ? await contentScriptTime(ext) : undefined;
+		const popup = SELECTED.has('popup') ? await popupChromium(ext) : undefined;
+		const bg = SELECTED.has('background') ? await background(ext) : undefined;
 		return {version, photoPage: photo, plainPage: other, contentScript: script, popup, background: bg};
 	} finally {
 		await closeAll(ext, plain);
@@ -375,20 +379,17 @@ async function firefox(extensionDir: string) {
 	let plain: PlainBrowser | undefined;
 	try {
 		ext = await launchFirefox({extensionDir});
-		plain = await launchWithoutExtension('firefox');
 		const version = await ext.browser.version();
-		const photo = await pageLoads('firefox photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, false, true);
-		const other = await pageLoads(
-			'firefox non-photo page',
-			ext.browser,
-			plain.browser,
-			LIBRARY_PLAIN_URL,
-			false,
-			false,
-		);
-		await plain.close();
-		plain = undefined;
-		const popup = await popupFirefox(ext);
+		let photo: LoadResult | undefined;
+		let other: LoadResult | undefined;
+		if (SELECTED.has('loads')) {
+			plain = await launchWithoutExtension('firefox');
+			photo = await pageLoads('firefox photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, false, true);
+			other = await pageLoads('firefox non-photo page', ext.browser, plain.browser, LIBRARY_PLAIN_URL, false, false);
+			await plain.close();
+			plain = undefined;
+		}
+		const popup = SELECTED.has('popup') ? await popupFirefox(ext) : undefined;
 		return {version, photoPage: photo, plainPage: other, popup};
 	} finally {
 		await closeAll(ext, plain);
@@ -423,22 +424,22 @@ export function table(r: Results): string {
 	const load = (label: string, key: string, unit: (s?: Summary) => string = ms) =>
 		rows.push([
 			label,
-			unit(c?.photoPage.with[key]),
-			unit(c?.photoPage.without[key]),
-			x(c?.photoPage.ratios[key]),
-			unit(f?.photoPage.with[key]),
-			unit(f?.photoPage.without[key]),
-			x(f?.photoPage.ratios[key]),
+			unit(c?.photoPage?.with[key]),
+			unit(c?.photoPage?.without[key]),
+			x(c?.photoPage?.ratios[key]),
+			unit(f?.photoPage?.with[key]),
+			unit(f?.photoPage?.without[key]),
+			x(f?.photoPage?.ratios[key]),
 		]);
 	const plain = (label: string, key: string, unit: (s?: Summary) => string = ms) =>
 		rows.push([
 			label,
-			unit(c?.plainPage.with[key]),
-			unit(c?.plainPage.without[key]),
-			x(c?.plainPage.ratios[key]),
-			unit(f?.plainPage.with[key]),
-			unit(f?.plainPage.without[key]),
-			x(f?.plainPage.ratios[key]),
+			unit(c?.plainPage?.with[key]),
+			unit(c?.plainPage?.without[key]),
+			x(c?.plainPage?.ratios[key]),
+			unit(f?.plainPage?.with[key]),
+			unit(f?.plainPage?.without[key]),
+			x(f?.plainPage?.ratios[key]),
 		]);
 	const mb = (s?: Summary) => (s ? `${s.median.toFixed(2)} MB` : '–');
 	load('Photo page: load event', 'load');
@@ -448,7 +449,7 @@ export function table(r: Results): string {
 	plain('Non-photo page: load event', 'load');
 	plain('Non-photo page: main-thread task time', 'taskMs');
 	plain('Non-photo page: JS heap', 'heapMB', mb);
-	if (c) {
+	if (c?.contentScript) {
 		rows.push([
 			'Content script: main-thread time (sampled, stack)',
 			ms(c.contentScript.sampledMs),
@@ -468,6 +469,8 @@ export function table(r: Results): string {
 			'',
 			'',
 		]);
+	}
+	if (c?.popup) {
 		rows.push([
 			'Popup: open → rendered (vs empty ext. page)',
 			ms(c.popup.popup.fromOpen),
@@ -480,14 +483,14 @@ export function table(r: Results): string {
 	}
 	rows.push([
 		'Popup page: navigation → rendered (vs empty page)',
-		ms(c?.popup.popup.fromNavigation),
-		ms(c?.popup.empty.fromNavigation),
-		x(c?.popup.ratioFromNavigation),
-		ms(f?.popup.popup.fromNavigation),
-		ms(f?.popup.empty.fromNavigation),
-		x(f?.popup.ratioFromNavigation),
+		ms(c?.popup?.popup.fromNavigation),
+		ms(c?.popup?.empty.fromNavigation),
+		x(c?.popup?.ratioFromNavigation),
+		ms(f?.popup?.popup.fromNavigation),
+		ms(f?.popup?.empty.fromNavigation),
+		x(f?.popup?.ratioFromNavigation),
 	]);
-	if (c) {
+	if (c?.background) {
 		rows.push([
 			'Background: cold start → first answer',
 			ms(c.background.coldStartMs),
@@ -570,6 +573,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	if (process.argv.includes('--help')) {
 		console.log(USAGE);
 		process.exit(0);
+	}
+	if (PART_ARG !== undefined && (REFERENCE || [...SELECTED].some((part) => !PARTS.includes(part)))) {
+		console.error(`--part takes a list of ${PARTS.join(', ')}, and not with --reference.\n\n${USAGE}`);
+		process.exit(2);
 	}
 	if (ONLY !== undefined && ONLY !== 'chromium' && ONLY !== 'firefox') {
 		console.error(`--only takes chromium or firefox, not "${ONLY}".\n\n${USAGE}`);
