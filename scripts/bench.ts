@@ -33,7 +33,7 @@ import {LIBRARY_PHOTO_URL, LIBRARY_PLAIN_URL, photoLibraryHosts} from './browser
 import {LocalSites, PHOTOS_URL} from './browser/sites';
 import {sleep} from './browser/wait';
 import {WorkerControl} from './browser/worker-control';
-import {benchCopy, EMPTY_PAGE} from './bench/ext-copy';
+import {benchCopy, EMPTY_PAGE, floorCopy} from './bench/ext-copy';
 import {ratio, round, summarize, type Summary} from './bench/stats';
 import {contentScriptCost, type Trace} from './bench/trace';
 import {measure, measurePackages, PACKAGE_BUDGET, BUDGETS} from './sizes';
@@ -163,9 +163,12 @@ async function pageLoads(
 	return result;
 }
 
-/** The content script's main-thread time on the photo page (trace filtered to its URL; see bench/trace.ts). */
-async function contentScriptTime(session: ChromiumSession) {
-	const scriptUrl = `${session.origin}content.js`;
+/**
+ * The content script's main-thread time on the photo page (trace filtered to its URL; see bench/trace.ts), and
+ * the same for the floor (bench/ext-copy.ts floorCopy: a content script that only sends its one message and
+ * adds one element on the answer), in a second browser, loads alternated.
+ */
+async function contentScriptTime(session: ChromiumSession, floor: ChromiumSession) {
 	const sites = new LocalSites(photoLibraryHosts());
 	const categories = [
 		'devtools.timeline',
@@ -173,8 +176,8 @@ async function contentScriptTime(session: ChromiumSession) {
 		'disabled-by-default-v8.cpu_profiler',
 		'disabled-by-default-devtools.timeline',
 	];
-	const once = async (url: string, banner: boolean) => {
-		const page = await session.browser.newPage();
+	const once = async (on: ChromiumSession, url: string, banner: boolean) => {
+		const page = await on.browser.newPage();
 		try {
 			await sites.attach(page);
 			await page.tracing.start({categories});
@@ -184,27 +187,34 @@ async function contentScriptTime(session: ChromiumSession) {
 			const buffer = await page.tracing.stop();
 			return contentScriptCost(
 				JSON.parse(Buffer.from(buffer!).toString('utf8')) as Trace,
-				scriptUrl,
+				`${on.origin}content.js`,
 				new URL('/static/app.js', url).href,
 			);
 		} finally {
 			await page.close().catch(() => {});
 		}
 	};
-	await once(LIBRARY_PHOTO_URL, true); // warm-up
-	const costs = [];
-	for (let i = 0; i < RUNS; i++) costs.push(await once(LIBRARY_PHOTO_URL, true));
+	await once(session, LIBRARY_PHOTO_URL, true); // warm-up
+	await once(floor, LIBRARY_PHOTO_URL, true);
+	const samples = await alternate((arm) => once(arm === 'with' ? session : floor, LIBRARY_PHOTO_URL, true));
+	const costs = samples.with;
 	// The same trace on the page that is not a photo service: no event and no sample may name content.js.
-	const plain = await once(LIBRARY_PLAIN_URL, false);
+	const plain = await once(session, LIBRARY_PLAIN_URL, false);
 	if (sites.unexpected.length > 0) throw new Error(`Requests left the fixture site: ${sites.unexpected.join(', ')}`);
 	const result = {
 		evaluateMs: summarize(costs.map((c) => c.evaluateMs)),
 		sampledMs: summarize(costs.map((c) => c.sampledMs)),
 		pageScriptSampledMs: summarize(costs.map((c) => c.pageScriptSampledMs)),
 		plainPageEvents: plain.samples + (plain.evaluateMs > 0 ? 1 : 0),
+		floor: {
+			evaluateMs: summarize(samples.without.map((c) => c.evaluateMs)),
+			sampledMs: summarize(samples.without.map((c) => c.sampledMs)),
+		},
+		aboveFloorMs: 0,
 	};
+	result.aboveFloorMs = round(result.sampledMs.median - result.floor.sampledMs.median, 2);
 	log(
-		`content script: ${result.sampledMs.median} ms sampled, ${result.evaluateMs.median} ms in its trace events (page's own script ${result.pageScriptSampledMs.median} ms)`,
+		`content script: ${result.sampledMs.median} ms sampled (floor ${result.floor.sampledMs.median} ms, ours above it ${result.aboveFloorMs} ms), ${result.evaluateMs.median} ms in its trace events (page's own script ${result.pageScriptSampledMs.median} ms)`,
 	);
 	return result;
 }
@@ -348,7 +358,7 @@ async function closeAll(...items: Array<{close(): Promise<void>} | undefined>) {
 	for (const item of items) await item?.close().catch(() => {});
 }
 
-async function chromium(extensionDir: string) {
+async function chromium(extensionDir: string, floorDir: string) {
 	log('Chromium: launching one browser with the extension, one without');
 	let ext: ChromiumSession | undefined;
 	let plain: PlainBrowser | undefined;
@@ -364,7 +374,15 @@ async function chromium(extensionDir: string) {
 			await plain.close();
 			plain = undefined;
 		}
-		const script = SELECTED.has('content') ? await contentScriptTime(ext) : undefined;
+		let script: Awaited<ReturnType<typeof contentScriptTime>> | undefined;
+		if (SELECTED.has('content')) {
+			const floor = await launchChromium({extensionDir: floorDir});
+			try {
+				script = await contentScriptTime(ext, floor);
+			} finally {
+				await floor.close();
+			}
+		}
 		const popup = SELECTED.has('popup') ? await popupChromium(ext) : undefined;
 		const bg = SELECTED.has('background') ? await background(ext) : undefined;
 		return {version, photoPage: photo, plainPage: other, contentScript: script, popup, background: bg};
@@ -459,6 +477,24 @@ export function table(r: Results): string {
 			'',
 			'',
 		]);
+		rows.push([
+			'Content script floor: one message, one element (sampled)',
+			ms(c.contentScript.floor.sampledMs),
+			'',
+			'',
+			'',
+			'',
+			'',
+		]);
+		rows.push([
+			'Content script: ours above the floor (sampled)',
+			`${c.contentScript.aboveFloorMs} ms`,
+			'',
+			'',
+			'',
+			'',
+			'',
+		]);
 		rows.push(['Content script: its trace events (compile + run)', ms(c.contentScript.evaluateMs), '', '', '', '', '']);
 		rows.push([
 			'Content script events on the non-photo page',
@@ -544,8 +580,9 @@ async function main() {
 	log(`${RUNS} runs per arm; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB`);
 	const chromeCopy = await benchCopy(DIST_CHROME, path.join(REPO, '.tmp/bench/ext-chrome'));
 	const firefoxCopy = await benchCopy(DIST_FIREFOX, path.join(REPO, '.tmp/bench/ext-firefox'));
+	const floorChrome = await floorCopy(DIST_CHROME, path.join(REPO, '.tmp/bench/ext-chrome-floor'));
 	const results: Results = {sizes: await sizes()};
-	if (ONLY !== 'firefox') results.chromium = await chromium(chromeCopy);
+	if (ONLY !== 'firefox') results.chromium = await chromium(chromeCopy, floorChrome);
 	if (ONLY !== 'chromium') results.firefox = await firefox(firefoxCopy);
 	const out = {
 		date: new Date().toISOString(),
