@@ -9,7 +9,7 @@ import path from 'node:path';
 import type {Metafile} from 'esbuild';
 
 /** The outputs `entry` imports statically, transitively, in discovery order (paths as in the metafile). */
-export function staticImports(metafile: Metafile, entry: string): string[] {
+function staticImports(metafile: Metafile, entry: string): string[] {
 	const found: string[] = [];
 	const visit = (file: string) => {
 		for (const dependency of metafile.outputs[file]?.imports ?? []) {
