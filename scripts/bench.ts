@@ -5,6 +5,7 @@
  *   npm run bench -- --reference                   also writes docs/bench-results.json (the README's figures)
  *   BENCH_RUNS=25 npm run bench                    more samples per arm (default 15)
  *   npm run bench -- --only=chromium               one browser (chromium | firefox)
+ *   npm run bench -- --part=popup,content          some measures only (loads | content | popup | background)
  *   BENCH_RUNS=3 npm run bench -- --only=firefox   the shortest run (about a minute): checks the bench still works
  *   npm run bench -- --help                        this usage
  *
@@ -32,7 +33,7 @@ import {LIBRARY_PHOTO_URL, LIBRARY_PLAIN_URL, photoLibraryHosts} from './browser
 import {LocalSites, PHOTOS_URL} from './browser/sites';
 import {sleep} from './browser/wait';
 import {WorkerControl} from './browser/worker-control';
-import {benchCopy, EMPTY_PAGE} from './bench/ext-copy';
+import {benchCopy, EMPTY_PAGE, floorCopy} from './bench/ext-copy';
 import {ratio, round, summarize, type Summary} from './bench/stats';
 import {contentScriptCost, type Trace} from './bench/trace';
 import {measure, measurePackages, PACKAGE_BUDGET, BUDGETS} from './sizes';
@@ -42,9 +43,15 @@ const RUNS = Math.max(3, Number(process.env['BENCH_RUNS'] ?? 15));
 const SETTLE_MS = 750;
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const REFERENCE = process.argv.includes('--reference');
-const USAGE = `npm run bench [-- --only=chromium|firefox] [-- --reference] [-- --help]
+const PARTS = ['loads', 'content', 'popup', 'background'] as const;
+type Part = (typeof PARTS)[number];
+const PART_ARG = process.argv.find((arg) => arg.startsWith('--part='))?.slice('--part='.length);
+const SELECTED = new Set((PART_ARG?.split(',') ?? PARTS) as Part[]);
+const USAGE = `npm run bench [-- --only=chromium|firefox] [-- --part=loads,content,popup,background] [-- --reference] [-- --help]
   BENCH_RUNS=N   samples per arm (at least 3, default 15); BENCH_RUNS=3 with --only=firefox is the shortest run
   --only=NAME    one browser: chromium or firefox
+  --part=LIST    some measures only (default all): loads (page loads), content (content script, Chromium),
+                 popup, background (Chromium); not with --reference
   --reference    also write docs/bench-results.json (the README's figures)
 Build first (npm run build). Prints the table and writes bench-results.json; the method is in docs/performance.md.`;
 const started = Date.now();
@@ -156,9 +163,12 @@ async function pageLoads(
 	return result;
 }
 
-/** The content script's main-thread time on the photo page (trace filtered to its URL; see bench/trace.ts). */
-async function contentScriptTime(session: ChromiumSession) {
-	const scriptUrl = `${session.origin}content.js`;
+/**
+ * The content script's main-thread time on the photo page (trace filtered to its URL; see bench/trace.ts), and
+ * the same for the floor (bench/ext-copy.ts floorCopy: a content script that only sends its one message and
+ * adds one element on the answer), in a second browser, loads alternated.
+ */
+async function contentScriptTime(session: ChromiumSession, floor: ChromiumSession) {
 	const sites = new LocalSites(photoLibraryHosts());
 	const categories = [
 		'devtools.timeline',
@@ -166,8 +176,8 @@ async function contentScriptTime(session: ChromiumSession) {
 		'disabled-by-default-v8.cpu_profiler',
 		'disabled-by-default-devtools.timeline',
 	];
-	const once = async (url: string, banner: boolean) => {
-		const page = await session.browser.newPage();
+	const once = async (on: ChromiumSession, url: string, banner: boolean) => {
+		const page = await on.browser.newPage();
 		try {
 			await sites.attach(page);
 			await page.tracing.start({categories});
@@ -177,27 +187,34 @@ async function contentScriptTime(session: ChromiumSession) {
 			const buffer = await page.tracing.stop();
 			return contentScriptCost(
 				JSON.parse(Buffer.from(buffer!).toString('utf8')) as Trace,
-				scriptUrl,
+				`${on.origin}content.js`,
 				new URL('/static/app.js', url).href,
 			);
 		} finally {
 			await page.close().catch(() => {});
 		}
 	};
-	await once(LIBRARY_PHOTO_URL, true); // warm-up
-	const costs = [];
-	for (let i = 0; i < RUNS; i++) costs.push(await once(LIBRARY_PHOTO_URL, true));
+	await once(session, LIBRARY_PHOTO_URL, true); // warm-up
+	await once(floor, LIBRARY_PHOTO_URL, true);
+	const samples = await alternate((arm) => once(arm === 'with' ? session : floor, LIBRARY_PHOTO_URL, true));
+	const costs = samples.with;
 	// The same trace on the page that is not a photo service: no event and no sample may name content.js.
-	const plain = await once(LIBRARY_PLAIN_URL, false);
+	const plain = await once(session, LIBRARY_PLAIN_URL, false);
 	if (sites.unexpected.length > 0) throw new Error(`Requests left the fixture site: ${sites.unexpected.join(', ')}`);
 	const result = {
 		evaluateMs: summarize(costs.map((c) => c.evaluateMs)),
 		sampledMs: summarize(costs.map((c) => c.sampledMs)),
 		pageScriptSampledMs: summarize(costs.map((c) => c.pageScriptSampledMs)),
 		plainPageEvents: plain.samples + (plain.evaluateMs > 0 ? 1 : 0),
+		floor: {
+			evaluateMs: summarize(samples.without.map((c) => c.evaluateMs)),
+			sampledMs: summarize(samples.without.map((c) => c.sampledMs)),
+		},
+		aboveFloorMs: 0,
 	};
+	result.aboveFloorMs = round(result.sampledMs.median - result.floor.sampledMs.median, 2);
 	log(
-		`content script: ${result.sampledMs.median} ms sampled, ${result.evaluateMs.median} ms in its trace events (page's own script ${result.pageScriptSampledMs.median} ms)`,
+		`content script: ${result.sampledMs.median} ms sampled (floor ${result.floor.sampledMs.median} ms, ours above it ${result.aboveFloorMs} ms), ${result.evaluateMs.median} ms in its trace events (page's own script ${result.pageScriptSampledMs.median} ms)`,
 	);
 	return result;
 }
@@ -341,28 +358,33 @@ async function closeAll(...items: Array<{close(): Promise<void>} | undefined>) {
 	for (const item of items) await item?.close().catch(() => {});
 }
 
-async function chromium(extensionDir: string) {
+async function chromium(extensionDir: string, floorDir: string) {
 	log('Chromium: launching one browser with the extension, one without');
 	let ext: ChromiumSession | undefined;
 	let plain: PlainBrowser | undefined;
 	try {
 		ext = await launchChromium({extensionDir});
-		plain = await launchWithoutExtension('chromium');
 		const version = await ext.browser.version();
-		const photo = await pageLoads('chromium photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, true, true);
-		const other = await pageLoads(
-			'chromium non-photo page',
-			ext.browser,
-			plain.browser,
-			LIBRARY_PLAIN_URL,
-			true,
-			false,
-		);
-		await plain.close();
-		plain = undefined;
-		const script = await contentScriptTime(ext);
-		const popup = await popupChromium(ext);
-		const bg = await background(ext);
+		let photo: LoadResult | undefined;
+		let other: LoadResult | undefined;
+		if (SELECTED.has('loads')) {
+			plain = await launchWithoutExtension('chromium');
+			photo = await pageLoads('chromium photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, true, true);
+			other = await pageLoads('chromium non-photo page', ext.browser, plain.browser, LIBRARY_PLAIN_URL, true, false);
+			await plain.close();
+			plain = undefined;
+		}
+		let script: Awaited<ReturnType<typeof contentScriptTime>> | undefined;
+		if (SELECTED.has('content')) {
+			const floor = await launchChromium({extensionDir: floorDir});
+			try {
+				script = await contentScriptTime(ext, floor);
+			} finally {
+				await floor.close();
+			}
+		}
+		const popup = SELECTED.has('popup') ? await popupChromium(ext) : undefined;
+		const bg = SELECTED.has('background') ? await background(ext) : undefined;
 		return {version, photoPage: photo, plainPage: other, contentScript: script, popup, background: bg};
 	} finally {
 		await closeAll(ext, plain);
@@ -375,20 +397,17 @@ async function firefox(extensionDir: string) {
 	let plain: PlainBrowser | undefined;
 	try {
 		ext = await launchFirefox({extensionDir});
-		plain = await launchWithoutExtension('firefox');
 		const version = await ext.browser.version();
-		const photo = await pageLoads('firefox photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, false, true);
-		const other = await pageLoads(
-			'firefox non-photo page',
-			ext.browser,
-			plain.browser,
-			LIBRARY_PLAIN_URL,
-			false,
-			false,
-		);
-		await plain.close();
-		plain = undefined;
-		const popup = await popupFirefox(ext);
+		let photo: LoadResult | undefined;
+		let other: LoadResult | undefined;
+		if (SELECTED.has('loads')) {
+			plain = await launchWithoutExtension('firefox');
+			photo = await pageLoads('firefox photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, false, true);
+			other = await pageLoads('firefox non-photo page', ext.browser, plain.browser, LIBRARY_PLAIN_URL, false, false);
+			await plain.close();
+			plain = undefined;
+		}
+		const popup = SELECTED.has('popup') ? await popupFirefox(ext) : undefined;
 		return {version, photoPage: photo, plainPage: other, popup};
 	} finally {
 		await closeAll(ext, plain);
@@ -423,22 +442,22 @@ export function table(r: Results): string {
 	const load = (label: string, key: string, unit: (s?: Summary) => string = ms) =>
 		rows.push([
 			label,
-			unit(c?.photoPage.with[key]),
-			unit(c?.photoPage.without[key]),
-			x(c?.photoPage.ratios[key]),
-			unit(f?.photoPage.with[key]),
-			unit(f?.photoPage.without[key]),
-			x(f?.photoPage.ratios[key]),
+			unit(c?.photoPage?.with[key]),
+			unit(c?.photoPage?.without[key]),
+			x(c?.photoPage?.ratios[key]),
+			unit(f?.photoPage?.with[key]),
+			unit(f?.photoPage?.without[key]),
+			x(f?.photoPage?.ratios[key]),
 		]);
 	const plain = (label: string, key: string, unit: (s?: Summary) => string = ms) =>
 		rows.push([
 			label,
-			unit(c?.plainPage.with[key]),
-			unit(c?.plainPage.without[key]),
-			x(c?.plainPage.ratios[key]),
-			unit(f?.plainPage.with[key]),
-			unit(f?.plainPage.without[key]),
-			x(f?.plainPage.ratios[key]),
+			unit(c?.plainPage?.with[key]),
+			unit(c?.plainPage?.without[key]),
+			x(c?.plainPage?.ratios[key]),
+			unit(f?.plainPage?.with[key]),
+			unit(f?.plainPage?.without[key]),
+			x(f?.plainPage?.ratios[key]),
 		]);
 	const mb = (s?: Summary) => (s ? `${s.median.toFixed(2)} MB` : '–');
 	load('Photo page: load event', 'load');
@@ -448,13 +467,31 @@ export function table(r: Results): string {
 	plain('Non-photo page: load event', 'load');
 	plain('Non-photo page: main-thread task time', 'taskMs');
 	plain('Non-photo page: JS heap', 'heapMB', mb);
-	if (c) {
+	if (c?.contentScript) {
 		rows.push([
 			'Content script: main-thread time (sampled, stack)',
 			ms(c.contentScript.sampledMs),
 			'',
 			'',
 			'not measurable',
+			'',
+			'',
+		]);
+		rows.push([
+			'Content script floor: one message, one element (sampled)',
+			ms(c.contentScript.floor.sampledMs),
+			'',
+			'',
+			'',
+			'',
+			'',
+		]);
+		rows.push([
+			'Content script: ours above the floor (sampled)',
+			`${c.contentScript.aboveFloorMs} ms`,
+			'',
+			'',
+			'',
 			'',
 			'',
 		]);
@@ -468,6 +505,8 @@ export function table(r: Results): string {
 			'',
 			'',
 		]);
+	}
+	if (c?.popup) {
 		rows.push([
 			'Popup: open → rendered (vs empty ext. page)',
 			ms(c.popup.popup.fromOpen),
@@ -480,14 +519,14 @@ export function table(r: Results): string {
 	}
 	rows.push([
 		'Popup page: navigation → rendered (vs empty page)',
-		ms(c?.popup.popup.fromNavigation),
-		ms(c?.popup.empty.fromNavigation),
-		x(c?.popup.ratioFromNavigation),
-		ms(f?.popup.popup.fromNavigation),
-		ms(f?.popup.empty.fromNavigation),
-		x(f?.popup.ratioFromNavigation),
+		ms(c?.popup?.popup.fromNavigation),
+		ms(c?.popup?.empty.fromNavigation),
+		x(c?.popup?.ratioFromNavigation),
+		ms(f?.popup?.popup.fromNavigation),
+		ms(f?.popup?.empty.fromNavigation),
+		x(f?.popup?.ratioFromNavigation),
 	]);
-	if (c) {
+	if (c?.background) {
 		rows.push([
 			'Background: cold start → first answer',
 			ms(c.background.coldStartMs),
@@ -541,8 +580,9 @@ async function main() {
 	log(`${RUNS} runs per arm; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB`);
 	const chromeCopy = await benchCopy(DIST_CHROME, path.join(REPO, '.tmp/bench/ext-chrome'));
 	const firefoxCopy = await benchCopy(DIST_FIREFOX, path.join(REPO, '.tmp/bench/ext-firefox'));
+	const floorChrome = await floorCopy(DIST_CHROME, path.join(REPO, '.tmp/bench/ext-chrome-floor'));
 	const results: Results = {sizes: await sizes()};
-	if (ONLY !== 'firefox') results.chromium = await chromium(chromeCopy);
+	if (ONLY !== 'firefox') results.chromium = await chromium(chromeCopy, floorChrome);
 	if (ONLY !== 'chromium') results.firefox = await firefox(firefoxCopy);
 	const out = {
 		date: new Date().toISOString(),
@@ -570,6 +610,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	if (process.argv.includes('--help')) {
 		console.log(USAGE);
 		process.exit(0);
+	}
+	if (PART_ARG !== undefined && (REFERENCE || [...SELECTED].some((part) => !PARTS.includes(part)))) {
+		console.error(`--part takes a list of ${PARTS.join(', ')}, and not with --reference.\n\n${USAGE}`);
+		process.exit(2);
 	}
 	if (ONLY !== undefined && ONLY !== 'chromium' && ONLY !== 'firefox') {
 		console.error(`--only takes chromium or firefox, not "${ONLY}".\n\n${USAGE}`);

@@ -19,6 +19,7 @@ import {datasetSchema, type Dataset} from '../../src/data/schema';
 import {matchPatternsFor} from '../../src/core/url-match';
 import {deriveManifest, type Manifest, type Target} from '../manifest';
 import {ALSO_READS, PAGES, unitOptions, type Mode, type UnitName} from './options';
+import {preloadHrefs, withModulePreloads} from './preload';
 import {checkWalls} from './walls';
 
 const TARGETS: readonly Target[] = ['chrome', 'firefox'];
@@ -66,6 +67,8 @@ type Unit = {
 	inputs: Set<string>;
 	/** Absolute paths of the files the last successful build wrote. */
 	outputs: Set<string>;
+	/** esbuild's metafile of the last successful build (the pages' module preloads come from the scripts'). */
+	metafile?: esbuild.Metafile;
 };
 
 /** What a build did, as paths relative to the output folder (e.g. `chrome/popup/popup.js`). */
@@ -165,6 +168,7 @@ export class Builder {
 				note(done.removed, file);
 			}
 			unit.outputs = outputs;
+			unit.metafile = result.metafile!;
 			unit.inputs = new Set([
 				...Object.keys(result.metafile!.inputs).map((input) => path.resolve(this.root, input)),
 				...ALSO_READS[unit.name].map((file) => path.join(this.root, file)),
@@ -172,7 +176,20 @@ export class Builder {
 		}
 
 		for (const target of this.targets) {
+			const scripts = this.units.find((unit) => unit.target === target && unit.name === 'scripts');
 			for (const [from, to] of await this.staticFiles(target)) {
+				const page = PAGES.find((name) => from === path.join(this.root, `src/${name}/index.html`));
+				if (page && scripts?.metafile) {
+					// A page's HTML also names the chunks its code imports (./preload.ts): rewritten when either changes.
+					if (!touched(from) && !units.includes(scripts)) continue;
+					const entry = path.relative(this.root, path.join(this.targetDir(target), page, `${page}.js`));
+					const html = withModulePreloads(
+						await readFile(from, 'utf8'),
+						preloadHrefs(scripts.metafile, entry.split(path.sep).join('/')),
+					);
+					if (await writeIfChanged(to, html)) note(done.written, to);
+					continue;
+				}
 				if (touched(from) && (await writeIfChanged(to, await readFile(from)))) note(done.written, to);
 			}
 			const locales = path.join(this.root, 'locales');

@@ -132,6 +132,20 @@ describe('the popup', () => {
 		expect(scratch.querySelector('details.more article[data-tool="ente-photos"]')).not.toBeNull();
 	});
 
+	it('marks itself rendered before the closed details are built, and is ready once they are', async () => {
+		const atMark: Array<boolean> = [];
+		const mark = performance.mark.bind(performance);
+		vi.spyOn(performance, 'mark').mockImplementation((name, options) => {
+			if (name === 'popup-rendered') atMark.push(scratch.querySelector('details.more section') !== null);
+			return mark(name, options);
+		});
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));
+		await show(9);
+		expect(atMark).toEqual([false]);
+		expect(scratch.querySelector('.pick')).not.toBeNull();
+		expect(scratch.querySelector('details.more section[aria-labelledby="tools-heading"]')).not.toBeNull();
+	});
+
 	it('self-hosted preference: PhotoPrism, its criteria labelled as our reading', async () => {
 		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, preference: 'self-hosted'}});
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 9));

@@ -1,4 +1,4 @@
-import {useEffect, useMemo} from 'preact/hooks';
+import {useEffect, useMemo, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {t} from '../core/i18n';
 import type {MovesState} from '../core/message-map';
@@ -51,12 +51,18 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 	const platform = usePlatform();
 
 	const ready = serviceId !== undefined && settings !== null && moves !== undefined && data !== undefined;
+	// The closed "More details" are rendered right after the popup's first paint (or at once when opened
+	// before that): the person sees the popup without waiting for what is one click away.
+	const [details, setDetails] = useState(false);
 	useEffect(() => {
 		if (ready) {
-			document.body.dataset['ready'] = '1';
 			performance.mark('popup-rendered');
+			setDetails(true);
 		}
 	}, [ready]);
+	useEffect(() => {
+		if (details) document.body.dataset['ready'] = '1';
+	}, [details]);
 	if (!ready) return <p class="muted">{t('popupLoading')}</p>;
 
 	const service = serviceId ? serviceIn(data, serviceId) : undefined;
@@ -171,27 +177,31 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 					{t('popupOpenOptions')}
 				</a>
 			</p>
-			<details class="more">
+			<details class="more" onToggle={() => setDetails(true)}>
 				<summary>
 					{others.length > 0 ? `${t('popupMoreDetails')} · ${t('popupOtherTools')}` : t('popupMoreDetails')}
 				</summary>
-				<section aria-labelledby="tools-heading">
-					<h2 id="tools-heading">{t('popupRecommended')}</h2>
-					{tools.map((tool) => (
-						<ToolCard key={tool.id} tool={tool} data={data} platform={platform} />
-					))}
-				</section>
-				{(service || custom) && (
-					<section aria-labelledby="move-heading">
-						<h2 id="move-heading">{t('popupMove')}</h2>
-						{service ? (
-							<MoveSteps service={service} tools={tools} data={data} />
-						) : (
-							<CustomMoveSteps host={custom!} tools={tools} />
+				{details && (
+					<>
+						<section aria-labelledby="tools-heading">
+							<h2 id="tools-heading">{t('popupRecommended')}</h2>
+							{tools.map((tool) => (
+								<ToolCard key={tool.id} tool={tool} data={data} platform={platform} />
+							))}
+						</section>
+						{(service || custom) && (
+							<section aria-labelledby="move-heading">
+								<h2 id="move-heading">{t('popupMove')}</h2>
+								{service ? (
+									<MoveSteps service={service} tools={tools} data={data} />
+								) : (
+									<CustomMoveSteps host={custom!} tools={tools} />
+								)}
+							</section>
 						)}
-					</section>
+						<Threats data={data} tools={tools} />
+					</>
 				)}
-				<Threats data={data} tools={tools} />
 			</details>
 			<Attribution data={data} />
 		</>
