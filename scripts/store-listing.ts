@@ -222,6 +222,11 @@ export function pasteSheet(listing: Listing, hostPermissionNames: string[]): str
 		section('Chrome Web Store: summary (from the package)', listing.summary),
 		section('addons.mozilla.org: summary', listing.amoSummary),
 		section('Both stores: description', renderDescription(listing)),
+		section(
+			'Both stores: screenshots (1280×800, in this order; npm run screenshots makes them)',
+			listing.images.screenshots.join('\n'),
+		),
+		section('Chrome Web Store: small promo tile (440×280)', listing.images.promoTile),
 		section('Chrome Web Store, Privacy practices: single purpose', listing.singlePurpose),
 		...permissionNames.map((name) =>
 			section(`Chrome Web Store, Privacy practices: justification for ${name}`, listing.permissions[name]!),
