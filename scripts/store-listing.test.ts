@@ -98,7 +98,14 @@ describe('the store listings', () => {
 
 	it('npm run store:listing prints every field to paste, with its length', {timeout: 60_000}, () => {
 		const sheet = pasteSheet(fr, hostPermissionNames);
-		for (const part of [fr.name, fr.amoSummary, fr.singlePurpose, ...Object.values(fr.permissions)])
+		for (const part of [
+			fr.name,
+			fr.amoSummary,
+			fr.singlePurpose,
+			...Object.values(fr.permissions),
+			...fr.images.screenshots,
+			fr.images.promoTile,
+		])
 			expect(sheet).toContain(part);
 		expect(sheet).toContain(`=== Both stores: description (${[...renderDescription(fr)].length} characters)`);
 		const run = spawnSync('npx', ['tsx', 'scripts/store-listing.ts', 'fr'], {cwd: ROOT, encoding: 'utf8'});

@@ -57,6 +57,19 @@ export const listingSchema = z.strictObject({
 		outro: z.array(text),
 	}),
 	singlePurpose: text,
+	/**
+	 * The store images of this language, written by `npm run screenshots` (scripts/screenshots.ts): the
+	 * screenshots at 1280×800 and the small promo tile at 440×280 (test/meta/store-images.test.ts checks
+	 * their pixels' dimensions), and the tile's one line under the name.
+	 */
+	images: z.strictObject({
+		screenshots: z
+			.array(z.string().regex(/^docs\/store\/images\/[a-z_A-Z]+\/[a-z0-9-]+\.png$/))
+			.min(1)
+			.max(5),
+		promoTile: z.string().regex(/^docs\/store\/images\/[a-z_A-Z]+\/promo-tile\.png$/),
+		promoTagline: text.max(60),
+	}),
 	/** One per permission of test/meta/permissions.ts PERMISSIONS, and one per HOST_GROUPS entry. */
 	permissions: z.record(z.string(), text),
 	remoteCode: z.strictObject({uses: z.literal(false), justification: text}),
@@ -138,6 +151,7 @@ function texts(listing: Listing): Array<[string, string]> {
 		...description.neverDoes.map((t, i): [string, string] => [`description.neverDoes.${i}`, t]),
 		...description.outro.map((t, i): [string, string] => [`description.outro.${i}`, t]),
 		['singlePurpose', listing.singlePurpose],
+		['images.promoTagline', listing.images.promoTagline],
 		...Object.entries(listing.permissions).map(([name, t]): [string, string] => [`permissions.${name}`, t]),
 		['remoteCode.justification', listing.remoteCode.justification],
 		['privacy.statement', listing.privacy.statement],
@@ -208,6 +222,11 @@ export function pasteSheet(listing: Listing, hostPermissionNames: string[]): str
 		section('Chrome Web Store: summary (from the package)', listing.summary),
 		section('addons.mozilla.org: summary', listing.amoSummary),
 		section('Both stores: description', renderDescription(listing)),
+		section(
+			'Both stores: screenshots (1280×800, in this order; npm run screenshots makes them)',
+			listing.images.screenshots.join('\n'),
+		),
+		section('Chrome Web Store: small promo tile (440×280)', listing.images.promoTile),
 		section('Chrome Web Store, Privacy practices: single purpose', listing.singlePurpose),
 		...permissionNames.map((name) =>
 			section(`Chrome Web Store, Privacy practices: justification for ${name}`, listing.permissions[name]!),

@@ -10,6 +10,7 @@ import {parsePrivacyGuidesPage} from '../privacyguides/parse';
 import type {Curated} from './curated/schema';
 import {
 	buildDataset,
+	projectClaimMonths,
 	CURATED_FILE_NAMES,
 	DatasetBuildError,
 	extractNotAffiliated,
@@ -346,6 +347,18 @@ describe('buildDataset: failures name every problem clearly', () => {
 			'services: 500px.access: attributed to Privacy Guides, but photo-management-fr-2026-06-17 does not name "500px"',
 			'providers.json: "500px" is attributed no claim: remove it',
 		]);
+	});
+
+	it('carries the month our claims were last checked, and fails when a claim of ours is newer', () => {
+		expect(dataset.claimsVerified).toBe(inputs().curated['page.json'].claimsVerified);
+		expect([...projectClaimMonths(dataset)].every((month) => month <= dataset.claimsVerified)).toBe(true);
+		const input = inputs();
+		input.curated['page.json'].claimsVerified = '2026-10';
+		expect(issuesOf(input)).toEqual([
+			'page.json: claimsVerified is 2026-10, older than a claim of ours dated 2026-11: check the claims again and update it',
+		]);
+		invalid(input.curated['page.json'], 'claimsVerified', 'November 2026');
+		expect(issuesOf(input).join('\n')).toContain('page.json: claimsVerified: ');
 	});
 
 	it('fails when a French text is attributed to Privacy Guides with no French page', () => {

@@ -140,6 +140,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 		version: 1 as const,
 		licence: curated['page.json'].licence,
 		sources: [] as SourcePage[],
+		claimsVerified: curated['page.json'].claimsVerified,
 		intro,
 		notAffiliated,
 		threats,
@@ -165,6 +166,11 @@ export function buildDataset(input: DatasetInput): Dataset {
 			return source && title ? [{...source, title}] : [];
 		}),
 	);
+	for (const month of projectClaimMonths(dataset))
+		if (month > dataset.claimsVerified)
+			issues.push(
+				`page.json: claimsVerified is ${dataset.claimsVerified}, older than a claim of ours dated ${month}: check the claims again and update it`,
+			);
 	if (issues.length > 0) throw new DatasetBuildError(issues);
 
 	const result = datasetSchema.safeParse(typesetTexts(dataset));
@@ -176,6 +182,17 @@ export function buildDataset(input: DatasetInput): Dataset {
 	const invariantIssues = checkDataset(result.data);
 	if (invariantIssues.length > 0) throw new DatasetBuildError(invariantIssues);
 	return canonical(result.data);
+}
+
+/** The month of every claim of ours (`by: "project"`) anywhere in the dataset, without duplicates. */
+export function projectClaimMonths(value: unknown, found = new Set<string>()): Set<string> {
+	if (Array.isArray(value)) for (const item of value) projectClaimMonths(item, found);
+	else if (typeof value === 'object' && value !== null) {
+		const record = value as Record<string, unknown>;
+		if (record['by'] === 'project' && typeof record['date'] === 'string') found.add(record['date']);
+		for (const child of Object.values(record)) projectClaimMonths(child, found);
+	}
+	return found;
 }
 
 /**

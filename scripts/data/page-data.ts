@@ -27,6 +27,7 @@ export function pageData(dataset: Dataset, lang: Language): PageData {
 		version: dataset.version,
 		licence: {...dataset.licence, attribution: text(dataset.licence.attribution)},
 		sources: dataset.sources.filter((page) => page.lang === lang || page.lang === 'en'),
+		claimsVerified: dataset.claimsVerified,
 		intro: {...dataset.intro, text: text(dataset.intro.text)},
 		notAffiliated: {...dataset.notAffiliated, text: text(dataset.notAffiliated.text)},
 		threats: dataset.threats.map((threat) => ({

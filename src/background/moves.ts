@@ -105,6 +105,8 @@ export async function endMoveFrom(service: string): Promise<MoveStatus[]> {
  * The origins of the banner's own content scripts (the manifest's): Flickr's, Amazon's and OneDrive's export pages
  * are on such a host. Firefox grants these origins at install, whole, and lets them be removed: giving one back at
  * the end of a move would take the banner off that service. They are the extension's from install, never a move's.
+ * (Chromium, by its source, refuses to remove an origin that overlaps a content script's pattern: "You cannot remove required
+ * permissions"; there, a grant of www.flickr.com asked at a Flickr move's start stays, as the browser wants.)
  */
 function bannerOrigins(): Set<string> {
 	const matches = (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);

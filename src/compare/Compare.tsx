@@ -3,6 +3,7 @@ import {t} from '../core/i18n';
 import {toolsForPreference} from '../core/tool-order';
 import {evaluationOf, serviceIn} from '../data/pages';
 import {Attribution, Byline, MoveSteps, Threats, ToolCard, VerdictLabel} from '../ui/advice';
+import {Freshness} from '../ui/Freshness';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePageData, usePlatform, useSettings} from '../ui/hooks';
 
@@ -127,6 +128,7 @@ export function Compare({focus}: {focus: string | null}) {
 			</div>
 
 			<Threats data={data} tools={tools} />
+			<Freshness lang={data.lang} data={data} id="freshness" />
 			<Attribution data={data} />
 		</>
 	);

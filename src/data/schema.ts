@@ -253,6 +253,11 @@ export const datasetSchema = z.strictObject({
 	}),
 	/** Every Privacy Guides page a claim cites, each with its language and its own revision date. */
 	sources: z.array(sourcePageSchema).check(z.minLength(1)),
+	/**
+	 * The month this project last checked its own claims (the curated data) against their sources: never older
+	 * than any claim of ours (scripts/data/curated/page.json). The pages show it next to the pages' own dates.
+	 */
+	claimsVerified: yearMonthSchema,
 	intro: claimSchema,
 	notAffiliated: claimSchema,
 	threats: z.array(threatSchema),

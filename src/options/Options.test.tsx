@@ -448,6 +448,17 @@ describe('the options page', () => {
 		expect(text('#data-status')).toBe('This file is damaged (the journey section is not valid). Nothing was changed.');
 	});
 
+	it('says how fresh the advice is, last on the page', () => {
+		const sections = [...scratch.querySelectorAll('section')];
+		expect(sections.at(-1)?.id).toBe('freshness');
+		expect(text('#freshness .freshness-ours')).toBe(
+			'Our own claims (marked “Our assessment”) were last checked against their sources in November 2026.',
+		);
+		expect($('#freshness .freshness-check a').getAttribute('href')).toBe(
+			'https://www.privacyguides.org/en/photo-management/',
+		);
+	});
+
 	it('names the bad move of a file by its row, its service and what is wrong, and changes nothing', async () => {
 		const before = fake.current.storage.local.dump();
 		const move = {service: 'google-photos', tool: 'ente-photos', started: 1, done: []};

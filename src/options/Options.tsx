@@ -14,7 +14,9 @@
 import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {errorMessage} from '../core/errors';
-import {t} from '../core/i18n';
+import {dataLanguage, t} from '../core/i18n';
+import {dataset} from '../data';
+import {Freshness} from '../ui/Freshness';
 import type {JourneyState} from '../core/journey';
 import type {CustomSiteStatus} from '../core/message-map';
 import {send} from '../core/send';
@@ -140,6 +142,7 @@ export function Options() {
 			/>
 			<DataTransfer onImported={reload} />
 			<ResetAll onReset={reload} />
+			<Freshness lang={dataLanguage()} data={dataset} id="freshness" />
 		</>
 	);
 }

@@ -42,3 +42,12 @@ export function shortUrl(url: string): string {
 	const parsed = new URL(url);
 	return `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname === '/' ? '' : parsed.pathname.replace(/\/$/, '')}`;
 }
+
+/** The oldest and newest revision dates ("YYYY-MM-DD") of the pages the reader's advice comes from. */
+export function pageDates(lang: Language, data: Sources): {oldest: string; newest: string; live: string} | null {
+	const pages = pagesForReader(lang, data);
+	const dates = pages.map((page) => page.date).sort();
+	const main = pages.find((page) => page.pagePath === 'photo-management') ?? pages[0];
+	if (!main || dates.length === 0) return null;
+	return {oldest: dates[0]!, newest: dates[dates.length - 1]!, live: main.url};
+}

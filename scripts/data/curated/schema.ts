@@ -173,6 +173,8 @@ const curatedPageSchema = z.strictObject({
 	comment,
 	/** The pages the intro and the "not affiliated" sentence are imported from. */
 	sourcePages: pagesByLanguageSchema,
+	/** The month every curated claim was last checked against its source ("2026-11"); see README.md. */
+	claimsVerified: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
 	licence: z.strictObject({
 		id: z.literal('CC-BY-SA-4.0'),
 		url: httpsUrlSchema,
