@@ -106,6 +106,22 @@ describe('moves', () => {
 		expect([...fake.current.permissions.origins]).toEqual([]);
 	});
 
+	it("a required origin the browser will not give back (Chromium's refusal) stays; the move ends, the others go", async () => {
+		const {permissions} = fake.current;
+		const remove = permissions.remove.bind(permissions);
+		// Chromium, for an origin in the manifest's host_permissions (as seen in move.e2e.test.ts).
+		permissions.remove = async (request) => {
+			if (request.origins?.includes(TAKEOUT)) throw new Error('You cannot remove required permissions.');
+			return remove(request);
+		};
+		await start();
+		// Another export page's permission that no move needs: given back in the same release.
+		await permissions.request({origins: ['https://privacy.apple.com/*']});
+		expect(await handlers.endMove({service: 'google-photos'}, page)).toEqual([]);
+		expect(registrations()).toEqual([]);
+		expect([...permissions.origins]).toEqual([TAKEOUT]);
+	});
+
 	it('a revoked permission drops the helper at the next sync; a lost registration comes back', async () => {
 		await start();
 		fake.current.scripting.registered.clear();

@@ -141,9 +141,13 @@ export async function releaseHelpers(): Promise<void> {
 	const release = [...new Set(Object.values(exportPages()).map(exportOrigin))].filter(
 		(origin) => !needed.has(origin) && !custom.has(origin) && !banner.has(origin),
 	);
-	const granted: string[] = [];
-	for (const origin of release) if (await browser.permissions.contains({origins: [origin]})) granted.push(origin);
-	if (granted.length > 0) await browser.permissions.remove({origins: granted});
+	// One at a time: Chromium rejects the removal of an origin the manifest requires (host_permissions, or a
+	// content script's pattern): "You cannot remove required permissions". That one stays, as the browser wants,
+	// and the others are still given back; the move has ended either way.
+	for (const origin of release) {
+		if (await browser.permissions.contains({origins: [origin]}))
+			await browser.permissions.remove({origins: [origin]}).catch(() => false);
+	}
 }
 
 /** The move whose export page the sender's tab is on (by the sender's own URL, never one the page names). */
