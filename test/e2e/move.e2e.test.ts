@@ -13,9 +13,16 @@
  *   and Flickr's account page (Flickr → PhotoPrism, the move finished): no helper before the move, then (Firefox)
  *   the helper with that page's advice, "I have requested my export" moving the plan to step 2, and the permission
  *   given back when the move ends (except www.flickr.com in Firefox, the banner's own host from install); (Chromium) the start asks for exactly that page's host, and no helper without it;
+ * - Chromium proves the helper itself on a copy of dist/chrome whose manifest lists takeout.google.com in
+ *   host_permissions (an unpacked extension gets them at install, without a prompt, and the move page's real
+ *   permissions.request then resolves true at once): with the permission already there, no helper before the move
+ *   (it depends on the move, not on the permission); after the start, the helper with Takeout's advice; "I have
+ *   requested my export" moves the plan to step 2 (move page and popup); after the move is abandoned, Chromium keeps
+ *   the required permission (permissions.remove rejects for it), the move ends without an error, and the helper is
+ *   gone on reload;
  * - axe-core finds nothing on the move page, light and dark.
  */
-import {readFileSync, rmSync} from 'node:fs';
+import {cpSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
@@ -27,7 +34,7 @@ import {
 	type ExtensionSession,
 	type LaunchOptions,
 } from '../../scripts/browser/browsers';
-import {REPO, scratchDir} from '../../scripts/browser/paths';
+import {DIST_CHROME, REPO, scratchDir} from '../../scripts/browser/paths';
 import {PHOTOS_URL} from '../../scripts/browser/sites';
 import {poll} from '../../scripts/browser/wait';
 import {exportPageOf} from '../../src/data/moves';
@@ -450,4 +457,99 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 }
 
 moveSuite('Guided move, Chromium', 'chromium');
+
+/** dist/chrome, copied, with takeout.google.com in host_permissions: Chromium grants it at install, no prompt. */
+function takeoutGrantedBuild(): string {
+	const dir = path.join(scratchDir('move-granted'), 'chrome');
+	cpSync(DIST_CHROME, dir, {recursive: true});
+	const file = path.join(dir, 'manifest.json');
+	const manifest = JSON.parse(readFileSync(file, 'utf8')) as {host_permissions?: string[]};
+	manifest.host_permissions = [...(manifest.host_permissions ?? []), TAKEOUT_ORIGIN];
+	writeFileSync(file, JSON.stringify(manifest));
+	return dir;
+}
+
+describe('Guided move, Chromium with takeout.google.com granted at install', () => {
+	let build = '';
+	afterAll(() => {
+		if (build) rmSync(path.dirname(build), {recursive: true, force: true});
+	});
+
+	test('the helper on Takeout only once the move starts, "I have requested my export", gone after the move is abandoned', async () => {
+		build = takeoutGrantedBuild();
+		const session = await launchChromium({extensionDir: build});
+		try {
+			// The permission is there from install, the move is not: no registration, no helper.
+			expect(await helperBackground(session)).toEqual({scripts: [], granted: true});
+			const before = await helperOnTakeout(session);
+			expect(await before.$(HELPER)).toBeNull();
+			await before.close();
+
+			// The real permissions.request (already granted: true, no prompt) in the click that starts the move.
+			const move = await session.openExtensionPage(MOVE_PAGE, READY);
+			await move.click('section.start button.primary');
+			await waitProgress(move, msg('moveProgress', '1', '6'));
+			expect(await move.$eval('[role=status]', (p) => p.textContent)).toBe(msg('moveHelperOn', 'takeout.google.com'));
+			expect(await helperBackground(session)).toEqual({
+				scripts: [['export-helper:google-photos', [exportMatch('google-photos')]]],
+				granted: true,
+			});
+
+			const takeout = await helperOnTakeout(session, 10_000);
+			const helper = await readHelper(session, takeout);
+			expect(helper.heading).toBe(msg('helperTitle', 'Google Photos', 'Ente Photos'));
+			expect(helper.text).toContain('Choose Deselect all, tick only Google Photos');
+			expect(helper.text).toContain(msg('helperStep', '1', '6'));
+			const requested = helper.buttons.find((b) => b.text === msg('helperRequested'))!;
+			await takeout.mouse.click(requested.x, requested.y);
+			await poll(
+				async () => (await readHelper(session, takeout)).text,
+				(text) => text.includes(msg('helperStep', '2', '6')),
+				{what: 'helper step 2'},
+			);
+
+			// The plan has moved on: the move page and the popup over Google Photos show step 2.
+			await move.reload();
+			await move.waitForSelector(READY, {timeout: 15_000});
+			await waitProgress(move, msg('moveProgress', '2', '6'));
+			expect(await move.$eval('[data-step="request"] input', (i) => i.checked)).toBe(true);
+			const site = await session.openSite(PHOTOS_URL);
+			const popup = await session.openPopup(site);
+			await popup.waitForSelector(READY, {timeout: 10_000});
+			expect(await popup.$eval('.pick .progress', (p) => p.textContent)).toBe(msg('moveProgress', '2', '6'));
+			await popup.close().catch(() => {});
+
+			// Chromium refuses to give back a permission the manifest requires.
+			const removal = await session.extEval(
+				(api, origin: string) =>
+					api.permissions.remove({origins: [origin]}).then(
+						(removed) => `resolved ${removed}`,
+						(error: unknown) => `rejected: ${error instanceof Error ? error.message : String(error)}`,
+					),
+				TAKEOUT_ORIGIN,
+			);
+			expect(removal).toBe('rejected: You cannot remove required permissions.');
+
+			// Abandon: the move ends without an error, the helper's registration goes, the required permission stays.
+			await move.bringToFront();
+			expect(await move.$eval('.actions button', (b) => b.textContent)).toBe(msg('moveAbandon'));
+			await move.click('.actions button');
+			// Either the move has ended (the start again) or the page reports an error.
+			await move.waitForSelector('section.start, [role=alert]', {timeout: 10_000});
+			expect(await move.$eval('[role=status]', (p) => p.textContent)).toBe(msg('moveEnded'));
+			expect(await move.$$eval('[role=alert]', (alerts) => alerts.map((a) => a.textContent))).toEqual([]);
+			expect(await helperBackground(session)).toEqual({scripts: [], granted: true});
+
+			// The open Takeout page, reloaded: no helper.
+			await takeout.bringToFront();
+			await takeout.reload({waitUntil: 'load'});
+			await takeout.waitForSelector('main[data-fixture]', {timeout: 10_000});
+			await takeout.waitForSelector(HELPER, {timeout: 1500}).catch(() => {});
+			expect(await takeout.$(HELPER)).toBeNull();
+			expect(session.sites.unexpected).toEqual([]);
+		} finally {
+			await session.close();
+		}
+	}, 120_000);
+});
 moveSuite('Guided move, Firefox', 'firefox');
