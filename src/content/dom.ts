@@ -3,12 +3,19 @@
  * built with DOM calls and text only (never HTML strings), and the fixed host element their closed shadow
  * roots hang from, which the page's own styles cannot move or hide.
  */
+/**
+ * Taken from the prototype once: a page's `<form name="createElement">` is `document.createElement` in the
+ * page's world, and a name the browser does not define itself (`<img name="prerendering">` in Firefox) shows
+ * through to the content script's world too.
+ */
+const make: Document['createElement'] = Document.prototype.createElement.bind(document);
+
 export function el<K extends keyof HTMLElementTagNameMap>(
 	tag: K,
 	attrs: Record<string, string>,
 	...children: Array<Node | string>
 ) {
-	const node = document.createElement(tag);
+	const node = make(tag);
 	for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
 	node.append(...children);
 	return node;
@@ -16,7 +23,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 
 /** A host element marked with `mark` (so a later copy of the script finds it), fixed above the page. */
 export function fixedHost(mark: string): HTMLDivElement {
-	const host = document.createElement('div');
+	const host = make('div');
 	host.setAttribute(mark, '');
 	host.setAttribute(
 		'style',

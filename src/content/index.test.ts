@@ -65,11 +65,13 @@ beforeEach(() => {
 		sent.push(message);
 		return answer(message);
 	}) as never;
-	Object.defineProperty(document, 'prerendering', {configurable: true, get: () => prerendering});
+	// Chromium's getter is on Document.prototype (happy-dom has none).
+	Object.defineProperty(Document.prototype, 'prerendering', {configurable: true, get: () => prerendering});
 	attachShadow = vi.spyOn(HTMLElement.prototype, 'attachShadow');
 });
 afterEach(() => {
-	delete (document as unknown as {prerendering?: boolean}).prerendering;
+	delete (Document.prototype as unknown as {prerendering?: boolean}).prerendering;
+	delete (document as unknown as {prerendering?: unknown}).prerendering;
 	document.body.replaceChildren();
 });
 
@@ -82,6 +84,17 @@ describe('the content script', () => {
 		prerendering = false;
 		document.dispatchEvent(new Event('prerenderingchange'));
 		await wait();
+		expect(sent).toEqual([{type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}]);
+		expect(hosts()).toHaveLength(1);
+	});
+
+	it('is not held back by a page element named "prerendering" (Firefox shows such names through its Xrays)', async () => {
+		const image = document.createElement('img');
+		image.setAttribute('name', 'prerendering');
+		document.body.append(image);
+		// What the page's named element makes of `document.prerendering` where the browser defines none.
+		Object.defineProperty(document, 'prerendering', {configurable: true, value: image});
+		await load();
 		expect(sent).toEqual([{type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}]);
 		expect(hosts()).toHaveLength(1);
 	});
