@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
+import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import {seeClosedRoots} from '../../test/closed-roots';
 import {bannerTexts} from '../core/banner-texts';
 import type {BannerModel} from '../core/message-map';
 import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} from './banner';
@@ -75,6 +77,32 @@ describe('mountBanner', () => {
 		expect(document.body.children).toHaveLength(1);
 		expect(banner.host.shadowRoot).toBeNull();
 		expect(attachShadow).toHaveBeenCalledWith({mode: 'closed'});
+	});
+
+	it('puts nothing of ours on the host for the page to read: no attribute, no style; language and direction inside', () => {
+		const {banner, root} = mountAndCapture(callbacks(), {...modelFor(), lang: 'ar', dir: 'rtl'});
+		expect(banner.host.localName).toBe('div');
+		expect(banner.host.getAttributeNames()).toEqual([]);
+		const section = root.querySelector('section')!;
+		expect([section.lang, section.dir]).toEqual(['ar', 'rtl']);
+		// Its place above the page comes from the shadow stylesheet, important.
+		expect(readFileSync('src/content/banner.css', 'utf8')).toMatch(/:host\s*\{[^}]*position:\s*fixed\s*!important/);
+	});
+
+	it('a second mount replaces a banner an earlier copy left, found inside its closed shadow root (as Firefox lets an extension see it)', () => {
+		const unsee = seeClosedRoots();
+		try {
+			// A page's own closed shadow host next to ours: it stays.
+			const pages = document.createElement('div');
+			pages.attachShadow({mode: 'closed'}).append(document.createElement('section'));
+			document.body.append(pages);
+			const first = mountBanner(model, callbacks());
+			const second = mountBanner(model, callbacks());
+			expect(first.host.isConnected).toBe(false);
+			expect([...document.body.children]).toEqual([pages, second.host]);
+		} finally {
+			unsee();
+		}
 	});
 
 	it("shows the data's text as text, never as HTML", () => {

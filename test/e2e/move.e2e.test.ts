@@ -49,7 +49,8 @@ type Global = {browser?: Api; chrome: Api; permissionRequests: unknown[]};
 const TAKEOUT_URL = 'https://takeout.google.com/settings/takeout';
 const TAKEOUT_ORIGIN = 'https://takeout.google.com/*';
 const MOVE_PAGE = 'move/index.html?service=google-photos&tool=ente-photos';
-const HELPER = '[data-photo-privacy-advisor-helper]';
+/** The helper's host: the one element the extension adds to the page's <body> (it carries nothing of ours to select it by). */
+const HELPER = 'body > :not([data-fixture])';
 const TAKEOUT_HTML =
 	'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Takeout (local fixture)</title></head><body style="margin:0"><main data-fixture><h1>Local stand-in for Google Takeout</h1></main></body></html>';
 const FIREFOX_NO_PROMPTS: LaunchOptions = {prefs: {'extensions.webextOptionalPermissionPrompts': false}};

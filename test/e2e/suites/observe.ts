@@ -1,0 +1,109 @@
+/**
+ * What a page can observe of the extension (issue 12, "Leave no trace"), written once and run in each browser
+ * (observe-chromium.e2e.test.ts, observe-firefox.e2e.test.ts). Everything the page does here runs in the
+ * page's own world (page.evaluate), exactly as the website's scripts would; only the clicks are a person's
+ * (puppeteer's real mouse). The README's "What a page can observe" cites these tests by name.
+ */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import type {Page} from 'puppeteer-core';
+import {describe, expect, test} from 'vitest';
+import {clickBannerButton, waitForBannerHost} from '../../../scripts/browser/banner';
+import type {ExtensionSession} from '../../../scripts/browser/browsers';
+import {REPO} from '../../../scripts/browser/paths';
+import {PHOTOS_URL} from '../../../scripts/browser/sites';
+import {poll} from '../../../scripts/browser/wait';
+import {useSession} from './session';
+
+type Messages = Record<string, {message: string}>;
+const en = JSON.parse(readFileSync(path.join(REPO, 'locales/en/messages.json'), 'utf8')) as Messages;
+const msg = (key: string) => en[key]!.message;
+
+/** What the page can measure of the banner: its host's box, and the banner's extent found by hit-testing. */
+type Extent = {host: {x: number; y: number; width: number; height: number}; top: number; left: number};
+
+/** Measured from the page's world: the host's box, and where hit-testing stops finding the host above and left of the banner's corner. */
+function measure(page: Page): Promise<Extent> {
+	return page.evaluate(() => {
+		const root = document.documentElement;
+		const x = root.clientWidth - 40;
+		const y = root.clientHeight - 24;
+		const host = document.elementFromPoint(x, y)!;
+		let top = y;
+		while (top > 0 && document.elementFromPoint(x, top - 1) === host) top--;
+		let left = x;
+		while (left > 0 && document.elementFromPoint(left - 1, y) === host) left--;
+		const {x: hx, y: hy, width, height} = host.getBoundingClientRect();
+		return {host: {x: hx, y: hy, width, height}, top, left};
+	});
+}
+
+/** The extent once it holds still (the banner slides in for 160 ms): the same in two measures a frame apart. */
+async function settledExtent(page: Page): Promise<Extent> {
+	let last = '';
+	const extent = await poll(
+		async () => {
+			await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+			const now = await measure(page);
+			const same = JSON.stringify(now) === last;
+			last = JSON.stringify(now);
+			return same ? now : null;
+		},
+		(value) => value !== null,
+		{timeout: 10_000, what: 'the banner to hold still'},
+	);
+	return extent!;
+}
+
+/** Waits until the banner shows a confirmation (its body gone, its status holding text). */
+async function waitForConfirmation(session: ExtensionSession, page: Page): Promise<string> {
+	const host = await waitForBannerHost(page);
+	return poll(
+		() =>
+			session.inClosedShadowRoot<string | null>(
+				page,
+				host,
+				`(root) => JSON.stringify(root.querySelector('.body') ? null : root.querySelector('[role=status]').textContent)`,
+			),
+		(text) => Boolean(text),
+		{timeout: 10_000, what: 'the confirmation'},
+	) as Promise<string>;
+}
+
+export function observeSuite(name: string, launch: () => Promise<ExtensionSession>) {
+	describe(name, () => {
+		const s = useSession(launch);
+
+		test('the host carries nothing of ours: a bare <div>, no attribute, no style, nothing to select it by', async () => {
+			const site = await s().openSite(PHOTOS_URL);
+			await waitForBannerHost(site.page);
+			const seen = await site.page.evaluate(() => {
+				const root = document.documentElement;
+				const host = document.elementFromPoint(root.clientWidth - 40, root.clientHeight - 24)!;
+				return {
+					name: host.localName,
+					attributes: host.getAttributeNames(),
+					marked: document.querySelector('[data-photo-privacy-advisor], [lang]:not(html), [dir]'),
+				};
+			});
+			expect(seen).toEqual({name: 'div', attributes: [], marked: null});
+		});
+
+		test('the confirmation after a choice is the same size whatever was chosen', async () => {
+			const sizes: Record<string, {before: Extent; after: Extent}> = {};
+			for (const choice of ['bannerNotNow', 'bannerHide']) {
+				await s().reset();
+				const site = await s().openSite(PHOTOS_URL);
+				const host = await waitForBannerHost(site.page);
+				const before = await settledExtent(site.page);
+				await clickBannerButton(s(), site.page, host, msg(choice));
+				await waitForConfirmation(s(), site.page);
+				sizes[choice] = {before, after: await settledExtent(site.page)};
+				await site.page.close();
+			}
+			const notNow = sizes['bannerNotNow']!;
+			expect(notNow.after).toEqual(notNow.before); // what the page can measure did not change with the choice...
+			expect(sizes['bannerHide']).toEqual(notNow); // ...and is the same for each choice
+		});
+	});
+}
