@@ -152,6 +152,7 @@ export const handlers: Handlers = {
 				certain: detected.certain,
 				tools: toolsForPreference(dataset.tools, settings.preference).map((tool) => tool.name),
 				snoozeDays: settings.snoozeDays,
+				privateSession: isPrivate(sender),
 			}),
 			theme: settings.theme,
 			lang: uiLanguage(),

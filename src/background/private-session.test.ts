@@ -31,8 +31,11 @@ describe('banner choices in a private window', () => {
 	}
 
 	it('tells the banner its choice is for this private session only', async () => {
-		expect(await visit(true)).toMatchObject({privateSession: true});
-		expect(await visit(false)).toMatchObject({privateSession: false});
+		expect(await visit(true)).toMatchObject({
+			privateSession: true,
+			texts: {privateOnly: expect.stringContaining('nothing is saved') as unknown},
+		});
+		expect((await visit(false))?.texts.privateOnly).toBeUndefined();
 	});
 
 	it('a private snooze ends at a midnight, like a stored one', async () => {

@@ -226,6 +226,25 @@ describe('mountBanner', () => {
 		expect(cb.onClose).toHaveBeenCalledTimes(1);
 	});
 
+	it("in a private window, a choice's confirmation says it lasts for this private session only", async () => {
+		const m = {...modelFor(), privateSession: true};
+		m.texts = bannerTexts({
+			serviceName: 'Flickr',
+			provider: 'SmugMug',
+			certain: true,
+			tools: [],
+			snoozeDays: 7,
+			privateSession: true,
+		});
+		const {root} = mountAndCapture(callbacks(), m);
+		press(buttons(root)['Not now']!);
+		await vi.waitFor(() =>
+			expect(root.querySelector('[role="status"]')?.textContent).toBe(
+				'Hidden on Flickr for 7 days. In this private window, your choice lasts until you close your private windows: nothing is saved.',
+			),
+		);
+	});
+
 	it('keeps a keyboard user\'s place: focus moves to "Open settings" when the chosen button goes', async () => {
 		const {root} = mountAndCapture();
 		buttons(root)['Not now']!.focus();

@@ -131,7 +131,8 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		const hadFocus = root.activeElement !== null;
 		for (const node of [...actions.children, ...more.children]) (node as HTMLButtonElement).disabled = true;
 		callbacks.onAction(action).then(
-			() => confirm(confirmation, hadFocus),
+			// In a private window, the confirmation also says the choice lasts for this private session only.
+			() => confirm(texts.privateOnly ? `${confirmation} ${texts.privateOnly}` : confirmation, hadFocus),
 			() => confirm(texts.failed, hadFocus),
 		);
 	}

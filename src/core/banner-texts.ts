@@ -32,6 +32,8 @@ export type BannerTexts = {
 	failed: string;
 	/** The button that replaces the banner's body after a choice. */
 	openSettings: string;
+	/** In a private window only: added to a choice's confirmation (it lasts for the private session, nothing is saved). */
+	privateOnly?: string;
 };
 
 export function bannerTexts({
@@ -40,6 +42,7 @@ export function bannerTexts({
 	certain,
 	tools,
 	snoozeDays,
+	privateSession = false,
 }: {
 	serviceName: string;
 	/** Who runs the service ("Google"); absent for a site the person added. */
@@ -50,6 +53,8 @@ export function bannerTexts({
 	tools: readonly string[];
 	/** How long "Not now" snoozes the service, in days (a setting). */
 	snoozeDays: number;
+	/** The banner is in a private window. */
+	privateSession?: boolean;
 }): BannerTexts {
 	const snoozeFor = durationText(snoozeDays);
 	return {
@@ -70,5 +75,6 @@ export function bannerTexts({
 		disabled: t('bannerDisabled'),
 		failed: t('bannerActionFailed'),
 		openSettings: t('bannerOpenSettings'),
+		...(privateSession ? {privateOnly: t('bannerPrivateSessionOnly')} : {}),
 	};
 }
