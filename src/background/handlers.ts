@@ -15,7 +15,7 @@ import {
 } from './journey-db';
 import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
-import {comparisonUrl} from '../core/pages';
+import {comparisonUrl, TURN_OFF_HASH} from '../core/pages';
 import {toolsForPreference} from '../core/tool-order';
 import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
 import {DAY_MS, DEFAULTS, MAX_SNOOZE_DAYS, runningSnoozes, snoozeEnd, type Settings} from '../core/settings';
@@ -180,8 +180,6 @@ export const handlers: Handlers = {
 						return {...current, snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
 					case 'hide':
 						return {...current, hiddenServices: withEntry(current.hiddenServices, serviceId)};
-					case 'disable':
-						return {...current, bannerEnabled: false};
 				}
 			});
 			return {until};
@@ -193,8 +191,6 @@ export const handlers: Handlers = {
 					return {snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
 				case 'hide':
 					return {hiddenServices: withEntry(current.hiddenServices, serviceId)};
-				case 'disable':
-					return {bannerEnabled: false};
 			}
 		});
 		return {until};
@@ -209,6 +205,11 @@ export const handlers: Handlers = {
 	},
 	async openOptions() {
 		await browser.runtime.openOptionsPage();
+		return null;
+	},
+	async openTurnOff() {
+		// The options page focuses and highlights the switch for this address (options/BannerSettings.tsx).
+		await browser.tabs.create({url: browser.runtime.getURL(`options/index.html#${TURN_OFF_HASH}`)});
 		return null;
 	},
 	getSettings: () => readSettings(),

@@ -37,6 +37,7 @@ function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
 		onCompare: vi.fn(),
 		onMove: vi.fn(),
 		onOpenSettings: vi.fn(),
+		onTurnOff: vi.fn(),
 		onClose: vi.fn(),
 		...overrides,
 	};
@@ -151,14 +152,14 @@ describe('mountBanner', () => {
 		expect(root.querySelector('h2')?.textContent).toBe('photos.example.net may be able to see your photos');
 	});
 
-	it('offers the comparison, the move and the three choices, with the snooze length in the tooltip', () => {
+	it('offers the comparison, the move, the two choices and the way to the switch, with the snooze length in the tooltip', () => {
 		const {root} = mountAndCapture();
 		expect(Object.keys(buttons(root))).toEqual([
 			'Compare alternatives',
 			'Start moving',
 			'Not now',
 			'Don’t show on this site',
-			'Turn off everywhere',
+			'Turn off everywhere…',
 			'×',
 		]);
 		expect(buttons(root)['Not now']!.title).toBe('Hide on Google Photos <img src=x onerror=alert(1)> for 7 days');
@@ -198,6 +199,17 @@ describe('mountBanner', () => {
 		expect(cb.onCompare).toHaveBeenCalledTimes(1);
 	});
 
+	it('"Turn off everywhere…" changes nothing from the page: it opens the settings at the switch, and the banner stays as it was', () => {
+		const {root, cb} = mountAndCapture();
+		const turnOff = buttons(root)['Turn off everywhere…']!;
+		expect(turnOff.title).toBe('Opens the settings, where you can turn the banner off on every site');
+		press(turnOff);
+		expect(cb.onTurnOff).toHaveBeenCalledTimes(1);
+		expect(cb.onAction).not.toHaveBeenCalled();
+		expect(root.querySelector('.body')).not.toBeNull();
+		expect([...root.querySelectorAll('button')].some((b) => b.disabled)).toBe(false);
+	});
+
 	it('opens the move page on "Start moving"', () => {
 		const {root, cb} = mountAndCapture();
 		press(buttons(root)['Start moving']!);
@@ -212,7 +224,6 @@ describe('mountBanner', () => {
 			'hide',
 			'You won’t see this on Google Photos <img src=x onerror=alert(1)> again. You can undo this in the settings.',
 		],
-		['Turn off everywhere', 'disable', 'Banners are now off on every site. You can turn them back on in the settings.'],
 	])('"%s" asks for %s, confirms, offers the settings, then goes', async (label, action, message) => {
 		vi.useFakeTimers();
 		const {root, cb} = mountAndCapture();

@@ -17,6 +17,8 @@ export type BannerCallbacks = {
 	/** "Start moving": the guided move page for this service. */
 	onMove: () => void;
 	onOpenSettings: () => void;
+	/** "Turn off everywhere…": the options, at the banner's switch. */
+	onTurnOff: () => void;
 	/** The banner went away (closed, or after a choice). */
 	onClose?: () => void;
 };
@@ -68,7 +70,9 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		'div',
 		{class: 'more'},
 		button(texts.hide, 'link', () => choose('hide', texts.hidden)),
-		button(texts.disable, 'link', () => choose('disable', texts.disabled)),
+		// Not a choice made here: it opens the options at the switch, where the person confirms (no page can
+		// trick that click into turning the extension off everywhere).
+		button(texts.turnOff, 'link', () => callbacks.onTurnOff(), texts.turnOffHint),
 	);
 	const body = el(
 		'div',

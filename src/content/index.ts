@@ -100,6 +100,10 @@ async function check(): Promise<void> {
 			void send('openOptions', null)
 				.catch(unanswered)
 				.catch(() => {}),
+		onTurnOff: () =>
+			void send('openTurnOff', null)
+				.catch(unanswered)
+				.catch(() => {}),
 		onClose: () => {
 			entry.banner = undefined;
 		},

@@ -23,12 +23,13 @@ export type BannerTexts = {
 	/** The tooltip of "Not now": for how long, on which service. */
 	notNowHint: string;
 	hide: string;
-	disable: string;
+	/** "Turn off everywhere…": opens the options at the banner's switch (the person confirms there). */
+	turnOff: string;
+	turnOffHint: string;
 	close: string;
 	/** The confirmations after each choice, and after a choice that could not be stored. */
 	snoozed: string;
 	hidden: string;
-	disabled: string;
 	failed: string;
 	/** The button that replaces the banner's body after a choice. */
 	openSettings: string;
@@ -68,11 +69,11 @@ export function bannerTexts({
 		notNow: t('bannerNotNow'),
 		notNowHint: t('bannerNotNowHint', [serviceName, snoozeFor]),
 		hide: t('bannerHide'),
-		disable: t('bannerDisable'),
+		turnOff: t('bannerTurnOff'),
+		turnOffHint: t('bannerTurnOffHint'),
 		close: t('bannerClose'),
 		snoozed: t('bannerSnoozed', [serviceName, snoozeFor]),
 		hidden: t('bannerHidden', serviceName),
-		disabled: t('bannerDisabled'),
 		failed: t('bannerActionFailed'),
 		openSettings: t('bannerOpenSettings'),
 		...(privateSession ? {privateOnly: t('bannerPrivateSessionOnly')} : {}),

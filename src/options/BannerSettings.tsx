@@ -1,6 +1,7 @@
 /** The banner: on or off, and how long "Not now" keeps it away. */
-import {useState} from 'preact/hooks';
+import {useEffect, useRef, useState} from 'preact/hooks';
 import {t} from '../core/i18n';
+import {TURN_OFF_HASH} from '../core/pages';
 import {MAX_SNOOZE_DAYS, MIN_SNOOZE_DAYS, type Settings} from '../core/settings';
 import {Status, useSettingsStatus} from './Status';
 
@@ -17,20 +18,37 @@ export function BannerSettings({settings, onSettings}: Props) {
 	/** What the person is typing in the snooze field, until it is a valid length (null: the stored one). */
 	const [snoozeText, setSnoozeText] = useState<string | null>(null);
 
+	// Opened by the banner's "Turn off everywhere…" (background openTurnOff): the switch highlighted and focused,
+	// and the person turns it off here, where no page can trick the click.
+	const [turnOff] = useState(() => location.hash === `#${TURN_OFF_HASH}`);
+	const bannerSwitch = useRef<HTMLInputElement>(null);
+	useEffect(() => {
+		if (!turnOff) return;
+		bannerSwitch.current?.scrollIntoView({block: 'center'});
+		bannerSwitch.current?.focus();
+	}, [turnOff]);
+
 	const snoozeValue = snoozeText ?? String(settings.snoozeDays);
 	const snoozeValid = parseSnoozeDays(snoozeValue) !== undefined;
 	return (
 		<section aria-labelledby="banner-heading">
 			<h2 id="banner-heading">{t('optionsBannerHeading')}</h2>
-			<label class="check">
+			<label class={turnOff ? 'check highlight' : 'check'}>
 				<input
+					ref={bannerSwitch}
 					type="checkbox"
 					id="banner-enabled"
+					aria-describedby={turnOff ? 'turn-off-here' : undefined}
 					checked={settings.bannerEnabled}
 					onChange={(event) => save({bannerEnabled: event.currentTarget.checked})}
 				/>
 				{t('optionsBannerEnabled')}
 			</label>
+			{turnOff && (
+				<p id="turn-off-here" class="hint highlight">
+					{t('optionsTurnOffHere')}
+				</p>
+			)}
 			<p class="field">
 				<label for="snooze-days">{t('optionsSnoozeDays')}</label>
 				<input

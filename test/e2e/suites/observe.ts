@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {describe, expect, test} from 'vitest';
-import {clickBannerButton, waitForBannerHost} from '../../../scripts/browser/banner';
+import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from '../../../scripts/browser/banner';
 import type {ExtensionSession} from '../../../scripts/browser/browsers';
 import {REPO} from '../../../scripts/browser/paths';
 import {PHOTOS_URL} from '../../../scripts/browser/sites';
@@ -55,6 +55,16 @@ async function settledExtent(page: Page): Promise<Extent> {
 	return extent!;
 }
 
+/** The addresses of the extension's own tabs (asked of the extension: over BiDi, puppeteer lists them as about:blank). */
+function extensionTabs(session: ExtensionSession): Promise<string[]> {
+	return session.extEval(async (api) => {
+		// runtime.getContexts where the browser has it (Chromium), else the pages' windows.
+		if ('getContexts' in api.runtime)
+			return (await api.runtime.getContexts({contextTypes: ['TAB']})).map((c) => c.documentUrl ?? '');
+		return api.extension.getViews({type: 'tab'}).map((view) => view.location.href);
+	});
+}
+
 /** Waits until the banner shows a confirmation (its body gone, its status holding text). */
 async function waitForConfirmation(session: ExtensionSession, page: Page): Promise<string> {
 	const host = await waitForBannerHost(page);
@@ -87,6 +97,51 @@ export function observeSuite(name: string, launch: () => Promise<ExtensionSessio
 				};
 			});
 			expect(seen).toEqual({name: 'div', attributes: [], marked: null});
+		});
+
+		test('a page that tricks a click onto "Turn off everywhere…" (a see-through decoy above it) turns nothing off: the options open at the switch', async () => {
+			const before = await s().extEval((api) => api.storage.local.get(null));
+			const site = await s().openSite(PHOTOS_URL);
+			const host = await waitForBannerHost(site.page);
+			const target = (await readBanner(s(), site.page, host)).buttons.find((b) => b.text === msg('bannerTurnOff'))!;
+			// The page shows its own bait exactly over the button, in the top layer, letting the pointer through.
+			const decoy = await site.page.evaluate((rect) => {
+				const bait = document.createElement('div');
+				bait.popover = 'manual';
+				bait.textContent = 'Claim your prize';
+				bait.style.cssText = `position:fixed;inset:auto;margin:0;left:${rect.x}px;top:${rect.y}px;width:${rect.width}px;height:${rect.height}px;padding:0;border:0;background:gold;pointer-events:none`;
+				document.body.append(bait);
+				bait.showPopover();
+				return bait.matches(':popover-open');
+			}, target);
+			expect(decoy).toBe(true);
+			await clickBannerButton(s(), site.page, host, msg('bannerTurnOff')); // a person's real click, through the bait
+			const options = `${s().origin}options/index.html#turn-off`;
+			expect(
+				await poll(
+					() => extensionTabs(s()),
+					(urls) => urls.includes(options),
+					{what: 'the options at the switch'},
+				),
+			).toContain(options);
+			// Nothing was turned off: the extension's storage is as it was, the banner still there.
+			expect(await s().extEval((api) => api.storage.local.get(null))).toEqual(before);
+			expect(await bannerHostNow(site.page)).not.toBeNull();
+			// The options page at that address: the switch focused, still on, explained; the person unticks it there.
+			const page = await s().openExtensionPage('options/index.html#turn-off', 'body[data-ready="1"]');
+			expect(
+				await page.evaluate(() => ({
+					focused: document.activeElement?.id,
+					checked: (document.querySelector('#banner-enabled') as HTMLInputElement).checked,
+					note: document.querySelector('#turn-off-here')?.textContent,
+				})),
+			).toEqual({focused: 'banner-enabled', checked: true, note: msg('optionsTurnOffHere')});
+			await page.click('#banner-enabled');
+			await poll(
+				() => s().storedSettings(),
+				(settings) => settings?.['bannerEnabled'] === false,
+				{what: 'the banner turned off from the options'},
+			);
 		});
 
 		test('the confirmation after a choice is the same size whatever was chosen', async () => {

@@ -100,7 +100,7 @@ export function promisesSuite(name: string, launch: Launch) {
 			expect(banner.heading).toContain('Photobucket'); // the wording is the locale's: only the service's name is checked here
 			expect(banner.paragraphs.join('\n')).toContain('PhotoPrism');
 			expect(banner.buttons.map((b) => b.label ?? b.text)).toEqual(
-				expect.arrayContaining([msg('bannerClose'), msg('bannerNotNow'), msg('bannerDisable')]),
+				expect.arrayContaining([msg('bannerClose'), msg('bannerNotNow'), msg('bannerTurnOff')]),
 			);
 			const seen = await site.page.evaluate((el) => {
 				const hostile = (window as unknown as HostileWindow).__hostile;
