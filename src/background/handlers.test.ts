@@ -105,6 +105,12 @@ describe('pageVisit', () => {
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
 	});
 
+	it('badge only: the badge as ever, but no banner, whatever the banner switch says', async () => {
+		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, bannerEnabled: true, badgeOnly: true}});
+		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'))).toBeNull();
+		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
+	});
+
 	it('speaks French in a French browser', async () => {
 		const {resetFakeBrowser} = await import('../../test/fake-browser');
 		resetFakeBrowser('fr');

@@ -67,7 +67,8 @@ function tabOf(sender: Runtime.MessageSender): number {
 }
 
 export function bannerAllowed(settings: Settings, serviceId: string, now: number): boolean {
-	if (!settings.bannerEnabled) return false;
+	// Badge only: nothing is added to any page (the badge is set before this is asked).
+	if (!settings.bannerEnabled || settings.badgeOnly) return false;
 	if (settings.hiddenServices.includes(serviceId)) return false;
 	const until = settings.snoozedUntil[serviceId] ?? 0;
 	// A snooze ends when it says, or at once if it says later than any snooze can last: it was set while

@@ -1,4 +1,7 @@
-/** The banner: on or off, and how long "Not now" keeps it away. */
+/**
+ * The banner: on photo pages or badge only (nothing added to any page, said in plain words what a website can
+ * see either way), on or off, and how long "Not now" keeps it away.
+ */
 import {useEffect, useRef, useState} from 'preact/hooks';
 import {t} from '../core/i18n';
 import {TURN_OFF_HASH} from '../core/pages';
@@ -33,6 +36,26 @@ export function BannerSettings({settings, onSettings}: Props) {
 	return (
 		<section aria-labelledby="banner-heading">
 			<h2 id="banner-heading">{t('optionsBannerHeading')}</h2>
+			<fieldset aria-describedby="page-mode-seen">
+				<legend>{t('optionsPageMode')}</legend>
+				{([false, true] as const).map((badgeOnly) => (
+					<p class="check" key={String(badgeOnly)}>
+						<input
+							type="radio"
+							name="page-mode"
+							id={badgeOnly ? 'page-mode-badge' : 'page-mode-banner'}
+							checked={settings.badgeOnly === badgeOnly}
+							onChange={() => save({badgeOnly})}
+						/>
+						<label for={badgeOnly ? 'page-mode-badge' : 'page-mode-banner'}>
+							{t(badgeOnly ? 'optionsModeBadgeOnly' : 'optionsModeBanner')}
+						</label>
+					</p>
+				))}
+				<p id="page-mode-seen" class="hint">
+					{t(settings.badgeOnly ? 'optionsModeBadgeSeen' : 'optionsModeBannerSeen')}
+				</p>
+			</fieldset>
 			<label class={turnOff ? 'check highlight' : 'check'}>
 				<input
 					ref={bannerSwitch}

@@ -108,6 +108,19 @@ describe('the options page', () => {
 		}
 	});
 
+	it('badge only: chosen in one click, saved, and what a website can see said in plain words either way', async () => {
+		expect($<HTMLInputElement>('#page-mode-banner').checked).toBe(true);
+		expect(text('#page-mode-seen')).toContain('cannot read what the banner says');
+		await act(() => $<HTMLInputElement>('#page-mode-badge').click());
+		await settle();
+		expect(stored()?.badgeOnly).toBe(true);
+		expect($<HTMLInputElement>('#page-mode-badge').checked).toBe(true);
+		expect(text('#page-mode-seen')).toContain('sees nothing of the extension');
+		await act(() => $<HTMLInputElement>('#page-mode-banner').click());
+		await settle();
+		expect(stored()?.badgeOnly).toBe(false);
+	});
+
 	it('refuses a snooze length outside 1–365 without saving it', async () => {
 		const input = $<HTMLInputElement>('#snooze-days');
 		for (const value of ['0', '366', '2.5', 'abc']) {

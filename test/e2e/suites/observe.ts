@@ -10,9 +10,9 @@ import type {Page} from 'puppeteer-core';
 import {describe, expect, test} from 'vitest';
 import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from '../../../scripts/browser/banner';
 import type {ExtensionSession} from '../../../scripts/browser/browsers';
-import {REPO} from '../../../scripts/browser/paths';
+import {FIXTURES, REPO} from '../../../scripts/browser/paths';
 import {PHOTOS_URL} from '../../../scripts/browser/sites';
-import {poll} from '../../../scripts/browser/wait';
+import {poll, sleep} from '../../../scripts/browser/wait';
 import {useSession} from './session';
 
 type Messages = Record<string, {message: string}>;
@@ -65,6 +65,35 @@ function extensionTabs(session: ExtensionSession): Promise<string[]> {
 	});
 }
 
+/** A catalogued host whose whole site is the service: the observer page (fixtures/observer.html) is served there. */
+const OBSERVER_URL = 'https://app.photobucket.com/observer';
+
+type Observed = {
+	record: string[];
+	animations: number;
+	styleSheets: number;
+	adoptedStyleSheets: number;
+	elements: number;
+};
+
+/** What the observer page saw, read in its own world (after the badge shows, and a settle window: an absence has no event). */
+async function observed(page: Page): Promise<Observed> {
+	await sleep(1000);
+	return page.evaluate(() => ({
+		record: [...(window as unknown as {__observed: string[]}).__observed],
+		animations: document.getAnimations().length,
+		styleSheets: document.styleSheets.length,
+		adoptedStyleSheets: document.adoptedStyleSheets.length,
+		elements: document.getElementsByTagName('*').length,
+	}));
+}
+
+/** Puts the badge-only mode on or off, as the options page does (the background reads the stored document). */
+async function setBadgeOnly(session: ExtensionSession, badgeOnly: boolean): Promise<void> {
+	const settings = (await session.storedSettings()) ?? {};
+	await session.extEval((api, value: unknown) => api.storage.local.set({settings: value}), {...settings, badgeOnly});
+}
+
 /** Waits until the banner shows a confirmation (its body gone, its status holding text). */
 async function waitForConfirmation(session: ExtensionSession, page: Page): Promise<string> {
 	const host = await waitForBannerHost(page);
@@ -82,7 +111,30 @@ async function waitForConfirmation(session: ExtensionSession, page: Page): Promi
 
 export function observeSuite(name: string, launch: () => Promise<ExtensionSession>) {
 	describe(name, () => {
-		const s = useSession(launch);
+		const s = useSession(launch, {
+			afterLaunch: (session) =>
+				session.sites.serve('app.photobucket.com', readFileSync(path.join(FIXTURES, 'observer.html'), 'utf8')),
+		});
+
+		test('badge only: a photo page sees nothing at all (mutations, animations, style sheets, focus events), the badge still shows', async () => {
+			// First with the banner, to show the page's watch works: it sees the host arrive.
+			const withBanner = await s().openSite(OBSERVER_URL);
+			await waitForBannerHost(withBanner.page);
+			const seenWithBanner = await observed(withBanner.page);
+			expect(seenWithBanner.record).toContain('mutation childList on body +div');
+			await withBanner.page.close();
+
+			await setBadgeOnly(s(), true);
+			const site = await s().openSite(OBSERVER_URL);
+			await s().waitForBadge(site.tabId, '!');
+			const seen = await observed(site.page);
+			const fixtureOnly = {record: [], animations: 0, styleSheets: 0, adoptedStyleSheets: 0, elements: 9};
+			expect(seen).toEqual(fixtureOnly);
+			// A client-side navigation within the service: still nothing.
+			await site.page.evaluate(() => history.pushState({}, '', '/observer/album'));
+			await s().waitForBadge(site.tabId, '!');
+			expect(await observed(site.page)).toEqual(fixtureOnly);
+		});
 
 		test('the host carries nothing of ours: a bare <div>, no attribute, no style, nothing to select it by', async () => {
 			const site = await s().openSite(PHOTOS_URL);
