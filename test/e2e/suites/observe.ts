@@ -116,7 +116,7 @@ export function observeSuite(name: string, launch: () => Promise<ExtensionSessio
 				session.sites.serve('app.photobucket.com', readFileSync(path.join(FIXTURES, 'observer.html'), 'utf8')),
 		});
 
-		test('badge only: a photo page sees nothing at all (mutations, animations, style sheets, focus events), the badge still shows', async () => {
+		test('badge only, or the banner switched off: a photo page sees nothing at all (mutations, animations, style sheets, focus events), the badge still shows', async () => {
 			// First with the banner, to show the page's watch works: it sees the host arrive.
 			const withBanner = await s().openSite(OBSERVER_URL);
 			await waitForBannerHost(withBanner.page);
@@ -134,6 +134,71 @@ export function observeSuite(name: string, launch: () => Promise<ExtensionSessio
 			await site.page.evaluate(() => history.pushState({}, '', '/observer/album'));
 			await s().waitForBadge(site.tabId, '!');
 			expect(await observed(site.page)).toEqual(fixtureOnly);
+			await site.page.close();
+
+			// The banner switched off in the options (not badge only): nothing either.
+			const settings = (await s().storedSettings()) ?? {};
+			await s().extEval((api, value: unknown) => api.storage.local.set({settings: value}), {
+				...settings,
+				badgeOnly: false,
+				bannerEnabled: false,
+			});
+			const off = await s().openSite(OBSERVER_URL);
+			await s().waitForBadge(off.tabId, '!');
+			expect(await observed(off.page)).toEqual(fixtureOnly);
+		});
+
+		test('banner on: what a page can learn of it, recorded (presence, place, size, a guessed text, animations, focus, timing)', async () => {
+			const site = await s().openSite(OBSERVER_URL);
+			const host = await waitForBannerHost(site.page);
+			const {heading} = await readBanner(s(), site.page, host);
+			const learnt = await site.page.evaluate((guess: string) => {
+				const observed = (window as unknown as {__observed: string[]}).__observed;
+				const arrival = (
+					window as unknown as {__arrival: {at?: number; animations?: number; animationsNextFrames?: number}}
+				).__arrival;
+				const root = document.documentElement;
+				const el = document.elementFromPoint(root.clientWidth - 40, root.clientHeight - 24)!;
+				const style = getComputedStyle(el);
+				const box = el.getBoundingClientRect();
+				const find = (text: string) => {
+					const found = (window as unknown as {find(s: string, c: boolean, b: boolean, w: boolean): boolean}).find(
+						text,
+						true,
+						false,
+						true,
+					);
+					window.getSelection()?.removeAllRanges();
+					return found;
+				};
+				return {
+					mutations: observed.filter((line) => line.startsWith('mutation')),
+					focusEvents: observed.filter((line) => line.startsWith('event')),
+					hostAttributes: el.getAttributeNames(),
+					hostBox: [box.width, box.height],
+					place: [style.position, style.zIndex],
+					shadowRoot: el.shadowRoot,
+					findsTheHeading: find(guess),
+					findsAWrongGuess: find('Photos stored here are safe from everyone'),
+					activeElement: document.activeElement?.localName,
+					arrivedAt: typeof arrival.at,
+					animations: [arrival.animations, arrival.animationsNextFrames],
+				};
+			}, heading!);
+			console.info(`[${name}] banner on, a page learns: ${JSON.stringify(learnt)}`);
+			expect(learnt).toEqual({
+				mutations: ['mutation childList on body +div'], // that an element arrived, once
+				focusEvents: [], // the banner never takes focus
+				hostAttributes: [], // nothing of ours on it to read or select
+				hostBox: [0, 0], // the host has no box of its own...
+				place: ['fixed', '2147483647'], // ...but its computed place is readable
+				shadowRoot: null, // its content is not
+				findsTheHeading: true, // window.find() confirms a guessed text on screen, shadow roots included
+				findsAWrongGuess: false,
+				activeElement: 'body',
+				arrivedAt: 'number', // when it arrived (after the page loaded, at document_idle)
+				animations: [0, 0], // document.getAnimations() lists none of a closed shadow root's, even as it slides in
+			});
 		});
 
 		test('the host carries nothing of ours: a bare <div>, no attribute, no style, nothing to select it by', async () => {
