@@ -104,9 +104,8 @@ export async function readBanner(
 		const region = root.querySelector('[role="region"]');
 		const labelledBy = region && region.getAttribute('aria-labelledby');
 		const heading = root.querySelector('h1, h2, h3, h4, h5, h6');
-		const hostEl = root.host;
 		return JSON.stringify({
-			lang: hostEl.lang, dir: hostEl.dir,
+			lang: region && region.lang, dir: region && region.dir,
 			regionLabel: labelledBy ? text(root.getElementById(labelledBy)) : (region && region.getAttribute('aria-label')),
 			heading: text(heading),
 			headingLevel: heading ? heading.localName : null,

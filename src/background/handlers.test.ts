@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {Runtime} from '../core/browser';
 import {DEFAULTS, SETTINGS_KEY, SETTINGS_VERSION} from '../core/settings';
 import {fake} from '../../test/fake-browser';
+import {requestSchemas} from '../core/message-map';
 import {handlers, bannerAllowed} from './handlers';
 
 const tab = (url: string, id = 7): Runtime.MessageSender => ({
@@ -104,6 +105,12 @@ describe('pageVisit', () => {
 		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
 	});
 
+	it('badge only: the badge as ever, but no banner, whatever the banner switch says', async () => {
+		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, bannerEnabled: true, badgeOnly: true}});
+		expect(await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'))).toBeNull();
+		expect(await fake.current.action.getBadgeText({tabId: 7})).toBe('!');
+	});
+
 	it('speaks French in a French browser', async () => {
 		const {resetFakeBrowser} = await import('../../test/fake-browser');
 		resetFakeBrowser('fr');
@@ -145,14 +152,17 @@ describe('banner actions', () => {
 		expect(await visit()).toBeNull();
 	});
 
-	it('turns the banner off everywhere', async () => {
+	it('never turns the banner off everywhere for a page: "Turn off everywhere…" opens the options at the switch', async () => {
 		await visit();
-		await handlers.bannerAction({action: 'disable'}, tab('https://photos.google.com/'));
-		expect((fake.current.storage.local.dump()[SETTINGS_KEY] as typeof DEFAULTS).bannerEnabled).toBe(false);
+		const before = fake.current.storage.local.dump();
+		await handlers.openTurnOff(null, tab('https://photos.google.com/'));
+		expect(fake.current.tabs.created).toEqual(['chrome-extension://test-extension-id/options/index.html#turn-off']);
+		expect(fake.current.storage.local.dump()).toEqual(before);
+		expect(requestSchemas.bannerAction.safeParse({action: 'disable'}).success).toBe(false);
 	});
 
 	it('refuses an action from a tab where no service was detected, changing nothing', async () => {
-		await expect(handlers.bannerAction({action: 'disable'}, tab('https://example.org/'))).rejects.toThrow(
+		await expect(handlers.bannerAction({action: 'hide'}, tab('https://example.org/'))).rejects.toThrow(
 			'No photo service is detected in this tab',
 		);
 		expect(fake.current.storage.local.dump()).toEqual({});

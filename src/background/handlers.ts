@@ -16,7 +16,7 @@ import {
 } from './journey-db';
 import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
 import type {JourneyState} from '../core/journey';
-import {comparisonUrl} from '../core/pages';
+import {comparisonUrl, TURN_OFF_HASH} from '../core/pages';
 import {toolsForPreference} from '../core/tool-order';
 import {findService, parseHttpsUrl, ruleMatches} from '../core/url-match';
 import {DAY_MS, DEFAULTS, MAX_SNOOZE_DAYS, runningSnoozes, snoozeEnd, type Settings} from '../core/settings';
@@ -74,7 +74,8 @@ function tabOf(sender: Runtime.MessageSender): number {
 }
 
 export function bannerAllowed(settings: Settings, serviceId: string, now: number): boolean {
-	if (!settings.bannerEnabled) return false;
+	// Badge only: nothing is added to any page (the badge is set before this is asked).
+	if (!settings.bannerEnabled || settings.badgeOnly) return false;
 	if (settings.hiddenServices.includes(serviceId)) return false;
 	const until = settings.snoozedUntil[serviceId] ?? 0;
 	// A snooze ends when it says, or at once if it says later than any snooze can last: it was set while
@@ -159,6 +160,7 @@ export const handlers: Handlers = {
 				certain: detected.certain,
 				tools: toolsForPreference(dataset.tools, settings.preference).map((tool) => tool.name),
 				snoozeDays: settings.snoozeDays,
+				privateSession: isPrivate(sender),
 			}),
 			theme: settings.theme,
 			lang: uiLanguage(),
@@ -186,8 +188,6 @@ export const handlers: Handlers = {
 						return {...current, snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
 					case 'hide':
 						return {...current, hiddenServices: withEntry(current.hiddenServices, serviceId)};
-					case 'disable':
-						return {...current, bannerEnabled: false};
 				}
 			});
 			return {until};
@@ -199,8 +199,6 @@ export const handlers: Handlers = {
 					return {snoozedUntil: {...current.snoozedUntil, [serviceId]: until}};
 				case 'hide':
 					return {hiddenServices: withEntry(current.hiddenServices, serviceId)};
-				case 'disable':
-					return {bannerEnabled: false};
 			}
 		});
 		return {until};
@@ -215,6 +213,11 @@ export const handlers: Handlers = {
 	},
 	async openOptions() {
 		await browser.runtime.openOptionsPage();
+		return null;
+	},
+	async openTurnOff() {
+		// The options page focuses and highlights the switch for this address (options/BannerSettings.tsx).
+		await browser.tabs.create({url: browser.runtime.getURL(`options/index.html#${TURN_OFF_HASH}`)});
 		return null;
 	},
 	getSettings: () => readSettings(),

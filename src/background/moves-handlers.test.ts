@@ -4,8 +4,8 @@ import {IDBFactory} from 'fake-indexeddb';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {Runtime} from '../core/browser';
 import {makeBackup, parseBackup} from '../core/backup';
-import {DEFAULTS} from '../core/settings';
 import {fake} from '../../test/fake-browser';
+import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
 import {closeJourneyDb} from './journey-db';
 import {handlers} from './handlers';
 import {matchesExportPage, syncHelpers} from './moves';
@@ -158,6 +158,14 @@ describe('the export-page helper', () => {
 			theme: 'auto',
 			lang: 'en',
 		});
+	});
+
+	it('badge only: no helper on the export page either, even during a move', async () => {
+		await start();
+		const settings =
+			((await fake.current.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as object | undefined) ?? DEFAULTS;
+		await fake.current.storage.local.set({[SETTINGS_KEY]: {...settings, badgeOnly: true}});
+		expect(await handlers.helperVisit({url}, tab(url))).toBeNull();
 	});
 
 	it('"I have requested my export" ticks the request step of the move this page belongs to', async () => {

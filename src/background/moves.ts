@@ -168,6 +168,7 @@ export async function helperModel(url: string, sender: Runtime.MessageSender): P
 	if (!move) return null;
 	const lang = dataLanguage();
 	const settings = await readSettings();
+	if (settings.badgeOnly) return null; // Badge only: nothing added to any page, the export page's neither
 	const service = serviceById(move.service);
 	const tool = toolById(move.tool);
 	const names = {

@@ -17,7 +17,7 @@ const visit = (incognito: boolean, id = 7) => handlers.pageVisit({url: PHOTOS}, 
 const stored = () => fake.current.storage.local.dump()[SETTINGS_KEY] as Settings | undefined;
 
 describe('banner choices in a private window', () => {
-	for (const action of ['snooze', 'hide', 'disable'] as const) {
+	for (const action of ['snooze', 'hide'] as const) {
 		it(`${action}: leaves storage.local unchanged and lasts for the private session only`, async () => {
 			await visit(true);
 			const before = fake.current.storage.local.dump();
@@ -31,8 +31,11 @@ describe('banner choices in a private window', () => {
 	}
 
 	it('tells the banner its choice is for this private session only', async () => {
-		expect(await visit(true)).toMatchObject({privateSession: true});
-		expect(await visit(false)).toMatchObject({privateSession: false});
+		expect(await visit(true)).toMatchObject({
+			privateSession: true,
+			texts: {privateOnly: expect.stringContaining('nothing is saved') as unknown},
+		});
+		expect((await visit(false))?.texts.privateOnly).toBeUndefined();
 	});
 
 	it('a private snooze ends at a midnight, like a stored one', async () => {
@@ -59,7 +62,7 @@ describe('banner choices in a private window', () => {
 
 	it('"Reset everything" forgets the private choices too', async () => {
 		await visit(true);
-		await handlers.bannerAction({action: 'disable'}, sender(true));
+		await handlers.bannerAction({action: 'hide'}, sender(true));
 		await handlers.resetAll(null, {
 			id: 'test-extension-id',
 			url: 'chrome-extension://test-extension-id/options/index.html',

@@ -12,6 +12,7 @@ function makeHandlers(): Handlers {
 		bannerAction: vi.fn(async () => ({until: null})),
 		openComparison: vi.fn(async () => null),
 		openOptions: vi.fn(async () => null),
+		openTurnOff: vi.fn(async () => null),
 		getSettings: vi.fn(async () => ({}) as never),
 		updateSettings: vi.fn(async () => ({}) as never),
 		showAgain: vi.fn(async () => ({}) as never),

@@ -92,9 +92,10 @@ const settingsPatch = fc.record(
 const wellFormed: Record<MessageType, fc.Arbitrary<unknown>> = {
 	pageVisit: fc.record({url: fc.webUrl()}),
 	pageLeave: fc.record({url: fc.webUrl()}),
-	bannerAction: fc.record({action: fc.constantFrom('snooze', 'hide', 'disable')}),
+	bannerAction: fc.record({action: fc.constantFrom('snooze', 'hide')}),
 	openComparison: fc.constant(null),
 	openOptions: fc.constant(null),
+	openTurnOff: fc.constant(null),
 	getSettings: fc.constant(null),
 	updateSettings: settingsPatch,
 	showAgain: fc.record({

@@ -52,6 +52,7 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
 	preference: fc.constantFrom(...PREFERENCES),
 	theme: fc.constantFrom(...THEMES),
 	journeyEnabled: fc.boolean(),
+	badgeOnly: fc.boolean(),
 	customSites: fc
 		.uniqueArray(fc.constantFrom('photos.example.net', 'a.example.org', 'pics.example.com'))
 		.map((hosts) => hosts.sort()),

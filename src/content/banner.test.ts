@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
+import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import {seeClosedRoots} from '../../test/closed-roots';
 import {bannerTexts} from '../core/banner-texts';
 import type {BannerModel} from '../core/message-map';
 import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} from './banner';
@@ -35,6 +37,7 @@ function callbacks(overrides: Partial<BannerCallbacks> = {}): BannerCallbacks {
 		onCompare: vi.fn(),
 		onMove: vi.fn(),
 		onOpenSettings: vi.fn(),
+		onTurnOff: vi.fn(),
 		onClose: vi.fn(),
 		...overrides,
 	};
@@ -75,6 +78,32 @@ describe('mountBanner', () => {
 		expect(document.body.children).toHaveLength(1);
 		expect(banner.host.shadowRoot).toBeNull();
 		expect(attachShadow).toHaveBeenCalledWith({mode: 'closed'});
+	});
+
+	it('puts nothing of ours on the host for the page to read: no attribute, no style; language and direction inside', () => {
+		const {banner, root} = mountAndCapture(callbacks(), {...modelFor(), lang: 'ar', dir: 'rtl'});
+		expect(banner.host.localName).toBe('div');
+		expect(banner.host.getAttributeNames()).toEqual([]);
+		const section = root.querySelector('section')!;
+		expect([section.lang, section.dir]).toEqual(['ar', 'rtl']);
+		// Its place above the page comes from the shadow stylesheet, important.
+		expect(readFileSync('src/content/banner.css', 'utf8')).toMatch(/:host\s*\{[^}]*position:\s*fixed\s*!important/);
+	});
+
+	it('a second mount replaces a banner an earlier copy left, found inside its closed shadow root (as Firefox lets an extension see it)', () => {
+		const unsee = seeClosedRoots();
+		try {
+			// A page's own closed shadow host next to ours: it stays.
+			const pages = document.createElement('div');
+			pages.attachShadow({mode: 'closed'}).append(document.createElement('section'));
+			document.body.append(pages);
+			const first = mountBanner(model, callbacks());
+			const second = mountBanner(model, callbacks());
+			expect(first.host.isConnected).toBe(false);
+			expect([...document.body.children]).toEqual([pages, second.host]);
+		} finally {
+			unsee();
+		}
 	});
 
 	it("shows the data's text as text, never as HTML", () => {
@@ -123,14 +152,14 @@ describe('mountBanner', () => {
 		expect(root.querySelector('h2')?.textContent).toBe('photos.example.net may be able to see your photos');
 	});
 
-	it('offers the comparison, the move and the three choices, with the snooze length in the tooltip', () => {
+	it('offers the comparison, the move, the two choices and the way to the switch, with the snooze length in the tooltip', () => {
 		const {root} = mountAndCapture();
 		expect(Object.keys(buttons(root))).toEqual([
 			'Compare alternatives',
 			'Start moving',
 			'Not now',
 			'Don’t show on this site',
-			'Turn off everywhere',
+			'Turn off everywhere…',
 			'×',
 		]);
 		expect(buttons(root)['Not now']!.title).toBe('Hide on Google Photos <img src=x onerror=alert(1)> for 7 days');
@@ -170,6 +199,17 @@ describe('mountBanner', () => {
 		expect(cb.onCompare).toHaveBeenCalledTimes(1);
 	});
 
+	it('"Turn off everywhere…" changes nothing from the page: it opens the settings at the switch, and the banner stays as it was', () => {
+		const {root, cb} = mountAndCapture();
+		const turnOff = buttons(root)['Turn off everywhere…']!;
+		expect(turnOff.title).toBe('Opens the settings, where you can turn the banner off on every site');
+		press(turnOff);
+		expect(cb.onTurnOff).toHaveBeenCalledTimes(1);
+		expect(cb.onAction).not.toHaveBeenCalled();
+		expect(root.querySelector('.body')).not.toBeNull();
+		expect([...root.querySelectorAll('button')].some((b) => b.disabled)).toBe(false);
+	});
+
 	it('opens the move page on "Start moving"', () => {
 		const {root, cb} = mountAndCapture();
 		press(buttons(root)['Start moving']!);
@@ -184,7 +224,6 @@ describe('mountBanner', () => {
 			'hide',
 			'You won’t see this on Google Photos <img src=x onerror=alert(1)> again. You can undo this in the settings.',
 		],
-		['Turn off everywhere', 'disable', 'Banners are now off on every site. You can turn them back on in the settings.'],
 	])('"%s" asks for %s, confirms, offers the settings, then goes', async (label, action, message) => {
 		vi.useFakeTimers();
 		const {root, cb} = mountAndCapture();
@@ -196,6 +235,25 @@ describe('mountBanner', () => {
 		vi.advanceTimersByTime(CONFIRMATION_MS + 1);
 		expect(document.body.children).toHaveLength(0);
 		expect(cb.onClose).toHaveBeenCalledTimes(1);
+	});
+
+	it("in a private window, a choice's confirmation says it lasts for this private session only", async () => {
+		const m = {...modelFor(), privateSession: true};
+		m.texts = bannerTexts({
+			serviceName: 'Flickr',
+			provider: 'SmugMug',
+			certain: true,
+			tools: [],
+			snoozeDays: 7,
+			privateSession: true,
+		});
+		const {root} = mountAndCapture(callbacks(), m);
+		press(buttons(root)['Not now']!);
+		await vi.waitFor(() =>
+			expect(root.querySelector('[role="status"]')?.textContent).toBe(
+				'Hidden on Flickr for 7 days. In this private window, your choice lasts until you close your private windows: nothing is saved.',
+			),
+		);
 	});
 
 	it('keeps a keyboard user\'s place: focus moves to "Open settings" when the chosen button goes', async () => {

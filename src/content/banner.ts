@@ -8,7 +8,7 @@
  */
 import type {BannerAction, BannerModel} from '../core/message-map';
 import css from './banner.css';
-import {el, fixedHost} from './dom';
+import {el, fixedHost, removeStale} from './dom';
 
 export type BannerCallbacks = {
 	/** A choice button; resolves when the background has stored it (rejects if it could not). */
@@ -17,6 +17,8 @@ export type BannerCallbacks = {
 	/** "Start moving": the guided move page for this service. */
 	onMove: () => void;
 	onOpenSettings: () => void;
+	/** "Turn off everywhere…": the options, at the banner's switch. */
+	onTurnOff: () => void;
 	/** The banner went away (closed, or after a choice). */
 	onClose?: () => void;
 };
@@ -29,21 +31,16 @@ export const ANNOUNCE_DELAY_MS = 150;
 /** How long a confirmation stays after a choice, unless the person is interacting with it. */
 export const CONFIRMATION_MS = 8000;
 
-/** Marks the host, so that a later copy of the script finds a banner an earlier, cut-off copy left. */
-const HOST_MARK = 'data-photo-privacy-advisor';
+/** Marks the banner inside its closed shadow root, so that a later copy of the script finds a banner an earlier, cut-off copy left. */
+const MARK = 'data-photo-privacy-advisor';
 
 export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): MountedBanner {
 	const controller = new AbortController();
 	const {signal} = controller;
 	// Firefox injects the new version into open pages when the extension updates; the old copy is dead
-	// but its banner stays, with buttons that no longer work: one banner, the live one. A host is always
-	// a child of <body> or <html> (see the end), so only their children are looked at, never the whole
-	// page: a photo library holds thousands of elements.
-	for (const parent of [document.documentElement, document.body])
-		for (const stale of [...(parent?.children ?? [])]) if (stale.hasAttribute(HOST_MARK)) stale.remove();
-	const host = fixedHost(HOST_MARK);
-	host.dir = model.dir;
-	host.lang = model.lang;
+	// but its banner stays, with buttons that no longer work: one banner, the live one.
+	removeStale(MARK);
+	const host = fixedHost();
 	const root = host.attachShadow({mode: 'closed'});
 	// Every text, the later ones too, came with the model (core/banner-texts.ts): once the extension is
 	// updated or reloaded under the page, this copy of the script can no longer reach its messages
@@ -76,7 +73,9 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		'div',
 		{class: 'more'},
 		button(texts.hide, 'link', () => choose('hide', texts.hidden)),
-		button(texts.disable, 'link', () => choose('disable', texts.disabled)),
+		// Not a choice made here: it opens the options at the switch, where the person confirms (no page can
+		// trick that click into turning the extension off everywhere).
+		button(texts.turnOff, 'link', () => callbacks.onTurnOff(), texts.turnOffHint),
 	);
 	const body = el(
 		'div',
@@ -88,7 +87,15 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	);
 	const banner = el(
 		'section',
-		{class: `banner theme-${model.theme}`, role: 'region', 'aria-labelledby': 'ppa-heading'},
+		// Language and direction inside the shadow root too: the host carries nothing of ours.
+		{
+			class: `banner theme-${model.theme}`,
+			role: 'region',
+			'aria-labelledby': 'ppa-heading',
+			lang: model.lang,
+			dir: model.dir,
+			[MARK]: '',
+		},
 		el('h2', {id: 'ppa-heading'}, texts.heading),
 		body,
 		status,
@@ -139,12 +146,18 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		const hadFocus = root.activeElement !== null;
 		for (const node of [...actions.children, ...more.children]) (node as HTMLButtonElement).disabled = true;
 		callbacks.onAction(action).then(
-			() => confirm(confirmation, hadFocus),
+			// In a private window, the confirmation also says the choice lasts for this private session only.
+			() => confirm(texts.privateOnly ? `${confirmation} ${texts.privateOnly}` : confirmation, hadFocus),
 			() => confirm(texts.failed, hadFocus),
 		);
 	}
 	function confirm(message: string, moveFocus: boolean) {
 		if (closed) return;
+		// The confirmation keeps the banner's size, whatever was chosen: a page that measures the banner
+		// (hit-testing is all it has) learns nothing of the choice from it. It scrolls if it must (banner.css).
+		const {width, height} = banner.getBoundingClientRect();
+		banner.style.setProperty('inline-size', `${width}px`);
+		banner.style.setProperty('block-size', `${height}px`);
 		const settings = button(texts.openSettings, 'secondary', () => callbacks.onOpenSettings());
 		body.replaceWith(settings);
 		status.classList.remove('announce');

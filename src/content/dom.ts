@@ -1,26 +1,49 @@
+import {browser} from '../core/browser';
+
 /**
  * The DOM pieces the in-page banner (banner.ts) and the export-page helper (export-helper.ts) share: nodes
  * built with DOM calls and text only (never HTML strings), and the fixed host element their closed shadow
  * roots hang from, which the page's own styles cannot move or hide.
  */
+/**
+ * Taken from the prototype once: a page's `<form name="createElement">` is `document.createElement` in the
+ * page's world, and a name the browser does not define itself (`<img name="prerendering">` in Firefox) shows
+ * through to the content script's world too.
+ */
+const make: Document['createElement'] = Document.prototype.createElement.bind(document);
+
 export function el<K extends keyof HTMLElementTagNameMap>(
 	tag: K,
 	attrs: Record<string, string>,
 	...children: Array<Node | string>
 ) {
-	const node = document.createElement(tag);
+	const node = make(tag);
 	for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
 	node.append(...children);
 	return node;
 }
 
-/** A host element marked with `mark` (so a later copy of the script finds it), fixed above the page. */
-export function fixedHost(mark: string): HTMLDivElement {
-	const host = document.createElement('div');
-	host.setAttribute(mark, '');
-	host.setAttribute(
-		'style',
-		'all: initial !important; position: fixed !important; inset: auto !important; z-index: 2147483647 !important;',
-	);
-	return host;
+/**
+ * A bare host element: nothing of ours on it, neither attribute nor style, for the page to read or match (its
+ * place above the page is the shadow stylesheet's `:host` rule, important, which the page's rules cannot beat).
+ */
+export function fixedHost(): HTMLDivElement {
+	return make('div');
+}
+
+/**
+ * Removes the hosts an earlier, cut-off copy of the script left (Firefox injects the new version into open pages
+ * when the extension updates). Ours are known by `mark` on the top element inside their closed shadow root, where
+ * only an extension sees (Firefox's openOrClosedShadowRoot; Chromium's dom API), or on the host itself (0.1.0).
+ * A host is always a child of <body> or <html>, so only their children are looked at, never the whole page.
+ */
+export function removeStale(mark: string): void {
+	const dom = (browser as {dom?: {openOrClosedShadowRoot?: (element: Element) => ShadowRoot | null}} | undefined)?.dom;
+	for (const parent of [document.documentElement, document.body])
+		for (const node of [...(parent?.children ?? [])]) {
+			const root =
+				dom?.openOrClosedShadowRoot?.(node) ??
+				(node as Element & {openOrClosedShadowRoot?: ShadowRoot | null}).openOrClosedShadowRoot;
+			if (node.hasAttribute(mark) || root?.querySelector(`[${mark}]`)) node.remove();
+		}
 }

@@ -12,18 +12,18 @@ import type {HelperModel} from '../core/message-map';
 import {t} from '../core/i18n';
 import {send} from '../core/send';
 import css from './banner.css';
-import {el, fixedHost} from './dom';
+import {el, fixedHost, removeStale} from './dom';
 
-const HOST_MARK = 'data-photo-privacy-advisor-helper';
+/** Marks the helper inside its closed shadow root (see dom.ts, removeStale). */
+const MARK = 'data-photo-privacy-advisor-helper';
 const LOADED = Symbol.for('photo-privacy-advisor-helper');
 const scope = globalThis as typeof globalThis & {[LOADED]?: true};
 
 export function mountHelper(model: HelperModel, onRequested: () => Promise<{step: number | null}>): HTMLElement {
-	for (const stale of document.querySelectorAll(`[${HOST_MARK}]`)) stale.remove();
+	removeStale(MARK);
 	const controller = new AbortController();
 	const {signal} = controller;
-	const host = fixedHost(HOST_MARK);
-	host.lang = model.lang;
+	const host = fixedHost();
 	const root = host.attachShadow({mode: 'closed'});
 	const later = {done: t('helperRequestedDone'), failed: t('bannerActionFailed')};
 	const step = (value: number | null) => (value ? t('helperStep', [String(value), String(model.total)]) : '');
@@ -75,7 +75,13 @@ export function mountHelper(model: HelperModel, onRequested: () => Promise<{step
 	}
 	const helper = el(
 		'section',
-		{class: `banner helper theme-${model.theme}`, role: 'region', 'aria-labelledby': 'ppa-helper-heading'},
+		{
+			class: `banner helper theme-${model.theme}`,
+			role: 'region',
+			'aria-labelledby': 'ppa-helper-heading',
+			lang: model.lang,
+			[MARK]: '',
+		},
 		el('h2', {id: 'ppa-helper-heading'}, model.title),
 		body,
 		status,

@@ -34,7 +34,8 @@ let attachShadow: MockInstance<(init: ShadowRootInit) => ShadowRoot>;
 
 const wait = (ms = 120) => new Promise((resolve) => setTimeout(resolve, ms));
 const visits = () => sent.filter((message) => message.type === 'pageVisit').length;
-const hosts = () => document.querySelectorAll('[data-photo-privacy-advisor]');
+/** The elements added to the page's <body> (the tests start from an empty one). */
+const hosts = () => document.body.children;
 
 /** A person's click on the banner's "Not now" (the banner ignores untrusted events), through the captured closed root. */
 function pressNotNow(): void {
@@ -65,11 +66,13 @@ beforeEach(() => {
 		sent.push(message);
 		return answer(message);
 	}) as never;
-	Object.defineProperty(document, 'prerendering', {configurable: true, get: () => prerendering});
+	// Chromium's getter is on Document.prototype (happy-dom has none).
+	Object.defineProperty(Document.prototype, 'prerendering', {configurable: true, get: () => prerendering});
 	attachShadow = vi.spyOn(HTMLElement.prototype, 'attachShadow');
 });
 afterEach(() => {
-	delete (document as unknown as {prerendering?: boolean}).prerendering;
+	delete (Document.prototype as unknown as {prerendering?: boolean}).prerendering;
+	delete (document as unknown as {prerendering?: unknown}).prerendering;
 	document.body.replaceChildren();
 });
 
@@ -82,6 +85,18 @@ describe('the content script', () => {
 		prerendering = false;
 		document.dispatchEvent(new Event('prerenderingchange'));
 		await wait();
+		expect(sent).toEqual([{type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}]);
+		expect(hosts()).toHaveLength(1);
+	});
+
+	it('is not held back by a page element named "prerendering" (Firefox shows such names through its Xrays)', async () => {
+		const image = document.createElement('img');
+		image.setAttribute('name', 'prerendering');
+		document.head.append(image);
+		// What the page's named element makes of `document.prerendering` where the browser defines none.
+		Object.defineProperty(document, 'prerendering', {configurable: true, value: image});
+		await load();
+		image.remove();
 		expect(sent).toEqual([{type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}]);
 		expect(hosts()).toHaveLength(1);
 	});
@@ -102,7 +117,7 @@ describe('the content script', () => {
 		expect(hosts()).toHaveLength(1);
 	});
 
-	it('replaces a banner left by an earlier copy that was cut off (an update under the page)', async () => {
+	it('replaces a banner left by a cut-off copy of version 0.1.0, which marked its host (an update under the page)', async () => {
 		const stale = document.createElement('div');
 		stale.setAttribute('data-photo-privacy-advisor', '');
 		document.body.append(stale);

@@ -100,6 +100,10 @@ async function check(): Promise<void> {
 			void send('openOptions', null)
 				.catch(unanswered)
 				.catch(() => {}),
+		onTurnOff: () =>
+			void send('openTurnOff', null)
+				.catch(unanswered)
+				.catch(() => {}),
 		onClose: () => {
 			entry.banner = undefined;
 		},
@@ -137,8 +141,9 @@ function scheduleIfMoved(): void {
 }
 
 function watchNavigation(): void {
-	const navigation = (globalThis as {navigation?: EventTarget}).navigation;
-	if (navigation) {
+	// Only the browser's own Navigation: a page's <img name="navigation"> is `navigation` where there is none.
+	const {navigation, Navigation} = globalThis as {navigation?: EventTarget; Navigation?: typeof EventTarget};
+	if (Navigation && navigation instanceof Navigation) {
 		// Fires for every same-document navigation: history.pushState/replaceState, traversals, and
 		// navigations a router intercepts (unlike "navigate", which pushState does not fire).
 		navigation.addEventListener('currententrychange', schedule);
@@ -183,7 +188,8 @@ if (!scope[LOADED]) {
 	// Injected twice into one world (the catalogue's script and a custom site's): the first copy keeps the page.
 	scope[LOADED] = true;
 	// A prerendered page is not the person's yet: no badge, no banner, no journey day until it is shown.
-	if ((document as Document & {prerendering?: boolean}).prerendering)
+	// From Document's own getter: Firefox has none, and there a page's <img name="prerendering"> showed through.
+	if (Object.getOwnPropertyDescriptor(Document.prototype, 'prerendering')?.get?.call(document) === true)
 		document.addEventListener('prerenderingchange', start, {once: true});
 	else start();
 }

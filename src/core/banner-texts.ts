@@ -23,15 +23,18 @@ export type BannerTexts = {
 	/** The tooltip of "Not now": for how long, on which service. */
 	notNowHint: string;
 	hide: string;
-	disable: string;
+	/** "Turn off everywhere…": opens the options at the banner's switch (the person confirms there). */
+	turnOff: string;
+	turnOffHint: string;
 	close: string;
 	/** The confirmations after each choice, and after a choice that could not be stored. */
 	snoozed: string;
 	hidden: string;
-	disabled: string;
 	failed: string;
 	/** The button that replaces the banner's body after a choice. */
 	openSettings: string;
+	/** In a private window only: added to a choice's confirmation (it lasts for the private session, nothing is saved). */
+	privateOnly?: string;
 };
 
 export function bannerTexts({
@@ -40,6 +43,7 @@ export function bannerTexts({
 	certain,
 	tools,
 	snoozeDays,
+	privateSession = false,
 }: {
 	serviceName: string;
 	/** Who runs the service ("Google"); absent for a site the person added. */
@@ -50,6 +54,8 @@ export function bannerTexts({
 	tools: readonly string[];
 	/** How long "Not now" snoozes the service, in days (a setting). */
 	snoozeDays: number;
+	/** The banner is in a private window. */
+	privateSession?: boolean;
 }): BannerTexts {
 	const snoozeFor = durationText(snoozeDays);
 	return {
@@ -63,12 +69,13 @@ export function bannerTexts({
 		notNow: t('bannerNotNow'),
 		notNowHint: t('bannerNotNowHint', [serviceName, snoozeFor]),
 		hide: t('bannerHide'),
-		disable: t('bannerDisable'),
+		turnOff: t('bannerTurnOff'),
+		turnOffHint: t('bannerTurnOffHint'),
 		close: t('bannerClose'),
 		snoozed: t('bannerSnoozed', [serviceName, snoozeFor]),
 		hidden: t('bannerHidden', serviceName),
-		disabled: t('bannerDisabled'),
 		failed: t('bannerActionFailed'),
 		openSettings: t('bannerOpenSettings'),
+		...(privateSession ? {privateOnly: t('bannerPrivateSessionOnly')} : {}),
 	};
 }

@@ -38,10 +38,12 @@ export type BannerModel = {
  * What the banner's buttons do. These are the only state changes a content script may ask for, and
  * they are narrow on purpose: each applies to the service the background itself detected in the
  * sender's tab (never to one named by the page), and each can only make the extension show less.
- * So a hostile page that somehow drove them could at worst silence the banner, which it can already
- * do by removing it. Undoing them takes an extension page (the options).
+ * So a hostile page that somehow drove them could at worst silence the banner on its own service, which
+ * it can already do by removing it. Undoing them takes an extension page (the options). Turning the banner
+ * off everywhere is not one of them: the banner's "Turn off everywhere…" only opens the options at that
+ * switch (openTurnOff), where the person confirms, out of any page's reach (a page could trick a click).
  */
-const BANNER_ACTIONS = ['snooze', 'hide', 'disable'] as const;
+const BANNER_ACTIONS = ['snooze', 'hide'] as const;
 export type BannerAction = (typeof BANNER_ACTIONS)[number];
 
 export type TabState = {serviceId: string | null};
@@ -86,6 +88,8 @@ type Messages = {
 	/** Opens the full comparison, focused on the sender tab's service when there is one. */
 	openComparison: {request: null; response: null};
 	openOptions: {request: null; response: null};
+	/** The banner's "Turn off everywhere…": opens the options at the banner's switch, highlighted and focused. */
+	openTurnOff: {request: null; response: null};
 	getSettings: {request: null; response: Settings};
 	updateSettings: {request: SettingsPatch; response: Settings};
 	/**
@@ -149,6 +153,7 @@ export const requestSchemas = {
 	bannerAction: z.strictObject({action: z.enum(BANNER_ACTIONS)}),
 	openComparison: z.null(),
 	openOptions: z.null(),
+	openTurnOff: z.null(),
 	getSettings: z.null(),
 	updateSettings: settingsPatchSchema,
 	showAgain: z.strictObject({
@@ -184,6 +189,7 @@ export const senderTiers: {[K in MessageType]: 'content' | 'extension'} = {
 	bannerAction: 'content',
 	openComparison: 'content',
 	openOptions: 'content',
+	openTurnOff: 'content',
 	getSettings: 'extension',
 	updateSettings: 'extension',
 	showAgain: 'extension',

@@ -17,6 +17,9 @@ export function comparisonUrl(serviceId: string | null): string {
 	return browser.runtime.getURL(comparisonPath(serviceId));
 }
 
+/** The options page's address for the banner's "Turn off everywhere…": its switch highlighted and focused there. */
+export const TURN_OFF_HASH = 'turn-off';
+
 /** The service the page is focused on, read from its query string (`location.search`). */
 export function comparisonFocus(search: string): string | null {
 	return new URLSearchParams(search).get(FOCUS_PARAM);

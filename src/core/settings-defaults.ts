@@ -11,7 +11,7 @@ import type {Settings} from './settings';
 
 export type {Settings} from './settings';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const SETTINGS_KEY = 'settings';
 
 export const PREFERENCES = ['both', 'cloud', 'self-hosted'] as const;
@@ -31,4 +31,5 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	theme: 'auto',
 	journeyEnabled: true,
 	customSites: [],
+	badgeOnly: false,
 });

@@ -112,11 +112,20 @@ describe('repairSettings', () => {
 		expect(repaired).toEqual([]);
 		expect(settings).toEqual({
 			...v1,
-			version: 2,
+			version: 3,
 			snoozedUntil: {'google-photos': future},
 			journeyEnabled: true,
 			customSites: [],
+			badgeOnly: false,
 		});
+	});
+
+	it('migrates a version 2 document to version 3: keeps every field, the badge-only mode off', () => {
+		const {version: _version, ...v2} = {...DEFAULTS, version: 2, bannerEnabled: false, theme: 'dark' as const};
+		const {badgeOnly: _badgeOnly, ...old} = v2;
+		const {settings, repaired} = repairSettings({...old, version: 2});
+		expect(repaired).toEqual([]);
+		expect(settings).toEqual({...DEFAULTS, bannerEnabled: false, theme: 'dark', badgeOnly: false});
 	});
 
 	it('keeps the valid version 2 fields of a corrupted document and repairs the rest', () => {

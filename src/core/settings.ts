@@ -68,6 +68,11 @@ export const fieldSchemas = {
 		z.maxLength(MAX_CUSTOM_SITES),
 		z.refine((hosts) => new Set(hosts).size === hosts.length, 'custom sites must be unique'),
 	),
+	/**
+	 * Version 3: "Badge only: add nothing to any page". Detection and the toolbar badge go on; no banner and no
+	 * export-page helper is added to any page (background/handlers.ts answers their visits with nothing).
+	 */
+	badgeOnly: z.boolean(),
 } as const;
 
 export type Settings = {version: typeof SETTINGS_VERSION} & {
@@ -103,6 +108,8 @@ export const MIGRATIONS: ReadonlyArray<(old: Document) => Document> = [
 		}
 		return next;
 	},
+	// 2 → 3: the badge-only mode, off (the banner as before).
+	(old) => ({...old, version: 3, badgeOnly: old['badgeOnly'] ?? false}),
 ];
 
 export type RepairReport = {settings: Settings; repaired: string[]; newer: boolean};

@@ -1,6 +1,10 @@
-/** The banner: on or off, and how long "Not now" keeps it away. */
-import {useState} from 'preact/hooks';
+/**
+ * The banner: on photo pages or badge only (nothing added to any page, said in plain words what a website can
+ * see either way), on or off, and how long "Not now" keeps it away.
+ */
+import {useEffect, useRef, useState} from 'preact/hooks';
 import {t} from '../core/i18n';
+import {TURN_OFF_HASH} from '../core/pages';
 import {MAX_SNOOZE_DAYS, MIN_SNOOZE_DAYS, type Settings} from '../core/settings';
 import {Status, useSettingsStatus} from './Status';
 
@@ -17,20 +21,57 @@ export function BannerSettings({settings, onSettings}: Props) {
 	/** What the person is typing in the snooze field, until it is a valid length (null: the stored one). */
 	const [snoozeText, setSnoozeText] = useState<string | null>(null);
 
+	// Opened by the banner's "Turn off everywhere…" (background openTurnOff): the switch highlighted and focused,
+	// and the person turns it off here, where no page can trick the click.
+	const [turnOff] = useState(() => location.hash === `#${TURN_OFF_HASH}`);
+	const bannerSwitch = useRef<HTMLInputElement>(null);
+	useEffect(() => {
+		if (!turnOff) return;
+		bannerSwitch.current?.scrollIntoView({block: 'center'});
+		bannerSwitch.current?.focus();
+	}, [turnOff]);
+
 	const snoozeValue = snoozeText ?? String(settings.snoozeDays);
 	const snoozeValid = parseSnoozeDays(snoozeValue) !== undefined;
 	return (
 		<section aria-labelledby="banner-heading">
 			<h2 id="banner-heading">{t('optionsBannerHeading')}</h2>
-			<label class="check">
+			<fieldset aria-describedby="page-mode-seen">
+				<legend>{t('optionsPageMode')}</legend>
+				{([false, true] as const).map((badgeOnly) => (
+					<p class="check" key={String(badgeOnly)}>
+						<input
+							type="radio"
+							name="page-mode"
+							id={badgeOnly ? 'page-mode-badge' : 'page-mode-banner'}
+							checked={settings.badgeOnly === badgeOnly}
+							onChange={() => save({badgeOnly})}
+						/>
+						<label for={badgeOnly ? 'page-mode-badge' : 'page-mode-banner'}>
+							{t(badgeOnly ? 'optionsModeBadgeOnly' : 'optionsModeBanner')}
+						</label>
+					</p>
+				))}
+				<p id="page-mode-seen" class="hint">
+					{t(settings.badgeOnly ? 'optionsModeBadgeSeen' : 'optionsModeBannerSeen')}
+				</p>
+			</fieldset>
+			<label class={turnOff ? 'check highlight' : 'check'}>
 				<input
+					ref={bannerSwitch}
 					type="checkbox"
 					id="banner-enabled"
+					aria-describedby={turnOff ? 'turn-off-here' : undefined}
 					checked={settings.bannerEnabled}
 					onChange={(event) => save({bannerEnabled: event.currentTarget.checked})}
 				/>
 				{t('optionsBannerEnabled')}
 			</label>
+			{turnOff && (
+				<p id="turn-off-here" class="hint highlight">
+					{t('optionsTurnOffHere')}
+				</p>
+			)}
 			<p class="field">
 				<label for="snooze-days">{t('optionsSnoozeDays')}</label>
 				<input

@@ -88,6 +88,39 @@ describe('the options page', () => {
 		expect(text('#lists-status')).toBe('The banner will show again on Flickr.');
 	});
 
+	it('opened by the banner\'s "Turn off everywhere…": the switch is focused and highlighted, still on until the person unticks it', async () => {
+		expect($('#turn-off-here')).toBeNull(); // not when opened otherwise
+		location.hash = '#turn-off';
+		try {
+			await reopen({});
+			const toggle = $<HTMLInputElement>('#banner-enabled');
+			expect(document.activeElement).toBe(toggle);
+			expect(toggle.checked).toBe(true);
+			expect(toggle.closest('label')?.classList.contains('highlight')).toBe(true);
+			expect(toggle.getAttribute('aria-describedby')).toBe('turn-off-here');
+			expect(text('#turn-off-here')).toContain('untick this box');
+			expect(stored()?.bannerEnabled).toBe(true);
+			await act(() => toggle.click());
+			await settle();
+			expect(stored()?.bannerEnabled).toBe(false);
+		} finally {
+			location.hash = '';
+		}
+	});
+
+	it('badge only: chosen in one click, saved, and what a website can see said in plain words either way', async () => {
+		expect($<HTMLInputElement>('#page-mode-banner').checked).toBe(true);
+		expect(text('#page-mode-seen')).toContain('cannot read what the banner says');
+		await act(() => $<HTMLInputElement>('#page-mode-badge').click());
+		await settle();
+		expect(stored()?.badgeOnly).toBe(true);
+		expect($<HTMLInputElement>('#page-mode-badge').checked).toBe(true);
+		expect(text('#page-mode-seen')).toContain('sees nothing of the extension');
+		await act(() => $<HTMLInputElement>('#page-mode-banner').click());
+		await settle();
+		expect(stored()?.badgeOnly).toBe(false);
+	});
+
 	it('refuses a snooze length outside 1–365 without saving it', async () => {
 		const input = $<HTMLInputElement>('#snooze-days');
 		for (const value of ['0', '366', '2.5', 'abc']) {

@@ -107,6 +107,13 @@ describe('Chromium: an incognito tab leaves no trace', () => {
 		const host = await waitForBannerHost(incognito.page);
 		expect((await readBanner(s, incognito.page, host)).heading).toContain('Google Photos');
 		await clickBannerButton(s, incognito.page, host, msg('bannerNotNow'));
+		// The confirmation says so: this choice lasts for the private session only.
+		const confirmation = await poll(
+			async () => (await readBanner(s, incognito.page, host)).paragraphs.join(' '),
+			(text) => text.includes(msg('bannerPrivateSessionOnly')),
+			{what: 'the private-session confirmation'},
+		);
+		expect(confirmation).toContain(msg('bannerSnoozed').split('$')[0]!);
 		const session = await poll(
 			() => stored('session'),
 			(value) => value['private'] !== undefined,

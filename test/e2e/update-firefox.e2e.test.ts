@@ -11,9 +11,9 @@ import {DIST_FIREFOX} from '../../scripts/browser/paths';
 import {PHOTOS_URL} from '../../scripts/browser/sites';
 import {poll} from '../../scripts/browser/wait';
 
-/** Banner hosts in the page, found by their own styling rather than by the mark the fix added. */
+/** Banner hosts in the page, found by their computed styling (the :host rule of their shadow stylesheet): they carry no mark. */
 const bannerHosts = () =>
-	[...document.body.children].filter((el) => (el.getAttribute('style') ?? '').includes('z-index: 2147483647')).length;
+	[...document.body.children].filter((el) => getComputedStyle(el).zIndex === '2147483647').length;
 
 describe('Firefox: the extension updated under an open photo page', () => {
 	test("the new copy replaces the old copy's banner: one banner, the live one", async () => {
