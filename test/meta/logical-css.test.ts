@@ -201,7 +201,8 @@ describe('the extension’s styles are logical (right-to-left ready)', () => {
 				/\.style\.(?:left|right|marginLeft|marginRight|paddingLeft|paddingRight|textAlign)\s*=/,
 			);
 		}
-		expect(inline.length).toBeGreaterThan(0);
+		// No code writes a style attribute today (the banner's host is bare: README, What a page can observe); any
+		// that comes back is checked here.
 		for (const style of inline) expect(physicalDeclarations(`x{${style}}`), style).toEqual([]);
 	});
 });
