@@ -9,16 +9,22 @@
 import {readFile, readdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {allTexts, placeholders, TEXT_FILES} from './i18n-texts';
+import {TRANSLATED_LANGUAGES} from '../../src/data/schema';
 import {isMain, ROOT} from '../repo';
 
 export const CURATED_DIR = path.join(ROOT, 'scripts/data/curated');
 export const I18N_DIR = path.join(CURATED_DIR, 'i18n');
-/** The languages our texts are translated into (every language of src/data/schema.ts but English). */
-export const TRANSLATED = ['fr', 'es', 'it', 'nl', 'de', 'ru', 'he', 'zh-TW', 'zh-Hant'] as const;
+/** The languages our texts are translated into: every language of src/data/schema.ts but English. */
+const TRANSLATED: readonly string[] = TRANSLATED_LANGUAGES;
 
 /** English by key, from the curated files (parsed JSON by file name). */
 export function englishTexts(curated: Readonly<Record<string, unknown>>): Record<string, string> {
-	return Object.fromEntries(allTexts(curated).map(({key, node}) => [key, node.en as string]));
+	const texts: Record<string, string> = {};
+	for (const {key, node} of allTexts(curated)) {
+		if (key in texts) throw new Error(`two texts have the key ${key}: give each array element its own id`);
+		texts[key] = node.en as string;
+	}
+	return texts;
 }
 
 /** What is wrong with one translation file (parsed), against English: one line per problem. */
@@ -83,7 +89,7 @@ async function main(): Promise<number> {
 		issues.push(...translationIssues(file, english, parsed));
 	}
 	for (const file of present)
-		if (file !== 'en.json' && !(TRANSLATED as readonly string[]).includes(file.replace(/\.json$/, '')))
+		if (file !== 'en.json' && !TRANSLATED.includes(file.replace(/\.json$/, '')))
 			issues.push(`${file}: not a language of the extension (${TRANSLATED.join(', ')})`);
 	if (issues.length > 0) {
 		console.error(`scripts/data/curated/i18n:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);

@@ -46,12 +46,11 @@ function elementName(element: unknown, index: number): string {
 }
 
 /**
- * Every text of one curated file, by key, in document order. Throws on a key met twice (two array
- * elements with the same id), which would make a translation ambiguous.
+ * Every text of one curated file, by key, in document order. Two array elements with the same id give
+ * the same key twice: the generator reports the duplicate itself, and en.json refuses it (i18n-extract.ts).
  */
 export function textsOf(file: string, json: unknown): TextRef[] {
 	const refs: TextRef[] = [];
-	const seen = new Set<string>();
 	const walk = (value: unknown, key: string): void => {
 		if (Array.isArray(value)) {
 			value.forEach((element, i) => walk(element, `${key}/${elementName(element, i)}`));
@@ -59,8 +58,6 @@ export function textsOf(file: string, json: unknown): TextRef[] {
 		}
 		if (!isRecord(value)) return;
 		if (isText(value)) {
-			if (seen.has(key)) throw new Error(`${file}: two texts have the key ${key}`);
-			seen.add(key);
 			refs.push({key, node: value});
 			return;
 		}
@@ -78,4 +75,59 @@ export function allTexts(curated: Readonly<Record<string, unknown>>): TextRef[] 
 /** The placeholders a text uses ({service}, {tool}), sorted, for parity checks. */
 export function placeholders(text: string): string[] {
 	return [...text.matchAll(/\{[a-zA-Z]+\}/g)].map((match) => match[0]).sort();
+}
+
+/**
+ * The curated files with every text completed from its translations (translations[lang][key]), each text's
+ * languages in LANGUAGES order: the one place a curated text gets its other languages. Every text in the
+ * files must be English only (a translation inline would be a second source of truth); a missing
+ * translation file, key or text is an issue naming the file and key: there is no fallback to English.
+ */
+export function withTranslations(
+	curated: Readonly<Record<string, unknown>>,
+	translations: Readonly<Partial<Record<string, unknown>>>,
+	languages: readonly string[],
+	issues: string[],
+): Record<string, unknown> {
+	const out: Record<string, unknown> = {...curated};
+	const files = new Map<string, Record<string, unknown>>();
+	for (const lang of languages) {
+		const file = translations[lang];
+		if (file === undefined) issues.push(`scripts/data/curated/i18n/${lang}.json: missing (see its README)`);
+		else if (!isRecord(file)) issues.push(`scripts/data/curated/i18n/${lang}.json: not a JSON object of key → text`);
+		else files.set(lang, file);
+	}
+	const known = new Set<string>();
+	for (const name of TEXT_FILES) {
+		if (curated[name] === undefined) continue;
+		// A copy without shared objects (a test's spread copy shares a text with its original).
+		const copy: unknown = JSON.parse(JSON.stringify(curated[name]));
+		out[name] = copy;
+		for (const {key, node} of textsOf(name, copy)) {
+			known.add(key);
+			const {en, ...rest} = node;
+			for (const lang of Object.keys(rest))
+				if (lang !== 'by' && lang !== 'source')
+					issues.push(
+						`${name}: ${key} has "${lang}" inline: a translation lives in scripts/data/curated/i18n/${lang}.json only`,
+					);
+			const texts: Record<string, unknown> = {en};
+			for (const [lang, file] of files) {
+				const text = file[key];
+				if (typeof text === 'string' && text.trim() !== '') texts[lang] = text;
+				else issues.push(`scripts/data/curated/i18n/${lang}.json: missing ${key}`);
+			}
+			for (const property of Object.keys(node)) delete node[property];
+			Object.assign(node, texts, rest);
+		}
+	}
+	// Unknown keys, among the files given (the dataset's build and the moves' each check their own).
+	const given = new Set(
+		TEXT_FILES.filter((name) => curated[name] !== undefined).map((name) => name.replace(/\.json$/, '')),
+	);
+	for (const [lang, file] of files)
+		for (const key of Object.keys(file))
+			if (!known.has(key) && given.has(key.split('/')[0]!))
+				issues.push(`scripts/data/curated/i18n/${lang}.json: unknown key ${key}`);
+	return out;
 }

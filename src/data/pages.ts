@@ -23,25 +23,30 @@ type InLanguage<T> = T extends Text | LocalizedUrl
 			: T;
 
 export type PageService = InLanguage<Omit<Service, 'match'>>;
-export type PageData = {lang: Language} & InLanguage<Omit<Dataset, 'services' | 'neverFlag'>> & {
+export type PageData = {
+	lang: Language;
+	/**
+	 * Privacy Guides' texts that its page in this language still has in English, shown with lang="en":
+	 * `intro`, `notAffiliated`, `tools/<id>/summary`, `criteria/<id>`, `threats/<id>/label`,
+	 * `threats/<id>/explanation`, `sources/<id>/title` (scripts/data/page-data.ts englishPassages).
+	 */
+	inEnglish: string[];
+} & InLanguage<Omit<Dataset, 'services' | 'neverFlag'>> & {
 		services: PageService[];
 	};
 export type PageTool = PageData['tools'][number];
 export type PageRoute = PageService['export'];
 export type PageEvaluation = PageData['evaluations'][number];
 
-/** Each language's file. A new language: its file here, and in LANGUAGES (./schema.ts) for the generator. */
-const FILES: Record<Language, () => Promise<{default: unknown}>> = {
-	en: () => import('./pages/en.json'),
-	fr: () => import('./pages/fr.json'),
-};
+/** Each language's file (esbuild makes a chunk of every ./pages/*.json; LANGUAGES in ./schema.ts lists them). */
+const FILES = (lang: Language) => import(`./pages/${lang}.json`) as Promise<{default: unknown}>;
 
 const loaded = new Map<Language, Promise<PageData>>();
 
 /** The page data in `lang`, loaded once per page: every call for a language gives the same promise. */
 export function loadPageData(lang: Language): Promise<PageData> {
 	let data = loaded.get(lang);
-	if (!data) loaded.set(lang, (data = FILES[lang]().then((module) => module.default as PageData)));
+	if (!data) loaded.set(lang, (data = FILES(lang).then((module) => module.default as PageData)));
 	return data;
 }
 
@@ -51,4 +56,9 @@ export function serviceIn(data: PageData, id: string): PageService | undefined {
 
 export function evaluationOf(data: PageData, toolId: string, criterionId: string): PageEvaluation | undefined {
 	return data.evaluations.find((e) => e.tool === toolId && e.criterion === criterionId);
+}
+
+/** The language of a Privacy Guides text on this page: "en" where its page still has it in English. */
+export function langOf(data: PageData, key: string): 'en' | undefined {
+	return data.lang !== 'en' && data.inEnglish.includes(key) ? 'en' : undefined;
 }
