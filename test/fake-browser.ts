@@ -6,6 +6,7 @@
  */
 import en from '../locales/en/messages.json';
 import fr from '../locales/fr/messages.json';
+import {resetLanguage} from '../src/core/i18n';
 
 type Messages = Record<string, {message: string; placeholders?: Record<string, {content: string}>}>;
 const LOCALES: Record<string, Messages> = {en, fr};
@@ -169,5 +170,6 @@ export const fake: {current: FakeBrowser} = {current: createFakeBrowser()};
 
 export function resetFakeBrowser(locale = 'en'): FakeBrowser {
 	fake.current = createFakeBrowser(locale);
+	resetLanguage();
 	return fake.current;
 }

@@ -18,13 +18,9 @@
  */
 import * as z from 'zod/mini';
 
-/**
- * The extension's languages, as BCP 47 codes: Privacy Guides' published languages (en es fr he it nl ru
- * zh-Hant zh-TW) and German (translated on Privacy Guides' Crowdin, not published: German readers are linked
- * to the English pages).
- */
-export const LANGUAGES = ['en', 'fr', 'es', 'it', 'nl', 'de', 'ru', 'he', 'zh-TW', 'zh-Hant'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import {LANGUAGES, type Language} from '../core/languages';
+
+export {LANGUAGES, type Language} from '../core/languages';
 /** Every language but English. */
 export const TRANSLATED_LANGUAGES = LANGUAGES.filter(
 	(lang): lang is Exclude<Language, 'en'> => lang !== 'en',

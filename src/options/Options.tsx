@@ -11,6 +11,7 @@
  * to the control that caused it. The settings, the custom sites and the journey load separately: one that
  * cannot be loaded says so in its own section, and the rest (export, reset) still works.
  */
+import {applyLanguage} from '../ui/language';
 import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {errorMessage} from '../core/errors';
@@ -54,6 +55,7 @@ export function Options() {
 		if (nextSettings.status === 'rejected') errors.settings = errorMessage(nextSettings.reason);
 		if (nextSites.status === 'rejected') errors.sites = errorMessage(nextSites.reason);
 		if (nextJourney.status === 'rejected') errors.journey = errorMessage(nextJourney.reason);
+		if (nextSettings.status === 'fulfilled') applyLanguage(nextSettings.value);
 		setSettings(nextSettings.status === 'fulfilled' ? nextSettings.value : null);
 		setSites(nextSites.status === 'fulfilled' ? nextSites.value : null);
 		setJourney(nextJourney.status === 'fulfilled' ? nextJourney.value : {available: false});
@@ -74,7 +76,10 @@ export function Options() {
 		// Changes made elsewhere (a banner's buttons, another options tab) show here at once.
 		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
 			if (area === 'local' && changes[SETTINGS_KEY]?.newValue !== undefined) {
-				setSettings(repairSettings(changes[SETTINGS_KEY].newValue).settings);
+				const next = repairSettings(changes[SETTINGS_KEY].newValue).settings;
+				// A new language re-renders the whole page in it (every surface follows at once).
+				applyLanguage(next);
+				setSettings(next);
 				setLoadErrors(({settings: _gone, ...rest}) => rest);
 				setNow(Date.now());
 			}
