@@ -67,5 +67,6 @@ export function evaluationOf(data: PageData, toolId: string, criterionId: string
 
 /** The language of a Privacy Guides text on this page: "en" where its page still has it in English. */
 export function langOf(data: PageData, key: string): 'en' | undefined {
-	return data.lang !== 'en' && data.inEnglish.includes(key) ? 'en' : undefined;
+	// Page data written before inEnglish existed has none: nothing is marked.
+	return data.lang !== 'en' && Array.isArray(data.inEnglish) && data.inEnglish.includes(key) ? 'en' : undefined;
 }
