@@ -433,10 +433,10 @@ describe('buildDataset: failures name every problem clearly', () => {
 		// Checked on the English and French pages (the other translations write product names their own way).
 		expect(issues).toEqual([
 			expect.stringMatching(
-				/^services: 500px\.access: attributed to Privacy Guides, but photo-management-en-2025-11-05 does not name "500px" or /,
+				/^services: 500px\.access: attributed to Privacy Guides, but photo-management-en-2025-11-05 does not name "500px"/,
 			),
 			expect.stringMatching(
-				/^services: 500px\.access: attributed to Privacy Guides, but photo-management-fr-2026-06-17 does not name "500px" or /,
+				/^services: 500px\.access: attributed to Privacy Guides, but photo-management-fr-2026-06-17 does not name "500px"/,
 			),
 			'providers.json: "500px" is attributed no claim: remove it',
 		]);

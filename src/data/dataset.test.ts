@@ -207,7 +207,10 @@ describe('dataset.json', () => {
 
 	it('is exactly what the generator writes, and so is each language’s page file (npm run data -- --check)', async () => {
 		const files = await generate();
-		expect([...files.keys()]).toEqual(['src/data/dataset.json', 'src/data/pages/en.json', 'src/data/pages/fr.json']);
+		expect([...files.keys()]).toEqual([
+			'src/data/dataset.json',
+			...LANGUAGES.map((lang) => `src/data/pages/${lang}.json`),
+		]);
 		expect(files.get('src/data/dataset.json')).toBe(DATASET_TEXT);
 		for (const [file, text] of files) expect(readFileSync(path.join(ROOT, file), 'utf8'), file).toBe(text);
 		expect(DATASET_TEXT.endsWith('}\n')).toBe(true);
