@@ -52,8 +52,10 @@ export const CHUNKS_BUDGET = 256 * 1024;
  * The pages' data, one chunk per language (src/data/pages/<lang>.json, loaded by a dynamic import): a
  * page loads one of them, so each has its own budget, outside the shared chunks'. Raised from 32 KB with
  * the attribution model (every claim's author) and 24 services: English about 36 KB, French about 43 KB.
+ * Raised to 64 KB for the ten languages: Russian and Hebrew take two bytes a letter in UTF-8 (Russian
+ * about 57 KB, Hebrew about 50 KB, measured with the translations of issue 15).
  */
-export const PAGE_DATA_BUDGET = 48 * 1024;
+export const PAGE_DATA_BUDGET = 64 * 1024;
 const PAGE_DATA_CHUNK = new RegExp(`^chunks/(${LANGUAGES.join('|')})-\\w+\\.js$`);
 
 /** The whole packaged extension (the zip a store receives), per browser. */
