@@ -261,9 +261,9 @@ function localeFolder(lang: string): string | undefined {
  * description, toolbar title). Every text of the pages and the background comes from the extension's own
  * catalogues (src/core/catalogues.ts), in the language the person chose.
  */
-export const MANIFEST_MESSAGES = ['extName', 'extShortName', 'extDescription', 'actionTitle'] as const;
+const MANIFEST_MESSAGES = ['extName', 'extShortName', 'extDescription', 'actionTitle'] as const;
 
-export function browserLocale(messagesJson: string): string {
+function browserLocale(messagesJson: string): string {
 	const messages = JSON.parse(messagesJson) as Record<string, unknown>;
 	return `${JSON.stringify(Object.fromEntries(MANIFEST_MESSAGES.map((key) => [key, messages[key]])), null, 2)}\n`;
 }

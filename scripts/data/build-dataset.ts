@@ -62,7 +62,7 @@ export interface DatasetInput {
  * Languages whose Privacy Guides site is not published (German: translated on Crowdin only, see
  * scripts/data/sources/privacyguides/README.md): their pages' live URL is the English page's.
  */
-export const UNPUBLISHED_LANGUAGES: readonly Language[] = ['de'];
+const UNPUBLISHED_LANGUAGES: readonly Language[] = ['de'];
 
 /** The live URL of a page the importer read at `url` (https://www.privacyguides.org/<lang>/…). */
 function liveUrl(url: string, lang: string): string {

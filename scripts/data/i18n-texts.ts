@@ -49,7 +49,7 @@ function elementName(element: unknown, index: number): string {
  * Every text of one curated file, by key, in document order. Two array elements with the same id give
  * the same key twice: the generator reports the duplicate itself, and en.json refuses it (i18n-extract.ts).
  */
-export function textsOf(file: string, json: unknown): TextRef[] {
+function textsOf(file: string, json: unknown): TextRef[] {
 	const refs: TextRef[] = [];
 	const walk = (value: unknown, key: string): void => {
 		if (Array.isArray(value)) {

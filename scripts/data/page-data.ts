@@ -19,7 +19,7 @@ import {LANGUAGES, type Dataset, type Language, type Route, type Service, type T
  * The keys (see PageData `inEnglish`) of Privacy Guides' texts that its page in `lang` publishes in
  * English: the text in `lang` is the English one, word for word.
  */
-export function englishPassages(dataset: Dataset, lang: Language): string[] {
+function englishPassages(dataset: Dataset, lang: Language): string[] {
 	if (lang === 'en') return [];
 	const same = (text: Text) => text[lang] === text.en;
 	const keys: string[] = [];

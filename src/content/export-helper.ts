@@ -33,11 +33,7 @@ export function mountHelper(model: HelperModel, onRequested: () => Promise<{step
 		controller.abort();
 		host.remove();
 	};
-	const close = el(
-		'button',
-		{type: 'button', class: 'close', 'aria-label': labels.close, title: labels.close},
-		'×',
-	);
+	const close = el('button', {type: 'button', class: 'close', 'aria-label': labels.close, title: labels.close}, '×');
 	close.addEventListener('click', (event) => event.isTrusted && remove(), {signal});
 	const progress = el('p', {class: 'tools'}, step(model.step));
 	const status = el('p', {class: 'status', role: 'status'});

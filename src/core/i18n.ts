@@ -22,7 +22,7 @@ let current: Language | undefined;
 const parsed = new Map<Language, Readonly<Record<string, string>>>();
 
 /** The browser's own language, as the extension maps it ("auto"). */
-export function browserLanguage(): Language {
+function browserLanguage(): Language {
 	let tag: string | undefined;
 	try {
 		tag = browser.i18n.getUILanguage();
