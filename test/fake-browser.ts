@@ -170,6 +170,10 @@ export const fake: {current: FakeBrowser} = {current: createFakeBrowser()};
 
 export function resetFakeBrowser(locale = 'en'): FakeBrowser {
 	fake.current = createFakeBrowser(locale);
+	// The browser's language, as extension code reads it (core/i18n.ts: navigator.language first).
+	if (globalThis.navigator)
+		Object.defineProperty(globalThis.navigator, 'language', {value: locale, configurable: true});
+	else Object.defineProperty(globalThis, 'navigator', {value: {language: locale}, configurable: true, writable: true});
 	resetLanguage();
 	return fake.current;
 }

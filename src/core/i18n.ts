@@ -21,15 +21,21 @@ export type MessageKey = keyof typeof en;
 let current: Language | undefined;
 const parsed = new Map<Language, Readonly<Record<string, string>>>();
 
-/** The browser's own language, as the extension maps it ("auto"). */
+/**
+ * The browser's own language, as the extension maps it ("auto"): the person's first preferred language
+ * (navigator.language, which follows Chromium's --lang and Firefox's locale), else the browser's UI
+ * language (headless Chromium reports en-US there whatever its --lang).
+ */
 function browserLanguage(): Language {
-	let tag: string | undefined;
-	try {
-		tag = browser.i18n.getUILanguage();
-	} catch {
-		tag = undefined;
+	let tag: string | undefined = globalThis.navigator?.language;
+	if (!tag) {
+		try {
+			tag = browser.i18n.getUILanguage();
+		} catch {
+			tag = undefined;
+		}
 	}
-	return languageFor(tag ?? globalThis.navigator?.language);
+	return languageFor(tag);
 }
 
 /** The catalogue of a language (parsed the first time), English where a language has none. */
