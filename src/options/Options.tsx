@@ -32,7 +32,12 @@ import {ServiceLists} from './ServiceLists';
 type LoadErrors = {settings?: string; sites?: string; journey?: string};
 
 export function Options() {
-	const [settings, setSettings] = useState<Settings | null>(null);
+	const [settings, setStoredSettings] = useState<Settings | null>(null);
+	/** Shows new settings, in the language they choose (applied before the render, so all of it follows). */
+	const setSettings = (next: Settings | null) => {
+		if (next) applyLanguage(next);
+		setStoredSettings(next);
+	};
 	const [sites, setSites] = useState<CustomSiteStatus[] | null>(null);
 	const [journey, setJourney] = useState<JourneyState>({available: false});
 	const [loaded, setLoaded] = useState(false);
@@ -55,7 +60,6 @@ export function Options() {
 		if (nextSettings.status === 'rejected') errors.settings = errorMessage(nextSettings.reason);
 		if (nextSites.status === 'rejected') errors.sites = errorMessage(nextSites.reason);
 		if (nextJourney.status === 'rejected') errors.journey = errorMessage(nextJourney.reason);
-		if (nextSettings.status === 'fulfilled') applyLanguage(nextSettings.value);
 		setSettings(nextSettings.status === 'fulfilled' ? nextSettings.value : null);
 		setSites(nextSites.status === 'fulfilled' ? nextSites.value : null);
 		setJourney(nextJourney.status === 'fulfilled' ? nextJourney.value : {available: false});
@@ -76,10 +80,8 @@ export function Options() {
 		// Changes made elsewhere (a banner's buttons, another options tab) show here at once.
 		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
 			if (area === 'local' && changes[SETTINGS_KEY]?.newValue !== undefined) {
-				const next = repairSettings(changes[SETTINGS_KEY].newValue).settings;
 				// A new language re-renders the whole page in it (every surface follows at once).
-				applyLanguage(next);
-				setSettings(next);
+				setSettings(repairSettings(changes[SETTINGS_KEY].newValue).settings);
 				setLoadErrors(({settings: _gone, ...rest}) => rest);
 				setNow(Date.now());
 			}
