@@ -174,10 +174,11 @@ export class Builder {
 
 		for (const target of this.targets) {
 			for (const [from, to] of await this.staticFiles(target)) {
+				if (!touched(from)) continue;
 				const content = from.startsWith(path.join(this.root, 'locales') + path.sep)
 					? browserLocale(await readFile(from, 'utf8'))
 					: await readFile(from);
-				if (touched(from) && (await writeIfChanged(to, content))) note(done.written, to);
+				if (await writeIfChanged(to, content)) note(done.written, to);
 			}
 			const locales = path.join(this.root, 'locales');
 			if (!files || [...files].some((file) => file === locales || file.startsWith(locales + path.sep))) {
