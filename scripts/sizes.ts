@@ -41,15 +41,21 @@ export const BUDGETS: Record<string, number> = {
  * language's page data instead, budgeted below).
  * Raised again for the guided moves: their steps (src/data/moves.json, about 16 KB), shared by the
  * background and the move page.
+ * Raised to 256 KB for the interface's own catalogues (src/core/catalogues.ts, about 16 KB of messages per
+ * language as JSON text, shared by the background and every page; en and fr today). Ten languages need about
+ * 160 KB of catalogues, and the dataset and moves grow with them: this budget is to be set again when the
+ * translations land (or the catalogues split per language, like the page data).
  */
-export const CHUNKS_BUDGET = 192 * 1024;
+export const CHUNKS_BUDGET = 256 * 1024;
 
 /**
  * The pages' data, one chunk per language (src/data/pages/<lang>.json, loaded by a dynamic import): a
  * page loads one of them, so each has its own budget, outside the shared chunks'. Raised from 32 KB with
  * the attribution model (every claim's author) and 24 services: English about 36 KB, French about 43 KB.
+ * Raised to 64 KB for the ten languages: Russian and Hebrew take two bytes a letter in UTF-8 (Russian
+ * about 57 KB, Hebrew about 50 KB, measured with the translations of issue 15).
  */
-export const PAGE_DATA_BUDGET = 48 * 1024;
+export const PAGE_DATA_BUDGET = 64 * 1024;
 const PAGE_DATA_CHUNK = new RegExp(`^chunks/(${LANGUAGES.join('|')})-\\w+\\.js$`);
 
 /** The whole packaged extension (the zip a store receives), per browser. */

@@ -8,6 +8,7 @@ import en from '../locales/en/messages.json';
 import fr from '../locales/fr/messages.json';
 import {matchPatternsFor} from '../src/core/url-match';
 import {dataset} from '../src/data';
+import {resetLanguage} from '../src/core/i18n';
 
 type Messages = Record<string, {message: string; placeholders?: Record<string, {content: string}>}>;
 const LOCALES: Record<string, Messages> = {en, fr};
@@ -183,5 +184,10 @@ export const fake: {current: FakeBrowser} = {current: createFakeBrowser()};
 
 export function resetFakeBrowser(locale = 'en'): FakeBrowser {
 	fake.current = createFakeBrowser(locale);
+	// The browser's language, as extension code reads it (core/i18n.ts: navigator.language first).
+	if (globalThis.navigator)
+		Object.defineProperty(globalThis.navigator, 'language', {value: locale, configurable: true});
+	else Object.defineProperty(globalThis, 'navigator', {value: {language: locale}, configurable: true, writable: true});
+	resetLanguage();
 	return fake.current;
 }

@@ -23,7 +23,7 @@ export type BrowserKind = 'chromium' | 'firefox';
 export type LaunchOptions = {
 	/** Firefox only: extra prefs, e.g. `{'extensions.webextOptionalPermissionPrompts': false}` to grant permissions.request without a prompt. */
 	prefs?: Record<string, unknown>;
-	/** The browser's language (Chromium: any; Firefox: 'fr', with its language pack). */
+	/** The browser's UI language (Chromium: --lang; Firefox: intl.locale.requested, with a language pack for fr). */
 	lang?: string;
 	/**
 	 * A scratch folder to reuse across launches (from `scratchDir`), to test what survives a browser

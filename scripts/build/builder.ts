@@ -16,6 +16,7 @@ import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import {datasetSchema, type Dataset} from '../../src/data/schema';
+import {BROWSER_LOCALE_FOLDERS, isLanguage} from '../../src/core/languages';
 import {matchPatternsFor} from '../../src/core/url-match';
 import {deriveManifest, type Manifest, type Target} from '../manifest';
 import {ALSO_READS, PAGES, unitOptions, type Mode, type UnitName} from './options';
@@ -190,7 +191,11 @@ export class Builder {
 					if (await writeIfChanged(to, html)) note(done.written, to);
 					continue;
 				}
-				if (touched(from) && (await writeIfChanged(to, await readFile(from)))) note(done.written, to);
+				if (!touched(from)) continue;
+				const content = from.startsWith(path.join(this.root, 'locales') + path.sep)
+					? browserLocale(await readFile(from, 'utf8'))
+					: await readFile(from);
+				if (await writeIfChanged(to, content)) note(done.written, to);
 			}
 			const locales = path.join(this.root, 'locales');
 			if (!files || [...files].some((file) => file === locales || file.startsWith(locales + path.sep))) {
@@ -241,10 +246,10 @@ export class Builder {
 				path.join(this.root, `icons/icon-${size}.png`),
 				path.join(out, `icons/icon-${size}.png`),
 			]),
-			...(await filesUnder(locales)).map((file): [string, string] => [
-				file,
-				path.join(out, '_locales', path.relative(locales, file)),
-			]),
+			...(await filesUnder(locales)).flatMap((file): Array<[string, string]> => {
+				const folder = localeFolder(path.relative(locales, file).split(path.sep)[0] ?? '');
+				return folder ? [[file, path.join(out, '_locales', folder, 'messages.json')]] : [];
+			}),
 		];
 	}
 
@@ -259,4 +264,24 @@ export class Builder {
 		});
 		return `${JSON.stringify(manifest, null, 2)}\n`;
 	}
+}
+
+/**
+ * The browser's _locales/<folder> of a language of locales/ (core/languages.ts BROWSER_LOCALE_FOLDERS: zh-TW
+ * → zh_TW; zh-Hant has none), or undefined.
+ */
+function localeFolder(lang: string): string | undefined {
+	return isLanguage(lang) ? (BROWSER_LOCALE_FOLDERS[lang] ?? undefined) : undefined;
+}
+
+/**
+ * What the browser reads from _locales: only the manifest's messages (__MSG_x__: name, short name,
+ * description, toolbar title). Every text of the pages and the background comes from the extension's own
+ * catalogues (src/core/catalogues.ts), in the language the person chose.
+ */
+const MANIFEST_MESSAGES = ['extName', 'extShortName', 'extDescription', 'actionTitle'] as const;
+
+function browserLocale(messagesJson: string): string {
+	const messages = JSON.parse(messagesJson) as Record<string, unknown>;
+	return `${JSON.stringify(Object.fromEntries(MANIFEST_MESSAGES.map((key) => [key, messages[key]])), null, 2)}\n`;
 }

@@ -38,7 +38,8 @@ const EDITS: Edit[] = [
 	{file: 'src/options/index.html', mark: (source, save) => `${source}<!-- watch-test save ${save} -->\n`, atomic: true},
 	{
 		file: 'locales/fr/messages.json',
-		mark: (source, save) => source.replace('{', `{\n\t"watchTest": {"message": "save ${save}"},`),
+		// A message the browser's _locales keep (the manifest's: the build drops the others).
+		mark: (source, save) => source.replace(/("extShortName": \{\s*"message": )"[^"]*"/, `$1"save ${save}"`),
 		atomic: true,
 	},
 ];

@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import type {Attribution, Dataset, Text} from '../../src/data/schema';
+import {LANGUAGES, type Attribution, type Dataset, type Language, type Text} from '../../src/data/schema';
 import {claimsOf, urlIsOn} from './build-dataset';
 import {buildDataset} from './build-dataset';
 import {readInputs} from '../generate-data';
@@ -44,7 +44,11 @@ function privacyGuidesClaimsNotNamingTheirSubject(data: Dataset): string[] {
 	for (const claim of claimsOf(data)) {
 		if (claim.by.by !== 'privacyguides' || claim.names.length === 0) continue;
 		for (const id of claim.by.pages) {
-			if (!data.sources.some((page) => page.id === id)) problems.push(`${claim.where}: ${id} is not a copied page`);
+			const source = data.sources.find((page) => page.id === id);
+			if (!source) problems.push(`${claim.where}: ${id} is not a copied page`);
+			// As the generator: on the English and French pages (the other translations write product names
+			// their own way: Google Foto, Google Fotos, Google相簿).
+			else if (source.lang !== 'en' && source.lang !== 'fr') continue;
 			else if (!claim.names.some((name) => pageText(id, data).includes(name)))
 				problems.push(`${claim.where}: ${id} does not name ${[...new Set(claim.names)].join(' / ')}`);
 		}
@@ -83,7 +87,10 @@ function textsWithAuthor(
 	if (Array.isArray(value)) return value.flatMap((item, i) => textsWithAuthor(item, `${at}[${i}]`, by));
 	if (value === null || typeof value !== 'object') return [];
 	const object = value as Record<string, unknown>;
-	if (typeof object['en'] === 'string' && Object.keys(object).every((key) => key === 'en' || key === 'fr'))
+	if (
+		typeof object['en'] === 'string' &&
+		Object.keys(object).every((key) => (LANGUAGES as readonly string[]).includes(key))
+	)
 		return [{at: at.replace(/^\./, ''), text: object as Text, by}];
 	const own = (object['by'] as Attribution | undefined) ?? by;
 	return Object.entries(object).flatMap(([key, item]) =>
@@ -100,7 +107,7 @@ function textsWithoutAuthorOrSource(data: Dataset): string[] {
 			problems.push(`${at}: no author`);
 			continue;
 		}
-		for (const lang of Object.keys(text) as Array<'en' | 'fr'>) {
+		for (const lang of Object.keys(text) as Language[]) {
 			if (by.by !== 'privacyguides') continue; // a provider's page or our evidence: one source for every language
 			const pages = data.sources.filter((page) => by.pages.includes(page.id));
 			if (!pages.some((page) => page.lang === lang)) problems.push(`${at}.${lang}: no Privacy Guides page in ${lang}`);
@@ -166,7 +173,9 @@ describe('who says each claim', () => {
 		broken.services[0]!.extra = {en: 'An unattributed sentence.'};
 		(broken.criteria[0]!.by as {pages: string[]}).pages = ['photo-management-en-2025-11-05'];
 		expect(textsWithoutAuthorOrSource(broken)).toEqual([
-			'criteria[0].text.fr: no Privacy Guides page in fr',
+			...LANGUAGES.filter((lang) => lang !== 'en').map(
+				(lang) => `criteria[0].text.${lang}: no Privacy Guides page in ${lang}`,
+			),
 			// services carry no `by` of their own: a sentence there has no author
 			'services[0].extra: no author',
 		]);

@@ -8,6 +8,8 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {parsePrivacyGuidesPage} from '../privacyguides/parse';
 import type {Curated} from './curated/schema';
+import {testTranslations} from './test-translations';
+import {LANGUAGES, TRANSLATED_LANGUAGES} from '../../src/data/schema';
 import {
 	buildDataset,
 	projectClaimMonths,
@@ -22,14 +24,27 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SOURCES = path.join(ROOT, 'scripts/data/sources/privacyguides');
 const CURATED = path.join(ROOT, 'scripts/data/curated');
 
-const pages: Record<string, string> = Object.fromEntries(
-	readdirSync(SOURCES)
+const pages: Record<string, string> = Object.fromEntries<string>([
+	...readdirSync(SOURCES)
 		.filter((name) => name.endsWith('.md') && name !== 'README.md')
-		.map((name) => [name, readFileSync(path.join(SOURCES, name), 'utf8')]),
-);
+		.map((name): [string, string] => [name, readFileSync(path.join(SOURCES, name), 'utf8')]),
+	...readdirSync(path.join(SOURCES, 'i18n'), {withFileTypes: true})
+		.filter((entry) => entry.isDirectory())
+		.flatMap((entry) =>
+			readdirSync(path.join(SOURCES, 'i18n', entry.name))
+				.filter((name) => name.endsWith('.md'))
+				.map((name): [string, string] => [
+					`i18n/${entry.name}/${name}`,
+					readFileSync(path.join(SOURCES, 'i18n', entry.name, name), 'utf8'),
+				]),
+		),
+]);
 const curated: Record<string, unknown> = Object.fromEntries(
 	CURATED_FILE_NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(CURATED, name), 'utf8'))]),
 );
+
+/** Our translations, with stand-ins for the languages whose file has not landed yet (see test-translations.ts). */
+const translations = testTranslations();
 
 /**
  * The curated files as a test breaks them: typed as the schema reads the real ones (which it accepts: the
@@ -39,9 +54,36 @@ const curated: Record<string, unknown> = Object.fromEntries(
 type TestCurated = Curated & Record<string, unknown>;
 
 /** A deep copy of the real inputs, for a test to break. */
-function inputs(): {pages: Record<string, string>; curated: TestCurated} {
-	return {pages: {...pages}, curated: structuredClone(curated) as TestCurated};
+function inputs(): {
+	pages: Record<string, string>;
+	curated: TestCurated;
+	translations: Record<string, Record<string, string>>;
+} {
+	return {
+		pages: {...pages},
+		curated: structuredClone(curated) as TestCurated,
+		translations: structuredClone(translations),
+	};
 }
+
+/** Gives a text a test adds (by key) a stand-in translation in every language. */
+function translateAll(input: ReturnType<typeof inputs>, key: string, text: string): void {
+	for (const lang of TRANSLATED_LANGUAGES) input.translations[lang]![key] = `[${lang}] ${text}`;
+}
+
+/** Every language's page of a family ("photo-management"), in LANGUAGES order, as sources.json names them. */
+const everyLanguage = (en: string, fr: string, family: string) => [
+	en,
+	fr,
+	...TRANSLATED_LANGUAGES.filter((lang) => lang !== 'fr').map(
+		(lang) => `${family}-${lang.toLowerCase()}-${lang === 'es' ? '2026-07-30' : '2026-03-29'}`,
+	),
+];
+const PHOTO_PAGES = everyLanguage(
+	'photo-management-en-2025-11-05',
+	'photo-management-fr-2026-06-17',
+	'photo-management',
+);
 
 /** Sets a property to a value its type (the schema) refuses: the one route for deliberate bad data. */
 function invalid<T extends object>(target: T, key: keyof T & string, value: unknown): void {
@@ -79,14 +121,28 @@ describe('buildDataset: mapping', () => {
 	});
 
 	it('lists exactly the pages its claims cite, each with its own language and revision', () => {
-		expect(dataset.sources.map((s) => [s.id, s.title, s.lang, s.date])).toEqual([
-			['common-threats-en-2025-05-10', 'Common Threats', 'en', '2025-05-10'],
-			['common-threats-fr-2026-08-22', 'Menaces courantes', 'fr', '2026-08-22'],
-			['photo-management-en-2025-11-05', 'Photo Management', 'en', '2025-11-05'],
-			['photo-management-fr-2026-06-17', 'Gestion des photos', 'fr', '2026-06-17'],
-			['self-hosting-file-management-en-2025-09-14', 'File Management', 'en', '2025-09-14'],
-			['self-hosting-file-management-fr-2025-10-20', 'Gestion des fichiers', 'fr', '2025-10-20'],
-		]);
+		const rows = dataset.sources.map((s) => [s.id, s.title, s.lang, s.date]);
+		expect(rows).toEqual(
+			expect.arrayContaining([
+				['common-threats-en-2025-05-10', 'Common Threats', 'en', '2025-05-10'],
+				['common-threats-fr-2026-08-22', 'Menaces courantes', 'fr', '2026-08-22'],
+				['photo-management-en-2025-11-05', 'Photo Management', 'en', '2025-11-05'],
+				['photo-management-fr-2026-06-17', 'Gestion des photos', 'fr', '2026-06-17'],
+				['self-hosting-file-management-en-2025-09-14', 'File Management', 'en', '2025-09-14'],
+				['self-hosting-file-management-fr-2025-10-20', 'Gestion des fichiers', 'fr', '2025-10-20'],
+				['photo-management-zh-tw-2026-03-29', '照片管理', 'zh-TW', '2026-03-29'],
+				['photo-management-es-2026-07-30', 'Gestión de Fotografías', 'es', '2026-07-30'],
+				// Hebrew's title is still English on Privacy Guides' page.
+				['photo-management-he-2026-03-29', 'Photo Management', 'he', '2026-03-29'],
+			]),
+		);
+		// Three pages (photo management, file management, common threats) in each of the ten languages.
+		expect(rows).toHaveLength(30);
+		for (const lang of LANGUAGES)
+			expect(
+				dataset.sources.filter((s) => s.lang === lang),
+				lang,
+			).toHaveLength(3);
 		expect(dataset).not.toHaveProperty('revision');
 	});
 
@@ -98,11 +154,9 @@ describe('buildDataset: mapping', () => {
 		expect(ente.summary.en).toMatch(/10\sGB/);
 		// The French typo "Ent Photos" (and "de photo") is corrected by corrections.json.
 		expect(ente.summary.fr).toMatch(/^Ente Photos est un service de sauvegarde de photos chiffré de bout en bout/);
-		expect(ente.by).toEqual({
-			by: 'privacyguides',
-			pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-06-17'],
-		});
+		expect(ente.by).toEqual({by: 'privacyguides', pages: PHOTO_PAGES});
 		expect(ente.threats).toEqual(['passive-attacks', 'service-providers']);
+		expect(ente.recommendedOn.es).toBe('https://www.privacyguides.org/es/photo-management/#ente-photos');
 		expect(ente.links).toEqual({
 			homepage: 'https://ente.com',
 			privacyPolicy: 'https://ente.com/privacy',
@@ -120,7 +174,7 @@ describe('buildDataset: mapping', () => {
 			'web',
 		]);
 		expect(ente.downloads.find((d) => d.platform === 'web')?.url).toBe('https://photos.ente.com');
-		expect(ente.recommendedOn).toEqual({
+		expect(ente.recommendedOn).toMatchObject({
 			en: 'https://www.privacyguides.org/en/photo-management/#ente-photos',
 			fr: 'https://www.privacyguides.org/fr/photo-management/#ente-photos',
 		});
@@ -193,24 +247,37 @@ describe('buildDataset: mapping', () => {
 		]);
 		expect(dataset.criteria.at(-1)).toMatchObject({
 			level: 'best-case',
-			by: {by: 'privacyguides', pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-06-17']},
+			by: {by: 'privacyguides', pages: PHOTO_PAGES},
 		});
-		expect(dataset.criteria[0]!.text).toEqual({
+		// Each language's own page, as published: Hebrew's first criterion is still English there.
+		expect(dataset.criteria[0]!.text).toMatchObject({
 			en: 'Cloud-hosted providers must enforce E2EE.',
 			fr: 'Les services basés sur un cloud doivent être chiffrés de bout en bout.',
+			de: 'Cloud-gehostete Anbieter müssen E2EE durchsetzen.',
+			'zh-TW': '雲端供應商必須執行 E2EE。',
+			he: 'Cloud-hosted providers must enforce E2EE.',
 		});
+		expect(dataset.criteria[1]!.text.he).toBe('יש להציע תוכנית חינם או תקופת ניסיון לבדיקה.');
 		// Privacy Guides' own terms from its definitions page, not the photo page's tags ("Attaque Passive").
 		expect(dataset.threats.map((t) => [t.id, t.label.en, t.label.fr])).toEqual([
 			['passive-attacks', 'Passive Attacks', 'Attaques passives'],
 			['service-providers', 'Service Providers', 'Fournisseurs de services'],
 		]);
+		// Every other language: its common-threats page, matched by the tag's icon.
+		expect(dataset.threats.map((t) => [t.label.es, t.label['zh-TW'], t.label.ru])).toEqual([
+			['Ataques Pasivos', '被動攻擊', 'Пассивные атаки'],
+			['Proveedores de Servicios', '服務提供商', 'Поставщики услуг'],
+		]);
+		expect(dataset.threats[0]!.url.de).toBe(
+			'https://www.privacyguides.org/en/basics/common-threats/#security-and-privacy',
+		);
 		expect(dataset.intro.text.en).toMatch(
 			/^Most cloud photo management solutions like Google Photos, Flickr, and Amazon Photos/,
 		);
 		expect(dataset.intro.text.fr).toMatch(
 			/^La majorité des gestionnaires de photos comme Google Photos, Flickr et Amazon Photos ne protègent pas vos photos contre le fait d’être accessibles/,
 		);
-		expect(dataset.notAffiliated.text).toEqual({
+		expect(dataset.notAffiliated.text).toMatchObject({
 			en: 'Please note we are not affiliated with any of the projects we recommend.',
 			fr: 'Nous ne sommes affiliés à aucun des projets que nous recommandons.',
 		});
@@ -230,16 +297,36 @@ describe('buildDataset: failures name every problem clearly', () => {
 		const input = inputs();
 		invalid(input.curated['tools.json'][1]!, 'kind', 'hosted');
 		input.curated['services.json'][0]!.match.examples = ['http://example.com/'];
-		Reflect.deleteProperty(input.curated['evaluations.json'][0]!.reason, 'fr');
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
 			expect.arrayContaining([
 				expect.stringMatching(/^tools\.json: \[1\] \(photoprism\)\.kind: /),
 				expect.stringMatching(/^services\.json: \[0\] \(500px\)\.match\.examples\[0\]: /),
-				expect.stringMatching(/^evaluations\.json: \[0\]\.reason\.fr: /),
 			]),
 		);
-		expect(issues).toHaveLength(3);
+		expect(issues).toHaveLength(2);
+	});
+
+	it('fails, naming the file and key, on a missing translation: a missing file, key or text, never English instead', () => {
+		const input = inputs();
+		Reflect.deleteProperty(input.translations, 'de');
+		Reflect.deleteProperty(input.translations['fr']!, 'evaluations/ente-photos/e2ee/reason');
+		input.translations['he']!['services/google-photos/access/concern'] = ' ';
+		input.translations['nl']!['services/no-such-service/name'] = 'Geen';
+		expect(issuesOf(input)).toEqual([
+			'scripts/data/curated/i18n/de.json: missing (see its README)',
+			'scripts/data/curated/i18n/fr.json: missing evaluations/ente-photos/e2ee/reason',
+			'scripts/data/curated/i18n/he.json: missing services/google-photos/access/concern',
+			'scripts/data/curated/i18n/nl.json: unknown key services/no-such-service/name',
+		]);
+	});
+
+	it('refuses a translation written inline in a curated file: each language has one source, its i18n file', () => {
+		const input = inputs();
+		Object.assign(input.curated['evaluations.json'][0]!.reason, {fr: 'Ente indique…'});
+		expect(issuesOf(input)).toEqual([
+			'evaluations.json: evaluations/ente-photos/e2ee/reason has "fr" inline: a translation lives in scripts/data/curated/i18n/fr.json only',
+		]);
 	});
 
 	it('reports a missing curated file and an unknown one', () => {
@@ -259,7 +346,10 @@ describe('buildDataset: failures name every problem clearly', () => {
 			evaluations.findIndex((e) => e.tool === 'photoprism' && e.criterion === 'mfa'),
 			1,
 		);
+		for (const lang of TRANSLATED_LANGUAGES)
+			Reflect.deleteProperty(input.translations[lang]!, 'evaluations/photoprism/mfa/reason');
 		evaluations.push({...evaluations[0]!, criterion: 'speed'});
+		translateAll(input, 'evaluations/ente-photos/speed/reason', 'Fast.');
 		evaluations.push(structuredClone(evaluations[1]!));
 		const issues = issuesOf(input);
 		expect(issues).toEqual(
@@ -315,7 +405,9 @@ describe('buildDataset: failures name every problem clearly', () => {
 			expect.stringMatching(
 				/^threats\.json: passive-attacks: label\.fr "Attaque Passive" is not a term defined on common-threats-fr-2026-08-22/,
 			),
-			'threats: passive-attacks: attributed to Privacy Guides, but common-threats-fr-2026-08-22 does not name "Passive Attacks" or "Attaque Passive"',
+			expect.stringMatching(
+				/^threats: passive-attacks: attributed to Privacy Guides, but common-threats-fr-2026-08-22 does not name "Passive Attacks" or "Attaque Passive" or /,
+			),
 		]);
 	});
 
@@ -337,14 +429,16 @@ describe('buildDataset: failures name every problem clearly', () => {
 
 	it('fails when a claim is attributed to Privacy Guides on a page that does not name its subject', () => {
 		const input = inputs();
-		curatedService(input, '500px').access.by = {
-			by: 'privacyguides',
-			pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-06-17'],
-		};
+		curatedService(input, '500px').access.by = {by: 'privacyguides', pages: PHOTO_PAGES};
 		const issues = issuesOf(input);
+		// Checked on the English and French pages (the other translations write product names their own way).
 		expect(issues).toEqual([
-			'services: 500px.access: attributed to Privacy Guides, but photo-management-en-2025-11-05 does not name "500px"',
-			'services: 500px.access: attributed to Privacy Guides, but photo-management-fr-2026-06-17 does not name "500px"',
+			expect.stringMatching(
+				/^services: 500px\.access: attributed to Privacy Guides, but photo-management-en-2025-11-05 does not name "500px"/,
+			),
+			expect.stringMatching(
+				/^services: 500px\.access: attributed to Privacy Guides, but photo-management-fr-2026-06-17 does not name "500px"/,
+			),
 			'providers.json: "500px" is attributed no claim: remove it',
 		]);
 	});
@@ -361,11 +455,46 @@ describe('buildDataset: failures name every problem clearly', () => {
 		expect(issuesOf(input).join('\n')).toContain('page.json: claimsVerified: ');
 	});
 
-	it('fails when a French text is attributed to Privacy Guides with no French page', () => {
+	it('fails when a text in a language is attributed to Privacy Guides with no page in that language', () => {
 		const input = inputs();
-		curatedService(input, 'google-photos').access.by = {by: 'privacyguides', pages: ['photo-management-en-2025-11-05']};
+		curatedService(input, 'google-photos').access.by = {
+			by: 'privacyguides',
+			pages: PHOTO_PAGES.filter((id) => !/-(fr|he)-/.test(id)),
+		};
 		expect(issuesOf(input)).toEqual([
-			'services: google-photos.access: has French text but cites no French Privacy Guides page',
+			'services: google-photos.access: has fr text but cites no fr Privacy Guides page',
+			'services: google-photos.access: has he text but cites no he Privacy Guides page',
+		]);
+	});
+
+	it('links German readers to the English pages: Privacy Guides does not publish its German site', () => {
+		const german = dataset.sources.filter((s) => s.lang === 'de');
+		expect(german.map((s) => s.url)).toEqual([
+			'https://www.privacyguides.org/en/basics/common-threats/',
+			'https://www.privacyguides.org/en/photo-management/',
+			'https://www.privacyguides.org/en/self-hosting/file-management/',
+		]);
+		expect(tool('ente-photos').recommendedOn.de).toBe('https://www.privacyguides.org/en/photo-management/#ente-photos');
+		expect(tool('ente-photos').summary.de).toMatch(/^Ente Photos ist /);
+		const input = inputs();
+		const source = input.curated['sources.json'].find((s) => s.id === 'photo-management-de-2026-03-29')!;
+		source.url = 'https://www.privacyguides.org/de/photo-management/';
+		expect(issuesOf(input)).toEqual([
+			'sources.json: photo-management-de-2026-03-29: url "https://www.privacyguides.org/de/photo-management/" but the page imports as "https://www.privacyguides.org/de/photo-management/" (live: https://www.privacyguides.org/en/photo-management/)',
+		]);
+	});
+
+	it('corrects the Italian page’s "Ente Foto" (corrections.json), and reads zh-TW’s escaped bold', () => {
+		expect(pages['i18n/it/photo-management.md']).toContain('## Ente Foto');
+		expect(tool('ente-photos').summary.it).toMatch(/^Ente Photos è un servizio/);
+		expect(tool('ente-photos').recommendedOn.it).toBe('https://www.privacyguides.org/it/photo-management/#ente-photos');
+		expect(dataset.notAffiliated.text['zh-TW']).toBe('請注意，我們與推薦的任何專案均無隸屬關係。');
+		const input = inputs();
+		input.curated['corrections.json'] = input.curated['corrections.json'].filter(
+			(c) => c.to !== 'Ente Photos' || c.from !== 'Ente Foto',
+		);
+		expect(issuesOf(input)).toEqual([
+			'tools.json: ente-photos: no card named "Ente Photos" on photo-management-it-2026-03-29 (cards: Ente Foto)',
 		]);
 	});
 

@@ -3,30 +3,44 @@
  * the dataset (src/data/schema.ts). No file system here, so tests can feed in-memory copies.
  *
  * Mapping (see scripts/data/curated/*.json for the per-file comments):
- * - a tool's card is found by name in each of its source pages (tools.json `sourcePages`); its summary
- *   is taken per language (English from the en page, French from the fr page, English when there is
- *   no French page); its links and downloads come from the NEWEST of its source pages by date (that
- *   page is the tool's `sourcePage`; a card link missing there falls back to the other page's), then
- *   `overrides` apply, each failing when its `from` is gone;
+ * - our own texts are in English in the curated files and in every other language in
+ *   scripts/data/curated/i18n/<lang>.json (scripts/data/i18n-texts.ts): a missing translation fails;
+ * - a tool's card is found by name in each of its source pages (tools.json `sourcePages`, one per
+ *   language); its summary is taken per language from that language's page, as Privacy Guides publishes
+ *   it (still English where its translation is); its links and downloads come from the NEWEST of its
+ *   English and French pages by date (that page is the tool's `sourcePage`; a card link missing there
+ *   falls back to the other one's), then `overrides` apply, each failing when its `from` is gone;
  * - audits are curated (auditor, date, scope) but their URLs must be exactly the links of the audit
  *   paragraph(s) after the card on that newest page, both ways, or generation fails;
  * - criteria text comes from the criteria pages by position, and each curated id names the English
  *   text it was written for (`expect`), so a changed page fails generation;
- * - threat labels come from the tags on the pages, matched by URL anchor; the English explanations
- *   must be verbatim quotes of the definitions page;
+ * - threat labels and explanations are the definitions page's, in each language (matched by the tags'
+ *   icon); the English and French ones pinned in threats.json must be verbatim quotes of it;
+ * - German: Privacy Guides does not publish its German site, so German pages' live URL is the English
+ *   page's (sources.json `url`, checked here);
  * - intro and "not affiliated" sentence come from the pages named in page.json;
  * - `revision` is the newest date among the pages used; `sources` lists exactly those pages;
- * - last, every text is typeset as the extension's own messages are (typeset): curly apostrophes, and in
- *   French a no-break space before : ; ? ! and inside « », so no colon starts a line in the popup.
+ * - last, every text is typeset as the extension's own messages are (typeset): curly apostrophes and
+ *   the language's quotes, in French a no-break space before : ; ? ! and inside « », so no colon starts a
+ *   line in the popup, in Chinese no space around full-width punctuation.
  * Every problem is collected and reported together (DatasetBuildError.issues).
  */
 import {errorMessage} from '../../src/core/errors';
-import {parsePrivacyGuidesPage, type ImportedPage} from '../privacyguides/parse';
+import {
+	importCommonThreatsPage,
+	parsePrivacyGuidesPage,
+	type ImportedPage,
+	type ImportedThreatsPage,
+} from '../privacyguides/parse';
+import {withTranslations} from './i18n-texts';
 import type {ImportedTool} from '../privacyguides/types';
 import {CURATED_FILES, type Curated, type CuratedFileName} from '../../scripts/data/curated/schema';
 import {
 	datasetSchema,
+	LANGUAGES,
+	TRANSLATED_LANGUAGES,
 	type Attribution,
+	type Language,
 	type Claim,
 	type Dataset,
 	type Platform,
@@ -40,6 +54,28 @@ export interface DatasetInput {
 	pages: Readonly<Record<string, string>>;
 	/** The curated files' parsed JSON, by file name in scripts/data/curated. */
 	curated: Readonly<Record<string, unknown>>;
+	/** Our texts in each language but English: scripts/data/curated/i18n/<lang>.json parsed, by language. */
+	translations: Readonly<Partial<Record<string, unknown>>>;
+}
+
+/**
+ * Languages whose Privacy Guides site is not published (German: translated on Crowdin only, see
+ * scripts/data/sources/privacyguides/README.md): their pages' live URL is the English page's.
+ */
+const UNPUBLISHED_LANGUAGES: readonly Language[] = ['de'];
+
+/** The live URL of a page the importer read at `url` (https://www.privacyguides.org/<lang>/…). */
+function liveUrl(url: string, lang: string): string {
+	return (UNPUBLISHED_LANGUAGES as readonly string[]).includes(lang)
+		? url.replace(`https://www.privacyguides.org/${lang}/`, 'https://www.privacyguides.org/en/')
+		: url;
+}
+
+type PagesByLanguage = {en: string} & Partial<Record<Language, string>>;
+
+/** The ids of `pages` in LANGUAGES order, with their language. */
+function pagesInOrder(pages: PagesByLanguage): {lang: Language; id: string}[] {
+	return LANGUAGES.flatMap((lang) => (pages[lang] ? [{lang, id: pages[lang]}] : []));
 }
 
 export class DatasetBuildError extends Error {
@@ -78,7 +114,9 @@ type CardLinkKey = (typeof CARD_LINK_KEYS)[number];
 
 export function buildDataset(input: DatasetInput): Dataset {
 	const issues: string[] = [];
-	const curated = parseCurated(input.curated, issues);
+	const translated = withTranslations(input.curated, input.translations, TRANSLATED_LANGUAGES, issues);
+	if (issues.length > 0) throw new DatasetBuildError(issues);
+	const curated = parseCurated(translated, issues);
 	if (!curated) throw new DatasetBuildError(issues);
 
 	const sourcesById = new Map<string, Curated['sources.json'][number]>();
@@ -91,6 +129,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 
 	// Import each page we use, once.
 	const imported = new Map<string, ImportedPage>();
+	const importedThreats = new Map<string, ImportedThreatsPage>();
 	const used = new Set<string>();
 	function page(id: string | undefined, where: string): ImportedPage | undefined {
 		if (id === undefined) return undefined;
@@ -114,17 +153,54 @@ export function buildDataset(input: DatasetInput): Dataset {
 			issues.push(`importing ${source.file}: ${errorMessage(error)}`);
 			return undefined;
 		}
-		if (result.url !== source.url)
-			issues.push(`sources.json: ${id}: url "${source.url}" but the page imports as "${result.url}"`);
+		const live = liveUrl(result.url, source.lang);
+		if (live !== source.url)
+			issues.push(
+				`sources.json: ${id}: url "${source.url}" but the page imports as "${result.url}"${live === result.url ? '' : ` (live: ${live})`}`,
+			);
+		result = {...result, url: live};
 		imported.set(id, result);
 		return result;
 	}
+	/** A common-threats page, read by its own reader (definitions by icon). */
+	function threatsPage(id: string, where: string): ImportedThreatsPage | undefined {
+		const cached = importedThreats.get(id);
+		if (cached) return cached;
+		const source = sourcesById.get(id);
+		const markdown = source && markdownByFile[source.file];
+		if (!source || markdown === undefined) {
+			issues.push(`${where}: unknown source page or file "${id}"`);
+			return undefined;
+		}
+		used.add(id);
+		try {
+			const result = importCommonThreatsPage(markdown, {
+				file: source.file,
+				lang: source.lang,
+				pagePath: source.pagePath,
+			}).page;
+			importedThreats.set(id, result);
+			return result;
+		} catch (error) {
+			issues.push(`importing ${source.file}: ${errorMessage(error)}`);
+			return undefined;
+		}
+	}
 
+	const iconByAnchor = new Map<string, string>();
 	const tools = curated['tools.json'].map((tool) =>
-		buildTool(tool, page, sourcesById, curated['threats.json'], issues),
+		buildTool(tool, page, sourcesById, curated['threats.json'], iconByAnchor, issues),
 	);
 	const criteria = buildCriteria(curated['criteria.json'], page, issues);
-	const threats = buildThreats(curated['threats.json'], page, sourcesById, markdownByFile, tools, issues);
+	const threats = buildThreats(curated['threats.json'], {
+		page,
+		threatsPage,
+		sourcesById,
+		markdownByFile,
+		tools,
+		iconByAnchor,
+		issues,
+	});
 	const {intro, notAffiliated} = buildPageTexts(curated['page.json'], page, sourcesById, markdownByFile, issues);
 	const toolIds = new Set(curated['tools.json'].map((tool) => tool.id));
 	const services = buildServices(curated['services.json'], curated['tools.json'], toolIds, issues);
@@ -162,7 +238,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 	dataset.sources = sortById(
 		[...used].flatMap((id) => {
 			const source = sourcesById.get(id);
-			const title = imported.get(id)?.title;
+			const title = imported.get(id)?.title ?? importedThreats.get(id)?.title;
 			return source && title ? [{...source, title}] : [];
 		}),
 	);
@@ -291,31 +367,29 @@ function buildTool(
 	page: PageFn,
 	sourcesById: SourcesById,
 	threatsFile: Curated['threats.json'],
+	iconByAnchor: Map<string, string>,
 	issues: string[],
 ): Dataset['tools'][number] {
 	const where = `tools.json: ${tool.id}`;
-	const en = page(tool.sourcePages.en, `${where}.sourcePages.en`);
-	const fr = page(tool.sourcePages.fr, `${where}.sourcePages.fr`);
-	const enCard = en && findCard(en, tool.card);
-	const frCard = fr && findCard(fr, tool.card);
-	if (en && !enCard)
-		issues.push(
-			`${where}: no card named "${tool.card}" on ${tool.sourcePages.en} (cards: ${en.tools.map((t) => t.name).join(', ') || 'none'})`,
-		);
-	if (fr && !frCard)
-		issues.push(
-			`${where}: no card named "${tool.card}" on ${tool.sourcePages.fr} (cards: ${fr.tools.map((t) => t.name).join(', ') || 'none'})`,
-		);
+	// The card on each language's page.
+	const cards = pagesInOrder(tool.sourcePages).map(({lang, id}) => {
+		const pageData = page(id, `${where}.sourcePages.${lang}`);
+		const card = pageData && findCard(pageData, tool.card);
+		if (pageData && !card)
+			issues.push(
+				`${where}: no card named "${tool.card}" on ${id} (cards: ${pageData.tools.map((t) => t.name).join(', ') || 'none'})`,
+			);
+		return {lang, id, page: pageData, card, date: sourcesById.get(id)?.date ?? ''};
+	});
+	const en = cards[0]!;
 
-	// Links and downloads: from the newest source page (ties: English).
-	const dated = [tool.sourcePages.en, tool.sourcePages.fr].flatMap((id) =>
-		id && sourcesById.get(id) ? [sourcesById.get(id)!] : [],
-	);
-	const newest = dated.reduce<(typeof dated)[number] | undefined>(
-		(best, source) => (!best || source.date > best.date ? source : best),
-		undefined,
-	);
-	const linksCard = newest?.id === tool.sourcePages.fr ? frCard : enCard;
+	// Links and downloads: from the newest of the English and French pages (ties: English), the pages whose
+	// links the overrides and the audit checks below are written against.
+	const byDate = cards
+		.filter((c) => c.card && (c.lang === 'en' || c.lang === 'fr'))
+		.sort((a, b) => (a.date === b.date ? 0 : a.date > b.date ? -1 : 1));
+	const newest = byDate[0];
+	const linksCard = newest?.card;
 
 	const links: Partial<Record<CardLinkKey, string>> = {};
 	const downloads: {platform: Platform; label: string; url: string}[] = [];
@@ -324,13 +398,12 @@ function buildTool(
 			if ((CARD_LINK_KEYS as readonly string[]).includes(key)) links[key as CardLinkKey] = url;
 			else
 				issues.push(
-					`${where}: card link of unknown kind "${key}" (${url}) on ${newest?.id}: map it in scripts/data/build-dataset.ts`,
+					`${where}: card link of unknown kind "${key}" (${url}) on ${newest.id}: map it in scripts/data/build-dataset.ts`,
 				);
 		}
-		// A link missing from the newest page falls back to the other page's (per field).
-		const otherCard = linksCard === enCard ? frCard : enCard;
+		// A link missing from the newest page falls back to the other pages' (per field, newest first).
 		for (const key of CARD_LINK_KEYS) {
-			const fallback = otherCard?.links[key];
+			const fallback = byDate.slice(1).find((c) => c.card?.links[key] !== undefined)?.card?.links[key];
 			if (links[key] === undefined && fallback !== undefined) links[key] = fallback;
 		}
 		for (const download of linksCard.downloads) {
@@ -338,12 +411,12 @@ function buildTool(
 			if (platform) downloads.push({platform, label: download.label, url: download.url});
 			else
 				issues.push(
-					`${where}: download "${download.label}" has unknown icon "${download.icon}" on ${newest?.id}: add it to PLATFORM_BY_ICON in scripts/data/build-dataset.ts`,
+					`${where}: download "${download.label}" has unknown icon "${download.icon}" on ${newest.id}: add it to PLATFORM_BY_ICON in scripts/data/build-dataset.ts`,
 				);
 		}
 	}
-	const summary: {en: string; fr?: string} = {en: enCard?.summary ?? ''};
-	if (frCard) summary.fr = frCard.summary;
+	const summary: Text = {en: en.card?.summary ?? ''};
+	for (const {lang, card} of cards.slice(1)) if (card) summary[lang] = card.summary;
 
 	for (const override of tool.overrides) {
 		const [kind, key] = override.field.split('.') as [string, string];
@@ -357,7 +430,7 @@ function buildTool(
 			if (!download) issues.push(`${problem} (no ${key} download with that URL)`);
 			else download.url = override.to;
 		} else {
-			const lang = key as 'en' | 'fr';
+			const lang = key as Language;
 			const text = summary[lang];
 			if (text === undefined || !text.includes(override.from)) issues.push(`${problem} (not in the ${lang} summary)`);
 			else summary[lang] = text.split(override.from).join(override.to);
@@ -373,40 +446,42 @@ function buildTool(
 		for (const url of curatedLinks) {
 			if (!noteLinks.has(url))
 				issues.push(
-					`${where}: audit ${url} is not among the audit links on ${newest?.id} (${[...noteLinks].join(', ') || 'none'})`,
+					`${where}: audit ${url} is not among the audit links on ${newest.id} (${[...noteLinks].join(', ') || 'none'})`,
 				);
 		}
 		for (const url of noteLinks) {
 			if (!curatedLinks.has(url))
-				issues.push(`${where}: ${newest?.id} links the audit ${url}, which tools.json does not list`);
+				issues.push(`${where}: ${newest.id} links the audit ${url}, which tools.json does not list`);
 		}
 	}
 
-	const recommendedOn: {en: string; fr?: string} = {en: pageAnchorUrl(en, enCard)};
-	if (fr) recommendedOn.fr = pageAnchorUrl(fr, frCard);
+	const recommendedOn: {en: string} & Partial<Record<Language, string>> = {en: pageAnchorUrl(en.page, en.card)};
+	for (const {lang, page: pageData, card} of cards.slice(1))
+		if (pageData) recommendedOn[lang] = pageAnchorUrl(pageData, card);
 
-	// The card's threat tags are the page's (a card sits on a page tagged with its threats), in both
-	// languages alike.
+	// The card's threat tags are the page's (a card sits on a page tagged with its threats), in every
+	// language alike (the tags' anchors and icons are the same in every language).
 	const threats: string[] = [];
-	for (const tag of en?.threats ?? []) {
+	for (const tag of en.page?.threats ?? []) {
 		const threat = threatsFile.threats.find((t) => t.anchor === anchorOf(tag.url));
+		if (tag.icon) iconByAnchor.set(anchorOf(tag.url), tag.icon);
 		if (threat) threats.push(threat.id);
 		else
 			issues.push(
-				`threats.json: ${tool.sourcePages.en} (${tool.id}'s page) tags "${tag.label}" (${tag.url}), which threats.json does not describe`,
+				`threats.json: ${en.id} (${tool.id}'s page) tags "${tag.label}" (${tag.url}), which threats.json does not describe`,
 			);
 	}
-	if (en && fr) {
-		const anchors = (p: ImportedPage) => p.threats.map((t) => anchorOf(t.url)).sort();
-		if (JSON.stringify(anchors(en)) !== JSON.stringify(anchors(fr)))
+	const anchors = (p: ImportedPage) => p.threats.map((t) => anchorOf(t.url)).sort();
+	for (const other of cards.slice(1)) {
+		if (en.page && other.page && JSON.stringify(anchors(en.page)) !== JSON.stringify(anchors(other.page)))
 			issues.push(
-				`${where}: ${tool.sourcePages.en} tags ${anchors(en).join(', ')} but ${tool.sourcePages.fr} tags ${anchors(fr).join(', ')}`,
+				`${where}: ${en.id} tags ${anchors(en.page).join(', ')} but ${other.id} tags ${anchors(other.page).join(', ')}`,
 			);
 	}
 
 	return {
 		id: tool.id,
-		name: enCard?.name ?? tool.card,
+		name: en.card?.name ?? tool.card,
 		kind: tool.kind,
 		by: privacyGuides(tool.sourcePages),
 		recommendation: tool.recommendation,
@@ -424,8 +499,8 @@ function buildTool(
 }
 
 /** Privacy Guides as the author, on the pages given per language. */
-function privacyGuides(pages: {en: string; fr?: string | undefined}): Attribution {
-	return {by: 'privacyguides', pages: pages.fr ? [pages.en, pages.fr] : [pages.en]};
+function privacyGuides(pages: PagesByLanguage): Attribution {
+	return {by: 'privacyguides', pages: pagesInOrder(pages).map(({id}) => id)};
 }
 
 function pageAnchorUrl(pageData: ImportedPage | undefined, card: ImportedTool | undefined): string {
@@ -438,40 +513,42 @@ function pageAnchorUrl(pageData: ImportedPage | undefined, card: ImportedTool | 
 // Criteria, evaluations, threats, page texts
 
 function buildCriteria(file: Curated['criteria.json'], page: PageFn, issues: string[]): Dataset['criteria'] {
-	const en = page(file.sourcePages.en, 'criteria.json: sourcePages.en');
-	const fr = page(file.sourcePages.fr, 'criteria.json: sourcePages.fr');
-	if (!en) return [];
+	const [en, ...others] = pagesInOrder(file.sourcePages).map(({lang, id}) => ({
+		lang,
+		id,
+		page: page(id, `criteria.json: sourcePages.${lang}`),
+	}));
+	if (!en?.page) return [];
 	const out: Dataset['criteria'] = [];
 	for (const level of ['minimum', 'best-case'] as const) {
 		const key = level === 'minimum' ? 'minimum' : 'bestCase';
 		const curated = file.criteria.filter((criterion) => criterion.level === level);
-		const enTexts = en.criteria[key];
-		const frTexts = fr?.criteria[key];
+		const enTexts = en.page.criteria[key];
 		if (enTexts.length !== curated.length) {
 			issues.push(
-				`criteria.json: ${file.sourcePages.en} has ${enTexts.length} ${level} criteria (${JSON.stringify(enTexts)}) but criteria.json lists ${curated.length}`,
+				`criteria.json: ${en.id} has ${enTexts.length} ${level} criteria (${JSON.stringify(enTexts)}) but criteria.json lists ${curated.length}`,
 			);
 		}
-		if (frTexts && frTexts.length !== enTexts.length) {
-			issues.push(
-				`criteria.json: ${file.sourcePages.fr} has ${frTexts.length} ${level} criteria, ${file.sourcePages.en} has ${enTexts.length}`,
-			);
+		// Each language's criteria by position: its page lists them in the English page's order.
+		for (const other of others) {
+			const texts = other.page?.criteria[key];
+			if (texts && texts.length !== enTexts.length)
+				issues.push(`criteria.json: ${other.id} has ${texts.length} ${level} criteria, ${en.id} has ${enTexts.length}`);
 		}
 		curated.forEach((criterion, i) => {
 			const text = enTexts[i];
 			if (text !== criterion.expect) {
 				issues.push(
-					`criteria.json: ${criterion.id}: expects "${criterion.expect}" but ${file.sourcePages.en} says "${text ?? '(nothing)'}": review the ids and evaluations.json`,
+					`criteria.json: ${criterion.id}: expects "${criterion.expect}" but ${en.id} says "${text ?? '(nothing)'}": review the ids and evaluations.json`,
 				);
 				return;
 			}
-			const frText = frTexts?.[i];
-			out.push({
-				id: criterion.id,
-				level,
-				text: frText ? {en: text, fr: frText} : {en: text},
-				by: privacyGuides(file.sourcePages),
-			});
+			const texts: Text = {en: text};
+			for (const other of others) {
+				const translated = other.page?.criteria[key][i];
+				if (translated) texts[other.lang] = translated;
+			}
+			out.push({id: criterion.id, level, text: texts, by: privacyGuides(file.sourcePages)});
 		});
 	}
 	return out;
@@ -520,13 +597,19 @@ function extractThreatDefinitions(markdown: string): {term: string; definition: 
 
 function buildThreats(
 	file: Curated['threats.json'],
-	page: PageFn,
-	sourcesById: SourcesById,
-	markdownByFile: Readonly<Record<string, string>>,
-	tools: readonly Dataset['tools'][number][],
-	issues: string[],
+	context: {
+		page: PageFn;
+		threatsPage: (id: string, where: string) => ImportedThreatsPage | undefined;
+		sourcesById: SourcesById;
+		markdownByFile: Readonly<Record<string, string>>;
+		tools: readonly Dataset['tools'][number][];
+		iconByAnchor: ReadonlyMap<string, string>;
+		issues: string[];
+	},
 ): Dataset['threats'] {
-	// Label and explanation are Privacy Guides' own words on its definitions page, in each language.
+	const {page, threatsPage, sourcesById, markdownByFile, tools, iconByAnchor, issues} = context;
+	// Label and explanation are Privacy Guides' own words on its definitions page, in each language. The
+	// English and French ones are pinned in threats.json (checked word for word against the page).
 	for (const lang of ['en', 'fr'] as const) {
 		const id = file.definitions[lang];
 		if (!page(id, `threats.json: definitions.${lang}`) || !id) continue;
@@ -545,6 +628,24 @@ function buildThreats(
 				);
 		}
 	}
+	// Every other language: the definition on its page with the icon of the threat's tag.
+	const labels = new Map<string, Text>(file.threats.map((t) => [t.id, {...t.label}]));
+	const explanations = new Map<string, Text>(file.threats.map((t) => [t.id, {...t.explanation}]));
+	for (const {lang, id} of pagesInOrder(file.definitions)) {
+		if (lang === 'en' || lang === 'fr') continue;
+		const definitionsPage = threatsPage(id, `threats.json: definitions.${lang}`);
+		if (!definitionsPage) continue;
+		for (const threat of file.threats) {
+			const icon = iconByAnchor.get(threat.anchor);
+			const definition = definitionsPage.definitions.find((d) => d.icon === icon);
+			if (!definition) {
+				issues.push(`threats.json: ${threat.id}: ${id} defines no threat with the icon ${icon ?? '(no tag)'}`);
+				continue;
+			}
+			labels.get(threat.id)![lang] = definition.name;
+			explanations.get(threat.id)![lang] = definition.explanation;
+		}
+	}
 	const tagged = new Set(tools.flatMap((tool) => tool.threats));
 	for (const threat of file.threats) {
 		if (!tagged.has(threat.id))
@@ -552,8 +653,8 @@ function buildThreats(
 	}
 	return file.threats.map((threat) => ({
 		id: threat.id,
-		label: threat.label,
-		explanation: threat.explanation,
+		label: labels.get(threat.id)!,
+		explanation: explanations.get(threat.id)!,
 		url: threat.url,
 		by: privacyGuides(file.definitions),
 	}));
@@ -565,7 +666,12 @@ function buildThreats(
  */
 export function extractNotAffiliated(markdown: string): string | undefined {
 	const paragraph = markdown.split(/\n\s*\n/).find((block) => /\]\((?:\.\.\/)*about\/criteria\.md\)/.test(block));
-	const match = paragraph?.trim().match(/^\*\*([^*]+)\*\*/);
+	// zh-TW escapes its bold (`\*\*請注意…\*\*`, an upstream slip shown as asterisks on the live page):
+	// the sentence is the same.
+	const match = paragraph
+		?.trim()
+		.replace(/\\\*/g, '*')
+		.match(/^\*\*([^*]+)\*\*/);
 	return match?.[1]?.trim();
 }
 
@@ -576,12 +682,11 @@ function buildPageTexts(
 	markdownByFile: Readonly<Record<string, string>>,
 	issues: string[],
 ): {intro: Claim; notAffiliated: Claim} {
-	const intro: {en: string; fr?: string} = {en: ''};
-	const notAffiliated: {en: string; fr?: string} = {en: ''};
-	for (const lang of ['en', 'fr'] as const) {
-		const id = file.sourcePages[lang];
+	const intro: Text = {en: ''};
+	const notAffiliated: Text = {en: ''};
+	for (const {lang, id} of pagesInOrder(file.sourcePages)) {
 		const pageData = page(id, `page.json: sourcePages.${lang}`);
-		if (!id || !pageData) continue;
+		if (!pageData) continue;
 		if (pageData.intro.trim() === '') issues.push(`page.json: ${id} has no intro paragraph`);
 		else intro[lang] = pageData.intro;
 		const markdown = markdownByFile[sourcesById.get(id)?.file ?? ''] ?? '';
@@ -643,7 +748,7 @@ export interface ClaimRef {
 /** Every attributed claim in the dataset, in a fixed order. */
 export function claimsOf(dataset: AttributedDataset): ClaimRef[] {
 	const claims: ClaimRef[] = [];
-	const names = (text: Text) => [text.en, ...(text.fr ? [text.fr] : [])];
+	const names = (text: Text) => [...new Set(Object.values(text).filter((name) => name !== undefined))];
 	claims.push({where: 'intro', by: dataset.intro.by, names: [], text: dataset.intro.text});
 	claims.push({where: 'notAffiliated', by: dataset.notAffiliated.by, names: [], text: dataset.notAffiliated.text});
 	for (const threat of dataset.threats)
@@ -721,10 +826,13 @@ function checkAttributions(
 			if (new Set(languages).size !== languages.length)
 				issues.push(`${where}: cites two Privacy Guides pages in the same language (${by.pages.join(', ')})`);
 			if (!languages.includes('en')) issues.push(`${where}: cites no English Privacy Guides page`);
-			if (claim.text?.fr !== undefined && !languages.includes('fr'))
-				issues.push(`${where}: has French text but cites no French Privacy Guides page`);
+			for (const lang of TRANSLATED_LANGUAGES)
+				if (claim.text?.[lang] !== undefined && !languages.includes(lang))
+					issues.push(`${where}: has ${lang} text but cites no ${lang} Privacy Guides page`);
 			if (claim.names.length > 0) {
-				for (const id of by.pages) {
+				// On the English and French pages: the other translations write product names their own way
+				// (Google Foto, Google Fotos, Google相簿) and are translations of the English page.
+				for (const id of by.pages.filter((page) => ['en', 'fr'].includes(sourcesById.get(page)?.lang ?? ''))) {
 					const markdown = markdownByFile[sourcesById.get(id)?.file ?? ''] ?? '';
 					if (!claim.names.some((name) => markdown.includes(name)))
 						issues.push(
@@ -763,6 +871,26 @@ function hostCovers(pattern: string, host: string): boolean {
 /** Cross-references and invariants the schema cannot express. Empty when the dataset is coherent. */
 export function checkDataset(dataset: Dataset): string[] {
 	const issues: string[] = [];
+	// Every text and localized link in every language (the schema has English only required).
+	const everyLanguage = (value: unknown, where: string): void => {
+		if (Array.isArray(value)) value.forEach((item, i) => everyLanguage(item, `${where}[${i}]`));
+		else if (value !== null && typeof value === 'object') {
+			const record = value as Record<string, unknown>;
+			if (
+				typeof record.en === 'string' &&
+				Object.keys(record).every((key) => (LANGUAGES as readonly string[]).includes(key))
+			) {
+				const missing = LANGUAGES.filter((lang) => typeof record[lang] !== 'string');
+				if (missing.length > 0) issues.push(`${where}: no ${missing.join(', ')} text`);
+			} else
+				for (const [key, item] of Object.entries(record))
+					everyLanguage(
+						item,
+						`${where}.${key}${typeof (item as {id?: unknown})?.id === 'string' ? ` (${(item as {id: string}).id})` : ''}`,
+					);
+		}
+	};
+	everyLanguage(dataset, 'dataset');
 	const lists = {
 		sources: dataset.sources,
 		tools: dataset.tools,
@@ -833,25 +961,57 @@ export function checkDataset(dataset: Dataset): string[] {
 // ---------------------------------------------------------------------------------------------
 // Canonical form: keys in schema order, records sorted by key
 
-/** One text in the typography of the extension's messages (locales/; test/meta/locales.test.ts checks those). */
-function typeset(lang: 'en' | 'fr', text: string): string {
-	const curly = text.replace(/'/g, '’');
-	return lang === 'fr' ? curly.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0') : curly;
-}
+/** The quotes each language uses around a quotation: opening, closing. */
+const QUOTES: Readonly<Record<Language, readonly [string, string]>> = {
+	en: ['“', '”'],
+	fr: ['«\u00a0', '\u00a0»'],
+	es: ['«', '»'],
+	it: ['«', '»'],
+	nl: ['“', '”'],
+	de: ['„', '“'],
+	ru: ['«', '»'],
+	he: ['“', '”'],
+	'zh-TW': ['「', '」'],
+	'zh-Hant': ['「', '」'],
+};
 
-/** Typesets every text ({en, fr?}) anywhere in `value`; URLs (localized links are {en, fr?} too) stay as they are. */
+/**
+ * One text in the typography of the extension's messages (locales/; test/meta/locales.test.ts checks those):
+ * curly apostrophes (in Hebrew, ׳ and ״ inside a word: geresh and gershayim), the language's quotes in
+ * place of straight ones (not in English, whose texts keep theirs), in French a no-break space before : ;
+ * ? ! and inside « », in Chinese no space around full-width punctuation.
+ */
+function typeset(lang: Language, text: string): string {
+	let out = text;
+	if (lang === 'he')
+		out = out.replace(/(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])/g, '״').replace(/(?<=[\u05d0-\u05ea])'/g, '׳');
+	out = out.replace(/'/g, '’');
+	if (lang !== 'en' && out.includes('"')) {
+		const [open, close] = QUOTES[lang];
+		let opening = true;
+		out = out.replace(/"/g, () => {
+			const quote = opening ? open : close;
+			opening = !opening;
+			return quote;
+		});
+	}
+	if (lang === 'fr') out = out.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+	if (lang === 'zh-TW' || lang === 'zh-Hant') out = out.replace(/\s*([，。：；？！、（）「」])\s*/g, '$1');
+	return out;
+}
+/** Typesets every text ({en, fr?, …}) anywhere in `value`; URLs (localized links are {en, fr?, …} too) stay as they are. */
 function typesetTexts<T>(value: T): T {
 	if (Array.isArray(value)) return value.map(typesetTexts) as T;
 	if (value === null || typeof value !== 'object') return value;
 	const entries = Object.entries(value);
 	const isText =
 		typeof (value as {en?: unknown}).en === 'string' &&
-		entries.every(([key, text]) => (key === 'en' || key === 'fr') && typeof text === 'string');
+		entries.every(([key, text]) => (LANGUAGES as readonly string[]).includes(key) && typeof text === 'string');
 	if (isText)
 		return Object.fromEntries(
 			entries.map(([lang, text]) => [
 				lang,
-				(text as string).startsWith('https://') ? text : typeset(lang as 'en' | 'fr', text as string),
+				(text as string).startsWith('https://') ? text : typeset(lang as Language, text as string),
 			]),
 		) as T;
 	return Object.fromEntries(entries.map(([key, item]) => [key, typesetTexts(item)])) as T;

@@ -1,7 +1,8 @@
 /**
  * Builds src/data/moves.json (the guided moves: steps, choices and what does not come along, per service and
- * alternative) from scripts/data/curated/moves.json, checked against src/data/moves-schema.ts and the dataset:
- * every service and alternative named must be catalogued, every French text must follow French typography.
+ * alternative) from scripts/data/curated/moves.json (English) and scripts/data/curated/i18n/<lang>.json (every other
+ * language: a missing translation fails), checked against src/data/moves-schema.ts and the dataset: every service
+ * and alternative named must be catalogued, every French text must follow French typography.
  *
  * `npm run data:moves` writes it (only when it changed); `npm run data:moves -- --check` writes nothing and exits
  * 1 when the file is stale. Exit codes: 0 fine; 1 invalid input or (with --check) a stale file.
@@ -10,6 +11,9 @@ import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {movesSchema, type Claim, type Moves} from '../../src/data/moves-schema';
+import {TRANSLATED_LANGUAGES} from '../../src/data/schema';
+import {readTranslations} from '../generate-data';
+import {withTranslations} from './i18n-texts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CURATED_MOVES_FILE = path.join(ROOT, 'scripts/data/curated/moves.json');
@@ -43,11 +47,19 @@ function* claimsOf(value: unknown, where: string): Generator<[string, Claim]> {
 }
 
 /** Validates the curated moves (with its top-level `comment`) against the schema and the catalogue. */
-export function buildMoves(curated: unknown, catalogue: {services: string[]; tools: string[]}): Moves {
-	const {comment: _comment, ...rest} = (typeof curated === 'object' && curated !== null ? curated : {}) as Record<
-		string,
-		unknown
-	>;
+export function buildMoves(
+	curated: unknown,
+	catalogue: {services: string[]; tools: string[]},
+	translations: Readonly<Partial<Record<string, unknown>>>,
+): Moves {
+	const missing: string[] = [];
+	const translated = withTranslations({'moves.json': curated}, translations, TRANSLATED_LANGUAGES, missing)[
+		'moves.json'
+	];
+	if (missing.length > 0) throw new MovesBuildError(missing);
+	const {comment: _comment, ...rest} = (
+		typeof translated === 'object' && translated !== null ? translated : {}
+	) as Record<string, unknown>;
 	const parsed = movesSchema.safeParse(rest);
 	if (!parsed.success)
 		throw new MovesBuildError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
@@ -78,7 +90,7 @@ async function catalogue(): Promise<{services: string[]; tools: string[]}> {
 
 export async function generateMoves(): Promise<string> {
 	const curated: unknown = JSON.parse(await readFile(CURATED_MOVES_FILE, 'utf8'));
-	return serializeMoves(buildMoves(curated, await catalogue()));
+	return serializeMoves(buildMoves(curated, await catalogue(), await readTranslations()));
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -5,12 +5,38 @@
  * list, and the Privacy Guides pages in another language than this one or English (a claim's byline and
  * the attribution footer show the page in the reader's language, else the English one). Pure: `npm run data` writes the result, the tests compare it with the files.
  *
+ * Privacy Guides' words that its page in this language still has in English (its translation is partial:
+ * he, nl, ru, zh-Hant) are listed in `inEnglish`, so that the pages mark them lang="en".
+ *
  * The mapping is written out field by field and typed against PageData, so a text added to the schema
  * fails type checking here until it is localized.
  */
 import type {PageData, PageRoute, PageService} from '../../src/data/pages';
 import {localize, localizeUrl} from '../../src/data/localize';
-import {LANGUAGES, type Dataset, type Language, type Route, type Service} from '../../src/data/schema';
+import {LANGUAGES, type Dataset, type Language, type Route, type Service, type Text} from '../../src/data/schema';
+
+/**
+ * The keys (see PageData `inEnglish`) of Privacy Guides' texts that its page in `lang` publishes in
+ * English: the text in `lang` is the English one, word for word.
+ */
+function englishPassages(dataset: Dataset, lang: Language): string[] {
+	if (lang === 'en') return [];
+	const same = (text: Text) => text[lang] === text.en;
+	const keys: string[] = [];
+	if (same(dataset.intro.text)) keys.push('intro');
+	if (same(dataset.notAffiliated.text)) keys.push('notAffiliated');
+	for (const tool of dataset.tools) if (same(tool.summary)) keys.push(`tools/${tool.id}/summary`);
+	for (const criterion of dataset.criteria) if (same(criterion.text)) keys.push(`criteria/${criterion.id}`);
+	for (const threat of dataset.threats) {
+		if (same(threat.label)) keys.push(`threats/${threat.id}/label`);
+		if (same(threat.explanation)) keys.push(`threats/${threat.id}/explanation`);
+	}
+	for (const page of dataset.sources) {
+		const english = dataset.sources.find((other) => other.lang === 'en' && other.pagePath === page.pagePath);
+		if (page.lang === lang && english && page.title === english.title) keys.push(`sources/${page.id}/title`);
+	}
+	return keys;
+}
 
 export function pageData(dataset: Dataset, lang: Language): PageData {
 	const text = (value: Parameters<typeof localize>[0]) => localize(value, lang);
@@ -24,6 +50,7 @@ export function pageData(dataset: Dataset, lang: Language): PageData {
 	});
 	return {
 		lang,
+		inEnglish: englishPassages(dataset, lang),
 		version: dataset.version,
 		licence: {...dataset.licence, attribution: text(dataset.licence.attribution)},
 		sources: dataset.sources.filter((page) => page.lang === lang || page.lang === 'en'),

@@ -114,14 +114,32 @@ async function movesState(): Promise<MovesState> {
 	}
 }
 
+/** Gives every tab marked on a detected service its toolbar title again, in the language now in use. */
+async function relabelTabs(): Promise<void> {
+	const lang = dataLanguage();
+	const stored = await browser.storage.session.get(null);
+	for (const [key, value] of Object.entries(stored)) {
+		const tabId = Number(key.replace(/^tab:/, ''));
+		const serviceId = (value as {serviceId?: unknown} | undefined)?.serviceId;
+		if (!key.startsWith('tab:') || !Number.isInteger(tabId) || typeof serviceId !== 'string') continue;
+		const service = serviceById(serviceId);
+		const mark = service
+			? {name: localize(service.name, lang), provider: service.provider, certain: service.access.canSee === 'yes'}
+			: {name: serviceId, certain: false};
+		// A tab closed meanwhile has no title to set.
+		await markTab(tabId, mark).catch(() => undefined);
+	}
+}
+
 export const handlers: Handlers = {
 	async pageVisit({url}, sender) {
 		const tabId = tabOf(sender);
 		const page = senderPageUrl(url, sender);
 		const serviceId = page ? findService(page.href, SERVICE_RULES, NEVER_FLAG_RULES) : undefined;
 		const service = serviceId ? serviceById(serviceId) : undefined;
-		const lang = dataLanguage();
 		const stored = service || page ? await readSettings() : undefined;
+		// After the settings: reading them sets the language they choose (store.ts).
+		const lang = dataLanguage();
 		// A private tab sees its own session's banner choices on top of the stored settings.
 		const settings = stored && isPrivate(sender) ? withPrivateChoices(stored, await readPrivateChoices()) : stored;
 		const custom = !service && page && settings ? customSiteOf(page, settings) : undefined;
@@ -221,7 +239,12 @@ export const handlers: Handlers = {
 		return null;
 	},
 	getSettings: () => readSettings(),
-	updateSettings: (patch) => updateSettings(patch),
+	async updateSettings(patch) {
+		const settings = await updateSettings(patch);
+		// Every surface follows a new language at once: the toolbar titles too (pages re-render themselves).
+		if (patch.language !== undefined) await relabelTabs().catch(logged('toolbar titles not relabelled'));
+		return settings;
+	},
 	showAgain: ({list, service}) => updateSettings((current) => withoutService(current, list, service)),
 	async getTabState({tabId}) {
 		const state = await readTabState(tabId);

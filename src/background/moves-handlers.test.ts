@@ -157,6 +157,15 @@ describe('the export-page helper', () => {
 			total: 6,
 			theme: 'auto',
 			lang: 'en',
+			dir: 'ltr',
+			labels: {
+				close: 'Close',
+				source: 'Source',
+				requested: 'I have requested my export',
+				requestedDone: 'Export requested: next, download it when it is ready.',
+				failed: 'Your choice could not be saved. You can make it in the settings.',
+				steps: ['', ...[1, 2, 3, 4, 5, 6].map((n) => `Step ${n} of 6`)],
+			},
 		});
 	});
 

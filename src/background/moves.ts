@@ -9,7 +9,7 @@
  * move change.
  */
 import {browser, type Runtime, type Scripting} from '../core/browser';
-import {dataLanguage, t} from '../core/i18n';
+import {dataLanguage, t, uiDirection, uiLanguage} from '../core/i18n';
 import type {HelperModel, MoveStatus} from '../core/message-map';
 import {currentStep, HELPER_SCRIPT_PREFIX, helperScriptId, MOVE_STEPS, type Move, type MoveStep} from '../core/moves';
 import {serialQueue} from '../core/serial';
@@ -166,9 +166,9 @@ async function moveOfSender(url: string, sender: Runtime.MessageSender): Promise
 export async function helperModel(url: string, sender: Runtime.MessageSender): Promise<HelperModel | null> {
 	const move = await moveOfSender(url, sender);
 	if (!move) return null;
-	const lang = dataLanguage();
 	const settings = await readSettings();
 	if (settings.badgeOnly) return null; // Badge only: nothing added to any page, the export page's neither
+	const lang = dataLanguage();
 	const service = serviceById(move.service);
 	const tool = toolById(move.tool);
 	const names = {
@@ -187,7 +187,16 @@ export async function helperModel(url: string, sender: Runtime.MessageSender): P
 		step: currentStep(move),
 		total: MOVE_STEPS.length,
 		theme: settings.theme,
-		lang: dataLanguage(),
+		lang: uiLanguage(),
+		dir: uiDirection(),
+		labels: {
+			close: t('helperClose'),
+			source: t('source'),
+			requested: t('helperRequested'),
+			requestedDone: t('helperRequestedDone'),
+			failed: t('bannerActionFailed'),
+			steps: ['', ...MOVE_STEPS.map((_, i) => t('helperStep', [String(i + 1), String(MOVE_STEPS.length)]))],
+		},
 	};
 }
 

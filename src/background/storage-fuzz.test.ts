@@ -23,6 +23,7 @@ import {
 	SETTINGS_KEY,
 	SETTINGS_VERSION,
 	settingsSchema,
+	LANGUAGE_SETTINGS,
 	THEMES,
 	type Settings,
 } from '../core/settings';
@@ -51,6 +52,7 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
 	snoozedUntil: fc.dictionary(serviceKey, future),
 	preference: fc.constantFrom(...PREFERENCES),
 	theme: fc.constantFrom(...THEMES),
+	language: fc.constantFrom(...LANGUAGE_SETTINGS),
 	journeyEnabled: fc.boolean(),
 	badgeOnly: fc.boolean(),
 	customSites: fc

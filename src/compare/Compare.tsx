@@ -1,7 +1,7 @@
 import {useEffect} from 'preact/hooks';
 import {t} from '../core/i18n';
 import {toolsForPreference} from '../core/tool-order';
-import {evaluationOf, serviceIn} from '../data/pages';
+import {evaluationOf, langOf, serviceIn} from '../data/pages';
 import {Attribution, Byline, MoveSteps, Threats, ToolCard, VerdictLabel} from '../ui/advice';
 import {Freshness} from '../ui/Freshness';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
@@ -45,7 +45,8 @@ export function Compare({focus}: {focus: string | null}) {
 					<p class="focused">{t('compareUnknownService')}</p>
 				))}
 			<p>
-				{data.intro.text} <Byline by={data.intro.by} data={data} what={t('compareTitle')} />
+				<span lang={langOf(data, 'intro')}>{data.intro.text}</span>{' '}
+				<Byline by={data.intro.by} data={data} what={t('compareTitle')} />
 			</p>
 			<PreferenceSwitch value={settings.preference} onChange={(preference) => void updateSettings({preference})} />
 
@@ -77,7 +78,7 @@ export function Compare({focus}: {focus: string | null}) {
 							return (
 								<tr key={criterion.id} data-criterion={criterion.id}>
 									<th scope="row">
-										{text}{' '}
+										<span lang={langOf(data, `criteria/${criterion.id}`)}>{text}</span>{' '}
 										<span class="muted">
 											({t(criterion.level === 'minimum' ? 'criteriaMinimum' : 'criteriaBestCase')})
 										</span>

@@ -1,6 +1,7 @@
 import {render} from 'preact';
 import {followTheme} from '../ui/theme';
-import {dataLanguage, localizeDocument, t} from '../core/i18n';
+import {dataLanguage, localizeDocument} from '../core/i18n';
+import {titled} from '../ui/language';
 import {comparisonFocus} from '../core/pages';
 import {loadPageData} from '../data/pages';
 import {Compare} from './Compare';
@@ -9,6 +10,6 @@ import {Compare} from './Compare';
 void loadPageData(dataLanguage());
 localizeDocument(document);
 void followTheme();
-document.title = t('compareTitle');
+titled('compareTitle');
 const focus = comparisonFocus(location.search);
 render(<Compare focus={focus} />, document.getElementById('app')!);

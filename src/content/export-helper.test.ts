@@ -15,6 +15,15 @@ const model: HelperModel = {
 	total: 6,
 	theme: 'auto',
 	lang: 'en',
+	dir: 'ltr',
+	labels: {
+		close: 'Close',
+		source: 'Source',
+		requested: 'I have requested my export',
+		requestedDone: 'Export requested: next, download it when it is ready.',
+		failed: 'Your choice could not be saved. You can make it in the settings.',
+		steps: ['', 'Step 1 of 6', 'Step 2 of 6', 'Step 3 of 6', 'Step 4 of 6', 'Step 5 of 6', 'Step 6 of 6'],
+	},
 };
 
 /** Mounts with the shadow root captured (it is closed: the page cannot reach it, the test can). */

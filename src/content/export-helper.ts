@@ -9,7 +9,6 @@
  * text made at mount, synthetic events ignored.
  */
 import type {HelperModel} from '../core/message-map';
-import {t} from '../core/i18n';
 import {send} from '../core/send';
 import css from './banner.css';
 import {el, fixedHost, removeStale} from './dom';
@@ -24,24 +23,21 @@ export function mountHelper(model: HelperModel, onRequested: () => Promise<{step
 	const controller = new AbortController();
 	const {signal} = controller;
 	const host = fixedHost();
+	const {labels} = model;
 	const root = host.attachShadow({mode: 'closed'});
-	const later = {done: t('helperRequestedDone'), failed: t('bannerActionFailed')};
-	const step = (value: number | null) => (value ? t('helperStep', [String(value), String(model.total)]) : '');
+	const later = {done: labels.requestedDone, failed: labels.failed};
+	const step = (value: number | null) => (value ? (labels.steps[value] ?? '') : '');
 
 	const remove = () => {
 		controller.abort();
 		host.remove();
 	};
-	const close = el(
-		'button',
-		{type: 'button', class: 'close', 'aria-label': t('helperClose'), title: t('helperClose')},
-		'×',
-	);
+	const close = el('button', {type: 'button', class: 'close', 'aria-label': labels.close, title: labels.close}, '×');
 	close.addEventListener('click', (event) => event.isTrusted && remove(), {signal});
 	const progress = el('p', {class: 'tools'}, step(model.step));
 	const status = el('p', {class: 'status', role: 'status'});
 	const source = model.source
-		? [' ', el('a', {href: model.source, target: '_blank', rel: 'noopener noreferrer'}, t('source'))]
+		? [' ', el('a', {href: model.source, target: '_blank', rel: 'noopener noreferrer'}, labels.source)]
 		: [];
 	const body = el(
 		'div',
@@ -51,7 +47,7 @@ export function mountHelper(model: HelperModel, onRequested: () => Promise<{step
 		el('p', {class: 'tools'}, `${model.author}.`, ...source),
 	);
 	if (!model.requested) {
-		const requested = el('button', {type: 'button', class: 'primary'}, t('helperRequested'));
+		const requested = el('button', {type: 'button', class: 'primary'}, labels.requested);
 		requested.addEventListener(
 			'click',
 			(event) => {
@@ -80,6 +76,7 @@ export function mountHelper(model: HelperModel, onRequested: () => Promise<{step
 			role: 'region',
 			'aria-labelledby': 'ppa-helper-heading',
 			lang: model.lang,
+			dir: model.dir,
 			[MARK]: '',
 		},
 		el('h2', {id: 'ppa-helper-heading'}, model.title),

@@ -1,19 +1,96 @@
 /**
- * Typed translation helper over the browser's i18n API (locales/<lang>/messages.json, copied to
- * _locales at build). A missing message returns the key itself, so the failure is loud on screen and
- * in tests rather than an empty string.
+ * The interface's messages in the person's language: the extension's own catalogues (locales/<lang>/
+ * messages.json, as src/core/catalogues.ts holds them), not the browser's i18n API, so that the language
+ * option (settings.language) can show French advice in an English browser, and every surface follows it at
+ * once. The browser's _locales are only for the manifest's name and description.
+ *
+ * The language is the module's state: `setLanguage` (from the settings, core/languages.ts resolveLanguage)
+ * parses that language's catalogue only, once. Until it is called, the browser's own language is used (the
+ * "auto" setting's choice), so a first render needs no round trip.
+ *
+ * A missing message returns the key itself, so the failure is loud on screen and in tests rather than an
+ * empty string.
  */
 import type en from '../../locales/en/messages.json';
 import {browser} from './browser';
+import {CATALOGUES} from './catalogues';
+import {directionOf, languageFor, resolveLanguage, type Language} from './languages';
 
 export type MessageKey = keyof typeof en;
 
+let current: Language | undefined;
+const parsed = new Map<Language, Readonly<Record<string, string>>>();
+
+/**
+ * The browser's own language, as the extension maps it ("auto"): the person's first preferred language
+ * (navigator.language, which follows Chromium's --lang and Firefox's locale), else the browser's UI
+ * language (headless Chromium reports en-US there whatever its --lang).
+ */
+function browserLanguage(): Language {
+	let tag: string | undefined = globalThis.navigator?.language;
+	if (!tag) {
+		try {
+			tag = browser.i18n.getUILanguage();
+		} catch {
+			tag = undefined;
+		}
+	}
+	return languageFor(tag);
+}
+
+/** The catalogue of a language (parsed the first time), English where a language has none. */
+function catalogue(lang: Language): Readonly<Record<string, string>> {
+	let messages = parsed.get(lang);
+	if (!messages) {
+		const text = CATALOGUES[lang] ?? CATALOGUES.en ?? '{}';
+		messages = JSON.parse(text) as Record<string, string>;
+		parsed.set(lang, messages);
+	}
+	return messages;
+}
+
+/** Sets the language every t() speaks from now on. Returns it. */
+export function setLanguage(lang: Language): Language {
+	current = lang;
+	return lang;
+}
+
+/** Back to the browser's language (tests start each case from there). */
+export function resetLanguage(): void {
+	current = undefined;
+}
+
+/** Sets the language a settings document chooses ("auto": the browser's). Returns it. */
+export function speakLanguageOf(settings: {language?: string}): Language {
+	return setLanguage(resolveLanguage(settings.language, browserLanguage()));
+}
+
+/** The language in use: the one set, else the browser's. */
+export function uiLanguage(): Language {
+	return current ?? browserLanguage();
+}
+
+/** The dataset language to show: the interface's (every language of the interface has its dataset). */
+export function dataLanguage(): Language {
+	return uiLanguage();
+}
+
+/** Writing direction of the language in use (he: right to left). */
+export function uiDirection(): 'ltr' | 'rtl' {
+	return directionOf(uiLanguage());
+}
+
 export function t(key: MessageKey, substitutions?: string | readonly string[]): string {
-	const given = typeof substitutions === 'string' ? [substitutions] : substitutions ? [...substitutions] : undefined;
+	const message = catalogue(uiLanguage())[key];
+	if (message === undefined) return key;
+	const given = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
 	// Right to left, each substitution is a unit of its own direction: a Latin name, a host or a number keeps its
 	// order inside a Hebrew sentence ("Google Photos (beta)", "3 / 6"), and the sentence's own order is kept.
-	const subs = given && uiDirection() === 'rtl' ? given.map(isolate) : given;
-	return browser.i18n.getMessage(key, subs) || key;
+	const subs = uiDirection() === 'rtl' ? given.map(isolate) : given;
+	// As the browser's getMessage: $1…$9 are the substitutions, $$ is a dollar sign.
+	return message.replace(/\$(\d|\$)/g, (_whole, which: string) =>
+		which === '$' ? '$' : (subs[Number(which) - 1] ?? ''),
+	);
 }
 
 /**
@@ -27,26 +104,6 @@ function isolate(text: string): string {
 /** A number of days as the person reads it: "1 day", "7 days" (the banner's snooze, the journey's visits). */
 export function durationText(days: number): string {
 	return days === 1 ? t('durationDay') : t('durationDays', String(days));
-}
-
-/**
- * The language of the translation the browser actually uses (each locale says its own code in
- * `localeCode`), so a German browser that falls back to English gets lang="en", not "de".
- */
-export function uiLanguage(): string {
-	const code = browser.i18n.getMessage('localeCode');
-	return code || 'en';
-}
-
-/** The dataset language to show: French where the UI is in French, else English. */
-export function dataLanguage(): 'en' | 'fr' {
-	return uiLanguage() === 'fr' ? 'fr' : 'en';
-}
-
-const RTL = new Set(['ar', 'fa', 'he', 'ps', 'ur', 'yi', 'ckb', 'dv', 'ug']);
-/** Writing direction of the translation in use (so every surface is right-to-left ready). */
-export function uiDirection(): 'ltr' | 'rtl' {
-	return RTL.has(uiLanguage().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
 }
 
 /** Sets lang and dir on an extension page's root element. */

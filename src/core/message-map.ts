@@ -76,6 +76,12 @@ export type HelperModel = {
 	total: number;
 	theme: 'auto' | 'light' | 'dark';
 	lang: string;
+	dir: 'ltr' | 'rtl';
+	/**
+	 * The helper's own words, in the extension's language (the content script has no catalogues): `steps[n]`
+	 * is "Step n of total" (n = 1…total; steps[0] is empty).
+	 */
+	labels: {close: string; source: string; requested: string; requestedDone: string; failed: string; steps: string[]};
 };
 
 type Messages = {

@@ -7,6 +7,7 @@
  * A new setting: its schema in ./settings.ts (fieldSchemas), its default here (tsc fails until DEFAULTS
  * has it), and a migration in ./settings.ts when old documents need one.
  */
+import {LANGUAGES} from './languages';
 import type {Settings} from './settings';
 
 export type {Settings} from './settings';
@@ -16,6 +17,8 @@ export const SETTINGS_KEY = 'settings';
 
 export const PREFERENCES = ['both', 'cloud', 'self-hosted'] as const;
 export const THEMES = ['auto', 'light', 'dark'] as const;
+/** The language choice: the browser's ("auto") or one of the extension's languages. */
+export const LANGUAGE_SETTINGS = ['auto', ...LANGUAGES] as const;
 export const MIN_SNOOZE_DAYS = 1;
 export const MAX_SNOOZE_DAYS = 365;
 /** More custom sites than anyone plausibly uses, small enough to keep every list and registration cheap. */
@@ -29,6 +32,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 	snoozedUntil: {},
 	preference: 'both',
 	theme: 'auto',
+	language: 'auto',
 	journeyEnabled: true,
 	customSites: [],
 	badgeOnly: false,

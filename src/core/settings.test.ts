@@ -97,7 +97,7 @@ describe('repairSettings', () => {
 		);
 	});
 
-	it('migrates a version 1 document to version 2: keeps every field, adds the journey switch and custom sites, drops expired snoozes', () => {
+	it('migrates a version 1 document to the current version: keeps every field, adds the journey switch, custom sites and the language (auto), drops expired snoozes', () => {
 		const future = Date.now() + 86_400_000;
 		const v1 = {
 			version: 1,
@@ -117,6 +117,7 @@ describe('repairSettings', () => {
 			journeyEnabled: true,
 			customSites: [],
 			badgeOnly: false,
+			language: 'auto',
 		});
 	});
 

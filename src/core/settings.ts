@@ -16,6 +16,7 @@ import * as z from 'zod/mini';
 import {serviceKeySchema} from './service-key';
 import {
 	DEFAULTS,
+	LANGUAGE_SETTINGS,
 	MAX_CUSTOM_SITES,
 	MAX_SNOOZE_DAYS,
 	MIN_SNOOZE_DAYS,
@@ -26,6 +27,7 @@ import {
 
 export {
 	DEFAULTS,
+	LANGUAGE_SETTINGS,
 	MAX_CUSTOM_SITES,
 	MAX_SNOOZE_DAYS,
 	MIN_SNOOZE_DAYS,
@@ -57,6 +59,8 @@ export const fieldSchemas = {
 	snoozedUntil: z.record(serviceKeySchema, z.number().check(z.int(), z.gte(0))),
 	preference: z.enum(PREFERENCES),
 	theme: z.enum(THEMES),
+	/** Version 3: the extension's language: "auto" (the browser's, core/languages.ts languageFor) or one of LANGUAGES. */
+	language: z.enum(LANGUAGE_SETTINGS),
 	/** Version 2: whether the background records "Your journey" (days a service was visited; background/journey-db.ts). */
 	journeyEnabled: z.boolean(),
 	/**
@@ -108,8 +112,9 @@ export const MIGRATIONS: ReadonlyArray<(old: Document) => Document> = [
 		}
 		return next;
 	},
-	// 2 → 3: the badge-only mode, off (the banner as before).
-	(old) => ({...old, version: 3, badgeOnly: old['badgeOnly'] ?? false}),
+	// 2 → 3: the badge-only mode, off (the banner as before), and the language choice, "auto" (the browser's
+	// language, what every earlier version showed).
+	(old) => ({...old, version: 3, badgeOnly: old['badgeOnly'] ?? false, language: old['language'] ?? 'auto'}),
 ];
 
 export type RepairReport = {settings: Settings; repaired: string[]; newer: boolean};

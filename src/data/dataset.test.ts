@@ -10,7 +10,7 @@ import {describe, expect, it} from 'vitest';
 import {findService, ruleMatches, type RuleSet} from '../core/url-match';
 import {checkDataset} from '../../scripts/data/build-dataset';
 import {generate} from '../../scripts/generate-data';
-import {datasetSchema, type Dataset} from './schema';
+import {datasetSchema, LANGUAGES, type Dataset} from './schema';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DATASET_TEXT = readFileSync(path.join(ROOT, 'src/data/dataset.json'), 'utf8');
@@ -115,19 +115,45 @@ describe('dataset.json', () => {
 		expect(dataset.evaluations).toHaveLength(dataset.tools.length * dataset.criteria.length);
 	});
 
-	it('has English and French for every text', () => {
+	it('has every language for every text: every tool, criterion, threat and service in each of the ten', () => {
 		const found = texts(raw);
 		expect(found.length).toBeGreaterThan(50);
-		const missing = found.filter(([, text]) => typeof text.fr !== 'string' || text.fr.trim() === '').map(([at]) => at);
+		const missing = found.flatMap(([at, text]) =>
+			LANGUAGES.filter((lang) => {
+				const value = text[lang];
+				return typeof value !== 'string' || value.trim() === '';
+			}).map((lang) => `${at}.${lang}`),
+		);
 		expect(missing).toEqual([]);
+		for (const lang of LANGUAGES) {
+			for (const tool of dataset.tools) {
+				expect(tool.summary[lang], `${tool.id} ${lang}`).toBeTruthy();
+				expect(tool.recommendedOn[lang], `${tool.id} ${lang}`).toMatch(/^https:\/\/www\.privacyguides\.org\//);
+			}
+			for (const criterion of dataset.criteria) expect(criterion.text[lang], `${criterion.id} ${lang}`).toBeTruthy();
+			for (const threat of dataset.threats) {
+				expect(threat.label[lang], `${threat.id} ${lang}`).toBeTruthy();
+				expect(threat.explanation[lang], `${threat.id} ${lang}`).toBeTruthy();
+			}
+			// Privacy Guides' page in each language, for every kind of page the advice comes from.
+			expect(sorted(dataset.sources.filter((page) => page.lang === lang).map((page) => page.pagePath)), lang).toEqual([
+				'basics/common-threats',
+				'photo-management',
+				'self-hosting/file-management',
+			]);
+		}
 	});
 
-	it("is typeset like the extension's own messages: curly apostrophes; in French, no-break spaces before : ; ? ! and inside « »", () => {
+	it("is typeset like the extension's own messages: curly apostrophes, no straight quotes but in English; in French, no-break spaces before : ; ? ! and inside « »", () => {
 		const wrong: string[] = [];
 		for (const [at, text] of texts(raw)) {
 			for (const [lang, value] of Object.entries(text)) {
 				if (typeof value !== 'string' || value.startsWith('https://')) continue;
-				if (value.includes("'") || (lang === 'fr' && / [:;?!»]|« |[^\u00a0\u202f ][:;?!](?=\s|$)/.test(value)))
+				if (
+					value.includes("'") ||
+					(lang !== 'en' && value.includes('"')) ||
+					(lang === 'fr' && / [:;?!»]|« |[^\u00a0\u202f ][:;?!](?=\s|$)/.test(value))
+				)
 					wrong.push(`${at}.${lang}: ${value}`);
 			}
 		}
@@ -181,7 +207,10 @@ describe('dataset.json', () => {
 
 	it('is exactly what the generator writes, and so is each language’s page file (npm run data -- --check)', async () => {
 		const files = await generate();
-		expect([...files.keys()]).toEqual(['src/data/dataset.json', 'src/data/pages/en.json', 'src/data/pages/fr.json']);
+		expect([...files.keys()]).toEqual([
+			'src/data/dataset.json',
+			...LANGUAGES.map((lang) => `src/data/pages/${lang}.json`),
+		]);
 		expect(files.get('src/data/dataset.json')).toBe(DATASET_TEXT);
 		for (const [file, text] of files) expect(readFileSync(path.join(ROOT, file), 'utf8'), file).toBe(text);
 		expect(DATASET_TEXT.endsWith('}\n')).toBe(true);

@@ -7,14 +7,16 @@
  * guide) or ours (this project's advice). A provider's or project's claim must link to the page that says it.
  */
 import * as z from 'zod/mini';
-import {httpsUrlSchema, idSchema} from './schema';
+import {httpsUrlSchema, idSchema, LANGUAGES, type Language} from './schema';
 
 const CLAIM_AUTHORS = ['provider', 'project', 'ours'] as const;
 export type ClaimAuthor = (typeof CLAIM_AUTHORS)[number];
 
 const text = z.string().check(z.minLength(1), z.trim());
+/** The claim's text in every language (our translations: scripts/data/curated/i18n/<lang>.json). */
+const textInEveryLanguage = Object.fromEntries(LANGUAGES.map((lang) => [lang, text])) as Record<Language, typeof text>;
 const claimSchema = z
-	.strictObject({en: text, fr: text, by: z.enum(CLAIM_AUTHORS), source: z.optional(httpsUrlSchema)})
+	.strictObject({...textInEveryLanguage, by: z.enum(CLAIM_AUTHORS), source: z.optional(httpsUrlSchema)})
 	.check(
 		z.refine((claim) => claim.by === 'ours' || claim.source !== undefined, {
 			message: 'a claim by the provider or the project needs its source',

@@ -1,10 +1,14 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {buildMoves, frenchTypographyIssues, generateMoves, MovesBuildError} from '../../scripts/data/build-moves';
+import {testTranslations} from '../../scripts/data/test-translations';
 import {dataset} from '.';
 import {exportOrigin, exportPageOf, movePlan, moves} from './moves';
 import {MOVE_STEPS} from '../core/moves';
+import {LANGUAGES} from './schema';
 
+/** Our translations, with stand-ins for the languages whose file has not landed yet. */
+const translations = testTranslations();
 const catalogue = {services: dataset.services.map((s) => s.id), tools: dataset.tools.map((t) => t.id)};
 type Curated = {
 	services: Record<string, {request: Array<{source?: string}>}>;
@@ -20,16 +24,22 @@ describe('moves data', () => {
 	test('a provider or project claim without its source is refused, with where it is', () => {
 		const input = curated();
 		delete input.services['google-photos']!.request[0]!.source;
-		expect(() => buildMoves(input, catalogue)).toThrow(/services\.google-photos\.request\.0.*needs its source/s);
+		expect(() => buildMoves(input, catalogue, translations)).toThrow(
+			/services\.google-photos\.request\.0.*needs its source/s,
+		);
 	});
 
 	test('an unknown service or alternative is refused', () => {
 		const input = curated();
 		input.services['nope-photos'] = input.services['flickr']!;
 		input.tools['ente-photos']!.from['nowhere'] = {};
+		const withCopies = testTranslations();
+		for (const texts of Object.values(withCopies))
+			for (const [key, text] of Object.entries(texts))
+				if (key.startsWith('moves/services/flickr/')) texts[key.replace('/flickr/', '/nope-photos/')] = text;
 		const error = (() => {
 			try {
-				buildMoves(input, catalogue);
+				buildMoves(input, catalogue, withCopies);
 			} catch (caught) {
 				return caught;
 			}
@@ -39,6 +49,16 @@ describe('moves data', () => {
 			'services.nope-photos: not a catalogued service',
 			'tools.ente-photos.from.nowhere: not a catalogued service',
 		]);
+	});
+
+	test('a missing translation is refused, naming the file and key (never English instead)', () => {
+		const partial = testTranslations();
+		Reflect.deleteProperty(partial['de']!, 'moves/generic/check/0');
+		Reflect.deleteProperty(partial, 'he');
+		expect(() => buildMoves(curated(), catalogue, partial)).toThrow(
+			/i18n\/he\.json: missing \(see its README\)\n.*i18n\/de\.json: missing moves\/generic\/check\/0$/,
+		);
+		expect(() => buildMoves(curated(), catalogue, translations)).not.toThrow();
 	});
 
 	test('French typography is checked', () => {
@@ -53,7 +73,7 @@ describe('moves data', () => {
 	test('every catalogued service has a plan to every alternative, every step with at least one claim', () => {
 		for (const service of dataset.services)
 			for (const tool of dataset.tools)
-				for (const lang of ['en', 'fr'] as const) {
+				for (const lang of LANGUAGES) {
 					const plan = movePlan({service: service.id, tool: tool.id}, {service: 'S', tool: 'T'}, lang);
 					expect(plan.steps.map((s) => s.step)).toEqual([...MOVE_STEPS]);
 					for (const step of plan.steps)

@@ -23,17 +23,33 @@ type InLanguage<T> = T extends Text | LocalizedUrl
 			: T;
 
 export type PageService = InLanguage<Omit<Service, 'match'>>;
-export type PageData = {lang: Language} & InLanguage<Omit<Dataset, 'services' | 'neverFlag'>> & {
+export type PageData = {
+	lang: Language;
+	/**
+	 * Privacy Guides' texts that its page in this language still has in English, shown with lang="en":
+	 * `intro`, `notAffiliated`, `tools/<id>/summary`, `criteria/<id>`, `threats/<id>/label`,
+	 * `threats/<id>/explanation`, `sources/<id>/title` (scripts/data/page-data.ts englishPassages).
+	 */
+	inEnglish: string[];
+} & InLanguage<Omit<Dataset, 'services' | 'neverFlag'>> & {
 		services: PageService[];
 	};
 export type PageTool = PageData['tools'][number];
 export type PageRoute = PageService['export'];
 export type PageEvaluation = PageData['evaluations'][number];
 
-/** Each language's file. A new language: its file here, and in LANGUAGES (./schema.ts) for the generator. */
+/** Each language's file (`npm run data` writes them; a new language: its file here, and in LANGUAGES). */
 const FILES: Record<Language, () => Promise<{default: unknown}>> = {
 	en: () => import('./pages/en.json'),
 	fr: () => import('./pages/fr.json'),
+	es: () => import('./pages/es.json'),
+	it: () => import('./pages/it.json'),
+	nl: () => import('./pages/nl.json'),
+	de: () => import('./pages/de.json'),
+	ru: () => import('./pages/ru.json'),
+	he: () => import('./pages/he.json'),
+	'zh-TW': () => import('./pages/zh-TW.json'),
+	'zh-Hant': () => import('./pages/zh-Hant.json'),
 };
 
 const loaded = new Map<Language, Promise<PageData>>();
@@ -58,4 +74,10 @@ export function serviceIn(data: PageData, id: string): PageService | undefined {
 
 export function evaluationOf(data: PageData, toolId: string, criterionId: string): PageEvaluation | undefined {
 	return data.evaluations.find((e) => e.tool === toolId && e.criterion === criterionId);
+}
+
+/** The language of a Privacy Guides text on this page: "en" where its page still has it in English. */
+export function langOf(data: PageData, key: string): 'en' | undefined {
+	// Page data written before inEnglish existed has none: nothing is marked.
+	return data.lang !== 'en' && Array.isArray(data.inEnglish) && data.inEnglish.includes(key) ? 'en' : undefined;
 }

@@ -12,13 +12,30 @@
  *   threat) carries its author (`by`, see `attributionSchema`): Privacy Guides (the exact copied pages,
  *   whose language and revision are in `sources`), the provider itself (its own page), or this project
  *   (our assessment, with the pages we searched and the month);
- * - text the person reads is localized as {en, fr?}: English always, French where we have it (the
- *   data tests require French for every curated field; imported fields fall back to English).
+ * - text the person reads is localized as {en, fr, es, …}: English always; the generator fails unless
+ *   every text has every language of LANGUAGES (our texts from scripts/data/curated/i18n, Privacy
+ *   Guides' from its page in that language, as published: still English where its translation is).
  */
 import * as z from 'zod/mini';
 
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import {LANGUAGES, type Language} from '../core/languages';
+
+export {LANGUAGES, type Language} from '../core/languages';
+/** Every language but English. */
+export const TRANSLATED_LANGUAGES = LANGUAGES.filter(
+	(lang): lang is Exclude<Language, 'en'> => lang !== 'en',
+) as readonly Exclude<Language, 'en'>[];
+
+/** {en: required, every other language: optional}, for texts and localized URLs. */
+function localizedShape<T extends z.core.SomeType>(value: T) {
+	return {
+		en: value,
+		...(Object.fromEntries(TRANSLATED_LANGUAGES.map((lang) => [lang, z.optional(value)])) as Record<
+			Exclude<Language, 'en'>,
+			z.ZodMiniOptional<T>
+		>),
+	};
+}
 
 const nonEmpty = z.string().check(z.minLength(1), z.trim());
 /** A slug: lowercase words joined by single hyphens. */
@@ -27,11 +44,11 @@ export const idSchema = z
 	.check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lowercase words joined by hyphens'));
 export const httpsUrlSchema = z.url({protocol: /^https$/, hostname: z.regexes.domain});
 
-const textSchema = z.strictObject({en: nonEmpty, fr: z.optional(nonEmpty)});
+const textSchema = z.strictObject(localizedShape(nonEmpty));
 export type Text = z.infer<typeof textSchema>;
 
 /** A page the extension links to, in the person's language where one exists. */
-export const localizedUrlSchema = z.strictObject({en: httpsUrlSchema, fr: z.optional(httpsUrlSchema)});
+export const localizedUrlSchema = z.strictObject(localizedShape(httpsUrlSchema));
 export type LocalizedUrl = z.infer<typeof localizedUrlSchema>;
 
 /** Where a Privacy Guides page came from. Every imported fact names one of these by id. */
@@ -47,6 +64,7 @@ export const sourcePageSchema = z.strictObject({
 	repository: nonEmpty,
 	commit: z.string().check(z.regex(/^[0-9a-f]{7,40}$/)),
 	date: z.iso.date(),
+	/** The live page. German: the English page, since Privacy Guides does not publish its German site. */
 	url: httpsUrlSchema,
 });
 export type SourcePage = z.infer<typeof sourcePageSchema>;

@@ -1,6 +1,7 @@
-/** Which alternatives to suggest (cloud, self-hosted or both) and the theme of every surface. */
+/** Which alternatives to suggest (cloud, self-hosted or both), the theme and the language of every surface. */
 import {t, type MessageKey} from '../core/i18n';
-import {PREFERENCES, THEMES, type Settings} from '../core/settings';
+import {directionOf, LANGUAGE_NAMES, LANGUAGES} from '../core/languages';
+import {LANGUAGE_SETTINGS, PREFERENCES, THEMES, type Settings} from '../core/settings';
 import {Status, useSettingsStatus} from './Status';
 
 const PREFERENCE_LABELS = {
@@ -69,6 +70,29 @@ export function DisplayChoices({settings, onSettings}: Props) {
 				value={settings.theme}
 				onChange={(theme) => save({theme})}
 			/>
+			<p class="field">
+				<label for="language">{t('optionsLanguageLabel')}</label>
+				<select
+					id="language"
+					value={settings.language}
+					aria-describedby="language-hint"
+					onChange={(event) => {
+						const language = LANGUAGE_SETTINGS.find((value) => value === event.currentTarget.value);
+						if (language && language !== settings.language) save({language});
+					}}
+				>
+					<option value="auto">{t('optionsLanguageAuto')}</option>
+					{/* Each language in its own name and script, so that anyone finds theirs. */}
+					{LANGUAGES.map((lang) => (
+						<option key={lang} value={lang} lang={lang} dir={directionOf(lang)}>
+							{LANGUAGE_NAMES[lang]}
+						</option>
+					))}
+				</select>
+			</p>
+			<p id="language-hint" class="hint">
+				{t('optionsLanguageHint')}
+			</p>
 			<Status id="choices-status" text={status} />
 		</section>
 	);

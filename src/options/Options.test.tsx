@@ -150,6 +150,42 @@ describe('the options page', () => {
 		expect(stored()?.theme).toBe('dark');
 	});
 
+	it('offers every language in its own name; a choice re-renders the page in it at once and is stored', async () => {
+		const select = $<HTMLSelectElement>('select#language');
+		expect([...select.options].map((option) => [option.value, option.textContent])).toEqual([
+			['auto', 'Same as the browser'],
+			['en', 'English'],
+			['fr', 'Français'],
+			['es', 'Español'],
+			['it', 'Italiano'],
+			['nl', 'Nederlands'],
+			['de', 'Deutsch'],
+			['ru', 'Русский'],
+			['he', 'עברית'],
+			['zh-TW', '中文（台灣）'],
+			['zh-Hant', '中文（繁體）'],
+		]);
+		expect(select.value).toBe('auto');
+		expect(text('#choices-heading')).toBe('Suggestions and appearance');
+		select.value = 'fr';
+		await act(() => {
+			select.dispatchEvent(new Event('change', {bubbles: true}));
+		});
+		await settle();
+		expect(stored()?.language).toBe('fr');
+		expect(text('#choices-heading')).toBe('Suggestions et apparence');
+		expect(document.documentElement.lang).toBe('fr');
+		expect($<HTMLSelectElement>('select#language').value).toBe('fr');
+		// Back to the browser's language (English here).
+		$<HTMLSelectElement>('select#language').value = 'auto';
+		await act(() => {
+			$('select#language').dispatchEvent(new Event('change', {bubbles: true}));
+		});
+		await settle();
+		expect(stored()?.language).toBe('auto');
+		expect(text('#choices-heading')).toBe('Suggestions and appearance');
+	});
+
 	it('resets only after an inline confirmation (no blocking dialog), and Cancel changes nothing', async () => {
 		const confirm = vi.fn(() => true);
 		window.confirm = confirm;

@@ -11,6 +11,7 @@
  * to the control that caused it. The settings, the custom sites and the journey load separately: one that
  * cannot be loaded says so in its own section, and the rest (export, reset) still works.
  */
+import {applyLanguage} from '../ui/language';
 import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {errorMessage} from '../core/errors';
@@ -33,7 +34,12 @@ import {ServiceLists} from './ServiceLists';
 type LoadErrors = {settings?: string; sites?: string; journey?: string};
 
 export function Options() {
-	const [settings, setSettings] = useState<Settings | null>(null);
+	const [settings, setStoredSettings] = useState<Settings | null>(null);
+	/** Shows new settings, in the language they choose (applied before the render, so all of it follows). */
+	const setSettings = (next: Settings | null) => {
+		if (next) applyLanguage(next);
+		setStoredSettings(next);
+	};
 	const [sites, setSites] = useState<CustomSiteStatus[] | null>(null);
 	const [journey, setJourney] = useState<JourneyState>({available: false});
 	const [loaded, setLoaded] = useState(false);
@@ -76,6 +82,7 @@ export function Options() {
 		// Changes made elsewhere (a banner's buttons, another options tab) show here at once.
 		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
 			if (area === 'local' && changes[SETTINGS_KEY]?.newValue !== undefined) {
+				// A new language re-renders the whole page in it (every surface follows at once).
 				setSettings(repairSettings(changes[SETTINGS_KEY].newValue).settings);
 				setLoadErrors(({settings: _gone, ...rest}) => rest);
 				setNow(Date.now());

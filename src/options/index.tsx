@@ -1,9 +1,10 @@
 import {render} from 'preact';
-import {localizeDocument, t} from '../core/i18n';
+import {localizeDocument} from '../core/i18n';
+import {titled} from '../ui/language';
 import {followTheme} from '../ui/theme';
 import {Options} from './Options';
 
 localizeDocument(document);
-document.title = t('optionsTitle');
+titled('optionsTitle');
 void followTheme();
 render(<Options />, document.getElementById('app')!);

@@ -6,7 +6,7 @@ import {MOVE_STEPS, movePagePath} from '../core/moves';
 import {comparisonUrl} from '../core/pages';
 import {send} from '../core/send';
 import {toolsForPreference} from '../core/tool-order';
-import {evaluationOf, serviceIn, type PageData, type PageTool} from '../data/pages';
+import {evaluationOf, langOf, serviceIn, type PageData, type PageTool} from '../data/pages';
 import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePageData, usePlatform, usePromise, useSettings} from '../ui/hooks';
@@ -105,7 +105,8 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 					<>
 						<h1 data-neutral="">{t('popupNeutralTitle')}</h1>
 						<p class="muted">
-							{data.intro.text} <Byline by={data.intro.by} data={data} what={t('popupNeutralTitle')} />
+							<span lang={langOf(data, 'intro')}>{data.intro.text}</span>{' '}
+							<Byline by={data.intro.by} data={data} what={t('popupNeutralTitle')} />
 						</p>
 					</>
 				)}

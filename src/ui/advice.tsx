@@ -10,7 +10,7 @@
  */
 import type {ComponentChildren} from 'preact';
 import {t, type MessageKey} from '../core/i18n';
-import {evaluationOf, type PageData, type PageRoute, type PageService, type PageTool} from '../data/pages';
+import {evaluationOf, langOf, type PageData, type PageRoute, type PageService, type PageTool} from '../data/pages';
 import type {Attribution, Platform, Verdict} from '../data/schema';
 import {pagesForReader, privacyGuidesPage, shortUrl} from './attribution';
 import {formatDay, formatMonth} from './format';
@@ -69,6 +69,7 @@ export function Byline({by, data, what}: {by: Attribution; data: PageData; what:
 			<ExternalLink href={page.url} label={t('sourceOfBy', [what, author])}>
 				{t('authorPrivacyGuides')}
 			</ExternalLink>
+			{englishPageFor(page, lang) && ` (${t('linkInEnglish')})`}
 		</span>
 	);
 }
@@ -124,7 +125,10 @@ function CriteriaList({tool, data}: {tool: PageTool; data: PageData}) {
 									<li key={criterion.id} data-criterion={criterion.id} data-verdict={evaluation.verdict}>
 										<details>
 											<summary>
-												<VerdictLabel verdict={evaluation.verdict} /> <span class="criterion">{text}</span>
+												<VerdictLabel verdict={evaluation.verdict} />{' '}
+												<span class="criterion" lang={langOf(data, `criteria/${criterion.id}`)}>
+													{text}
+												</span>
 											</summary>
 											<p>
 												{evaluation.reason} <Byline by={evaluation.by} data={data} what={text} />
@@ -224,7 +228,9 @@ export function ToolCard({
 									return threat
 										? [
 												<li key={id} data-threat={id}>
-													<ExternalLink href={threat.url}>{threat.label}</ExternalLink>
+													<ExternalLink href={threat.url}>
+														<span lang={langOf(data, `threats/${id}/label`)}>{threat.label}</span>
+													</ExternalLink>
 												</li>,
 											]
 										: [];
@@ -358,8 +364,12 @@ export function Threats({data, tools}: {data: PageData; tools: readonly PageTool
 					const label = threat.label;
 					return (
 						<li key={threat.id} data-threat={threat.id}>
-							<ExternalLink href={threat.url}>{label}</ExternalLink>
-							{t('labelColon')} {threat.explanation} <Byline by={threat.by} data={data} what={label} />
+							<ExternalLink href={threat.url}>
+								<span lang={langOf(data, `threats/${threat.id}/label`)}>{label}</span>
+							</ExternalLink>
+							{t('labelColon')}{' '}
+							<span lang={langOf(data, `threats/${threat.id}/explanation`)}>{threat.explanation}</span>{' '}
+							<Byline by={threat.by} data={data} what={label} />
 						</li>
 					);
 				})}
@@ -380,10 +390,13 @@ export function Attribution({data}: {data: PageData}) {
 			</p>
 			<ul class="source-pages">
 				{pagesForReader(data.lang, data).map((page) => (
-					<li key={page.id} data-page={page.id} lang={page.lang}>
+					<li key={page.id} data-page={page.id}>
 						<ExternalLink href={page.url}>
-							{t('attributionPage', [page.title, formatDay(page.date, data.lang)])}
+							<span lang={langOf(data, `sources/${page.id}/title`) ?? page.lang}>
+								{t('attributionPage', [page.title, formatDay(page.date, data.lang)])}
+							</span>
 						</ExternalLink>
+						{englishPageFor(page, data.lang) && ` (${t('linkInEnglish')})`}
 					</li>
 				))}
 			</ul>
@@ -391,4 +404,12 @@ export function Attribution({data}: {data: PageData}) {
 			<p>{t('notAffiliated')}</p>
 		</footer>
 	);
+}
+
+/**
+ * Whether a Privacy Guides page of a reader's language links to the English page: German, whose site
+ * Privacy Guides does not publish (src/data/schema.ts sourcePageSchema `url`). Said next to the link.
+ */
+function englishPageFor(page: {lang: string; url: string}, lang: string): boolean {
+	return lang !== 'en' && page.lang !== 'en' && new URL(page.url).pathname.startsWith('/en/');
 }

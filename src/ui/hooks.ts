@@ -7,11 +7,12 @@
  * frame, and a request started there would make every page wait one frame more than it has to. The
  * answers are taken in a layout effect, which runs right after the render that subscribes.
  */
-import {useLayoutEffect, useMemo, useState} from 'preact/hooks';
+import {useEffect, useLayoutEffect, useMemo, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {dataLanguage} from '../core/i18n';
 import {send} from '../core/send';
-import {DEFAULTS, type Settings} from '../core/settings-defaults';
+import {DEFAULTS, SETTINGS_KEY, type Settings} from '../core/settings-defaults';
+import {applyLanguage} from './language';
 import {loadPageData, type PageData} from '../data/pages';
 import type {Platform} from '../data/schema';
 import {platformOf} from './order';
@@ -46,11 +47,34 @@ export function usePlatform(): Platform | null {
 	return usePromise(request) ?? null;
 }
 
-/** The settings and a setter for the preference, which updates the stored settings. */
+/**
+ * The settings and a setter for the preference, which updates the stored settings. The language they choose
+ * is applied before the render that shows them (ui/language.ts), and a change made on another page (the
+ * options' language, preference, theme) re-renders this one at once.
+ */
 export function useSettings(): [Settings | null, (patch: Partial<Pick<Settings, 'preference'>>) => Promise<void>] {
-	const request = useMemo(() => send('getSettings', null).catch((): Settings => ({...DEFAULTS})), []);
+	const request = useMemo(
+		() =>
+			send('getSettings', null)
+				.catch((): Settings => ({...DEFAULTS}))
+				.then((settings) => {
+					applyLanguage(settings);
+					return settings;
+				}),
+		[],
+	);
 	const loaded = usePromise(request);
 	const [updated, setUpdated] = useState<Settings | null>(null);
+	useEffect(() => {
+		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
+			const next = changes[SETTINGS_KEY]?.newValue as Settings | undefined;
+			if (area !== 'local' || typeof next !== 'object' || next === null) return;
+			applyLanguage(next);
+			setUpdated(next);
+		};
+		browser.storage.onChanged.addListener(onChanged);
+		return () => browser.storage.onChanged.removeListener(onChanged);
+	}, []);
 	const update = async (patch: Partial<Pick<Settings, 'preference'>>) => {
 		setUpdated(await send('updateSettings', patch));
 	};

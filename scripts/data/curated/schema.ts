@@ -13,21 +13,42 @@ import {
 	criterionSchema,
 	evaluationSchema,
 	idSchema,
+	LANGUAGES,
 	localizedUrlSchema,
 	neverFlagSchema,
 	routeSchema,
 	serviceSchema,
 	sourcePageSchema,
 	TOOL_KINDS,
+	TRANSLATED_LANGUAGES,
 } from '../../../src/data/schema';
 
 const comment = z.string().min(1).optional();
 
-/** A curated text: unlike the dataset's, French is required here. */
-const curatedTextSchema = z.strictObject({en: z.string().trim().min(1), fr: z.string().trim().min(1)});
+const curatedString = z.string().trim().min(1);
+/**
+ * A curated text, once its translations are in (scripts/data/i18n-texts.ts withTranslations: the files
+ * hold English only, each other language comes from scripts/data/curated/i18n/<lang>.json): every
+ * language is required.
+ */
+const curatedTextSchema = z.strictObject(
+	Object.fromEntries(LANGUAGES.map((lang) => [lang, curatedString])) as Record<
+		(typeof LANGUAGES)[number],
+		typeof curatedString
+	>,
+);
 
-/** Source page ids per language: English is required, French optional. */
-const pagesByLanguageSchema = z.strictObject({en: idSchema, fr: z.optional(idSchema)});
+/** Privacy Guides' words pinned in a curated file (threats.json), English and French, checked verbatim. */
+const pinnedTextSchema = z.strictObject({en: curatedString, fr: curatedString});
+
+/** Source page ids per language: English is required, the others optional. */
+const pagesByLanguageSchema = z.strictObject({
+	en: idSchema,
+	...(Object.fromEntries(TRANSLATED_LANGUAGES.map((lang) => [lang, z.optional(idSchema)])) as Record<
+		(typeof TRANSLATED_LANGUAGES)[number],
+		z.ZodOptional<typeof idSchema>
+	>),
+});
 
 /** sources.json: provenance of every copied page. The title comes from the page itself. */
 const sourceShape = sourcePageSchema.def.shape;
@@ -50,7 +71,7 @@ const overrideSchema = z.strictObject({
 	 * `links.<key>` (the whole URL), `downloads.<platform>` (the whole URL) or `summary.<lang>` (a
 	 * substring of the text).
 	 */
-	field: z.string().regex(/^(links\.[A-Za-z]+|downloads\.[a-z]+|summary\.(en|fr))$/),
+	field: z.string().regex(new RegExp(`^(links\\.[A-Za-z]+|downloads\\.[a-z]+|summary\\.(${LANGUAGES.join('|')}))$`)),
 	from: z.string().min(1),
 	to: z.string().min(1),
 	reason: z.string().min(1),
@@ -112,8 +133,8 @@ const curatedThreatsSchema = z.strictObject({
 			/** The anchor of the threat's section in basics/common-threats.md, as the tags link it. */
 			anchor: z.string().regex(/^[a-z0-9-]+$/),
 			/** The term in bold in the definitions list, per language. */
-			label: curatedTextSchema,
-			explanation: curatedTextSchema,
+			label: pinnedTextSchema,
+			explanation: pinnedTextSchema,
 			url: z.strictObject({...localizedUrlSchema.def.shape}),
 		}),
 	),
