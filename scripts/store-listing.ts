@@ -42,7 +42,7 @@ export const HOST_GROUPS = ['content_scripts'] as const;
 const text = z.string().trim().min(1);
 
 export const listingSchema = z.strictObject({
-	language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/),
+	language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2}|-[A-Z]{2}|-[A-Z][a-z]{3})?$/),
 	name: text,
 	/** Chrome's summary is the manifest's description: locales/<language>/messages.json extDescription. */
 	summary: text,
@@ -89,7 +89,7 @@ export const listingSchema = z.strictObject({
 export type Listing = z.infer<typeof listingSchema>;
 
 export const LISTING_DIR = 'docs/store';
-const FILE = /^listing\.([a-zA-Z_]+)\.json$/;
+const FILE = /^listing\.([a-zA-Z_-]+)\.json$/;
 
 /** Every listing file, validated; the language in the file name must be the one inside. */
 export function loadListings(root: string): Listing[] {
