@@ -43,10 +43,13 @@ export const BUDGETS: Record<string, number> = {
  * background and the move page.
  * Raised to 256 KB for the interface's own catalogues (src/core/catalogues.ts, about 16 KB of messages per
  * language as JSON text, shared by the background and every page; en and fr today). Ten languages need about
- * 160 KB of catalogues, and the dataset and moves grow with them: this budget is to be set again when the
- * translations land (or the catalogues split per language, like the page data).
+ * 160 KB of catalogues, and the dataset and moves grow with them.
+ * Set to 640 KB when the ten languages' translations landed (measured 590 KB: the whole dataset in ten
+ * languages about 265 KB, the catalogues about 185 KB, the moves about 65 KB). What a page loads is measured
+ * by `npm run bench`, what a store receives by PACKAGE_BUDGET; the next step is to split the catalogues and the
+ * background's texts per language, as the page data is.
  */
-export const CHUNKS_BUDGET = 256 * 1024;
+export const CHUNKS_BUDGET = 640 * 1024;
 
 /**
  * The pages' data, one chunk per language (src/data/pages/<lang>.json, loaded by a dynamic import): a
@@ -58,8 +61,14 @@ export const CHUNKS_BUDGET = 256 * 1024;
 export const PAGE_DATA_BUDGET = 64 * 1024;
 const PAGE_DATA_CHUNK = new RegExp(`^chunks/(${LANGUAGES.join('|')})-\\w+\\.js$`);
 
-/** The whole packaged extension (the zip a store receives), per browser. */
-export const PACKAGE_BUDGET = 150 * 1024;
+/**
+ * The whole packaged extension (the zip a store receives), per browser. 150 KB for English and French; 300 KB
+ * since the ten languages landed (measured 273 KB): every text ships twice, in the whole dataset (background,
+ * options) and in each language's page data (popup, comparison), and the catalogues hold all ten languages.
+ * Shipping each text once (the background answering a page with its language's data) would bring it back
+ * towards 180 KB: written down as the next step in docs/performance.md.
+ */
+export const PACKAGE_BUDGET = 300 * 1024;
 
 export async function measure(dir: string, target: string): Promise<Size[]> {
 	const sizes: Size[] = [];
