@@ -374,15 +374,24 @@ describe('npm run data:update when the curated data no longer fits the newest pa
 
 		// The person adds the audit, marks every flagged claim reviewed, and regenerates.
 		const toolsFile = path.join(root, 'scripts/data/curated/tools.json');
-		const tools = JSON.parse(readFileSync(toolsFile, 'utf8')) as {id: string; audits: unknown[]}[];
-		tools[0]!.audits.push({
+		const tools = JSON.parse(readFileSync(toolsFile, 'utf8')) as {id: string; audits: {by: unknown}[]}[];
+		const audits = tools[0]!.audits;
+		audits.push({
 			auditor: 'Example Security',
 			date: '2026-08',
-			scope: {en: 'Mobile apps', fr: 'Applications mobiles'},
+			scope: {en: 'Mobile apps'},
 			url: 'https://example.org/ente-mobile-audit',
-			by: {by: 'privacyguides', pages: ['photo-management-en-2025-11-05', 'photo-management-fr-2026-09-01']},
-		});
+			// The pages of every language, as the other audits cite them (the French one at its new id).
+			by: audits[0]!.by,
+		} as (typeof audits)[number]);
 		writeFileSync(toolsFile, JSON.stringify(tools, null, 2));
+		// Its scope in every other language (scripts/data/curated/i18n/<lang>.json, one key per text).
+		const i18nDir = path.join(root, 'scripts/data/curated/i18n');
+		for (const file of readdirSync(i18nDir).filter((name) => name.endsWith('.json') && name !== 'en.json')) {
+			const texts = JSON.parse(readFileSync(path.join(i18nDir, file), 'utf8')) as Record<string, string>;
+			texts[`tools/ente-photos/audits/${audits.length - 1}/scope`] = `Mobile apps (${file.slice(0, -5)})`;
+			writeFileSync(path.join(i18nDir, file), JSON.stringify(texts, null, '\t'));
+		}
 		expect(await runData(false, root)).toBe(0);
 		expect(await runData(true, root)).toBe(1);
 		const reviewFile = path.join(root, REVIEW_FILE);
