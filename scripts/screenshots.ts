@@ -9,7 +9,7 @@
  *   options-<lang>-<scheme>.png         the options page
  *   move-<lang>-<scheme>.png            the guided move page (Google Photos → Ente Photos, before it starts)
  *
- * for lang in en, fr (Chromium --lang=fr) and scheme in light, dark (emulated prefers-color-scheme); and, on a phone
+ * for lang in en, fr, he, zh-TW (Chromium --lang) and scheme in light, dark (emulated prefers-color-scheme); and, on a phone
  * (Firefox ESR at 360×740 with a phone's pointer, as test/e2e/mobile-firefox.e2e.test.ts runs it: Firefox for
  * Android's layout), in English and light:
  *
@@ -17,7 +17,7 @@
  *   phone-popup-en-light.png            the popup over Google Photos (on Android, a page of its own)
  * Pages are cropped to a sensible viewport; PNGs are recompressed with ImageMagick when it is installed.
  *
- * And the store images, per language (light), to docs/store/images/<lang>/ (named in docs/store/listing.<lang>.json;
+ * And the store images, in every language (light), to docs/store/images/<lang>/ (named in docs/store/listing.<lang>.json;
  * test/meta/store-images.test.ts checks their pixel dimensions):
  *
  *   screenshot-1-popup.png       1280×800: the real popup, as the browser opens it under the toolbar, over the
@@ -42,9 +42,13 @@ import {LocalSites, NEUTRAL_URL, PHOTOS_URL} from './browser/sites';
 import {sleep} from './browser/wait';
 import {loadListings} from './store-listing';
 import {promoTileHtml} from './store/promo-tile';
+import {LANGUAGES, type Language} from '../src/core/languages';
 
 const OUT = path.join(REPO, 'docs/screenshots');
-const LANGS = ['en', 'fr'] as const;
+/** The README's pictures: English, French, Hebrew (right to left) and Chinese (Taiwan); the store's: every language. */
+const README_LANGS: readonly Language[] = ['en', 'fr', 'he', 'zh-TW'];
+/** Chromium has no zh-Hant locale: Hong Kong's Chinese maps to it (src/core/languages.ts). */
+const CHROMIUM_LANG: Partial<Record<Language, string>> = {'zh-Hant': 'zh-HK'};
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 const ONLY = process.argv
@@ -273,10 +277,12 @@ async function storeImages(s: ChromiumSession, lang: string) {
 async function main() {
 	mkdirSync(OUT, {recursive: true});
 	if (want('phone')) await phone();
-	for (const lang of LANGS) {
-		const s = await launchChromium(lang === 'en' ? {} : {lang});
+	for (const lang of LANGUAGES) {
+		const surfaces = README_LANGS.includes(lang);
+		if (!surfaces && !want('store')) continue;
+		const s = await launchChromium(lang === 'en' ? {} : {lang: CHROMIUM_LANG[lang] ?? lang});
 		try {
-			for (const value of SCHEMES) {
+			for (const value of surfaces ? SCHEMES : []) {
 				if (want('banner')) await banner(s, lang, value);
 				if (want('popup-detected')) await popup(s, lang, value, 'detected');
 				if (want('popup-neutral')) await popup(s, lang, value, 'neutral');

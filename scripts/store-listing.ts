@@ -64,10 +64,10 @@ export const listingSchema = z.strictObject({
 	 */
 	images: z.strictObject({
 		screenshots: z
-			.array(z.string().regex(/^docs\/store\/images\/[a-z_A-Z]+\/[a-z0-9-]+\.png$/))
+			.array(z.string().regex(/^docs\/store\/images\/[a-z_A-Z-]+\/[a-z0-9-]+\.png$/))
 			.min(1)
 			.max(5),
-		promoTile: z.string().regex(/^docs\/store\/images\/[a-z_A-Z]+\/promo-tile\.png$/),
+		promoTile: z.string().regex(/^docs\/store\/images\/[a-z_A-Z-]+\/promo-tile\.png$/),
 		promoTagline: text.max(60),
 	}),
 	/** One per permission of test/meta/permissions.ts PERMISSIONS, and one per HOST_GROUPS entry. */
