@@ -96,7 +96,7 @@ export default tseslint.config(
 				'error',
 				...NO_HTML,
 				{
-					selector: 'ImportExpression:not([source.value=/^\\.\\/pages\\/[a-z]+\\.json$/])',
+					selector: 'ImportExpression:not([source.value=/^\\.\\/pages\\/[a-z]+(-[A-Za-z]+)?\\.json$/])',
 					message: 'Static imports only: the walls between contexts see no import() (but of ./pages/<lang>.json).',
 				},
 			],

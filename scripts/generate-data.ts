@@ -93,7 +93,13 @@ export async function readInputs(root: string = ROOT, options: InputOptions = {}
 		}
 	}
 	if (issues.length > 0) throw new DatasetBuildError(issues);
-	return {pages, curated, translations: await readTranslations(options.translationsDir ?? path.join(root, path.relative(ROOT, TRANSLATIONS_DIR)))};
+	return {
+		pages,
+		curated,
+		translations: await readTranslations(
+			options.translationsDir ?? path.join(root, path.relative(ROOT, TRANSLATIONS_DIR)),
+		),
+	};
 }
 
 /** Every generated file, by path relative to the repository: dataset.json first, then each language's page file. */
