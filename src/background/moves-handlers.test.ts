@@ -6,6 +6,7 @@ import type {Runtime} from '../core/browser';
 import {makeBackup, parseBackup} from '../core/backup';
 import {fake} from '../../test/fake-browser';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
+import {localDay} from '../core/journey';
 import {closeJourneyDb} from './journey-db';
 import {handlers} from './handlers';
 import {matchesExportPage, syncHelpers} from './moves';
@@ -285,6 +286,28 @@ describe('moves in the export file', () => {
 		await handlers.importData(old, page);
 		expect(await handlers.getMoves(null, page)).toMatchObject({available: true, moves: [{service: 'google-photos'}]});
 		expect(registrations()).toHaveLength(1);
+	});
+
+	it("a file older than moves: the moves kept and the file's checklist agree (a kept move's tick stays ticked)", async () => {
+		await start();
+		await handlers.setMoveStep({service: 'google-photos', step: 'download', done: true}, page);
+		const old = makeBackup(
+			{...DEFAULTS},
+			{visits: [{service: 'flickr', day: localDay(Date.now())}], checklist: []},
+			Date.now(),
+		);
+		await handlers.importData(old, page);
+		expect(await handlers.getMoves(null, page)).toMatchObject({
+			available: true,
+			moves: [{service: 'google-photos', done: ['download']}],
+		});
+		const journey = await handlers.getJourney(null, page);
+		expect(journey.available && journey.summary.checklist).toContainEqual({
+			service: 'google-photos',
+			exported: true,
+			imported: false,
+			deleted: false,
+		});
 	});
 
 	it('a file with moves replaces them: a move it does not have ends, and its permission goes back', async () => {
