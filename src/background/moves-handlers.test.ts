@@ -333,6 +333,20 @@ describe('moves in the export file', () => {
 		expect([...fake.current.permissions.origins]).toEqual([]);
 	});
 
+	it('the background refuses a move on a file\'s site that the rules of "Add site" leave out, and nothing changes', async () => {
+		await start();
+		const before = await handlers.getMoves(null, page);
+		const file = makeBackup(
+			{...DEFAULTS, customSites: ['nas.local']},
+			{visits: [], checklist: [], moves: [{service: 'nas.local', tool: 'ente-photos', started: 1, done: []}]},
+			Date.now(),
+		);
+		await expect(handlers.importData(file, page)).rejects.toThrow(
+			'A guided move in the file names a service or an alternative this extension does not know.',
+		);
+		expect(await handlers.getMoves(null, page)).toEqual(before);
+	});
+
 	it('the background refuses a move naming an unknown service or alternative, and nothing changes', async () => {
 		await start();
 		await handlers.updateSettings({snoozeDays: 3}, page);
