@@ -178,6 +178,17 @@ describe('the export-page helper', () => {
 		});
 	});
 
+	it('a private tab: no helper, and "I have requested my export" from one writes nothing', async () => {
+		await start();
+		const incognito = {...tab(url), tab: {id: 7, incognito: true} as never};
+		expect(await handlers.helperVisit({url}, incognito)).toBeNull();
+		await expect(handlers.helperRequested({url}, incognito)).rejects.toThrow('No move in progress is about this page');
+		expect(await handlers.getMoves(null, page)).toEqual({
+			available: true,
+			moves: [expect.objectContaining({done: [], step: 1})],
+		});
+	});
+
 	it('believes the sender, not the page: a claimed URL on another origin gets nothing', async () => {
 		await start();
 		expect(await handlers.helperVisit({url}, tab('https://evil.example/'))).toBeNull();
