@@ -66,7 +66,7 @@ describe('the background under random messages from a content script', () => {
 				if (reply.ok) {
 					// Only the read-only or own-tab messages can succeed from a content script, and on this
 					// non-photo page they find nothing.
-					expect(['pageVisit', 'pageLeave', 'openComparison', 'openOptions', 'helperVisit']).toContain(
+					expect(['pageVisit', 'pageLeave', 'openComparison', 'openOptions', 'openTurnOff', 'helperVisit']).toContain(
 						(input as {type: string}).type,
 					);
 					expect(reply.value ?? null).toBeNull();
