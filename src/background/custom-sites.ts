@@ -104,7 +104,10 @@ export function changeCustomSites(change: () => Promise<unknown>): Promise<Custo
 		const statuses = await sync();
 		const after = new Set(statuses.map((status) => status.host));
 		const dropped = before.filter((host) => !after.has(host)).map(customSitePattern);
-		if (dropped.length > 0) await browser.permissions.remove({origins: dropped});
+		// One at a time: Chromium rejects the removal of an origin the manifest requires ("You cannot remove
+		// required permissions"), and in one batch that refusal would keep every other origin too. That one
+		// stays, as the browser wants; the others are given back.
+		for (const origin of dropped) await browser.permissions.remove({origins: [origin]}).catch(() => false);
 		return statuses;
 	});
 }

@@ -312,8 +312,12 @@ export const handlers: Handlers = {
 	helperVisit: ({url}, sender) => helperModel(url, sender),
 	helperRequested: ({url}, sender) => helperRequested(url, sender),
 	async importData(backup) {
-		// Every move must name a known service and alternative, checked again here as the options page did.
-		const problem = checkMoves(backup.journey?.moves, MOVE_CATALOGUE, backup.settings.customSites);
+		// The options page has screened the file's sites already; the rules of "Add site" run again here, as
+		// they do for every site that arrives (core/custom-sites.ts).
+		const customSites = screenCustomSites(backup.settings.customSites, catalogueHosts()).kept;
+		// Every move must name a known service (or one of the sites kept) and alternative, checked again here as the
+		// options page did.
+		const problem = checkMoves(backup.journey?.moves, MOVE_CATALOGUE, customSites);
 		if (problem) throw new Error(t('importMovesInvalid'));
 		// The journey first: it is the part that can fail (IndexedDB unavailable), and it is written in one
 		// transaction, so a failure leaves everything as it was.
@@ -333,9 +337,6 @@ export const handlers: Handlers = {
 			await replaceJourney(journey).catch(logged('journey not erased by an import with an empty journey'));
 		}
 		const {version: _version, ...settings} = backup.settings;
-		// The options page has screened the file's sites already; the rules of "Add site" run again here, as
-		// they do for every site that arrives (core/custom-sites.ts).
-		const customSites = screenCustomSites(settings.customSites, catalogueHosts()).kept;
 		await changeCustomSites(() => updateSettings({...settings, customSites}));
 		// The file's moves have their helpers only where the browser already allows their export page (permissions
 		// do not travel in a file; the move page asks again), and no longer needed export pages are given back.

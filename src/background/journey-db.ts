@@ -216,22 +216,25 @@ export async function endMove(service: string): Promise<void> {
 	await db.delete('moves', service);
 }
 
+/** A stored move record that is well-formed (one damaged on disk is left out wherever moves are read). */
+function isMoveRecord(record: unknown): record is Move {
+	if (typeof record !== 'object' || record === null) return false;
+	const move = record as Partial<Move>;
+	return (
+		typeof move.service === 'string' &&
+		typeof move.tool === 'string' &&
+		typeof move.started === 'number' &&
+		Array.isArray(move.done) &&
+		move.done.every((step) => (MOVE_STEPS as readonly unknown[]).includes(step))
+	);
+}
+
 /** Every move in progress, well-formed records only, the most recently started first. */
 export async function readMoves(): Promise<Move[]> {
 	const db = await journeyDb();
 	const records: unknown[] = await db.getAll('moves');
 	return records
-		.filter((record): record is Move => {
-			if (typeof record !== 'object' || record === null) return false;
-			const move = record as Partial<Move>;
-			return (
-				typeof move.service === 'string' &&
-				typeof move.tool === 'string' &&
-				typeof move.started === 'number' &&
-				Array.isArray(move.done) &&
-				move.done.every((step) => (MOVE_STEPS as readonly unknown[]).includes(step))
-			);
-		})
+		.filter(isMoveRecord)
 		.map(({service, tool, started, done}) => ({service, tool, started, done: normalizeSteps(done)}))
 		.sort((a, b) => b.started - a.started || a.service.localeCompare(b.service));
 }
@@ -269,7 +272,8 @@ async function readStores(db: Db): Promise<JourneyData> {
 /**
  * Replaces the whole journey in one transaction: all of it is written, or none. With `moves` (an export file's),
  * the moves in progress are replaced too, each step and its checklist tick made to agree (a tick in either place
- * is the same tick); without (a file older than moves), the moves in progress stay as they are.
+ * is the same tick); without (a file older than moves), the moves in progress stay, and they and the file's
+ * checklist are made to agree the same way.
  */
 export async function replaceJourney(data: BackupJourney): Promise<void> {
 	const db = await journeyDb();
@@ -280,7 +284,9 @@ export async function replaceJourney(data: BackupJourney): Promise<void> {
 	const pending: Array<Promise<unknown>> = [tx.done];
 	try {
 		const entries = new Map(data.checklist.map((entry) => [entry.service, {...entry}]));
-		const imported = (data.moves ?? []).map((move) => {
+		// A file older than moves: the moves in progress stay, and agree with the file's checklist as imported ones do.
+		const kept = data.moves ?? ((await moves.getAll()) as unknown[]).filter(isMoveRecord);
+		const imported = kept.map((move) => {
 			const entry = entries.get(move.service);
 			const ticked = entry ? CHECKLIST_STEPS.filter((step) => entry[step]).map((step) => STEP_OF_CHECKLIST[step]) : [];
 			return {

@@ -6,6 +6,7 @@ import type {Runtime} from '../core/browser';
 import {makeBackup, parseBackup} from '../core/backup';
 import {fake} from '../../test/fake-browser';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
+import {localDay} from '../core/journey';
 import {closeJourneyDb} from './journey-db';
 import {handlers} from './handlers';
 import {matchesExportPage, syncHelpers} from './moves';
@@ -186,6 +187,17 @@ describe('the export-page helper', () => {
 		});
 	});
 
+	it('a private tab: no helper, and "I have requested my export" from one writes nothing', async () => {
+		await start();
+		const incognito = {...tab(url), tab: {id: 7, incognito: true} as never};
+		expect(await handlers.helperVisit({url}, incognito)).toBeNull();
+		await expect(handlers.helperRequested({url}, incognito)).rejects.toThrow('No move in progress is about this page');
+		expect(await handlers.getMoves(null, page)).toEqual({
+			available: true,
+			moves: [expect.objectContaining({done: [], step: 1})],
+		});
+	});
+
 	it('believes the sender, not the page: a claimed URL on another origin gets nothing', async () => {
 		await start();
 		expect(await handlers.helperVisit({url}, tab('https://evil.example/'))).toBeNull();
@@ -296,6 +308,28 @@ describe('moves in the export file', () => {
 		expect(registrations()).toHaveLength(1);
 	});
 
+	it("a file older than moves: the moves kept and the file's checklist agree (a kept move's tick stays ticked)", async () => {
+		await start();
+		await handlers.setMoveStep({service: 'google-photos', step: 'download', done: true}, page);
+		const old = makeBackup(
+			{...DEFAULTS},
+			{visits: [{service: 'flickr', day: localDay(Date.now())}], checklist: []},
+			Date.now(),
+		);
+		await handlers.importData(old, page);
+		expect(await handlers.getMoves(null, page)).toMatchObject({
+			available: true,
+			moves: [{service: 'google-photos', done: ['download']}],
+		});
+		const journey = await handlers.getJourney(null, page);
+		expect(journey.available && journey.summary.checklist).toContainEqual({
+			service: 'google-photos',
+			exported: true,
+			imported: false,
+			deleted: false,
+		});
+	});
+
 	it('a file with moves replaces them: a move it does not have ends, and its permission goes back', async () => {
 		await start();
 		const file = makeBackup(
@@ -317,6 +351,20 @@ describe('moves in the export file', () => {
 		});
 		expect(registrations()).toEqual([]);
 		expect([...fake.current.permissions.origins]).toEqual([]);
+	});
+
+	it('the background refuses a move on a file\'s site that the rules of "Add site" leave out, and nothing changes', async () => {
+		await start();
+		const before = await handlers.getMoves(null, page);
+		const file = makeBackup(
+			{...DEFAULTS, customSites: ['nas.local']},
+			{visits: [], checklist: [], moves: [{service: 'nas.local', tool: 'ente-photos', started: 1, done: []}]},
+			Date.now(),
+		);
+		await expect(handlers.importData(file, page)).rejects.toThrow(
+			'A guided move in the file names a service or an alternative this extension does not know.',
+		);
+		expect(await handlers.getMoves(null, page)).toEqual(before);
 	});
 
 	it('the background refuses a move naming an unknown service or alternative, and nothing changes', async () => {

@@ -150,8 +150,13 @@ export async function releaseHelpers(): Promise<void> {
 	}
 }
 
-/** The move whose export page the sender's tab is on (by the sender's own URL, never one the page names). */
+/**
+ * The move whose export page the sender's tab is on (by the sender's own URL, never one the page names). None for a
+ * tab in a private window: nothing a private tab does may reach persistent storage (the helper's "I have requested
+ * my export" would tick the move in IndexedDB), so no helper is offered there.
+ */
 async function moveOfSender(url: string, sender: Runtime.MessageSender): Promise<Move | undefined> {
+	if (sender.tab?.incognito === true) return undefined;
 	const claimed = parseHttpsUrl(url);
 	const actual = parseHttpsUrl(sender.url);
 	if (!claimed || !actual || claimed.origin !== actual.origin) return undefined;

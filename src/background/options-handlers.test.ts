@@ -79,6 +79,21 @@ describe('custom sites', () => {
 		expect([...fake.current.permissions.origins]).toEqual(['https://a.example.org/*']);
 	});
 
+	it("an origin the browser will not give back (Chromium's refusal of a required one) stays; the others go", async () => {
+		await addSite();
+		await addSite('a.example.org');
+		const {permissions} = fake.current;
+		const remove = permissions.remove.bind(permissions);
+		permissions.remove = async (request) => {
+			if (request.origins?.includes(ORIGIN)) throw new Error('You cannot remove required permissions.');
+			return remove(request);
+		};
+		await handlers.resetAll(null, page);
+		expect(stored().customSites).toEqual([]);
+		expect(registrations()).toEqual([]);
+		expect([...permissions.origins]).toEqual([ORIGIN]);
+	});
+
 	it('on start, drops the registration of a revoked permission and makes missing ones again', async () => {
 		await addSite();
 		await addSite('a.example.org');

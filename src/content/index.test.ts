@@ -101,6 +101,27 @@ describe('the content script', () => {
 		expect(hosts()).toHaveLength(1);
 	});
 
+	it('is not held back by page elements named "Navigation" and "navigation" where the browser has no Navigation API', async () => {
+		// Firefox before 147 (ESR): no Navigation interface, so a page's named elements are what these globals are.
+		const named = (name: string) => {
+			const image = document.createElement('img');
+			image.setAttribute('name', name);
+			document.body.append(image);
+			Object.defineProperty(globalThis, name, {configurable: true, value: image});
+			return image;
+		};
+		const images = [named('Navigation'), named('navigation')];
+		try {
+			await load();
+		} finally {
+			for (const image of images) image.remove();
+			delete (globalThis as {Navigation?: unknown}).Navigation;
+			delete (globalThis as {navigation?: unknown}).navigation;
+		}
+		expect(sent).toEqual([{type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}]);
+		expect(hosts()).toHaveLength(1);
+	});
+
 	it('tries a visit again when the tab comes back into view, after the background failed to answer', async () => {
 		let failures = 1;
 		answer = async (message) => {

@@ -141,12 +141,13 @@ function scheduleIfMoved(): void {
 }
 
 function watchNavigation(): void {
-	// Only the browser's own Navigation: a page's <img name="navigation"> is `navigation` where there is none.
-	const {navigation, Navigation} = globalThis as {navigation?: EventTarget; Navigation?: typeof EventTarget};
-	if (Navigation && navigation instanceof Navigation) {
+	// Only the browser's own Navigation: a page's <img name="navigation"> is `navigation` where there is none,
+	// and its <img name="Navigation"> is `Navigation` (not callable: `instanceof` would throw and stop the script).
+	const {navigation, Navigation} = globalThis as {navigation?: unknown; Navigation?: unknown};
+	if (typeof Navigation === 'function' && navigation instanceof Navigation) {
 		// Fires for every same-document navigation: history.pushState/replaceState, traversals, and
 		// navigations a router intercepts (unlike "navigate", which pushState does not fire).
-		navigation.addEventListener('currententrychange', schedule);
+		(navigation as EventTarget).addEventListener('currententrychange', schedule);
 		return;
 	}
 	// Without the Navigation API (Firefox before 147): history and hash changes, the <title> that routers
