@@ -106,6 +106,33 @@ describe('mountBanner', () => {
 		}
 	});
 
+	it('looks for an earlier banner only inside bare <div>s (what its hosts are), never inside the page’s other elements', () => {
+		const unsee = seeClosedRoots();
+		const see = Object.getOwnPropertyDescriptor(Element.prototype, 'openOrClosedShadowRoot')!;
+		const lookedIn: Element[] = [];
+		Object.defineProperty(Element.prototype, 'openOrClosedShadowRoot', {
+			configurable: true,
+			get(this: Element) {
+				lookedIn.push(this);
+				return see.get!.call(this) as ShadowRoot | null;
+			},
+		});
+		try {
+			const app = document.createElement('div');
+			app.className = 'app';
+			app.attachShadow({mode: 'closed'});
+			const header = document.createElement('header');
+			document.body.append(app, header);
+			const first = mountBanner(model, callbacks());
+			lookedIn.length = 0;
+			const second = mountBanner(model, callbacks());
+			expect(lookedIn).toEqual([first.host]);
+			expect([...document.body.children]).toEqual([app, header, second.host]);
+		} finally {
+			unsee();
+		}
+	});
+
 	it("shows the data's text as text, never as HTML", () => {
 		const {root} = mountAndCapture();
 		expect(root.querySelector('h2')?.textContent).toBe(
