@@ -149,15 +149,23 @@ export async function clickBannerButton(
 }
 
 /**
- * The banner host found by its mark rather than by hit-testing a corner: for the layouts where the banner is not
- * at the bottom right (right to left, at the bottom left; on a phone, above the page's bottom navigation).
+ * The banner host found by what it is rather than by hit-testing a corner: for the layouts where the banner is not
+ * at the bottom right (right to left, at the bottom left; on a phone, above the page's bottom navigation). The host
+ * carries nothing of ours (its mark is inside the closed shadow root): it is the bare element added to <body> or
+ * <html> beside the fixture's own (`[data-fixture]`), with no attribute and no child the page can see.
  */
 export async function waitForBannerByMark(page: Page, timeout = 10_000): Promise<ElementHandle<Element>> {
 	const handle = await page.waitForFunction(
-		() => {
-			const host = document.querySelector('body > [data-photo-privacy-advisor], html > [data-photo-privacy-advisor]');
-			return host && host.shadowRoot === null ? host : null; // closed: the page sees no shadowRoot
-		},
+		() =>
+			[...document.querySelectorAll('body > *, html > *')].find(
+				(el) =>
+					el !== document.head &&
+					el !== document.body &&
+					!el.matches('[data-fixture]') &&
+					el.attributes.length === 0 &&
+					el.childElementCount === 0 &&
+					el.shadowRoot === null, // closed: the page sees no shadowRoot
+			) ?? null,
 		{timeout, polling: 'raf'},
 	);
 	const host = handle.asElement() as ElementHandle<Element> | null;
