@@ -317,7 +317,8 @@ export function promisesSuite(name: string, launch: Launch) {
 			);
 			// Import a backup holding the current settings fixture and a journey.
 			const file = path.join(keep, 'backup.json');
-			const settings = {...settingsFixture('v2.json'), customSites: []};
+			// (in the browser's language, and with the banner, so the rest of the scenario reads the same)
+			const settings = {...settingsFixture('v3.json'), customSites: [], language: 'auto', badgeOnly: false};
 			const backup = {
 				format: 'photo-privacy-advisor',
 				version: 1,
