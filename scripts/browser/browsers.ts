@@ -743,3 +743,13 @@ export async function launchWithoutExtension(
 		},
 	};
 }
+
+/** The addresses of the extension's own pages open in tabs (e.g. the options a banner button opened). */
+export function extensionTabs(session: ExtensionSession): Promise<string[]> {
+	return session.extEval(async (api) => {
+		// runtime.getContexts where the browser has it (Chromium), else the pages' windows.
+		if ('getContexts' in api.runtime)
+			return (await api.runtime.getContexts({contextTypes: ['TAB']})).map((c) => c.documentUrl ?? '');
+		return api.extension.getViews({type: 'tab'}).map((view) => view.location.href);
+	});
+}

@@ -8,7 +8,12 @@ import {readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import type {ExtensionSession, LaunchOptions, SitePage} from '../../../scripts/browser/browsers';
+import {
+	extensionTabs,
+	type ExtensionSession,
+	type LaunchOptions,
+	type SitePage,
+} from '../../../scripts/browser/browsers';
 import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from '../../../scripts/browser/banner';
 import {REPO, scratchDir} from '../../../scripts/browser/paths';
 import {useSession} from './session';
@@ -242,7 +247,16 @@ export function choicesSuite(name: string, launch: (options?: LaunchOptions) => 
 				const photos = await session.openSite('https://photos.google.com/');
 				await clickBannerButton(session, photos.page, await waitForBannerHost(photos.page), msg('bannerTurnOff'));
 				// The banner changes nothing itself (suites/observe.ts checks it): the person confirms in the options.
+				// Waited for first: the tab the extension opens comes to the front, and a test page opened before it
+				// would be left hidden behind it (headless Chromium then never answers a click's frame in it).
+				const turnOff = `${session.origin}options/index.html#turn-off`;
+				await poll(
+					() => extensionTabs(session),
+					(urls) => urls.includes(turnOff),
+					{what: 'the options at the switch'},
+				);
 				const options = await session.openExtensionPage('options/index.html#turn-off', 'body[data-ready="1"]');
+				await options.bringToFront();
 				await options.click('#banner-enabled');
 				await poll(
 					() => session.storedSettings(),

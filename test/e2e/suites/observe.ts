@@ -9,7 +9,7 @@ import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {describe, expect, test} from 'vitest';
 import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from '../../../scripts/browser/banner';
-import type {ExtensionSession} from '../../../scripts/browser/browsers';
+import {extensionTabs, type ExtensionSession} from '../../../scripts/browser/browsers';
 import {FIXTURES, REPO} from '../../../scripts/browser/paths';
 import {PHOTOS_URL} from '../../../scripts/browser/sites';
 import {poll, sleep} from '../../../scripts/browser/wait';
@@ -56,15 +56,6 @@ async function settledExtent(page: Page): Promise<Extent> {
 }
 
 /** The addresses of the extension's own tabs (asked of the extension: over BiDi, puppeteer lists them as about:blank). */
-function extensionTabs(session: ExtensionSession): Promise<string[]> {
-	return session.extEval(async (api) => {
-		// runtime.getContexts where the browser has it (Chromium), else the pages' windows.
-		if ('getContexts' in api.runtime)
-			return (await api.runtime.getContexts({contextTypes: ['TAB']})).map((c) => c.documentUrl ?? '');
-		return api.extension.getViews({type: 'tab'}).map((view) => view.location.href);
-	});
-}
-
 /** A catalogued host whose whole site is the service: the observer page (fixtures/observer.html) is served there. */
 const OBSERVER_URL = 'https://app.photobucket.com/observer';
 
