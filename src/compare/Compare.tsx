@@ -34,12 +34,14 @@ export function Compare({focus}: {focus: string | null}) {
 				(focused ? (
 					<p class="focused">
 						{t('compareFocused', focused.name)}
-						{t('labelColon')} {focused.access.concern} <Byline by={focused.access.by} data={data} what={focused.name} />
+						{t('labelColon')}
+						{focused.access.concern} <Byline by={focused.access.by} data={data} what={focused.name} />
 					</p>
 				) : settings.customSites.includes(focus) ? (
 					<p class="focused" data-custom={focus}>
 						{t('compareFocused', focus)}
-						{t('labelColon')} {t('customSiteConcern')}
+						{t('labelColon')}
+						{t('customSiteConcern')}
 					</p>
 				) : (
 					<p class="focused">{t('compareUnknownService')}</p>
@@ -54,7 +56,7 @@ export function Compare({focus}: {focus: string | null}) {
 				{tools.map((tool) => (
 					<li key={tool.id} data-tool={tool.id} data-by={tool.verdicts.by.by}>
 						{tool.verdicts.note}{' '}
-						<Byline by={tool.verdicts.by} data={data} what={`${tool.name}${t('labelColon')} ${t('compareTable')}`} />
+						<Byline by={tool.verdicts.by} data={data} what={`${tool.name}${t('labelColon')}${t('compareTable')}`} />
 					</li>
 				))}
 			</ul>
@@ -92,7 +94,7 @@ export function Compare({focus}: {focus: string | null}) {
 														<VerdictLabel verdict={evaluation.verdict} />
 														<p>
 															{evaluation.reason}{' '}
-															<Byline by={evaluation.by} data={data} what={`${tool.name}${t('labelColon')} ${text}`} />
+															<Byline by={evaluation.by} data={data} what={`${tool.name}${t('labelColon')}${text}`} />
 														</p>
 													</>
 												)}

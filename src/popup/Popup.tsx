@@ -157,7 +157,8 @@ export function Popup({tabId}: {tabId: Promise<number | null>}) {
 									>
 										{nameOf(move.service)}
 									</a>
-									{t('labelColon')} <span class="progress">{progress(move.step)}</span>
+									{t('labelColon')}
+									<span class="progress">{progress(move.step)}</span>
 								</li>
 							))}
 					</ul>

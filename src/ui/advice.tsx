@@ -52,7 +52,7 @@ export function Byline({by, data, what}: {by: Attribution; data: PageData; what:
 		return (
 			<span class="byline" data-by="provider">
 				{t('source')}
-				{t('labelColon')}{' '}
+				{t('labelColon')}
 				<ExternalLink href={by.url} label={t('sourceOfBy', [what, by.name])}>
 					{by.name}
 				</ExternalLink>
@@ -65,7 +65,7 @@ export function Byline({by, data, what}: {by: Attribution; data: PageData; what:
 	return (
 		<span class="byline" data-by="privacyguides">
 			{t('source')}
-			{t('labelColon')}{' '}
+			{t('labelColon')}
 			<ExternalLink href={page.url} label={t('sourceOfBy', [what, author])}>
 				{t('authorPrivacyGuides')}
 			</ExternalLink>
@@ -194,14 +194,15 @@ export function ToolCard({
 								{tool.audits.map((audit) => (
 									<li key={audit.url}>
 										<ExternalLink href={audit.url}>{audit.auditor}</ExternalLink>
-										{t('labelColon')} {audit.scope}, {formatMonth(audit.date, data.lang)}
+										{t('labelColon')}
+										{audit.scope}, {formatMonth(audit.date, data.lang)}
 										{!sameAuthor(tool.audits) && (
 											<>
 												{' '}
 												<Byline
 													by={audit.by}
 													data={data}
-													what={`${t('factAudits')}${t('labelColon')} ${audit.auditor}`}
+													what={`${t('factAudits')}${t('labelColon')}${audit.auditor}`}
 												/>
 											</>
 										)}
@@ -367,7 +368,7 @@ export function Threats({data, tools}: {data: PageData; tools: readonly PageTool
 							<ExternalLink href={threat.url}>
 								<span lang={langOf(data, `threats/${threat.id}/label`)}>{label}</span>
 							</ExternalLink>
-							{t('labelColon')}{' '}
+							{t('labelColon')}
 							<span lang={langOf(data, `threats/${threat.id}/explanation`)}>{threat.explanation}</span>{' '}
 							<Byline by={threat.by} data={data} what={label} />
 						</li>

@@ -27,7 +27,8 @@ const SAME_AS_ENGLISH: Readonly<Record<string, string>> = {
 	extShortName: 'the product’s name',
 	actionTitle: 'the product’s name',
 	authorPrivacyGuides: 'Privacy Guides’ name',
-	labelColon: 'punctuation only: most languages write the colon as English does (French adds a no-break space)',
+	labelColon:
+		'punctuation only: most languages write the colon and its space as English does (French adds a no-break space)',
 	journeyVisitLine: 'placeholders and a colon only',
 	importSiteDroppedRow: 'placeholders and a colon only',
 };
