@@ -34,7 +34,7 @@ type PageData = {
 };
 const pageData = (lang: Language) =>
 	JSON.parse(readFileSync(path.join(REPO, `src/data/pages/${lang}.json`), 'utf8')) as PageData;
-/** A message with its substitutions, by the placeholders' positions ($1, $2), as the extension fills them. */
+/** A message with its substitutions, by the placeholders' positions ($1, $2), as the extension fills them (isolated right to left). */
 const message = (lang: Language, key: string, ...subs: string[]) => {
 	const messages = JSON.parse(readFileSync(path.join(REPO, `locales/${lang}/messages.json`), 'utf8')) as Record<
 		string,
@@ -43,7 +43,9 @@ const message = (lang: Language, key: string, ...subs: string[]) => {
 	const entry = messages[key]!;
 	return entry.message.replace(/\$([A-Z_]+)\$/g, (_whole, name: string) => {
 		const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-		return subs[Number(content.replace('$', '')) - 1] ?? '';
+		const sub = subs[Number(content.replace('$', '')) - 1] ?? '';
+		// Right to left, each substitution is isolated (FSI … PDI), so a Latin name keeps its order (core/i18n.ts).
+		return lang === 'he' ? `\u2068${sub}\u2069` : sub;
 	});
 };
 /**
