@@ -254,6 +254,31 @@ export abstract class ExtensionSession {
 }
 
 /** Closes a browser this harness started: politely for 15 s, then by its own process handle. Never throws. */
+/**
+ * A session from a browser being launched: `open` makes the session on the launched browser, which then settles.
+ * Whatever fails on the way closes the browser (if it started) and frees its scratch folders, so a failed
+ * attempt leaves nothing behind for the retry (withOneRetry).
+ */
+async function setUp<S extends {settle(): Promise<void>}>(
+	dirs: Scratch,
+	launching: Promise<Browser>,
+	open: (browser: Browser) => Promise<S>,
+): Promise<S> {
+	const browser = await launching.catch((error: unknown) => {
+		dirs.release();
+		throw error;
+	});
+	try {
+		const session = await open(browser);
+		await session.settle();
+		return session;
+	} catch (error) {
+		await closeBrowser(browser);
+		dirs.release();
+		throw error;
+	}
+}
+
 async function closeBrowser(browser: Browser): Promise<void> {
 	const child = browser.process();
 	try {
@@ -535,13 +560,7 @@ export function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSes
 async function startChromium(options: LaunchOptions): Promise<ChromiumSession> {
 	const dirs = new Scratch('chromium', options.keep);
 	if (options.lang) dirs.env['LANGUAGE'] = options.lang;
-	const browser = await puppeteer
-		.launch(chromiumLaunchOptions(dirs.profile, dirs.env, options))
-		.catch((error: unknown) => {
-			dirs.release();
-			throw error;
-		});
-	try {
+	return setUp(dirs, puppeteer.launch(chromiumLaunchOptions(dirs.profile, dirs.env, options)), async (browser) => {
 		// Developer mode first, so that chrome://extensions collects the extension's runtime errors.
 		const [first] = await browser.pages();
 		const page = first ?? (await browser.newPage());
@@ -553,14 +572,8 @@ async function startChromium(options: LaunchOptions): Promise<ChromiumSession> {
 		);
 		await page.goto('about:blank');
 		const extensionId = await browser.installExtension(options.extensionDir ?? DIST_CHROME);
-		const session = new ChromiumSession(browser, extensionId, dirs, await serviceWorker(browser, extensionId));
-		await session.settle();
-		return session;
-	} catch (error) {
-		await closeBrowser(browser);
-		dirs.release();
-		throw error;
-	}
+		return new ChromiumSession(browser, extensionId, dirs, await serviceWorker(browser, extensionId));
+	});
 }
 
 // ----------------------------------------------------------------------------------------------- Firefox
@@ -675,11 +688,7 @@ async function startFirefox(options: LaunchOptions): Promise<FirefoxSession> {
 		prefs['intl.locale.requested'] = options.lang;
 		prefs['extensions.langpacks.signatures.required'] = false;
 	}
-	const browser = await puppeteer.launch(firefoxLaunchOptions(dirs.profile, env, prefs)).catch((error: unknown) => {
-		dirs.release();
-		throw error;
-	});
-	try {
+	return setUp(dirs, puppeteer.launch(firefoxLaunchOptions(dirs.profile, env, prefs)), async (browser) => {
 		if (options.lang === 'fr' && !existsSync(SYSTEM_FR_LANGPACK)) {
 			if (!existsSync(LOCAL_FR_LANGPACK))
 				throw new Error(`No French language pack (${SYSTEM_FR_LANGPACK} or ${LOCAL_FR_LANGPACK})`);
@@ -689,14 +698,8 @@ async function startFirefox(options: LaunchOptions): Promise<FirefoxSession> {
 		const [first] = await browser.pages();
 		const control = first ?? (await browser.newPage());
 		await FirefoxSession.load(control, `moz-extension://${FIREFOX_UUID}/options/index.html`, 'body[data-ready="1"]');
-		const session = new FirefoxSession(browser, extensionId, dirs, control);
-		await session.settle();
-		return session;
-	} catch (error) {
-		await closeBrowser(browser);
-		dirs.release();
-		throw error;
-	}
+		return new FirefoxSession(browser, extensionId, dirs, control);
+	});
 }
 
 export type {ChromiumSession, FirefoxSession};

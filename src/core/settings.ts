@@ -25,17 +25,8 @@ import {
 	THEMES,
 } from './settings-defaults';
 
-export {
-	DEFAULTS,
-	LANGUAGE_SETTINGS,
-	MAX_CUSTOM_SITES,
-	MAX_SNOOZE_DAYS,
-	MIN_SNOOZE_DAYS,
-	PREFERENCES,
-	SETTINGS_KEY,
-	SETTINGS_VERSION,
-	THEMES,
-} from './settings-defaults';
+// Everything of ./settings-defaults, from here too (its `Settings` is this module's own).
+export * from './settings-defaults';
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
