@@ -25,7 +25,6 @@ import {
 	serviceWorker,
 	type ChromiumSession,
 	type FirefoxSession,
-	type PlainBrowser,
 } from './browser/browsers';
 import {evalWithApi} from './browser/ext-api';
 import {DIST_CHROME, DIST_FIREFOX, REPO} from './browser/paths';
@@ -358,22 +357,27 @@ async function closeAll(...items: Array<{close(): Promise<void>} | undefined>) {
 	for (const item of items) await item?.close().catch(() => {});
 }
 
+/** The photo page and the non-photo page, each loaded with the extension and in a browser without it. */
+async function bothPages(name: 'chromium' | 'firefox', withExtension: Browser) {
+	const plain = await launchWithoutExtension(name);
+	try {
+		const cdp = name === 'chromium';
+		return {
+			photo: await pageLoads(`${name} photo page`, withExtension, plain.browser, LIBRARY_PHOTO_URL, cdp, true),
+			other: await pageLoads(`${name} non-photo page`, withExtension, plain.browser, LIBRARY_PLAIN_URL, cdp, false),
+		};
+	} finally {
+		await plain.close();
+	}
+}
+
 async function chromium(extensionDir: string, floorDir: string) {
 	log('Chromium: launching one browser with the extension, one without');
 	let ext: ChromiumSession | undefined;
-	let plain: PlainBrowser | undefined;
 	try {
 		ext = await launchChromium({extensionDir});
 		const version = await ext.browser.version();
-		let photo: LoadResult | undefined;
-		let other: LoadResult | undefined;
-		if (SELECTED.has('loads')) {
-			plain = await launchWithoutExtension('chromium');
-			photo = await pageLoads('chromium photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, true, true);
-			other = await pageLoads('chromium non-photo page', ext.browser, plain.browser, LIBRARY_PLAIN_URL, true, false);
-			await plain.close();
-			plain = undefined;
-		}
+		const {photo, other} = SELECTED.has('loads') ? await bothPages('chromium', ext.browser) : {};
 		let script: Awaited<ReturnType<typeof contentScriptTime>> | undefined;
 		if (SELECTED.has('content')) {
 			const floor = await launchChromium({extensionDir: floorDir});
@@ -387,30 +391,21 @@ async function chromium(extensionDir: string, floorDir: string) {
 		const bg = SELECTED.has('background') ? await background(ext) : undefined;
 		return {version, photoPage: photo, plainPage: other, contentScript: script, popup, background: bg};
 	} finally {
-		await closeAll(ext, plain);
+		await closeAll(ext);
 	}
 }
 
 async function firefox(extensionDir: string) {
 	log('Firefox: launching one browser with the extension, one without');
 	let ext: FirefoxSession | undefined;
-	let plain: PlainBrowser | undefined;
 	try {
 		ext = await launchFirefox({extensionDir});
 		const version = await ext.browser.version();
-		let photo: LoadResult | undefined;
-		let other: LoadResult | undefined;
-		if (SELECTED.has('loads')) {
-			plain = await launchWithoutExtension('firefox');
-			photo = await pageLoads('firefox photo page', ext.browser, plain.browser, LIBRARY_PHOTO_URL, false, true);
-			other = await pageLoads('firefox non-photo page', ext.browser, plain.browser, LIBRARY_PLAIN_URL, false, false);
-			await plain.close();
-			plain = undefined;
-		}
+		const {photo, other} = SELECTED.has('loads') ? await bothPages('firefox', ext.browser) : {};
 		const popup = SELECTED.has('popup') ? await popupFirefox(ext) : undefined;
 		return {version, photoPage: photo, plainPage: other, popup};
 	} finally {
-		await closeAll(ext, plain);
+		await closeAll(ext);
 	}
 }
 
