@@ -34,7 +34,7 @@ export const BUDGETS: Record<string, number> = {
 };
 
 /**
- * The shared chunks of the background and the pages (the dataset, Preact, zod, the polyfill), all
+ * The shared chunks of the background and the pages (the dataset, Preact, zod), all
  * together: their names carry a content hash, so they are budgeted as one. Raised from 160 KB when the
  * catalogue grew to 24 services, each claim with its author: about 165 KB, of which the whole dataset,
  * for the background and the options only, about 123 KB (the popup and the comparison page load their

@@ -70,6 +70,23 @@ function createFakeBrowser(locale = 'en') {
 			list,
 		};
 	};
+	/**
+	 * runtime.onMessage as Chromium delivers a message (before version 144): a listener answers by calling
+	 * sendResponse, after returning true to keep the channel open; a promise it returns is ignored, and with
+	 * no answer coming, the sender's sendMessage rejects. Firefox takes either way; the background must use this one.
+	 */
+	const messageEvent = () => {
+		const event = listeners();
+		return {
+			...event,
+			/** Test helper: delivers `message` from `sender` to the listeners; resolves with the answer. */
+			deliver: (message: unknown, sender: unknown) =>
+				new Promise<unknown>((resolve, reject) => {
+					const waiting = event.list.map((fn) => fn(message, sender, resolve)).includes(true);
+					if (!waiting) reject(new Error('The message port closed before a response was received.'));
+				}),
+		};
+	};
 	type Registered = {id: string; matches?: string[]; js?: string[]; runAt?: string; persistAcrossSessions?: boolean};
 	const registered = new Map<string, Registered>();
 	const origins = new Set<string>();
@@ -138,7 +155,7 @@ function createFakeBrowser(locale = 'en') {
 		runtime: {
 			id: 'test-extension-id',
 			getURL: (path: string) => `chrome-extension://test-extension-id/${path.replace(/^\//, '')}`,
-			onMessage: listeners(),
+			onMessage: messageEvent(),
 			onInstalled: listeners(),
 			onStartup: listeners(),
 			sendMessage: async () => undefined,

@@ -3,8 +3,8 @@
  * others cannot share (the output format, the loader of .css, how far names are minified).
  *
  * - scripts: the background and the extension pages, one ES-module build with code splitting, so the dataset,
- *   Preact, zod and the polyfill ship once, in shared chunks, instead of once per page;
- * - content: the content script, an IIFE with every name minified and no polyfill (see core/browser.ts);
+ *   Preact and zod ship once, in shared chunks, instead of once per page;
+ * - content: the content script, an IIFE with every name minified;
  * - styles: each page's stylesheet.
  *
  * Release and development builds differ in exactly two things: `__DEV__` (false / true) and, in development,
@@ -157,9 +157,8 @@ export function unitOptions(opts: {
 		content: {
 			...common,
 			entryPoints: {content: from('src/content/index.ts'), 'export-helper': from('src/content/export-helper.ts')},
-			// The content script must stay tiny: every name minified too, and no polyfill (see core/browser.ts).
+			// The content script must stay tiny: every name minified too.
 			minifyIdentifiers: true,
-			alias: {'webextension-polyfill': from('src/core/native-browser.ts')},
 			plugins: [rulesAsLiteral(root, opts.dataset), minifiedCssText()],
 		},
 		styles: {

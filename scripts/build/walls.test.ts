@@ -50,8 +50,7 @@ const CONTENT_GRAPH = {
 	'src/content/banner.css': [],
 	'src/core/i18n.ts': ['src/core/browser.ts'],
 	'src/core/send.ts': ['src/core/browser.ts'],
-	'src/core/browser.ts': ['src/core/native-browser.ts'],
-	'src/core/native-browser.ts': [],
+	'src/core/browser.ts': [],
 	'src/core/url-match.ts': [],
 	'src/data/rules.ts': [],
 };

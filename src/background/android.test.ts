@@ -31,9 +31,9 @@ describe('the background on Firefox for Android (no windows API)', () => {
 	async function start() {
 		await import('./index');
 		for (const listener of fake.current.runtime.onInstalled.list) listener({reason: 'install'});
-		const [onMessage] = fake.current.runtime.onMessage.list;
-		if (!onMessage) throw new Error('The background registered no message listener');
-		return (message: unknown, sender: Runtime.MessageSender) => onMessage(message, sender) as Promise<unknown>;
+		const {onMessage} = fake.current.runtime;
+		if (onMessage.list.length !== 1) throw new Error('The background registered no message listener, or several');
+		return (message: unknown, sender: Runtime.MessageSender) => onMessage.deliver(message, sender);
 	}
 
 	it('starts and registers all its listeners', async () => {

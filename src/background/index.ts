@@ -4,6 +4,8 @@
  * and restarted at any time; all state lives in storage (see ./store.ts), none in variables.
  */
 import {browser, type Runtime} from '../core/browser';
+import {errorMessage} from '../core/errors';
+import type {Reply} from '../core/message-map';
 import {handlers} from './handlers';
 import {route} from './router';
 import {syncCustomSites} from './custom-sites';
@@ -18,8 +20,17 @@ void restrictStorageAccess().catch(logged('storage access level not set'));
 
 const self = {extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('')};
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-	route(message, sender, handlers, self),
+// The reply goes by sendResponse, the listener returning true to keep the channel open: the one way both browsers
+// take (Chromium ignores a promise a listener returns). route() never throws and answers a Reply, {ok, value} or
+// {ok: false, error}, never a rejection; the catch is for a bug in it, which then still answers.
+browser.runtime.onMessage.addListener(
+	(message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: Reply<unknown>) => void): true => {
+		route(message, sender, handlers, self)
+			.catch((error: unknown): Reply<unknown> => ({ok: false, error: errorMessage(error)}))
+			.then(sendResponse)
+			.catch(logged('message not answered'));
+		return true;
+	},
 );
 
 // Firefox for Android has no windows API (a listener on it would throw here, and no listener after it would be

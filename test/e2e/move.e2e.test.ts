@@ -355,10 +355,15 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 				move = await session.openExtensionPage(MOVE_PAGE, READY);
 				expect(await move.$eval('[data-step="import"] input', (i) => i.checked)).toBe(true);
 
-				// Stop the move: the helper's registration and permission go.
+				// Stop the move: the helper's registration and permission go. The notice shows at the click, before the
+				// background has ended the move, so the background's state is polled.
 				await move.click('.actions button');
 				await move.waitForSelector('[role=status]', {timeout: 10_000});
-				expect(await helperBackground(session)).toEqual({scripts: [], granted: false});
+				await poll(
+					() => helperBackground(session),
+					(state) => state.scripts.length === 0 && !state.granted,
+					{what: 'the helper unregistered and its permission given back'},
+				);
 				const takeout = await helperOnTakeout(session);
 				expect(await takeout.$(HELPER)).toBeNull();
 				expect(session.sites.unexpected).toEqual([]);

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 /**
- * The content script's API pick (native-browser.ts): a page's named elements are on the content script's global
- * too (Chromium defines no `browser`, so `<form name="browser">` is `window.browser` there). Checked in real
- * browsers by test/e2e/suites/promises.ts (fixtures/hostile-*.html).
+ * The API pick (browser.ts), which matters most in the content script: a page's named elements are on the content
+ * script's global too (Chromium defines no `browser`, so `<form name="browser">` is `window.browser` there).
+ * Checked in real browsers by test/e2e/suites/promises.ts (fixtures/hostile-*.html).
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import type * as BrowserModule from './browser';
 
 const scope = globalThis as unknown as Record<string, unknown>;
 const real = {runtime: {id: 'abcdefghijklmnop', sendMessage: () => Promise.resolve()}};
@@ -13,7 +14,7 @@ async function pick(globals: {browser?: unknown; chrome?: unknown}): Promise<unk
 	vi.resetModules();
 	scope['browser'] = globals.browser;
 	scope['chrome'] = globals.chrome;
-	return (await import('./native-browser')).default;
+	return (await vi.importActual<typeof BrowserModule>('./browser')).browser;
 }
 
 afterEach(() => {
@@ -22,7 +23,7 @@ afterEach(() => {
 	document.body.replaceChildren();
 });
 
-describe('the content script takes only a real extension API', () => {
+describe('core/browser takes only a real extension API', () => {
 	it('takes browser when it is one (Firefox), chrome when browser is absent (Chromium)', async () => {
 		const other = {runtime: {id: 'other', sendMessage: () => Promise.resolve()}};
 		expect(await pick({browser: real, chrome: other})).toBe(real);
