@@ -7,6 +7,8 @@
  *   npm run bench -- --only=chromium               one browser (chromium | firefox)
  *   npm run bench -- --part=popup,content          some measures only (loads | content | popup | background)
  *   BENCH_RUNS=3 npm run bench -- --only=firefox   the shortest run (about a minute): checks the bench still works
+ *   BENCH_FLOOR_JS=other/content.js npm run bench -- --part=content --only=chromium
+ *                                                  A/B of two content scripts: the floor arm runs the other one
  *   npm run bench -- --help                        this usage
  *
  * Every figure is a median of BENCH_RUNS samples per arm, the arms alternated (ABBA) in two browser
@@ -42,12 +44,15 @@ const RUNS = Math.max(3, Number(process.env['BENCH_RUNS'] ?? 15));
 const SETTLE_MS = 750;
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const REFERENCE = process.argv.includes('--reference');
+/** A/B of two content scripts: the content part's floor arm runs this content.js (another build's) instead of the floor. */
+const FLOOR_JS = process.env['BENCH_FLOOR_JS'] || undefined;
 const PARTS = ['loads', 'content', 'popup', 'background'] as const;
 type Part = (typeof PARTS)[number];
 const PART_ARG = process.argv.find((arg) => arg.startsWith('--part='))?.slice('--part='.length);
 const SELECTED = new Set((PART_ARG?.split(',') ?? PARTS) as Part[]);
 const USAGE = `npm run bench [-- --only=chromium|firefox] [-- --part=loads,content,popup,background] [-- --reference] [-- --help]
   BENCH_RUNS=N   samples per arm (at least 3, default 15); BENCH_RUNS=3 with --only=firefox is the shortest run
+  BENCH_FLOOR_JS=FILE  the content part's floor arm runs FILE as its content.js (an A/B of two content scripts)
   --only=NAME    one browser: chromium or firefox
   --part=LIST    some measures only (default all): loads (page loads), content (content script, Chromium),
                  popup, background (Chromium); not with --reference
@@ -575,7 +580,8 @@ async function main() {
 	log(`${RUNS} runs per arm; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB`);
 	const chromeCopy = await benchCopy(DIST_CHROME, path.join(REPO, '.tmp/bench/ext-chrome'));
 	const firefoxCopy = await benchCopy(DIST_FIREFOX, path.join(REPO, '.tmp/bench/ext-firefox'));
-	const floorChrome = await floorCopy(DIST_CHROME, path.join(REPO, '.tmp/bench/ext-chrome-floor'));
+	const floorChrome = await floorCopy(DIST_CHROME, path.join(REPO, '.tmp/bench/ext-chrome-floor'), FLOOR_JS);
+	if (FLOOR_JS) log(`content script's floor arm: ${FLOOR_JS} instead of the one-message floor (an A/B run)`);
 	const results: Results = {sizes: await sizes()};
 	if (ONLY !== 'firefox') results.chromium = await chromium(chromeCopy, floorChrome);
 	if (ONLY !== 'chromium') results.firefox = await firefox(firefoxCopy);
@@ -608,6 +614,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	}
 	if (PART_ARG !== undefined && (REFERENCE || [...SELECTED].some((part) => !PARTS.includes(part)))) {
 		console.error(`--part takes a list of ${PARTS.join(', ')}, and not with --reference.\n\n${USAGE}`);
+		process.exit(2);
+	}
+	if (FLOOR_JS !== undefined && REFERENCE) {
+		console.error(`BENCH_FLOOR_JS replaces the floor: not with --reference.\n\n${USAGE}`);
 		process.exit(2);
 	}
 	if (ONLY !== undefined && ONLY !== 'chromium' && ONLY !== 'firefox') {
