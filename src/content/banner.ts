@@ -35,8 +35,6 @@ export const CONFIRMATION_MS = 8000;
 const MARK = 'data-photo-privacy-advisor';
 
 export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): MountedBanner {
-	const controller = new AbortController();
-	const {signal} = controller;
 	// Firefox injects the new version into open pages when the extension updates; the old copy is dead
 	// but its banner stays, with buttons that no longer work: one banner, the live one.
 	removeStale(MARK);
@@ -51,7 +49,8 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	// per button cost the content script about a millisecond more on the bench's photo page.
 	const onClicks = new Map<EventTarget, () => void>();
 	const button = (label: string, className: string, onClick: () => void, title?: string) => {
-		const node = el('button', {type: 'button', class: className, ...(title ? {title} : {})}, label);
+		const node = el('button', {type: 'button', class: className}, label);
+		if (title) node.title = title;
 		onClicks.set(node, onClick);
 		return node;
 	};
@@ -102,21 +101,15 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		close,
 	);
 	root.append(el('style', {}, css), banner);
-	banner.addEventListener(
-		'click',
-		(event) => {
-			const target = event.isTrusted && (event.target as Element).closest('button');
-			if (target) onClicks.get(target)?.();
-		},
-		{signal},
-	);
 
 	let closed = false;
 	const remove = () => {
 		if (closed) return;
 		closed = true;
-		controller.abort();
-		host.remove();
+		clearTimeout(timer);
+		clearTimeout(announce);
+		removeEventListener('keydown', onKeydown);
+		host.remove(); // the banner's own listeners go with it
 	};
 	function dismiss() {
 		if (closed) return;
@@ -134,11 +127,29 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 		if (confirming && !hovering && !focused) timer = setTimeout(dismiss, CONFIRMATION_MS);
 	};
 	let confirming = false;
-	banner.addEventListener('pointerenter', () => ((hovering = true), holdOrRelease()), {signal});
-	banner.addEventListener('pointerleave', () => ((hovering = false), holdOrRelease()), {signal});
-	banner.addEventListener('focusin', () => ((focused = true), holdOrRelease()), {signal});
-	banner.addEventListener('focusout', () => ((focused = false), holdOrRelease()), {signal});
-	signal.addEventListener('abort', () => clearTimeout(timer));
+	// One listener object for all the banner's events (no closure, no abort registration each: the content
+	// script's cost is counted on every photo page): a button's click, and the pointer and focus coming and going.
+	const onBannerEvent = {
+		handleEvent(event: Event) {
+			if (closed) return;
+			switch (event.type) {
+				case 'click': {
+					const target = event.isTrusted && (event.target as Element).closest('button');
+					if (target) onClicks.get(target)?.();
+					return;
+				}
+				case 'pointerenter':
+				case 'pointerleave':
+					hovering = event.type === 'pointerenter';
+					break;
+				default:
+					focused = event.type === 'focusin';
+			}
+			holdOrRelease();
+		},
+	};
+	for (const type of ['click', 'pointerenter', 'pointerleave', 'focusin', 'focusout'])
+		banner.addEventListener(type, onBannerEvent);
 
 	/** After a choice: the banner's body gives way to a confirmation, then the banner goes. */
 	function choose(action: BannerAction, confirmation: string) {
@@ -169,18 +180,14 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 
 	// Escape closes the banner when it has the focus, or when the page has not used that Escape itself
 	// (bubble phase: a site that handles its own Escape and stops or cancels it keeps the banner).
-	addEventListener(
-		'keydown',
-		(event) => {
-			if (event.key !== 'Escape' || !event.isTrusted) return;
-			if (event.composedPath().includes(host) || !event.defaultPrevented) dismiss();
-		},
-		{signal},
-	);
+	function onKeydown(event: KeyboardEvent) {
+		if (event.key !== 'Escape' || !event.isTrusted) return;
+		if (event.composedPath().includes(host) || !event.defaultPrevented) dismiss();
+	}
+	addEventListener('keydown', onKeydown);
 	(document.body ?? document.documentElement).append(host);
 	const announce = setTimeout(() => {
 		if (!status.textContent) status.textContent = `${texts.heading}. ${model.concern}`;
 	}, ANNOUNCE_DELAY_MS);
-	signal.addEventListener('abort', () => clearTimeout(announce));
 	return {host, remove};
 }

@@ -18,7 +18,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 	...children: Array<Node | string>
 ) {
 	const node = make(tag);
-	for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+	for (const name in attrs) node.setAttribute(name, attrs[name]!);
 	node.append(...children);
 	return node;
 }
