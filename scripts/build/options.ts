@@ -137,7 +137,12 @@ export function unitOptions(opts: {
 		// Readable output for store reviewers: whitespace and syntax minified, names kept.
 		minifyWhitespace: true,
 		minifySyntax: true,
-		define: {'process.env.NODE_ENV': '"production"', __DEV__: mode === 'dev' ? 'true' : 'false'},
+		define: {
+			'process.env.NODE_ENV': '"production"',
+			__DEV__: mode === 'dev' ? 'true' : 'false',
+			// Per browser, not per mode: code one browser can never run leaves the other's build (src/types.d.ts).
+			__FIREFOX__: target === 'firefox' ? 'true' : 'false',
+		},
 		sourcemap: mode === 'dev' ? 'inline' : false,
 		logLevel: 'warning',
 		metafile: true,

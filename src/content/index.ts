@@ -141,6 +141,12 @@ function scheduleIfMoved(): void {
 }
 
 function watchNavigation(): void {
+	// Chromium has had the Navigation API since 102, and `navigation`, an attribute of the window itself, cannot be
+	// shadowed by a page's named element: no check, and no Navigation interface built in this world for one.
+	if (!__FIREFOX__) {
+		(globalThis as unknown as {navigation: EventTarget}).navigation.addEventListener('currententrychange', schedule);
+		return;
+	}
 	// Only the browser's own Navigation: a page's <img name="navigation"> is `navigation` where there is none,
 	// and its <img name="Navigation"> is `Navigation` (not callable: `instanceof` would throw and stop the script).
 	const {navigation, Navigation} = globalThis as {navigation?: unknown; Navigation?: unknown};
