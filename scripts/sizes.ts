@@ -26,6 +26,8 @@ export const BUDGETS: Record<string, number> = {
 	'move/move.css': 8 * 1024,
 	'background.js': 40 * 1024,
 	'popup/popup.js': 16 * 1024,
+	// The popup's first script: it must load before the rest, so it stays a few hundred bytes of its own code.
+	'popup/early.js': 3 * 1024,
 	'compare/compare.js': 16 * 1024,
 	'options/options.js': 40 * 1024,
 	'popup/popup.css': 8 * 1024,

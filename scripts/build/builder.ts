@@ -20,7 +20,7 @@ import {BROWSER_LOCALE_FOLDERS, isLanguage} from '../../src/core/languages';
 import {matchPatternsFor} from '../../src/core/url-match';
 import {deriveManifest, type Manifest, type Target} from '../manifest';
 import {ALSO_READS, PAGES, unitOptions, type Mode, type UnitName} from './options';
-import {preloadHrefs, withModulePreloads} from './preload';
+import {pageDataChunks, preloadHrefs, withModulePreloads, withPageDataChunks} from './preload';
 import {checkWalls} from './walls';
 
 const TARGETS: readonly Target[] = ['chrome', 'firefox'];
@@ -184,9 +184,10 @@ export class Builder {
 					// A page's HTML also names the chunks its code imports (./preload.ts): rewritten when either changes.
 					if (!touched(from) && !units.includes(scripts)) continue;
 					const entry = path.relative(this.root, path.join(this.targetDir(target), page, `${page}.js`));
+					const entryPath = entry.split(path.sep).join('/');
 					const html = withModulePreloads(
-						await readFile(from, 'utf8'),
-						preloadHrefs(scripts.metafile, entry.split(path.sep).join('/')),
+						withPageDataChunks(await readFile(from, 'utf8'), pageDataChunks(scripts.metafile, entryPath)),
+						preloadHrefs(scripts.metafile, entryPath),
 					);
 					if (await writeIfChanged(to, html)) note(done.written, to);
 					continue;

@@ -161,7 +161,12 @@ export function unitOptions(opts: {
 		},
 		content: {
 			...common,
-			entryPoints: {content: from('src/content/index.ts'), 'export-helper': from('src/content/export-helper.ts')},
+			entryPoints: {
+				content: from('src/content/index.ts'),
+				'export-helper': from('src/content/export-helper.ts'),
+				// The popup's first script, a classic one: its requests started before its modules load (src/popup/requests.ts).
+				'popup/early': from('src/popup/early.ts'),
+			},
 			// The content script must stay tiny: every name minified too.
 			minifyIdentifiers: true,
 			plugins: [rulesAsLiteral(root, opts.dataset), minifiedCssText()],

@@ -69,6 +69,20 @@ const WALLS: readonly Wall[] = [
 		],
 		why: 'the export-page helper stays tiny: its own code, its styles, the browser API, messages and i18n',
 	},
+	{
+		// The popup's first script (src/popup/requests.ts): its requests and nothing else, before the rest loads.
+		bundle: 'popup/early.js',
+		only: [
+			'src/popup/early.ts',
+			'src/popup/requests.ts',
+			'src/popup/current-tab.ts',
+			'src/core/browser.ts',
+			'src/core/send.ts',
+			'src/core/languages.ts',
+			'src/core/settings-defaults.ts',
+		],
+		why: "the popup's early script only asks: the browser API, messages, the language map and the default settings",
+	},
 	{bundle: 'popup/popup.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL], why: PAGE_WALL},
 	{bundle: 'move/move.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL], why: PAGE_WALL},
 	{bundle: 'compare/compare.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL], why: PAGE_WALL},

@@ -1,15 +1,14 @@
-import {useEffect, useMemo, useState} from 'preact/hooks';
+import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {t} from '../core/i18n';
-import type {MovesState} from '../core/message-map';
 import {MOVE_STEPS, movePagePath} from '../core/moves';
 import {comparisonUrl} from '../core/pages';
-import {send} from '../core/send';
 import {toolsForPreference} from '../core/tool-order';
 import {evaluationOf, langOf, serviceIn, type PageData, type PageTool} from '../data/pages';
 import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePageData, usePlatform, usePromise, useSettings} from '../ui/hooks';
+import type {PopupRequests} from './requests';
 
 /**
  * "Meets 7 of 7 Privacy Guides criteria". Privacy Guides applies its photo criteria to the cloud alternative
@@ -33,20 +32,12 @@ const openPage = (path: string) => (event: Event) => {
  * preference (one line why, its criteria in one line) and one action to start moving; the moves in progress.
  * Everything else (audits, downloads, each criterion, the other alternative, the threats) is one click away.
  */
-export function Popup({tabId}: {tabId: Promise<number | null>}) {
-	// Everything is asked for at once, in the first render (ui/hooks.ts): the tab's service, the moves, the
-	// settings, the page data in the reader's language.
-	const serviceRequest = useMemo(
-		() =>
-			tabId
-				.then((id) => (id === null ? null : send('getTabState', {tabId: id}).then((state) => state.serviceId)))
-				.catch(() => null),
-		[tabId],
-	);
-	const movesRequest = useMemo(() => send('getMoves', null).catch((): MovesState => ({available: false})), []);
-	const serviceId = usePromise(serviceRequest);
-	const moves = usePromise(movesRequest);
-	const [settings, updateSettings] = useSettings();
+export function Popup({requests}: {requests: PopupRequests}) {
+	// Everything was asked for before the popup's code loaded (./requests.ts, early.js): the tab's service, the
+	// moves, the settings; the page data in the reader's language is asked for in the first render (ui/hooks.ts).
+	const serviceId = usePromise(requests.service);
+	const moves = usePromise(requests.moves);
+	const [settings, updateSettings] = useSettings(requests.settings);
 	const data = usePageData();
 	const platform = usePlatform();
 

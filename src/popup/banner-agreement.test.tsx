@@ -13,6 +13,7 @@ import type * as Pages from '../data/pages';
 import {fake} from '../../test/fake-browser';
 import {routeMessagesFrom, settle} from '../../test/pages';
 import {Popup} from './Popup';
+import {startRequests} from './requests';
 
 // The catalogue lists Ente Photos (cloud) first; this one lists PhotoPrism (self-hosted) first, in the
 // background's whole dataset and in the popup's page data alike.
@@ -55,7 +56,7 @@ describe('the banner and the popup', () => {
 	it.each(PREFERENCES)('show the same alternatives in the same order (preference "%s")', async (preference) => {
 		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, preference}});
 		const banner = await handlers.pageVisit({url}, tab);
-		await act(() => render(<Popup tabId={Promise.resolve(3)} />, scratch));
+		await act(() => render(<Popup requests={startRequests(Promise.resolve(3))} />, scratch));
 		await vi.waitFor(async () => {
 			await settle();
 			expect(document.body.dataset['ready']).toBe('1');

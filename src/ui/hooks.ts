@@ -48,19 +48,19 @@ export function usePlatform(): Platform | null {
 }
 
 /**
- * The settings and a setter for the preference, which updates the stored settings. The language they choose
+ * The settings (`asked`: already asked for, as the popup does before its code loads) and a setter for the preference, which updates the stored settings. The language they choose
  * is applied before the render that shows them (ui/language.ts), and a change made on another page (the
  * options' language, preference, theme) re-renders this one at once.
  */
-export function useSettings(): [Settings | null, (patch: Partial<Pick<Settings, 'preference'>>) => Promise<void>] {
+export function useSettings(
+	asked?: Promise<Settings>,
+): [Settings | null, (patch: Partial<Pick<Settings, 'preference'>>) => Promise<void>] {
 	const request = useMemo(
 		() =>
-			send('getSettings', null)
-				.catch((): Settings => ({...DEFAULTS}))
-				.then((settings) => {
-					applyLanguage(settings);
-					return settings;
-				}),
+			(asked ?? send('getSettings', null).catch((): Settings => ({...DEFAULTS}))).then((settings) => {
+				applyLanguage(settings);
+				return settings;
+			}),
 		[],
 	);
 	const loaded = usePromise(request);
