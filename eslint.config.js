@@ -106,21 +106,6 @@ export default tseslint.config(
 		},
 	},
 	{
-		// The other: the popup's early.js fetches its language's page-data chunk (src/popup/requests.ts), one of the
-		// build's, named in the page's HTML by the build and checked against ../chunks/<name>.js before the import.
-		files: ['src/popup/requests.ts'],
-		rules: {
-			'no-restricted-syntax': [
-				'error',
-				...NO_HTML,
-				{
-					selector: 'ImportExpression:not([source.type="Identifier"][source.name="pageDataChunk"])',
-					message: 'Static imports only: the walls between contexts see no import() (but of a page-data chunk).',
-				},
-			],
-		},
-	},
-	{
 		files: ['src/content/**/*.ts'],
 		...SHIPPED,
 		rules: walls(

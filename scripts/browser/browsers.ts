@@ -253,7 +253,6 @@ export abstract class ExtensionSession {
 	}
 }
 
-/** Closes a browser this harness started: politely for 15 s, then by its own process handle. Never throws. */
 /**
  * A session from a browser being launched: `open` makes the session on the launched browser, which then settles.
  * Whatever fails on the way closes the browser (if it started) and frees its scratch folders, so a failed
@@ -279,6 +278,7 @@ async function setUp<S extends {settle(): Promise<void>}>(
 	}
 }
 
+/** Closes a browser this harness started: politely for 15 s, then by its own process handle. Never throws. */
 async function closeBrowser(browser: Browser): Promise<void> {
 	const child = browser.process();
 	try {

@@ -34,8 +34,9 @@ export function withModulePreloads(html: string, hrefs: readonly string[]): stri
 
 /**
  * The chunk of each language's page data (src/data/pages/<lang>.json), as "en=../chunks/en-….js fr=…" relative to
- * the page, for the page's <meta name="page-data">: the popup's early.js fetches its language's before the
- * page's code has loaded (src/popup/requests.ts). Empty where the build has none.
+ * the page, for the page's <meta name="page-data">: the popup's early.js preloads its language's before the
+ * page's code has loaded (src/popup/requests.ts). Empty where the build has none, which withPageDataChunks refuses
+ * for a page that has the meta: the build fails rather than ship a popup without its head start.
  */
 export function pageDataChunks(metafile: Metafile, entry: string): string {
 	const pairs: string[] = [];

@@ -38,9 +38,10 @@ export function startRequests(tab: Promise<number | null>): PopupRequests {
 }
 
 /**
- * early.js: the requests started and left for the popup, and the page data of the browser's language fetched (the
+ * early.js: the requests started and left for the popup, and the page data of the browser's language preloaded (the
  * build names each language's chunk in the page's <meta name="page-data">: "en=../chunks/en-….js fr=…"). The
- * popup's own `import()` of the same chunk then finds it in the browser's module map.
+ * popup's own `import()` of the same chunk then finds it in the browser's module map. A <link rel="modulepreload">,
+ * not an `import()` of a URL read from the page, which Firefox's add-on linter rightly refuses.
  */
 export function startEarly(): void {
 	(globalThis as Scope)[KEY] = startRequests(currentTabId(location.search));
@@ -50,11 +51,13 @@ export function startEarly(): void {
 		.split(' ')
 		.find((pair) => pair.startsWith(`${lang}=`))
 		?.slice(lang.length + 1);
-	// Only one of the build's page-data chunks, beside the page; only a head start: the popup loads its page data
-	// itself all the same (data/pages.ts), and says so if that fails.
+	// Only one of the build's page-data chunks, beside the page; preloaded (fetched and compiled, not run), a head
+	// start only: the popup imports its page data itself all the same (data/pages.ts), from the module map.
 	if (!href || !/^\.\.\/chunks\/[\w-]+\.js$/.test(href)) return;
-	const pageDataChunk = new URL(href, location.href).href;
-	import(/* @vite-ignore */ pageDataChunk).catch(() => {});
+	const link = document.createElement('link');
+	link.rel = 'modulepreload';
+	link.href = href;
+	document.head.append(link);
 }
 
 /** The requests early.js started, taken once; else asked for now. */
