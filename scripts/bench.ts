@@ -439,26 +439,20 @@ export function table(r: Results): string {
 	const c = r.chromium;
 	const f = r.firefox;
 	const rows: string[][] = [['Measure', 'Chromium: with', 'without', 'ratio', 'Firefox: with', 'without', 'ratio']];
-	const load = (label: string, key: string, unit: (s?: Summary) => string = ms) =>
-		rows.push([
-			label,
-			unit(c?.photoPage?.with[key]),
-			unit(c?.photoPage?.without[key]),
-			x(c?.photoPage?.ratios[key]),
-			unit(f?.photoPage?.with[key]),
-			unit(f?.photoPage?.without[key]),
-			x(f?.photoPage?.ratios[key]),
-		]);
-	const plain = (label: string, key: string, unit: (s?: Summary) => string = ms) =>
-		rows.push([
-			label,
-			unit(c?.plainPage?.with[key]),
-			unit(c?.plainPage?.without[key]),
-			x(c?.plainPage?.ratios[key]),
-			unit(f?.plainPage?.with[key]),
-			unit(f?.plainPage?.without[key]),
-			x(f?.plainPage?.ratios[key]),
-		]);
+	/** A row of one page's comparison (`photoPage` or `plainPage`) for a measure, both browsers side by side. */
+	const pageRow =
+		(page: 'photoPage' | 'plainPage') =>
+		(label: string, key: string, unit: (s?: Summary) => string = ms) =>
+			rows.push([
+				label,
+				...[c?.[page], f?.[page]].flatMap((result) => [
+					unit(result?.with[key]),
+					unit(result?.without[key]),
+					x(result?.ratios[key]),
+				]),
+			]);
+	const load = pageRow('photoPage');
+	const plain = pageRow('plainPage');
 	const mb = (s?: Summary) => (s ? `${s.median.toFixed(2)} MB` : '–');
 	load('Photo page: load event', 'load');
 	load('Photo page: first contentful paint', 'fcp');

@@ -86,24 +86,16 @@ async function check(): Promise<void> {
 	};
 	// A click the extension does not answer has been dealt with by `unanswered` (the banner goes if this copy
 	// is cut off); there is nothing more to do, and the page's console is the website's, not a place to log.
+	const open = (type: 'openComparison' | 'openMove' | 'openOptions' | 'openTurnOff') => () =>
+		void send(type, null)
+			.catch(unanswered)
+			.catch(() => {});
 	entry.banner = mountBanner(model, {
 		onAction: (action) => send('bannerAction', {action}).catch(unanswered),
-		onCompare: () =>
-			void send('openComparison', null)
-				.catch(unanswered)
-				.catch(() => {}),
-		onMove: () =>
-			void send('openMove', null)
-				.catch(unanswered)
-				.catch(() => {}),
-		onOpenSettings: () =>
-			void send('openOptions', null)
-				.catch(unanswered)
-				.catch(() => {}),
-		onTurnOff: () =>
-			void send('openTurnOff', null)
-				.catch(unanswered)
-				.catch(() => {}),
+		onCompare: open('openComparison'),
+		onMove: open('openMove'),
+		onOpenSettings: open('openOptions'),
+		onTurnOff: open('openTurnOff'),
 		onClose: () => {
 			entry.banner = undefined;
 		},

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import {render} from 'preact';
 import {act} from 'preact/test-utils';
-import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {ConfirmButton} from './Confirm';
+import {scratchMain} from '../../test/scratch';
 
-let scratch: HTMLElement;
+const scratch = scratchMain();
 const ids = {button: 'go', question: 'go-question', confirm: 'go-confirm', cancel: 'go-cancel'};
-const $ = (id: string) => scratch.querySelector<HTMLButtonElement>(`#${id}`);
+const $ = (id: string) => scratch.el.querySelector<HTMLButtonElement>(`#${id}`);
 
 async function show(onConfirm: () => Promise<unknown> | void, onOpen?: () => void) {
 	await act(() =>
@@ -19,22 +20,13 @@ async function show(onConfirm: () => Promise<unknown> | void, onOpen?: () => voi
 				onConfirm={onConfirm}
 				onOpen={onOpen}
 			/>,
-			scratch,
+			scratch.el,
 		),
 	);
 }
 async function open() {
 	await act(() => $(ids.button)!.click());
 }
-
-beforeEach(() => {
-	scratch = document.createElement('main');
-	document.body.append(scratch);
-});
-afterEach(() => {
-	render(null, scratch);
-	scratch.remove();
-});
 
 describe('ConfirmButton', () => {
 	it('asks first, with focus on Cancel, and Cancel changes nothing and brings focus back', async () => {
@@ -44,7 +36,7 @@ describe('ConfirmButton', () => {
 		await open();
 		expect(onOpen).toHaveBeenCalledOnce();
 		expect($(ids.button)).toBeNull();
-		expect(scratch.querySelector('[role="group"]')?.getAttribute('aria-labelledby')).toBe(ids.question);
+		expect(scratch.el.querySelector('[role="group"]')?.getAttribute('aria-labelledby')).toBe(ids.question);
 		expect($(ids.question)?.textContent).toBe('Erase everything?');
 		expect(document.activeElement?.id).toBe(ids.cancel);
 		await act(() => $(ids.cancel)!.click());

@@ -5,24 +5,17 @@
  * were last checked, and the live page to check.
  */
 import {render} from 'preact';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {resetFakeBrowser} from '../../test/fake-browser';
 import {pageData} from '../../scripts/data/page-data';
 import {dataset} from '../data';
 import {pageDates} from './attribution';
 import {Freshness} from './Freshness';
+import {scratchMain} from '../../test/scratch';
 
-let scratch: HTMLElement;
-beforeEach(() => {
-	scratch = document.createElement('main');
-	document.body.append(scratch);
-});
-afterEach(() => {
-	render(null, scratch);
-	scratch.remove();
-});
+const scratch = scratchMain();
 
-const text = (selector: string) => scratch.querySelector(selector)?.textContent;
+const text = (selector: string) => scratch.el.querySelector(selector)?.textContent;
 
 describe('pageDates', () => {
 	it('takes the pages in the reader’s language, else English, from the dataset or a language’s page data', () => {
@@ -55,7 +48,7 @@ describe('pageDates', () => {
 describe('Freshness', () => {
 	it('English: the pages’ dates, our last check, and the live page in a new tab', () => {
 		resetFakeBrowser('en');
-		render(<Freshness lang="en" data={dataset} id="freshness" />, scratch);
+		render(<Freshness lang="en" data={dataset} id="freshness" />, scratch.el);
 		expect(text('h2')).toBe('How fresh this advice is');
 		expect(text('.freshness-pages')).toBe(
 			'The Privacy Guides pages this advice comes from were revised between May 10, 2025 and November 5, 2025 (the versions built into this release of the extension).',
@@ -63,7 +56,7 @@ describe('Freshness', () => {
 		expect(text('.freshness-ours')).toBe(
 			`Our own claims (marked “Our assessment”) were last checked against their sources in November 2026.`,
 		);
-		const link = scratch.querySelector<HTMLAnchorElement>('.freshness-check a')!;
+		const link = scratch.el.querySelector<HTMLAnchorElement>('.freshness-check a')!;
 		expect(link.textContent).toBe('Privacy Guides may have changed since; check here');
 		expect(link.getAttribute('href')).toBe('https://www.privacyguides.org/en/photo-management/');
 		expect(link.target).toBe('_blank');
@@ -72,7 +65,7 @@ describe('Freshness', () => {
 
 	it('French: the French pages’ dates, in French, and the French live page', () => {
 		resetFakeBrowser('fr');
-		render(<Freshness lang="fr" data={pageData(dataset, 'fr')} id="freshness" />, scratch);
+		render(<Freshness lang="fr" data={pageData(dataset, 'fr')} id="freshness" />, scratch.el);
 		expect(text('h2')).toBe('Fraîcheur de ces conseils');
 		expect(text('.freshness-pages')).toBe(
 			'Les pages de Privacy Guides dont viennent ces conseils ont été révisées entre le 20 octobre 2025 et le 22 août 2026 (les versions intégrées à cette version de l’extension).',
@@ -81,7 +74,7 @@ describe('Freshness', () => {
 			'Nos propres affirmations (marquées «\u00a0Notre évaluation\u00a0») ont été vérifiées auprès de leurs sources pour la dernière fois en novembre 2026.',
 		);
 		expect(text('.freshness-check a')).toBe('Privacy Guides a pu changer depuis\u00a0; vérifiez ici');
-		expect(scratch.querySelector('.freshness-check a')?.getAttribute('href')).toBe(
+		expect(scratch.el.querySelector('.freshness-check a')?.getAttribute('href')).toBe(
 			'https://www.privacyguides.org/fr/photo-management/',
 		);
 	});

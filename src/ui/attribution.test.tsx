@@ -4,7 +4,7 @@
  * own revision (never one date for everything), and a "Source" that opens the page that says the claim.
  */
 import {render} from 'preact';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {resetFakeBrowser} from '../../test/fake-browser';
 import {pageData} from '../../scripts/data/page-data';
 import {dataset} from '../data';
@@ -12,16 +12,9 @@ import type {Attribution as By, Dataset, Language} from '../data/schema';
 import {Attribution, Byline} from './advice';
 import {formatDay} from './format';
 import {pagesForReader, sourceHref} from './attribution';
+import {scratchMain} from '../../test/scratch';
 
-let scratch: HTMLElement;
-beforeEach(() => {
-	scratch = document.createElement('main');
-	document.body.append(scratch);
-});
-afterEach(() => {
-	render(null, scratch);
-	scratch.remove();
-});
+const scratch = scratchMain();
 
 const page = (id: string) => dataset.sources.find((source) => source.id === id)!;
 
@@ -41,13 +34,13 @@ describe('revision per page and language', () => {
 
 	it('the English footer names the English revisions, never the French page’s date', () => {
 		resetFakeBrowser('en');
-		render(<Attribution data={pageData(dataset, 'en')} />, scratch);
-		const text = scratch.textContent ?? '';
+		render(<Attribution data={pageData(dataset, 'en')} />, scratch.el);
+		const text = scratch.el.textContent ?? '';
 		expect(text).toContain(`Photo Management, revision of ${formatDay('2025-11-05', 'en')}`);
 		expect(text).toContain(`File Management, revision of ${formatDay('2025-09-14', 'en')}`);
 		expect(text).toContain(`Common Threats, revision of ${formatDay('2025-05-10', 'en')}`);
 		expect(text).not.toContain(formatDay('2026-06-17', 'en'));
-		expect([...scratch.querySelectorAll('.source-pages a')].map((a) => a.getAttribute('href'))).toEqual([
+		expect([...scratch.el.querySelectorAll('.source-pages a')].map((a) => a.getAttribute('href'))).toEqual([
 			'https://www.privacyguides.org/en/basics/common-threats/',
 			'https://www.privacyguides.org/en/photo-management/',
 			'https://www.privacyguides.org/en/self-hosting/file-management/',
@@ -56,8 +49,8 @@ describe('revision per page and language', () => {
 
 	it('the French footer names the French pages, each with its own revision', () => {
 		resetFakeBrowser('fr');
-		render(<Attribution data={pageData(dataset, 'fr')} />, scratch);
-		const text = scratch.textContent ?? '';
+		render(<Attribution data={pageData(dataset, 'fr')} />, scratch.el);
+		const text = scratch.el.textContent ?? '';
 		expect(text).toContain(`Gestion des photos, révision du ${formatDay('2026-06-17', 'fr')}`);
 		expect(text).toContain(`Gestion des fichiers, révision du ${formatDay('2025-10-20', 'fr')}`);
 		expect(text).toContain(`Menaces courantes, révision du ${formatDay('2026-08-22', 'fr')}`);
@@ -73,8 +66,8 @@ describe('revision per page and language', () => {
 describe('Byline', () => {
 	const show = (by: By, lang: Language = 'en') => {
 		resetFakeBrowser(lang);
-		render(<Byline by={by} data={pageData(dataset, lang)} what="Free plan" />, scratch);
-		return scratch.querySelector('.byline')!;
+		render(<Byline by={by} data={pageData(dataset, lang)} what="Free plan" />, scratch.el);
+		return scratch.el.querySelector('.byline')!;
 	};
 
 	it('Privacy Guides: the page in the reader’s language, named with its revision', () => {

@@ -136,6 +136,26 @@ async function readHelper(session: ExtensionSession, page: Page) {
 	);
 }
 
+/**
+ * On Takeout, the helper of a Google Photos → Ente Photos move at step 1, saying `says`; its "I have requested my
+ * export" clicked, it shows step 2. Returns the Takeout page.
+ */
+async function requestOnHelper(session: ExtensionSession, says: string): Promise<Page> {
+	const takeout = await helperOnTakeout(session, 10_000);
+	const helper = await readHelper(session, takeout);
+	expect(helper.heading).toBe(msg('helperTitle', 'Google Photos', 'Ente Photos'));
+	expect(helper.text).toContain(says);
+	expect(helper.text).toContain(msg('helperStep', '1', '6'));
+	const requested = helper.buttons.find((b) => b.text === msg('helperRequested'))!;
+	await takeout.mouse.click(requested.x, requested.y);
+	await poll(
+		async () => (await readHelper(session, takeout)).text,
+		(text) => text.includes(msg('helperStep', '2', '6')),
+		{what: 'helper step 2'},
+	);
+	return takeout;
+}
+
 async function progressOf(page: Page): Promise<string> {
 	return page.$eval('.progress', (p) => p.textContent ?? '');
 }
@@ -277,18 +297,7 @@ function moveSuite(name: string, browser: 'chromium' | 'firefox') {
 						scripts: [['export-helper:google-photos', [TAKEOUT_ORIGIN]]],
 						granted: true,
 					});
-					const takeout = await helperOnTakeout(session, 10_000);
-					const helper = await readHelper(session, takeout);
-					expect(helper.heading).toBe(msg('helperTitle', 'Google Photos', 'Ente Photos'));
-					expect(helper.text).toContain('Google Photos');
-					expect(helper.text).toContain(msg('helperStep', '1', '6'));
-					const requested = helper.buttons.find((b) => b.text === msg('helperRequested'))!;
-					await takeout.mouse.click(requested.x, requested.y);
-					await poll(
-						async () => (await readHelper(session, takeout)).text,
-						(text) => text.includes(msg('helperStep', '2', '6')),
-						{what: 'helper step 2'},
-					);
+					await requestOnHelper(session, 'Google Photos');
 				} else {
 					// Without the real permission: no registration, no helper.
 					expect(await helperBackground(session)).toEqual({scripts: [], granted: false});
@@ -501,18 +510,7 @@ describe('Guided move, Chromium with takeout.google.com granted at install', () 
 				granted: true,
 			});
 
-			const takeout = await helperOnTakeout(session, 10_000);
-			const helper = await readHelper(session, takeout);
-			expect(helper.heading).toBe(msg('helperTitle', 'Google Photos', 'Ente Photos'));
-			expect(helper.text).toContain('Choose Deselect all, tick only Google Photos');
-			expect(helper.text).toContain(msg('helperStep', '1', '6'));
-			const requested = helper.buttons.find((b) => b.text === msg('helperRequested'))!;
-			await takeout.mouse.click(requested.x, requested.y);
-			await poll(
-				async () => (await readHelper(session, takeout)).text,
-				(text) => text.includes(msg('helperStep', '2', '6')),
-				{what: 'helper step 2'},
-			);
+			const takeout = await requestOnHelper(session, 'Choose Deselect all, tick only Google Photos');
 
 			// The plan has moved on: the move page and the popup over Google Photos show step 2.
 			await move.reload();
