@@ -23,11 +23,11 @@ describe('checkBudgets', () => {
 	it('budgets each language’s page data on its own, outside the shared chunks', () => {
 		const sizes = [
 			{target: 'chrome', file: 'chunks/chunk-A.js', bytes: CHUNKS_BUDGET},
-			{target: 'chrome', file: 'chunks/en-ABCD1234.js', bytes: PAGE_DATA_BUDGET},
-			{target: 'chrome', file: 'chunks/fr-ABCD1234.js', bytes: PAGE_DATA_BUDGET + 1},
+			{target: 'chrome', file: 'data/pages/en.js', bytes: PAGE_DATA_BUDGET},
+			{target: 'chrome', file: 'data/pages/fr.js', bytes: PAGE_DATA_BUDGET + 1},
 		];
 		expect(checkBudgets(sizes)).toEqual([
-			`  chrome/chunks/fr-ABCD1234.js: ${PAGE_DATA_BUDGET + 1} B > budget ${PAGE_DATA_BUDGET} B`,
+			`  chrome/data/pages/fr.js: ${PAGE_DATA_BUDGET + 1} B > budget ${PAGE_DATA_BUDGET} B`,
 		]);
 	});
 });

@@ -25,7 +25,12 @@ export const BUDGETS: Record<string, number> = {
 	'move/move.js': 16 * 1024,
 	'move/move.css': 8 * 1024,
 	'background.js': 40 * 1024,
-	'popup/popup.js': 16 * 1024,
+	// All the popup's code in one file (Preact, the shared interface code, its own): a bundle of its own, apart
+	// from the other pages' chunks, so that opening it loads two files of code instead of nine (about 36 KB).
+	'popup/popup.js': 48 * 1024,
+	// The interface's messages in all ten languages, as JSON text (src/core/catalogues.ts), about 190 KB: one file
+	// at a fixed path for the background and every page (src/core/shared-modules.ts).
+	'i18n/catalogues.js': 224 * 1024,
 	// The popup's first script: it must load before the rest, so it stays a few hundred bytes of its own code.
 	'popup/early.js': 3 * 1024,
 	'compare/compare.js': 16 * 1024,
@@ -50,18 +55,20 @@ export const BUDGETS: Record<string, number> = {
  * languages about 265 KB, the catalogues about 185 KB, the moves about 65 KB). What a page loads is measured
  * by `npm run bench`, what a store receives by PACKAGE_BUDGET; the next step is to split the catalogues and the
  * background's texts per language, as the page data is.
+ * Lowered to 480 KB when the catalogues left the chunks for a file of their own (i18n/catalogues.js, budgeted
+ * above) and the popup's code for its own bundle: measured 408 KB.
  */
-export const CHUNKS_BUDGET = 640 * 1024;
+export const CHUNKS_BUDGET = 480 * 1024;
 
 /**
- * The pages' data, one chunk per language (src/data/pages/<lang>.json, loaded by a dynamic import): a
- * page loads one of them, so each has its own budget, outside the shared chunks'. Raised from 32 KB with
+ * The pages' data, one file per language (src/data/pages/<lang>.json as data/pages/<lang>.js, loaded by a dynamic
+ * import): a page loads one of them, so each has its own budget, outside the shared chunks'. Raised from 32 KB with
  * the attribution model (every claim's author) and 24 services: English about 36 KB, French about 43 KB.
  * Raised to 64 KB for the ten languages: Russian and Hebrew take two bytes a letter in UTF-8 (Russian
  * about 57 KB, Hebrew about 50 KB, measured with the translations of issue 15).
  */
 export const PAGE_DATA_BUDGET = 64 * 1024;
-const PAGE_DATA_CHUNK = new RegExp(`^chunks/(${LANGUAGES.join('|')})-\\w+\\.js$`);
+const PAGE_DATA_CHUNK = new RegExp(`^data/pages/(${LANGUAGES.join('|')})\\.js$`);
 
 /**
  * The whole packaged extension (the zip a store receives), per browser. 150 KB for English and French; 300 KB

@@ -20,7 +20,7 @@ import {BROWSER_LOCALE_FOLDERS, isLanguage} from '../../src/core/languages';
 import {matchPatternsFor} from '../../src/core/url-match';
 import {deriveManifest, type Manifest, type Target} from '../manifest';
 import {ALSO_READS, PAGES, unitOptions, type Mode, type UnitName} from './options';
-import {pageDataChunks, preloadHrefs, withModulePreloads, withPageDataChunks} from './preload';
+import {preloadHrefs, withModulePreloads} from './preload';
 import {checkWalls} from './walls';
 
 const TARGETS: readonly Target[] = ['chrome', 'firefox'];
@@ -180,14 +180,14 @@ export class Builder {
 			const scripts = this.units.find((unit) => unit.target === target && unit.name === 'scripts');
 			for (const [from, to] of await this.staticFiles(target)) {
 				const page = PAGES.find((name) => from === path.join(this.root, `src/${name}/index.html`));
-				if (page && scripts?.metafile) {
+				if (page && page !== 'popup' && scripts?.metafile) {
 					// A page's HTML also names the chunks its code imports (./preload.ts): rewritten when either changes.
+					// Not the popup's: its code is one file, and preloads there delayed its first script (docs/performance.md).
 					if (!touched(from) && !units.includes(scripts)) continue;
 					const entry = path.relative(this.root, path.join(this.targetDir(target), page, `${page}.js`));
-					const entryPath = entry.split(path.sep).join('/');
 					const html = withModulePreloads(
-						withPageDataChunks(await readFile(from, 'utf8'), pageDataChunks(scripts.metafile, entryPath)),
-						preloadHrefs(scripts.metafile, entryPath),
+						await readFile(from, 'utf8'),
+						preloadHrefs(scripts.metafile, entry.split(path.sep).join('/')),
 					);
 					if (await writeIfChanged(to, html)) note(done.written, to);
 					continue;

@@ -1,9 +1,15 @@
 /**
- * What esbuild builds for one browser: three units, each one esbuild context, because each needs options the
- * others cannot share (the output format, the loader of .css, how far names are minified).
+ * What esbuild builds for one browser: five units, each one esbuild context, because each needs options the
+ * others cannot share (the output format, code splitting, the loader of .css, how far names are minified).
  *
- * - scripts: the background and the extension pages, one ES-module build with code splitting, so the dataset,
- *   Preact and zod ship once, in shared chunks, instead of once per page;
+ * - scripts: the background and the extension pages but the popup, one ES-module build with code splitting, so the
+ *   dataset, Preact and zod ship once, in shared chunks, instead of once per page;
+ * - popup: the toolbar popup, one ES module with all its code: opened far more often than the other pages and
+ *   timed against an empty page, it loads two files of code (early.js, popup.js) instead of nine
+ *   (docs/performance.md);
+ * - shared: the interface's catalogues and each language's page data, one file each at a fixed path
+ *   (src/core/shared-modules.ts) that the scripts and the popup import as external modules, so that neither ships
+ *   them twice;
  * - content: the content script, an IIFE with every name minified;
  * - styles: each page's stylesheet.
  *
@@ -13,20 +19,50 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import {LANGUAGES} from '../../src/core/languages';
+import {CATALOGUES_FILE, pageDataFile} from '../../src/core/shared-modules';
 import type {Dataset} from '../../src/data/schema';
 import type {Target} from '../manifest';
 
 export type Mode = 'release' | 'dev';
-export type UnitName = 'scripts' | 'content' | 'styles';
+export type UnitName = 'scripts' | 'popup' | 'shared' | 'content' | 'styles';
 
 export const PAGES = ['popup', 'options', 'compare', 'move'] as const;
+/** The pages built together in the scripts unit, sharing chunks: all but the popup, a bundle of its own. */
+const SPLIT_PAGES = PAGES.filter((page) => page !== 'popup');
 
 /** Files a unit reads without importing them, relative to the root: a change to one rebuilds the unit. */
 export const ALSO_READS: Record<UnitName, readonly string[]> = {
 	scripts: [],
+	popup: [],
+	shared: [],
 	content: ['src/data/dataset.json'],
 	styles: [],
 };
+
+/** Each shared module (src/core/shared-modules.ts): its source, relative to the root, and its file in the build. */
+export const SHARED_MODULES: ReadonlyMap<string, string> = new Map([
+	['src/core/catalogues.ts', CATALOGUES_FILE],
+	...LANGUAGES.map((lang): [string, string] => [`src/data/pages/${lang}.json`, pageDataFile(lang)]),
+]);
+
+/**
+ * Imports of a shared module left as imports of its built file, by absolute extension path ("/i18n/catalogues.js"),
+ * which resolves the same from the background at the root and from a page in its folder.
+ */
+function sharedModulesExternal(root: string): esbuild.Plugin {
+	const byPath = new Map([...SHARED_MODULES].map(([source, file]) => [path.join(root, source), file]));
+	return {
+		name: 'shared-modules-external',
+		setup(build) {
+			build.onResolve({filter: /(?:^|[/\\])(?:catalogues|pages[/\\][\w-]+\.json)$/}, (args) => {
+				const resolved = path.resolve(args.resolveDir, args.path);
+				const file = byPath.get(resolved) ?? byPath.get(`${resolved}.ts`);
+				return file === undefined ? undefined : {path: file, external: true};
+			});
+		},
+	};
+}
 
 /** Replaces src/data/rules.ts in the content bundle by its data as a literal: no dataset text ships there. */
 function rulesAsLiteral(root: string, dataset: () => Dataset): esbuild.Plugin {
@@ -155,9 +191,23 @@ export function unitOptions(opts: {
 			chunkNames: 'chunks/[name]-[hash]',
 			entryPoints: {
 				background: from('src/background/index.ts'),
-				...Object.fromEntries(PAGES.map((page) => [`${page}/${page}`, from(`src/${page}/index.tsx`)])),
+				...Object.fromEntries(SPLIT_PAGES.map((page) => [`${page}/${page}`, from(`src/${page}/index.tsx`)])),
 			},
-			plugins: [preactWithoutHtmlSink(), pageDataAsText()],
+			plugins: [preactWithoutHtmlSink(), sharedModulesExternal(root)],
+		},
+		popup: {
+			...common,
+			format: 'esm',
+			entryPoints: {'popup/popup': from('src/popup/index.tsx')},
+			plugins: [preactWithoutHtmlSink(), sharedModulesExternal(root)],
+		},
+		shared: {
+			...common,
+			format: 'esm',
+			entryPoints: Object.fromEntries(
+				[...SHARED_MODULES].map(([source, file]) => [file.slice(1).replace(/\.js$/, ''), from(source)]),
+			),
+			plugins: [pageDataAsText()],
 		},
 		content: {
 			...common,

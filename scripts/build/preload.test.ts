@@ -1,6 +1,6 @@
 import type {Metafile} from 'esbuild';
 import {describe, expect, it} from 'vitest';
-import {pageDataChunks, preloadHrefs, withModulePreloads, withPageDataChunks} from './preload';
+import {preloadHrefs, withModulePreloads} from './preload';
 
 const output = (imports: Array<{path: string; kind: 'import-statement' | 'dynamic-import'; external?: boolean}>) => ({
 	bytes: 1,
@@ -49,34 +49,5 @@ describe('module preloads', () => {
 		);
 		expect(withModulePreloads(html, [])).toBe(html);
 		expect(() => withModulePreloads('<html><head></head></html>', ['a.js'])).toThrow(/<\/head>/);
-	});
-});
-
-describe("the page-data chunks named in the popup's HTML (its early.js fetches its language's)", () => {
-	const metafile = {
-		inputs: {},
-		outputs: {
-			'dist/chrome/popup/popup.js': {...output([]), inputs: {'src/popup/index.tsx': {bytesInOutput: 1}}},
-			'dist/chrome/chunks/fr-AB12CD34.js': {...output([]), inputs: {'src/data/pages/fr.json': {bytesInOutput: 1}}},
-			'dist/chrome/chunks/zh-Hant-EF56GH78.js': {
-				...output([]),
-				inputs: {'src/data/pages/zh-Hant.json': {bytesInOutput: 1}},
-			},
-		},
-	} as unknown as Metafile;
-
-	it('maps each language to its chunk, relative to the page, and writes them into the empty meta', () => {
-		const chunks = pageDataChunks(metafile, 'dist/chrome/popup/popup.js');
-		expect(chunks).toBe('fr=../chunks/fr-AB12CD34.js zh-Hant=../chunks/zh-Hant-EF56GH78.js');
-		expect(withPageDataChunks('<head>\n<meta name="page-data" content="" />\n</head>', chunks)).toBe(
-			`<head>\n<meta name="page-data" content="${chunks}" />\n</head>`,
-		);
-	});
-
-	it('leaves a page without the meta alone and refuses what is not a list of chunks', () => {
-		expect(withPageDataChunks('<head></head>', 'fr=../chunks/fr.js')).toBe('<head></head>');
-		expect(() => withPageDataChunks('<meta name="page-data" content="" />', 'fr="><script>')).toThrow(
-			/cannot be named/,
-		);
 	});
 });

@@ -32,32 +32,6 @@ export function withModulePreloads(html: string, hrefs: readonly string[]): stri
 	return html.slice(0, head.index) + links + html.slice(head.index);
 }
 
-/**
- * The chunk of each language's page data (src/data/pages/<lang>.json), as "en=../chunks/en-….js fr=…" relative to
- * the page, for the page's <meta name="page-data">: the popup's early.js preloads its language's before the
- * page's code has loaded (src/popup/requests.ts). Empty where the build has none, which withPageDataChunks refuses
- * for a page that has the meta: the build fails rather than ship a popup without its head start.
- */
-export function pageDataChunks(metafile: Metafile, entry: string): string {
-	const pairs: string[] = [];
-	for (const [output, {inputs}] of Object.entries(metafile.outputs)) {
-		const lang = Object.keys(inputs)
-			.map((input) => /^src\/data\/pages\/([\w-]+)\.json$/.exec(input)?.[1])
-			.find(Boolean);
-		if (lang) pairs.push(`${lang}=${path.posix.relative(path.posix.dirname(entry), output)}`);
-	}
-	return pairs.sort().join(' ');
-}
-
-/** `html` with its <meta name="page-data"> given `content` (the page's source has the element, empty). */
-export function withPageDataChunks(html: string, content: string): string {
-	const empty = '<meta name="page-data" content="" />';
-	if (!html.includes(empty)) return html;
-	if (!/^[\w-]+=[\w./-]+\.js( [\w-]+=[\w./-]+\.js)*$/.test(content))
-		throw new Error(`The page data's chunks cannot be named in the page: "${content}"`);
-	return html.replace(empty, `<meta name="page-data" content="${content}" />`);
-}
-
 /** The hrefs for the page whose HTML is `pageDir/index.html` and entry `pageDir/<name>.js` (metafile paths). */
 export function preloadHrefs(metafile: Metafile, entry: string): string[] {
 	return staticImports(metafile, entry).map((file) => path.posix.relative(path.posix.dirname(entry), file));

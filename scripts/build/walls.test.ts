@@ -97,6 +97,28 @@ describe('checkWalls', () => {
 		]);
 	});
 
+	it('fails the popup when it bundles the catalogues instead of importing their shared file', () => {
+		const graph = {
+			'src/popup/index.tsx': ['src/core/i18n.ts'],
+			'src/core/i18n.ts': ['src/core/catalogues.ts'],
+			'src/core/catalogues.ts': [],
+		};
+		const problems = checkWalls(
+			metafile(graph, {
+				'popup/popup.js': {
+					entry: 'src/popup/index.tsx',
+					inputs: ['src/popup/index.tsx', 'src/core/i18n.ts', 'src/core/catalogues.ts'],
+				},
+			}),
+			at,
+		);
+		expect(problems).toEqual([
+			expect.stringMatching(
+				/^popup\/popup\.js contains a shared module \(imported by path, never bundled\) \(src\/core\/catalogues\.ts\), imported by src\/core\/i18n\.ts/,
+			),
+		]);
+	});
+
 	it('fails a page whose shared chunk holds idb or background code, and the background with Preact', () => {
 		const idb = '../../main/node_modules/idb/build/index.js';
 		const preact = '../../main/node_modules/preact/dist/preact.module.js';

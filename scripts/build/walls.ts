@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import type {Metafile} from 'esbuild';
+import {SHARED_MODULES} from './options';
 
 /** A kind of module, known by its path in the metafile (relative to the project root). */
 type Group = {name: string; test: (input: string) => boolean};
@@ -23,6 +24,11 @@ const POLYFILL = npm('webextension-polyfill');
 const BACKGROUND = folder('src/background');
 const CONTENT = folder('src/content');
 const PAGE_CODE = ['src/popup', 'src/compare', 'src/options', 'src/ui'].map(folder);
+/** The catalogues and the page data: files of their own (./options.ts SHARED_MODULES), imported, never bundled. */
+const SHARED: Group = {
+	name: 'a shared module (imported by path, never bundled)',
+	test: (input) => SHARED_MODULES.has(input),
+};
 
 export type Wall = {
 	/** The entry output, as a path inside dist/<target>. */
@@ -36,7 +42,7 @@ export type Wall = {
 
 const PAGE_WALL =
 	'a page talks to the background by messages and ships no zod, idb, background or content code, ' +
-	'nor webextension-polyfill (the browser API is its own)';
+	'nor webextension-polyfill (the browser API is its own), nor a copy of the catalogues or page data';
 
 const WALLS: readonly Wall[] = [
 	{
@@ -80,26 +86,34 @@ const WALLS: readonly Wall[] = [
 			'src/core/send.ts',
 			'src/core/languages.ts',
 			'src/core/settings-defaults.ts',
+			'src/core/shared-modules.ts',
 		],
-		why: "the popup's early script only asks: the browser API, messages, the language map and the default settings",
+		why: "the popup's early script only asks (and preloads): the browser API, messages, the language map, the default settings and the shared modules' paths",
 	},
-	{bundle: 'popup/popup.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL], why: PAGE_WALL},
-	{bundle: 'move/move.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL], why: PAGE_WALL},
-	{bundle: 'compare/compare.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL], why: PAGE_WALL},
+	{bundle: 'popup/popup.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED], why: PAGE_WALL},
+	{bundle: 'move/move.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED], why: PAGE_WALL},
+	{bundle: 'compare/compare.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED], why: PAGE_WALL},
 	{
 		bundle: 'options/options.js',
-		never: [IDB, BACKGROUND, CONTENT, POLYFILL],
+		never: [IDB, BACKGROUND, CONTENT, POLYFILL, SHARED],
 		why:
 			'a page talks to the background by messages and ships no idb, background or content code, ' +
-			'nor webextension-polyfill (the browser API is its own)',
+			'nor webextension-polyfill (the browser API is its own), nor a copy of the catalogues or page data',
 	},
 	{
 		bundle: 'background.js',
-		never: [PREACT, CONTENT, ...PAGE_CODE, POLYFILL],
+		never: [PREACT, CONTENT, ...PAGE_CODE, POLYFILL, SHARED],
 		why:
-			'the background is no page: no Preact, no page or content code; and no webextension-polyfill ' +
-			'(the browser API is its own, its messages answered by sendResponse)',
+			'the background is no page: no Preact, no page or content code; no webextension-polyfill ' +
+			'(the browser API is its own, its messages answered by sendResponse); no copy of the catalogues',
 	},
+	// The shared modules themselves: each file holds its one source (a catalogue or page data file pulling in code
+	// would load that code into every context).
+	...[...SHARED_MODULES].map(([source, file]): Wall => ({
+		bundle: file.slice(1),
+		only: [source],
+		why: 'a shared module is its data only',
+	})),
 ];
 
 /** Crossings tolerated for now, one a line; each names why and is deleted as soon as that reason is gone. */

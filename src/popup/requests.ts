@@ -1,9 +1,9 @@
 /**
  * What the popup asks for before it can show anything: the tab it describes, that tab's service, the moves in
  * progress, the settings, and its language's page data. They are asked for by `early.js` (./early.ts), a classic
- * script of a few hundred bytes first in the popup's <head>, while the popup's module graph (Preact and the shared
- * code, nine files) is still loading: measured, the answers took about 15 ms after being asked and the graph
- * 26 ms to load, so asked for by the graph's own code they were the popup's critical path (docs/performance.md).
+ * script of a few hundred bytes first in the popup's <head>, while the popup's own module loads: measured, the
+ * answers took about 15 ms after being asked, so asked for by the popup's own code they were its critical path
+ * (docs/performance.md).
  *
  * early.js leaves the promises on the page's global, under a symbol; the popup takes them once (`takeRequests`),
  * or asks itself where early.js did not run (the unit tests).
@@ -12,6 +12,7 @@ import {languageFor} from '../core/languages';
 import type {MovesState} from '../core/message-map';
 import {send} from '../core/send';
 import {DEFAULTS, type Settings} from '../core/settings-defaults';
+import {CATALOGUES_FILE, pageDataFile} from '../core/shared-modules';
 import {currentTabId} from './current-tab';
 
 export type PopupRequests = {
@@ -38,26 +39,19 @@ export function startRequests(tab: Promise<number | null>): PopupRequests {
 }
 
 /**
- * early.js: the requests started and left for the popup, and the page data of the browser's language preloaded (the
- * build names each language's chunk in the page's <meta name="page-data">: "en=../chunks/en-….js fr=…"). The
- * popup's own `import()` of the same chunk then finds it in the browser's module map. A <link rel="modulepreload">,
- * not an `import()` of a URL read from the page, which Firefox's add-on linter rightly refuses.
+ * early.js: the requests started and left for the popup, and the two files its first render waits for preloaded
+ * (fetched and compiled, not run): the catalogues and the page data of the browser's language, each at its fixed
+ * path in the build (core/shared-modules.ts). The popup's own imports of them then find them in the browser's
+ * module map. A <link rel="modulepreload"> each, not an `import()`, which would run them.
  */
 export function startEarly(): void {
 	(globalThis as Scope)[KEY] = startRequests(currentTabId(location.search));
-	const chunks = document.querySelector<HTMLMetaElement>('meta[name="page-data"]')?.content ?? '';
-	const lang = languageFor(navigator.language);
-	const href = chunks
-		.split(' ')
-		.find((pair) => pair.startsWith(`${lang}=`))
-		?.slice(lang.length + 1);
-	// Only one of the build's page-data chunks, beside the page; preloaded (fetched and compiled, not run), a head
-	// start only: the popup imports its page data itself all the same (data/pages.ts), from the module map.
-	if (!href || !/^\.\.\/chunks\/[\w-]+\.js$/.test(href)) return;
-	const link = document.createElement('link');
-	link.rel = 'modulepreload';
-	link.href = href;
-	document.head.append(link);
+	for (const href of [CATALOGUES_FILE, pageDataFile(languageFor(navigator.language))]) {
+		const link = document.createElement('link');
+		link.rel = 'modulepreload';
+		link.href = href;
+		document.head.append(link);
+	}
 }
 
 /** The requests early.js started, taken once; else asked for now. */
