@@ -19,7 +19,7 @@ import {datasetSchema, type Dataset} from '../../src/data/schema';
 import {BROWSER_LOCALE_FOLDERS, isLanguage} from '../../src/core/languages';
 import {matchPatternsFor} from '../../src/core/url-match';
 import {deriveManifest, type Manifest, type Target} from '../manifest';
-import {ALSO_READS, PAGES, unitOptions, type Mode, type UnitName} from './options';
+import {ALSO_READS, PAGES, SPLIT_PAGES, unitOptions, type Mode, type UnitName} from './options';
 import {preloadHrefs, withModulePreloads} from './preload';
 import {checkWalls} from './walls';
 
@@ -180,7 +180,7 @@ export class Builder {
 			const scripts = this.units.find((unit) => unit.target === target && unit.name === 'scripts');
 			for (const [from, to] of await this.staticFiles(target)) {
 				const page = PAGES.find((name) => from === path.join(this.root, `src/${name}/index.html`));
-				if (page && page !== 'popup' && scripts?.metafile) {
+				if (page && SPLIT_PAGES.includes(page) && scripts?.metafile) {
 					// A page's HTML also names the chunks its code imports (./preload.ts): rewritten when either changes.
 					// Not the popup's: its code is one file, and preloads there delayed its first script (docs/performance.md).
 					if (!touched(from) && !units.includes(scripts)) continue;

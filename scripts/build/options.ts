@@ -29,7 +29,7 @@ export type UnitName = 'scripts' | 'popup' | 'shared' | 'content' | 'styles';
 
 export const PAGES = ['popup', 'options', 'compare', 'move'] as const;
 /** The pages built together in the scripts unit, sharing chunks: all but the popup, a bundle of its own. */
-const SPLIT_PAGES = PAGES.filter((page) => page !== 'popup');
+export const SPLIT_PAGES: readonly string[] = PAGES.filter((page) => page !== 'popup');
 
 /** Files a unit reads without importing them, relative to the root: a change to one rebuilds the unit. */
 export const ALSO_READS: Record<UnitName, readonly string[]> = {

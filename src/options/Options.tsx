@@ -75,10 +75,7 @@ export function Options() {
 	useEffect(() => {
 		reload()
 			.catch(() => {}) // each section that could not be loaded says so
-			.finally(() => {
-				setLoaded(true);
-				document.body.dataset['ready'] = '1';
-			});
+			.finally(() => setLoaded(true));
 		// Changes made elsewhere (a banner's buttons, another options tab) show here at once.
 		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
 			if (area === 'local' && changes[SETTINGS_KEY]?.newValue !== undefined) {
@@ -115,6 +112,11 @@ export function Options() {
 	useEffect(() => {
 		if (settings) applyTheme(settings.theme);
 	}, [settings?.theme]);
+	// Ready once the loaded page's effects have run (Preact runs a child's before its parent's): the sections'
+	// own, such as the banner switch focused when the page is opened at #turn-off, come first.
+	useEffect(() => {
+		if (loaded) document.body.dataset['ready'] = '1';
+	}, [loaded]);
 
 	if (!loaded) {
 		return (
