@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {BUDGETS, CHUNKS_BUDGET, PAGE_DATA_BUDGET, checkBudgets, formatSizes} from './sizes';
+import {BUDGETS, CATALOGUE_BUDGET, CHUNKS_BUDGET, PAGE_DATA_BUDGET, checkBudgets, formatSizes} from './sizes';
 
 describe('checkBudgets', () => {
 	it('passes bundles within their budgets and names every one over it', () => {
@@ -29,6 +29,17 @@ describe('checkBudgets', () => {
 		expect(checkBudgets(sizes)).toEqual([
 			`  chrome/data/pages/fr.js: ${PAGE_DATA_BUDGET + 1} B > budget ${PAGE_DATA_BUDGET} B`,
 		]);
+	});
+
+	it('budgets each language’s catalogue on its own', () => {
+		const sizes = [
+			{target: 'firefox', file: 'i18n/en.js', bytes: CATALOGUE_BUDGET},
+			{target: 'firefox', file: 'i18n/ru.js', bytes: CATALOGUE_BUDGET + 1},
+		];
+		expect(checkBudgets(sizes)).toEqual([
+			`  firefox/i18n/ru.js: ${CATALOGUE_BUDGET + 1} B > budget ${CATALOGUE_BUDGET} B`,
+		]);
+		expect(formatSizes(sizes.slice(0, 1))).toContain(`(budget ${(CATALOGUE_BUDGET / 1024).toFixed(1)} KB)`);
 	});
 });
 

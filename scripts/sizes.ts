@@ -28,9 +28,9 @@ export const BUDGETS: Record<string, number> = {
 	// All the popup's code in one file (Preact, the shared interface code, its own): a bundle of its own, apart
 	// from the other pages' chunks, so that opening it loads two files of code instead of nine (about 36 KB).
 	'popup/popup.js': 48 * 1024,
-	// The interface's messages in all ten languages, as JSON text (src/core/catalogues.ts), about 190 KB: one file
-	// at a fixed path for the background and every page (src/core/shared-modules.ts).
-	'i18n/catalogues.js': 224 * 1024,
+	// The interface's messages in all ten languages (src/core/catalogues.ts): the ten languages' files imported, for
+	// the background and every page but the popup (src/core/shared-modules.ts); a few hundred bytes of imports.
+	'i18n/catalogues.js': 2 * 1024,
 	// The popup's first script: it must load before the rest, so it stays a few hundred bytes of its own code.
 	'popup/early.js': 3 * 1024,
 	'compare/compare.js': 16 * 1024,
@@ -71,13 +71,30 @@ export const PAGE_DATA_BUDGET = 64 * 1024;
 const PAGE_DATA_FILE = new RegExp(`^data/pages/(${LANGUAGES.join('|')})\\.js$`);
 
 /**
+ * The interface's messages, one file per language (src/core/catalogues/<lang>.ts as i18n/<lang>.js): the popup loads
+ * its language's only, so each has its own budget. English about 17 KB, Russian (two bytes a letter) about 26 KB.
+ */
+export const CATALOGUE_BUDGET = 32 * 1024;
+const CATALOGUE_FILE = new RegExp(`^i18n/(${LANGUAGES.join('|')})\\.js$`);
+
+/** The budget of each file of a language: its page data, its catalogue. */
+const LANGUAGE_FILES: ReadonlyArray<[RegExp, number]> = [
+	[PAGE_DATA_FILE, PAGE_DATA_BUDGET],
+	[CATALOGUE_FILE, CATALOGUE_BUDGET],
+];
+const languageBudget = (file: string) => LANGUAGE_FILES.find(([pattern]) => pattern.test(file))?.[1];
+
+/**
  * The whole packaged extension (the zip a store receives), per browser. 150 KB for English and French; 300 KB
  * since the ten languages landed (measured 273 KB): every text ships twice, in the whole dataset (background,
  * options) and in each language's page data (popup, comparison), and the catalogues hold all ten languages.
  * Shipping each text once (the background answering a page with its language's data) would bring it back
  * towards 180 KB: written down as the next step in docs/performance.md.
+ * Raised to 320 KB when the catalogues became one file a language (measured 302 KB, from 285 KB): a zip compresses
+ * each file apart, and the ten catalogues no longer share their keys in one stream; in exchange the popup loads
+ * its language's 17 to 26 KB of messages instead of all ten languages' 190 KB.
  */
-export const PACKAGE_BUDGET = 300 * 1024;
+export const PACKAGE_BUDGET = 320 * 1024;
 
 export async function measure(dir: string, target: string): Promise<Size[]> {
 	const sizes: Size[] = [];
@@ -97,8 +114,11 @@ export function checkBudgets(sizes: Size[]): string[] {
 	const over = sizes
 		.filter((size) => BUDGETS[size.file] !== undefined && size.bytes > BUDGETS[size.file]!)
 		.map((size) => `  ${size.target}/${size.file}: ${size.bytes} B > budget ${BUDGETS[size.file]} B`);
-	for (const size of sizes.filter((size) => PAGE_DATA_FILE.test(size.file) && size.bytes > PAGE_DATA_BUDGET))
-		over.push(`  ${size.target}/${size.file}: ${size.bytes} B > budget ${PAGE_DATA_BUDGET} B`);
+	for (const size of sizes) {
+		const budget = languageBudget(size.file);
+		if (budget !== undefined && size.bytes > budget)
+			over.push(`  ${size.target}/${size.file}: ${size.bytes} B > budget ${budget} B`);
+	}
 	for (const target of new Set(sizes.map((size) => size.target))) {
 		const chunks = sizes
 			.filter((size) => size.target === target && size.file.startsWith('chunks/') && !PAGE_DATA_FILE.test(size.file))
@@ -116,16 +136,7 @@ function sizeLine(target: string, file: string, bytes: number, budget: number | 
 }
 
 export function formatSizes(sizes: Size[]): string {
-	return sizes
-		.map((s) =>
-			sizeLine(
-				s.target,
-				s.file,
-				s.bytes,
-				BUDGETS[s.file] ?? (PAGE_DATA_FILE.test(s.file) ? PAGE_DATA_BUDGET : undefined),
-			),
-		)
-		.join('\n');
+	return sizes.map((s) => sizeLine(s.target, s.file, s.bytes, BUDGETS[s.file] ?? languageBudget(s.file))).join('\n');
 }
 
 export type PackageSize = {target: string; zip: string; bytes: number};

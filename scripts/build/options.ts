@@ -7,9 +7,9 @@
  * - popup: the toolbar popup, one ES module with all its code: opened far more often than the other pages and
  *   timed against an empty page, it loads two files of code (early.js, popup.js) instead of nine
  *   (docs/performance.md);
- * - shared: the interface's catalogues and each language's page data, one file each at a fixed path
- *   (src/core/shared-modules.ts) that the scripts and the popup import as external modules, so that neither ships
- *   them twice;
+ * - shared: the interface's catalogues (one file a language, and one importing them all) and each language's page
+ *   data, one file each at a fixed path (src/core/shared-modules.ts) that the scripts and the popup import as
+ *   external modules, so that neither ships them twice;
  * - content: the content script, an IIFE with every name minified;
  * - styles: each page's stylesheet.
  *
@@ -20,7 +20,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import {LANGUAGES} from '../../src/core/languages';
-import {CATALOGUES_FILE, pageDataFile} from '../../src/core/shared-modules';
+import {CATALOGUES_FILE, catalogueFile, pageDataFile} from '../../src/core/shared-modules';
 import type {Dataset} from '../../src/data/schema';
 import type {Target} from '../manifest';
 
@@ -43,19 +43,22 @@ export const ALSO_READS: Record<UnitName, readonly string[]> = {
 /** Each shared module (src/core/shared-modules.ts): its source, relative to the root, and its file in the build. */
 export const SHARED_MODULES: ReadonlyMap<string, string> = new Map([
 	['src/core/catalogues.ts', CATALOGUES_FILE],
+	...LANGUAGES.map((lang): [string, string] => [`src/core/catalogues/${lang}.ts`, catalogueFile(lang)]),
 	...LANGUAGES.map((lang): [string, string] => [`src/data/pages/${lang}.json`, pageDataFile(lang)]),
 ]);
 
 /**
  * Imports of a shared module left as imports of its built file, by absolute extension path ("/i18n/catalogues.js"),
- * which resolves the same from the background at the root and from a page in its folder.
+ * which resolves the same from the background at the root and from a page in its folder. The shared unit uses it
+ * too: i18n/catalogues.js imports each language's file, it holds no copy of them.
  */
 function sharedModulesExternal(root: string): esbuild.Plugin {
 	const byPath = new Map([...SHARED_MODULES].map(([source, file]) => [path.join(root, source), file]));
 	return {
 		name: 'shared-modules-external',
 		setup(build) {
-			build.onResolve({filter: /(?:^|[/\\])(?:catalogues|pages[/\\][\w-]+\.json)$/}, (args) => {
+			build.onResolve({filter: /(?:^|[/\\])(?:catalogues(?:[/\\][\w-]+)?|pages[/\\][\w-]+\.json)$/}, (args) => {
+				if (args.kind === 'entry-point') return undefined;
 				const resolved = path.resolve(args.resolveDir, args.path);
 				const file = byPath.get(resolved) ?? byPath.get(`${resolved}.ts`);
 				return file === undefined ? undefined : {path: file, external: true};
@@ -207,7 +210,7 @@ export function unitOptions(opts: {
 			entryPoints: Object.fromEntries(
 				[...SHARED_MODULES].map(([source, file]) => [file.slice(1).replace(/\.js$/, ''), from(source)]),
 			),
-			plugins: [pageDataAsText()],
+			plugins: [pageDataAsText(), sharedModulesExternal(root)],
 		},
 		content: {
 			...common,

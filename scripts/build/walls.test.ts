@@ -119,6 +119,28 @@ describe('checkWalls', () => {
 		]);
 	});
 
+	it('fails the popup when it gives i18n every language instead of loading its own', () => {
+		const graph = {
+			'src/popup/index.tsx': ['src/core/every-catalogue.ts'],
+			'src/core/every-catalogue.ts': ['src/core/i18n.ts'],
+			'src/core/i18n.ts': [],
+		};
+		const problems = checkWalls(
+			metafile(graph, {
+				'popup/popup.js': {
+					entry: 'src/popup/index.tsx',
+					inputs: ['src/popup/index.tsx', 'src/core/every-catalogue.ts', 'src/core/i18n.ts'],
+				},
+			}),
+			at,
+		);
+		expect(problems).toEqual([
+			expect.stringMatching(
+				/^popup\/popup\.js contains every language’s catalogue \(src\/core\/every-catalogue\.ts\), imported by src\/popup\/index\.tsx/,
+			),
+		]);
+	});
+
 	it('fails a page whose shared chunk holds idb or background code, and the background with Preact', () => {
 		const idb = '../../main/node_modules/idb/build/index.js';
 		const preact = '../../main/node_modules/preact/dist/preact.module.js';

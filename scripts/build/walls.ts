@@ -30,6 +30,12 @@ const SHARED: Group = {
 	test: (input) => SHARED_MODULES.has(input),
 };
 
+/** Every language's catalogue given to i18n: the background's and the other pages', never the popup's (it loads its own language's). */
+const EVERY_CATALOGUE: Group = {
+	name: 'every language’s catalogue',
+	test: (input) => input === 'src/core/every-catalogue.ts',
+};
+
 export type Wall = {
 	/** The entry output, as a path inside dist/<target>. */
 	bundle: string;
@@ -90,7 +96,11 @@ const WALLS: readonly Wall[] = [
 		],
 		why: "the popup's early script only asks (and preloads): the browser API, messages, the language map, the default settings and the shared modules' paths",
 	},
-	{bundle: 'popup/popup.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED], why: PAGE_WALL},
+	{
+		bundle: 'popup/popup.js',
+		never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED, EVERY_CATALOGUE],
+		why: `${PAGE_WALL}; the popup loads its own language's catalogue, not the ten (src/popup/catalogue.ts)`,
+	},
 	{bundle: 'move/move.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED], why: PAGE_WALL},
 	{bundle: 'compare/compare.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED], why: PAGE_WALL},
 	{

@@ -3,6 +3,8 @@
  * registered synchronously at the top level, as MV3 requires for a service worker that may be stopped
  * and restarted at any time; all state lives in storage (see ./store.ts), none in variables.
  */
+// First: every language's messages (banner texts and badge titles in each page's language), before any module that speaks.
+import '../core/every-catalogue';
 import {browser, type Runtime} from '../core/browser';
 import {errorMessage} from '../core/errors';
 import type {Reply} from '../core/message-map';

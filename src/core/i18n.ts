@@ -1,6 +1,6 @@
 /**
  * The interface's messages in the person's language: the extension's own catalogues (locales/<lang>/
- * messages.json, as src/core/catalogues.ts holds them), not the browser's i18n API, so that the language
+ * messages.json, one module a language in src/core/catalogues/), not the browser's i18n API, so that the language
  * option (settings.language) can show French advice in an English browser, and every surface follows it at
  * once. The browser's _locales are only for the manifest's name and description.
  *
@@ -8,18 +8,33 @@
  * parses that language's catalogue only, once. Until it is called, the browser's own language is used (the
  * "auto" setting's choice), so a first render needs no round trip.
  *
+ * The catalogues are given to this module by the context it runs in (`addCatalogues`): every language in the
+ * background and the pages (./every-catalogue.ts, imported first by each), its own language's only in the popup
+ * (src/popup/catalogue.ts), which must not wait for the other nine to open.
+ *
  * A missing message returns the key itself, so the failure is loud on screen and in tests rather than an
  * empty string.
  */
 import type en from '../../locales/en/messages.json';
 import {browser} from './browser';
-import {CATALOGUES} from './catalogues';
 import {directionOf, languageFor, resolveLanguage, type Language} from './languages';
 
 export type MessageKey = keyof typeof en;
 
 let current: Language | undefined;
+/** The catalogues given so far, as JSON texts by language. */
+const texts: Partial<Record<Language, string>> = {};
 const parsed = new Map<Language, Readonly<Record<string, string>>>();
+
+/** Gives t() these languages' catalogues (JSON texts, as src/core/catalogues/<lang>.ts export them). */
+export function addCatalogues(more: Partial<Record<Language, string>>): void {
+	Object.assign(texts, more);
+}
+
+/** Whether t() has `lang`'s own catalogue. */
+export function hasCatalogue(lang: Language): boolean {
+	return texts[lang] !== undefined;
+}
 
 /**
  * The browser's own language, as the extension maps it ("auto"): the person's first preferred language
@@ -38,14 +53,14 @@ function browserLanguage(): Language {
 	return languageFor(tag);
 }
 
-/** The catalogue of a language (parsed the first time), English where a language has none. */
+/** The catalogue of a language (parsed the first time), English's while it has none, none before any is given. */
 function catalogue(lang: Language): Readonly<Record<string, string>> {
-	let messages = parsed.get(lang);
-	if (!messages) {
-		const text = CATALOGUES[lang] ?? CATALOGUES.en ?? '{}';
-		messages = JSON.parse(text) as Record<string, string>;
-		parsed.set(lang, messages);
-	}
+	const cached = parsed.get(lang);
+	if (cached) return cached;
+	const text = texts[lang];
+	if (text === undefined) return lang === 'en' ? {} : catalogue('en');
+	const messages = JSON.parse(text) as Record<string, string>;
+	parsed.set(lang, messages);
 	return messages;
 }
 
@@ -60,9 +75,14 @@ export function resetLanguage(): void {
 	current = undefined;
 }
 
+/** The language a settings document chooses ("auto": the browser's). */
+export function languageOf(settings: {language?: string}): Language {
+	return resolveLanguage(settings.language, browserLanguage());
+}
+
 /** Sets the language a settings document chooses ("auto": the browser's). Returns it. */
 export function speakLanguageOf(settings: {language?: string}): Language {
-	return setLanguage(resolveLanguage(settings.language, browserLanguage()));
+	return setLanguage(languageOf(settings));
 }
 
 /** The language in use: the one set, else the browser's. */

@@ -1,15 +1,21 @@
 /**
  * The modules that ship once, as files of their own at fixed paths, for every bundle that loads them: the
- * interface's catalogues (all ten languages, about 190 KB, in the background and on every page) and each
- * language's page data (a page loads one). The build makes them a unit of their own and every other bundle
+ * interface's catalogues, one file a language (about 20 KB each; the background and every page but the popup
+ * load all ten through CATALOGUES_FILE, the popup its own language's only) and each language's page data (a page
+ * loads one). The build makes them a unit of their own and every other bundle
  * imports them by these absolute extension paths (scripts/build/options.ts): so the popup can be one bundle
  * of its own, apart from the other pages' shared chunks, without shipping the catalogues twice, and the popup's
  * first script (src/popup/requests.ts) can preload them before the popup's code has loaded.
  */
 import type {Language} from './languages';
 
-/** src/core/catalogues.ts, built. */
+/** src/core/catalogues.ts, built: every language's catalogue file, imported. */
 export const CATALOGUES_FILE = '/i18n/catalogues.js';
+
+/** src/core/catalogues/<lang>.ts, built. */
+export function catalogueFile(lang: Language): string {
+	return `/i18n/${lang}.js`;
+}
 
 /** src/data/pages/<lang>.json (as JSON text), built. */
 export function pageDataFile(lang: Language): string {

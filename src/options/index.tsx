@@ -1,3 +1,5 @@
+// First: every language's messages, before any module that speaks (core/every-catalogue.ts).
+import '../core/every-catalogue';
 import {render} from 'preact';
 import {localizeDocument} from '../core/i18n';
 import {titled} from '../ui/language';

@@ -12,7 +12,7 @@ import {languageFor} from '../core/languages';
 import type {MovesState} from '../core/message-map';
 import {send} from '../core/send';
 import {DEFAULTS, type Settings} from '../core/settings-defaults';
-import {CATALOGUES_FILE, pageDataFile} from '../core/shared-modules';
+import {catalogueFile, pageDataFile} from '../core/shared-modules';
 import {currentTabId} from './current-tab';
 
 export type PopupRequests = {
@@ -40,13 +40,14 @@ export function startRequests(tab: Promise<number | null>): PopupRequests {
 
 /**
  * early.js: the requests started and left for the popup, and the two files its first render waits for preloaded
- * (fetched and compiled, not run): the catalogues and the page data of the browser's language, each at its fixed
+ * (fetched and compiled, not run): the catalogue and the page data of the browser's language, each at its fixed
  * path in the build (core/shared-modules.ts). The popup's own imports of them then find them in the browser's
  * module map. A <link rel="modulepreload"> each, not an `import()`, which would run them.
  */
 export function startEarly(): void {
 	(globalThis as Scope)[KEY] = startRequests(currentTabId(location.search));
-	for (const href of [CATALOGUES_FILE, pageDataFile(languageFor(navigator.language))]) {
+	const lang = languageFor(navigator.language);
+	for (const href of [catalogueFile(lang), pageDataFile(lang)]) {
 		const link = document.createElement('link');
 		link.rel = 'modulepreload';
 		link.href = href;

@@ -62,8 +62,13 @@ describe('locales', () => {
 		expect(readdirSync('locales').sort()).toEqual([...LANGUAGES].sort());
 	});
 
-	it('src/core/catalogues.ts is what npm run messages writes from locales/', async () => {
-		expect(readFileSync('src/core/catalogues.ts', 'utf8')).toBe(await generateCatalogues());
+	it('src/core/catalogues.ts and src/core/catalogues/<lang>.ts are what npm run messages writes from locales/', async () => {
+		const files = await generateCatalogues();
+		expect([...files.keys()].sort()).toEqual(
+			['src/core/catalogues.ts', ...LANGUAGES.map((lang) => `src/core/catalogues/${lang}.ts`)].sort(),
+		);
+		expect(readdirSync('src/core/catalogues').sort()).toEqual(LANGUAGES.map((lang) => `${lang}.ts`).sort());
+		for (const [file, text] of files) expect(readFileSync(file, 'utf8'), file).toBe(text);
 	});
 
 	it.each(translated)('%s leaves no message in English but the reasoned exceptions', (lang) => {
