@@ -31,8 +31,9 @@ export const BUDGETS: Record<string, number> = {
 	// The interface's messages in all ten languages (src/core/catalogues.ts): the ten languages' files imported, for
 	// the background and every page but the popup (src/core/shared-modules.ts); a few hundred bytes of imports.
 	'i18n/catalogues.js': 2 * 1024,
-	// The popup's first script: it must load before the rest, so it stays a few hundred bytes of its own code.
-	'popup/early.js': 3 * 1024,
+	// The popup's first script: it must load before the rest, so it stays small: its own code and one literal import
+	// of each language's catalogue and page data (src/core/language-files.ts, about 1.3 KB of the 2.9 KB).
+	'popup/early.js': 4 * 1024,
 	'compare/compare.js': 16 * 1024,
 	'options/options.js': 40 * 1024,
 	'popup/popup.css': 8 * 1024,

@@ -222,7 +222,8 @@ export function unitOptions(opts: {
 			},
 			// The content script must stay tiny: every name minified too.
 			minifyIdentifiers: true,
-			plugins: [rulesAsLiteral(root, opts.dataset), minifiedCssText()],
+			// sharedModulesExternal: early.js imports its language's catalogue and page data by their fixed paths.
+			plugins: [rulesAsLiteral(root, opts.dataset), minifiedCssText(), sharedModulesExternal(root)],
 		},
 		styles: {
 			...common,

@@ -92,9 +92,9 @@ const WALLS: readonly Wall[] = [
 			'src/core/send.ts',
 			'src/core/languages.ts',
 			'src/core/settings-defaults.ts',
-			'src/core/shared-modules.ts',
+			'src/core/language-files.ts',
 		],
-		why: "the popup's early script only asks (and preloads): the browser API, messages, the language map, the default settings and the shared modules' paths",
+		why: "the popup's early script only asks (and loads its language's files): the browser API, messages, the language map, the default settings and the language files' imports",
 	},
 	{
 		bundle: 'popup/popup.js',

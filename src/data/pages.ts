@@ -4,13 +4,14 @@
  * list, which only the background and the options use). `npm run data` writes these files from
  * ./dataset.json (scripts/data/page-data.ts); tests check each one is exactly that.
  *
- * A page loads its language's file only (a dynamic import: esbuild makes each file a chunk of its own):
+ * A page loads its language's file only (a dynamic import, core/language-files.ts: a file of its own in the build):
  *
  *   const data = await loadPageData(dataLanguage());
  *   data.tools[0].tagline; // a string, in the page's language
  *
  * No zod here, and no import of the whole dataset: this module is what the pages ship.
  */
+import {PAGE_DATA_FILES} from '../core/language-files';
 import type {Dataset, Language, LocalizedUrl, Service, Text} from './schema';
 
 /** A dataset type with every text and localized URL ({en, fr?}) resolved to one language's string. */
@@ -38,20 +39,6 @@ export type PageTool = PageData['tools'][number];
 export type PageRoute = PageService['export'];
 export type PageEvaluation = PageData['evaluations'][number];
 
-/** Each language's file (`npm run data` writes them; a new language: its file here, and in LANGUAGES). */
-const FILES: Record<Language, () => Promise<{default: unknown}>> = {
-	en: () => import('./pages/en.json'),
-	fr: () => import('./pages/fr.json'),
-	es: () => import('./pages/es.json'),
-	it: () => import('./pages/it.json'),
-	nl: () => import('./pages/nl.json'),
-	de: () => import('./pages/de.json'),
-	ru: () => import('./pages/ru.json'),
-	he: () => import('./pages/he.json'),
-	'zh-TW': () => import('./pages/zh-TW.json'),
-	'zh-Hant': () => import('./pages/zh-Hant.json'),
-};
-
 const loaded = new Map<Language, Promise<PageData>>();
 
 /**
@@ -64,7 +51,7 @@ const dataOf = (module: {default: unknown}): PageData =>
 /** The page data in `lang`, loaded and parsed once per page: every call for a language gives the same promise. */
 export function loadPageData(lang: Language): Promise<PageData> {
 	let data = loaded.get(lang);
-	if (!data) loaded.set(lang, (data = FILES[lang]().then(dataOf)));
+	if (!data) loaded.set(lang, (data = PAGE_DATA_FILES[lang]().then(dataOf)));
 	return data;
 }
 

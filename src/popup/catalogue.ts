@@ -5,21 +5,8 @@
  * core/i18n.ts; early.js preloads the browser's language's (./requests.ts).
  */
 import {addCatalogues, hasCatalogue, languageOf} from '../core/i18n';
+import {CATALOGUE_FILES} from '../core/language-files';
 import type {Language} from '../core/languages';
-
-/** Each language's file: a dynamic import each, the build leaves it as an import of /i18n/<lang>.js (core/shared-modules.ts). */
-const FILES: Record<Language, () => Promise<{default: string}>> = {
-	en: () => import('../core/catalogues/en'),
-	fr: () => import('../core/catalogues/fr'),
-	es: () => import('../core/catalogues/es'),
-	it: () => import('../core/catalogues/it'),
-	nl: () => import('../core/catalogues/nl'),
-	de: () => import('../core/catalogues/de'),
-	ru: () => import('../core/catalogues/ru'),
-	he: () => import('../core/catalogues/he'),
-	'zh-TW': () => import('../core/catalogues/zh-TW'),
-	'zh-Hant': () => import('../core/catalogues/zh-Hant'),
-};
 
 const loading = new Map<Language, Promise<void>>();
 
@@ -28,7 +15,7 @@ export function loadCatalogue(lang: Language): Promise<void> {
 	if (hasCatalogue(lang)) return Promise.resolve();
 	let loaded = loading.get(lang);
 	if (!loaded) {
-		loaded = FILES[lang]().then((module) => addCatalogues({[lang]: module.default}));
+		loaded = CATALOGUE_FILES[lang]().then((module) => addCatalogues({[lang]: module.default}));
 		loading.set(lang, loaded);
 	}
 	return loaded;
