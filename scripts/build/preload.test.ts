@@ -1,6 +1,5 @@
 import type {Metafile} from 'esbuild';
 import {describe, expect, it} from 'vitest';
-import {LANGUAGES} from '../../src/core/languages';
 import {preloadHrefs, withModulePreloads} from './preload';
 
 const output = (imports: Array<{path: string; kind: 'import-statement' | 'dynamic-import'; external?: boolean}>) => ({
@@ -22,8 +21,6 @@ describe('module preloads', () => {
 			'dist/chrome/chunks/a.js': output([
 				{path: 'dist/chrome/chunks/c.js', kind: 'import-statement'},
 				{path: 'chrome://x', kind: 'import-statement', external: true},
-				{path: '/i18n/catalogues.js', kind: 'import-statement', external: true},
-				{path: '/data/pages/en.js', kind: 'dynamic-import', external: true},
 			]),
 			'dist/chrome/chunks/b.js': output([
 				{path: 'dist/chrome/chunks/c.js', kind: 'import-statement'},
@@ -35,17 +32,10 @@ describe('module preloads', () => {
 	} as unknown as Metafile;
 
 	it('names every chunk the entry imports statically, directly or not, once each, never a dynamic import', () => {
-		expect(preloadHrefs(metafile, 'dist/chrome/popup/popup.js').slice(0, 3)).toEqual([
+		expect(preloadHrefs(metafile, 'dist/chrome/popup/popup.js')).toEqual([
 			'../chunks/a.js',
 			'../chunks/c.js',
 			'../chunks/b.js',
-		]);
-	});
-
-	it('then the shared modules imported by path, and the catalogue file of every language they import', () => {
-		expect(preloadHrefs(metafile, 'dist/chrome/popup/popup.js').slice(3)).toEqual([
-			'/i18n/catalogues.js',
-			...LANGUAGES.map((lang) => `/i18n/${lang}.js`),
 		]);
 	});
 

@@ -4,39 +4,22 @@
  * what those import), one round trip per level before any of the code can run. Each page's HTML gets a
  * `<link rel="modulepreload">` for every chunk its entry imports statically, directly or not, so all of
  * them are fetched (and compiled) in parallel while the HTML is parsed. Dynamic imports are left out.
- *
- * The shared modules the code imports by absolute path (src/core/shared-modules.ts) are preloaded too, and what
- * they import in turn: i18n/catalogues.js, each language's catalogue file.
  */
 import path from 'node:path';
 import type {Metafile} from 'esbuild';
-import {LANGUAGES} from '../../src/core/languages';
-import {CATALOGUES_FILE, catalogueFile} from '../../src/core/shared-modules';
-
-/** What a shared module imports itself (the shared unit's files import nothing else). */
-const SHARED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
-	[CATALOGUES_FILE]: LANGUAGES.map(catalogueFile),
-};
 
 /** The outputs `entry` imports statically, transitively, in discovery order (paths as in the metafile). */
 function staticImports(metafile: Metafile, entry: string): string[] {
 	const found: string[] = [];
-	const shared: string[] = [];
 	const visit = (file: string) => {
 		for (const dependency of metafile.outputs[file]?.imports ?? []) {
-			if (dependency.kind !== 'import-statement') continue;
-			if (dependency.external) {
-				if (dependency.path.startsWith('/') && !shared.includes(dependency.path))
-					shared.push(dependency.path, ...(SHARED_IMPORTS[dependency.path] ?? []));
-				continue;
-			}
-			if (found.includes(dependency.path)) continue;
+			if (dependency.kind !== 'import-statement' || dependency.external || found.includes(dependency.path)) continue;
 			found.push(dependency.path);
 			visit(dependency.path);
 		}
 	};
 	visit(entry);
-	return [...found, ...shared];
+	return found;
 }
 
 /** `html` with one modulepreload link per href, just before `</head>`. */
@@ -51,7 +34,5 @@ export function withModulePreloads(html: string, hrefs: readonly string[]): stri
 
 /** The hrefs for the page whose HTML is `pageDir/index.html` and entry `pageDir/<name>.js` (metafile paths). */
 export function preloadHrefs(metafile: Metafile, entry: string): string[] {
-	return staticImports(metafile, entry).map((file) =>
-		file.startsWith('/') ? file : path.posix.relative(path.posix.dirname(entry), file),
-	);
+	return staticImports(metafile, entry).map((file) => path.posix.relative(path.posix.dirname(entry), file));
 }

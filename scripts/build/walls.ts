@@ -30,7 +30,7 @@ const SHARED: Group = {
 	test: (input) => SHARED_MODULES.has(input),
 };
 
-/** Every language's catalogue given to i18n: the background's and the other pages', never the popup's (it loads its own language's). */
+/** Every language's catalogue given to i18n: the background's only; a page loads its own language's (src/ui/catalogue.ts). */
 const EVERY_CATALOGUE: Group = {
 	name: 'every language’s catalogue',
 	test: (input) => input === 'src/core/every-catalogue.ts',
@@ -48,7 +48,8 @@ export type Wall = {
 
 const PAGE_WALL =
 	'a page talks to the background by messages and ships no zod, idb, background or content code, ' +
-	'nor webextension-polyfill (the browser API is its own), nor a copy of the catalogues or page data';
+	'nor webextension-polyfill (the browser API is its own), nor a copy of the catalogues or page data, and loads its ' +
+	"own language's catalogue, not the ten (src/ui/catalogue.ts)";
 
 const WALLS: readonly Wall[] = [
 	{
@@ -96,19 +97,20 @@ const WALLS: readonly Wall[] = [
 		],
 		why: "the popup's early script only asks (and loads its language's files): the browser API, messages, the language map, the default settings and the language files' imports",
 	},
+	{bundle: 'popup/popup.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED, EVERY_CATALOGUE], why: PAGE_WALL},
+	{bundle: 'move/move.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED, EVERY_CATALOGUE], why: PAGE_WALL},
 	{
-		bundle: 'popup/popup.js',
+		bundle: 'compare/compare.js',
 		never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED, EVERY_CATALOGUE],
-		why: `${PAGE_WALL}; the popup loads its own language's catalogue, not the ten (src/popup/catalogue.ts)`,
+		why: PAGE_WALL,
 	},
-	{bundle: 'move/move.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED], why: PAGE_WALL},
-	{bundle: 'compare/compare.js', never: [ZOD, IDB, BACKGROUND, CONTENT, POLYFILL, SHARED], why: PAGE_WALL},
 	{
 		bundle: 'options/options.js',
-		never: [IDB, BACKGROUND, CONTENT, POLYFILL, SHARED],
+		never: [IDB, BACKGROUND, CONTENT, POLYFILL, SHARED, EVERY_CATALOGUE],
 		why:
 			'a page talks to the background by messages and ships no idb, background or content code, ' +
-			'nor webextension-polyfill (the browser API is its own), nor a copy of the catalogues or page data',
+			'nor webextension-polyfill (the browser API is its own), nor a copy of the catalogues or page data, and ' +
+			"loads its own language's catalogue, not the ten (src/ui/catalogue.ts)",
 	},
 	{
 		bundle: 'background.js',

@@ -1,8 +1,7 @@
 /**
- * Gives the interface's messages (core/i18n.ts) every language's catalogue: imported first by the background and
- * by every page but the popup, before any module that speaks, so that each t() of theirs has its language at once
- * and a change of language in the options is followed without a load. The popup loads its own language's only
- * (src/popup/catalogue.ts).
+ * Gives the interface's messages (core/i18n.ts) every language's catalogue: imported first by the background, which
+ * speaks to every tab in the language the settings choose and follows a change at once, before any module that
+ * speaks. An extension page loads its own language's only (src/ui/catalogue.ts).
  */
 import {CATALOGUES} from './catalogues';
 import {addCatalogues} from './i18n';

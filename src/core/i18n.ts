@@ -9,8 +9,8 @@
  * "auto" setting's choice), so a first render needs no round trip.
  *
  * The catalogues are given to this module by the context it runs in (`addCatalogues`): every language in the
- * background and the pages (./every-catalogue.ts, imported first by each), its own language's only in the popup
- * (src/popup/catalogue.ts), which must not wait for the other nine to open.
+ * background (./every-catalogue.ts, imported first), its own language's only in an extension page
+ * (src/ui/catalogue.ts), which must not wait for the other nine to open.
  *
  * A missing message returns the key itself, so the failure is loud on screen and in tests rather than an
  * empty string.

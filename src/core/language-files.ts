@@ -2,7 +2,7 @@
  * Each language's files that a page loads on demand, one literal import() each: its catalogue
  * (src/core/catalogues/<lang>.ts) and its page data (src/data/pages/<lang>.json). The build leaves each as an import
  * of its file's fixed path (core/shared-modules.ts); a literal, because Firefox's add-on linter refuses an import()
- * of a computed path. Used by the popup's first script (popup/requests.ts), its messages (popup/catalogue.ts) and
+ * of a computed path. Used by the popup's first script (popup/requests.ts), every page's messages (ui/catalogue.ts) and
  * every page's data (data/pages.ts). A new language: its two lines here, and in LANGUAGES.
  */
 import type {Language} from './languages';

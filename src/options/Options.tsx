@@ -11,6 +11,7 @@
  * to the control that caused it. The settings, the custom sites and the journey load separately: one that
  * cannot be loaded says so in its own section, and the rest (export, reset) still works.
  */
+import {whenSpoken} from '../ui/catalogue';
 import {applyLanguage} from '../ui/language';
 import {useEffect, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
@@ -37,8 +38,12 @@ export function Options() {
 	const [settings, setStoredSettings] = useState<Settings | null>(null);
 	/** Shows new settings, in the language they choose (applied before the render, so all of it follows). */
 	const setSettings = (next: Settings | null) => {
-		if (next) applyLanguage(next);
-		setStoredSettings(next);
+		if (!next) return setStoredSettings(null);
+		// Once the page has that language's messages (ui/catalogue.ts): at once when it has them.
+		whenSpoken(next, () => {
+			applyLanguage(next);
+			setStoredSettings(next);
+		});
 	};
 	const [sites, setSites] = useState<CustomSiteStatus[] | null>(null);
 	const [journey, setJourney] = useState<JourneyState>({available: false});

@@ -1,12 +1,18 @@
-// First: every language's messages, before any module that speaks (core/every-catalogue.ts).
-import '../core/every-catalogue';
 import {render} from 'preact';
-import {localizeDocument} from '../core/i18n';
+import {localizeDocument, uiLanguage} from '../core/i18n';
+import {loadCatalogue} from '../ui/catalogue';
 import {titled} from '../ui/language';
 import {followTheme} from '../ui/theme';
 import {Options} from './Options';
 
+const messages = loadCatalogue(uiLanguage());
 localizeDocument(document);
-titled('optionsTitle');
 void followTheme();
-render(<Options />, document.getElementById('app')!);
+// Once the messages in the browser's language are there (ui/catalogue.ts); a catalogue that did not load leaves
+// each message's key on screen, loud.
+void messages
+	.catch(() => {})
+	.then(() => {
+		titled('optionsTitle');
+		render(<Options />, document.getElementById('app')!);
+	});

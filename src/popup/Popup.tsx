@@ -8,7 +8,6 @@ import {evaluationOf, langOf, serviceIn, type PageData, type PageTool} from '../
 import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
 import {usePageData, usePlatform, usePromise, useSettings} from '../ui/hooks';
-import {loadCatalogueOf} from './catalogue';
 import type {PopupRequests} from './requests';
 
 /**
@@ -38,8 +37,7 @@ export function Popup({requests}: {requests: PopupRequests}) {
 	// moves, the settings; the page data in the reader's language is asked for in the first render (ui/hooks.ts).
 	const serviceId = usePromise(requests.service);
 	const moves = usePromise(requests.moves);
-	// In the language the settings choose: its catalogue loaded first (./catalogue.ts).
-	const [settings, updateSettings] = useSettings(requests.settings, loadCatalogueOf);
+	const [settings, updateSettings] = useSettings(requests.settings);
 	const data = usePageData();
 	const platform = usePlatform();
 

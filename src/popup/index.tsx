@@ -2,12 +2,12 @@ import {render} from 'preact';
 import {followTheme} from '../ui/theme';
 import {dataLanguage, localizeDocument} from '../core/i18n';
 import {loadPageData} from '../data/pages';
-import {loadCatalogue} from './catalogue';
+import {loadCatalogue} from '../ui/catalogue';
 import {Popup} from './Popup';
 import {takeRequests} from './requests';
 
 // Asked for first: the page data and the messages in the browser's language, dynamic imports (data/pages.ts,
-// ./catalogue.ts) that early.js preloaded; the settings may choose another language, loaded then (Popup.tsx).
+// ui/catalogue.ts) that early.js started; the settings may choose another language, loaded then (ui/hooks.ts).
 const requests = takeRequests();
 void loadPageData(dataLanguage());
 const messages = loadCatalogue(dataLanguage());

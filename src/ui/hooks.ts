@@ -12,6 +12,7 @@ import {browser} from '../core/browser';
 import {dataLanguage} from '../core/i18n';
 import {send} from '../core/send';
 import {DEFAULTS, SETTINGS_KEY, type Settings} from '../core/settings-defaults';
+import {whenSpoken} from './catalogue';
 import {applyLanguage} from './language';
 import {loadPageData, type PageData} from '../data/pages';
 import type {Platform} from '../data/schema';
@@ -50,41 +51,35 @@ export function usePlatform(): Platform | null {
 /**
  * The settings (`asked`: already asked for, as the popup does before its code loads) and a setter for the preference, which updates the stored settings. The language they choose
  * is applied before the render that shows them (ui/language.ts), and a change made on another page (the
- * options' language, preference, theme) re-renders this one at once.
- *
- * `prepare`: what the page must have before it speaks the language of some settings (the popup: that language's
- * catalogue, popup/catalogue.ts); the settings apply once it is done, or has failed (t() then falls back).
+ * options' language, preference, theme) re-renders this one at once. Either waits for the catalogue of the language
+ * they choose, when the page does not have it yet (ui/catalogue.ts).
  */
 export function useSettings(
 	asked?: Promise<Settings>,
-	prepare?: (settings: Settings) => Promise<unknown>,
 ): [Settings | null, (patch: Partial<Pick<Settings, 'preference'>>) => Promise<void>] {
 	const request = useMemo(
 		() =>
-			(asked ?? send('getSettings', null).catch((): Settings => ({...DEFAULTS}))).then(async (settings) => {
-				await prepare?.(settings).catch(() => {});
-				applyLanguage(settings);
-				return settings;
-			}),
+			(asked ?? send('getSettings', null).catch((): Settings => ({...DEFAULTS}))).then(
+				(settings) =>
+					new Promise<Settings>((resolve) =>
+						whenSpoken(settings, () => {
+							applyLanguage(settings);
+							resolve(settings);
+						}),
+					),
+			),
 		[],
 	);
 	const loaded = usePromise(request);
 	const [updated, setUpdated] = useState<Settings | null>(null);
 	useEffect(() => {
-		let latest = 0;
 		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
 			const next = changes[SETTINGS_KEY]?.newValue as Settings | undefined;
 			if (area !== 'local' || typeof next !== 'object' || next === null) return;
-			const apply = () => {
+			whenSpoken(next, () => {
 				applyLanguage(next);
 				setUpdated(next);
-			};
-			if (!prepare) return apply();
-			// Changes apply in the order they were made, the last one last, whichever language loads first.
-			const turn = ++latest;
-			void prepare(next)
-				.catch(() => {})
-				.then(() => turn === latest && apply());
+			});
 		};
 		browser.storage.onChanged.addListener(onChanged);
 		return () => browser.storage.onChanged.removeListener(onChanged);

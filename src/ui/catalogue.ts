@@ -1,0 +1,42 @@
+/**
+ * An extension page's messages: its language's catalogue only, 17 to 26 KB, instead of all ten languages' 190 KB
+ * (only the background, which speaks to every tab, has them all: core/every-catalogue.ts). Measured, one file of
+ * its own language opened the popup sooner than the ten in one file, and the ten as ten files made the other pages
+ * slower in Chromium, which loads each extension file with a cost of its own (docs/performance.md).
+ *
+ * A page renders once its browser's language is loaded (`loadCatalogue`, at its start); settings that choose
+ * another language are applied once that one is loaded too (`whenSpoken`, used by ui/hooks.ts useSettings and the
+ * options). Each language's file is loaded once per page and given to core/i18n.ts.
+ */
+import {addCatalogues, hasCatalogue, languageOf} from '../core/i18n';
+import {CATALOGUE_FILES} from '../core/language-files';
+import type {Language} from '../core/languages';
+
+const loading = new Map<Language, Promise<void>>();
+
+/** `lang`'s catalogue given to t(), once per page: every call for a language gives the same promise. */
+export function loadCatalogue(lang: Language): Promise<void> {
+	if (hasCatalogue(lang)) return Promise.resolve();
+	let loaded = loading.get(lang);
+	if (!loaded) {
+		loaded = CATALOGUE_FILES[lang]().then((module) => addCatalogues({[lang]: module.default}));
+		loading.set(lang, loaded);
+	}
+	return loaded;
+}
+
+let latest = 0;
+
+/**
+ * Runs `apply` (which shows `settings`, in their language) once that language's catalogue is there: at once when it
+ * is, else when it has loaded, or failed to (t() then falls back to English). Calls apply in the order they were
+ * made: one that waited for its language is dropped when a later call came meanwhile.
+ */
+export function whenSpoken(settings: {language?: string}, apply: () => void): void {
+	const turn = ++latest;
+	const lang = languageOf(settings);
+	if (hasCatalogue(lang)) return apply();
+	void loadCatalogue(lang)
+		.catch(() => {})
+		.then(() => turn === latest && apply());
+}
