@@ -120,6 +120,28 @@ async function expectComparisonCriteriaIn(compare: Page, lang: Language): Promis
 	expect(await compare.$eval('html', (html) => [html.lang, html.dir])).toEqual([lang, lang === 'he' ? 'rtl' : 'ltr']);
 }
 
+/**
+ * The catalogue files an extension page loads, by the requests the browser makes for it: a page loads its own
+ * language's messages only (src/ui/catalogue.ts), never the ten (i18n/catalogues.js, the background's). Chromium
+ * only: in Firefox, puppeteer's navigation to an extension page never settles (FirefoxSession.load works around
+ * it without a request listener), and the unit tests (src/ui/catalogue.test.ts, hooks.test.tsx) cover the rest.
+ */
+async function cataloguesLoadedBy(session: ExtensionSession, pagePath: string): Promise<string[]> {
+	const page = await session.browser.newPage();
+	const files: string[] = [];
+	page.on('request', (request) => {
+		const file = new URL(request.url()).pathname;
+		if (file.startsWith('/i18n/')) files.push(file);
+	});
+	try {
+		await page.goto(session.origin + pagePath, {waitUntil: 'load', timeout: 10_000});
+		await page.waitForSelector('body[data-ready="1"]', {timeout: 10_000});
+		return files.sort();
+	} finally {
+		await page.close();
+	}
+}
+
 for (const lang of LANGUAGES) {
 	describe(`Chromium started in ${lang} (--lang=${CHROMIUM_LANG[lang]})`, () => {
 		const s = useSession(() => launchChromium({lang: CHROMIUM_LANG[lang]}));
@@ -129,6 +151,9 @@ for (const lang of LANGUAGES) {
 			await detected(s());
 			await expectPopupIn(await s().openPopup(site), lang);
 			await expectComparisonCriteriaIn(await s().openExtensionPage('compare/index.html', 'body[data-ready="1"]'), lang);
+			// Each page loaded its language's messages, and no other language's.
+			for (const page of [`popup/index.html?tab=${site.tabId}`, 'compare/index.html', 'options/index.html'])
+				expect(await cataloguesLoadedBy(s(), page), page).toEqual([`/i18n/${lang}.js`]);
 		});
 	});
 }
