@@ -37,14 +37,12 @@ type LoadErrors = {settings?: string; sites?: string; journey?: string};
 export function Options() {
 	const [settings, setStoredSettings] = useState<Settings | null>(null);
 	/** Shows new settings, in the language they choose (applied before the render, so all of it follows). */
-	const setSettings = (next: Settings | null) => {
-		if (!next) return setStoredSettings(null);
-		// Once the page has that language's messages (ui/catalogue.ts): at once when it has them.
+	const setSettings = (next: Settings | null) =>
+		// Once the page has that language's messages (ui/catalogue.ts): at once when it has them, or for none.
 		whenSpoken(next, () => {
-			applyLanguage(next);
+			if (next) applyLanguage(next);
 			setStoredSettings(next);
 		});
-	};
 	const [sites, setSites] = useState<CustomSiteStatus[] | null>(null);
 	const [journey, setJourney] = useState<JourneyState>({available: false});
 	const [loaded, setLoaded] = useState(false);

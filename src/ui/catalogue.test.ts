@@ -53,6 +53,10 @@ describe('a page’s catalogue', () => {
 		whenSpoken({language: 'he'}, () => shown.push('he again')); // a later call: the pending one is dropped
 		await vi.waitFor(() => expect(hasCatalogue('nl')).toBe(true));
 		expect(shown).toEqual(['auto', 'he', 'he again']);
+		whenSpoken({language: 'fr'}, () => shown.push('fr'));
+		whenSpoken(null, () => shown.push('none')); // settings that could not be loaded: at once, and last
+		await vi.waitFor(() => expect(hasCatalogue('fr')).toBe(true));
+		expect(shown).toEqual(['auto', 'he', 'he again', 'none']);
 		expect(hasCatalogue('en')).toBe(false);
 	});
 });

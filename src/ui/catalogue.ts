@@ -29,11 +29,13 @@ let latest = 0;
 
 /**
  * Runs `apply` (which shows `settings`, in their language) once that language's catalogue is there: at once when it
- * is, else when it has loaded, or failed to (t() then falls back to English). Calls apply in the order they were
- * made: one that waited for its language is dropped when a later call came meanwhile.
+ * is, else when it has loaded, or failed to (t() then falls back to English); at once for no settings (they could
+ * not be loaded). Calls apply in the order they were made: one that waited for its language is dropped when a later
+ * call came meanwhile.
  */
-export function whenSpoken(settings: {language?: string}, apply: () => void): void {
+export function whenSpoken(settings: {language?: string} | null, apply: () => void): void {
 	const turn = ++latest;
+	if (!settings) return apply();
 	const lang = languageOf(settings);
 	if (hasCatalogue(lang)) return apply();
 	void loadCatalogue(lang)
