@@ -3,7 +3,7 @@
  * extension's pages and background read them (src/core/i18n.ts): per language, a module of its own
  * (src/core/catalogues/<lang>.ts), one JSON text of key → message, the named placeholders ($SERVICE$) already
  * replaced by their position ($1), without the translators' descriptions; and src/core/catalogues.ts, all of
- * them. The popup loads its language's module only; the background and the other pages, all of them.
+ * them. A page loads its language's module only (src/ui/catalogue.ts); the background, all of them.
  *
  * `npm run messages -- --check` writes nothing and exits 1 when a file is stale (the tests check it too).
  * A folder of locales/ that is not a language of src/core/languages.ts is an error.

@@ -29,7 +29,7 @@ export const BUDGETS: Record<string, number> = {
 	// from the other pages' chunks, so that opening it loads two files of code instead of nine (about 36 KB).
 	'popup/popup.js': 48 * 1024,
 	// The interface's messages in all ten languages (src/core/catalogues.ts): the ten languages' files imported, for
-	// the background and every page but the popup (src/core/shared-modules.ts); a few hundred bytes of imports.
+	// the background only (src/core/shared-modules.ts); a few hundred bytes of imports.
 	'i18n/catalogues.js': 2 * 1024,
 	// The popup's first script: it must load before the rest, so it stays small: its own code and one literal import
 	// of each language's catalogue and page data (src/core/language-files.ts, about 1.3 KB of the 2.9 KB).

@@ -3,7 +3,8 @@
  * registered synchronously at the top level, as MV3 requires for a service worker that may be stopped
  * and restarted at any time; all state lives in storage (see ./store.ts), none in variables.
  */
-// First: every language's messages (banner texts and badge titles in each page's language), before any module that speaks.
+// First: every language's messages (banner texts and badge titles in the language the settings choose). The bundle may
+// run shared chunks before this import's code, so no module may call t() when it loads, only in its functions.
 import '../core/every-catalogue';
 import {browser, type Runtime} from '../core/browser';
 import {errorMessage} from '../core/errors';

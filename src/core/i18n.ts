@@ -53,12 +53,18 @@ function browserLanguage(): Language {
 	return languageFor(tag);
 }
 
-/** The catalogue of a language (parsed the first time), English's while it has none, none before any is given. */
+/**
+ * The catalogue of a language (parsed the first time). While it has none (not loaded yet, or its file failed to
+ * load): English's, else the browser's language's, which a page loads first; none before any is given.
+ */
 function catalogue(lang: Language): Readonly<Record<string, string>> {
 	const cached = parsed.get(lang);
 	if (cached) return cached;
 	const text = texts[lang];
-	if (text === undefined) return lang === 'en' ? {} : catalogue('en');
+	if (text === undefined) {
+		const fallback = (['en', browserLanguage()] as const).find((other) => other !== lang && texts[other] !== undefined);
+		return fallback === undefined ? {} : catalogue(fallback);
+	}
 	const messages = JSON.parse(text) as Record<string, string>;
 	parsed.set(lang, messages);
 	return messages;

@@ -1,11 +1,11 @@
 /**
  * The modules that ship once, as files of their own at fixed paths, for every bundle that loads them: the
- * interface's catalogues, one file a language (about 20 KB each; the background and every page but the popup
- * load all ten through CATALOGUES_FILE, the popup its own language's only) and each language's page data (a page
- * loads one). The build makes them a unit of their own and every other bundle
- * imports them by these absolute extension paths (scripts/build/options.ts): so the popup can be one bundle
- * of its own, apart from the other pages' shared chunks, without shipping the catalogues twice, and the popup's
- * first script (src/popup/requests.ts) can preload them before the popup's code has loaded.
+ * interface's catalogues, one file a language (about 20 KB each; the background loads all ten through
+ * CATALOGUES_FILE, a page its own language's only: src/ui/catalogue.ts) and each language's page data (a page
+ * loads one). The build makes them a unit of their own and every other bundle imports them by these absolute
+ * extension paths (scripts/build/options.ts): so the popup can be one bundle of its own, apart from the other
+ * pages' shared chunks, without shipping them twice, and the popup's first script (src/popup/requests.ts) can load
+ * its language's before the popup's code has loaded.
  */
 import type {Language} from './languages';
 

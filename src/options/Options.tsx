@@ -36,13 +36,16 @@ type LoadErrors = {settings?: string; sites?: string; journey?: string};
 
 export function Options() {
 	const [settings, setStoredSettings] = useState<Settings | null>(null);
-	/** Shows new settings, in the language they choose (applied before the render, so all of it follows). */
-	const setSettings = (next: Settings | null) =>
-		// Once the page has that language's messages (ui/catalogue.ts): at once when it has them, or for none.
+	/**
+	 * Shows new settings, in the language they choose (applied before the render, so all of it follows), once the
+	 * page has that language's messages (ui/catalogue.ts): at once when it has them, or for none. Resolves then.
+	 */
+	const showSettings = (next: Settings | null) =>
 		whenSpoken(next, () => {
 			if (next) applyLanguage(next);
 			setStoredSettings(next);
 		});
+	const setSettings = (next: Settings | null) => void showSettings(next);
 	const [sites, setSites] = useState<CustomSiteStatus[] | null>(null);
 	const [journey, setJourney] = useState<JourneyState>({available: false});
 	const [loaded, setLoaded] = useState(false);
@@ -65,11 +68,13 @@ export function Options() {
 		if (nextSettings.status === 'rejected') errors.settings = errorMessage(nextSettings.reason);
 		if (nextSites.status === 'rejected') errors.sites = errorMessage(nextSites.reason);
 		if (nextJourney.status === 'rejected') errors.journey = errorMessage(nextJourney.reason);
-		setSettings(nextSettings.status === 'fulfilled' ? nextSettings.value : null);
+		// Shown once the page has their language's messages: the page is ready, and an import says so, only then.
+		const shown = showSettings(nextSettings.status === 'fulfilled' ? nextSettings.value : null);
 		setSites(nextSites.status === 'fulfilled' ? nextSites.value : null);
 		setJourney(nextJourney.status === 'fulfilled' ? nextJourney.value : {available: false});
 		setLoadErrors(errors);
 		setNow(Date.now());
+		await shown;
 		const failed = errors.settings ?? errors.sites ?? errors.journey;
 		if (failed !== undefined) throw new Error(failed);
 		return nextSites.status === 'fulfilled' ? nextSites.value : [];

@@ -43,20 +43,38 @@ describe('a page’s catalogue', () => {
 		vi.stubGlobal('navigator', {language: 'he-IL'});
 		const {hasCatalogue, whenSpoken} = await freshPage();
 		const shown: string[] = [];
-		whenSpoken({language: 'auto'}, () => shown.push('auto'));
+		void whenSpoken({language: 'auto'}, () => shown.push('auto'));
 		expect(shown).toEqual([]);
 		await vi.waitFor(() => expect(shown).toEqual(['auto']));
 		expect(hasCatalogue('he')).toBe(true);
-		whenSpoken({language: 'he'}, () => shown.push('he')); // loaded already: at once
+		void whenSpoken({language: 'he'}, () => shown.push('he')); // loaded already: at once
 		expect(shown).toEqual(['auto', 'he']);
-		whenSpoken({language: 'nl'}, () => shown.push('nl'));
-		whenSpoken({language: 'he'}, () => shown.push('he again')); // a later call: the pending one is dropped
+		void whenSpoken({language: 'nl'}, () => shown.push('nl'));
+		void whenSpoken({language: 'he'}, () => shown.push('he again')); // a later call: the pending one is dropped
 		await vi.waitFor(() => expect(hasCatalogue('nl')).toBe(true));
 		expect(shown).toEqual(['auto', 'he', 'he again']);
-		whenSpoken({language: 'fr'}, () => shown.push('fr'));
-		whenSpoken(null, () => shown.push('none')); // settings that could not be loaded: at once, and last
+		void whenSpoken({language: 'fr'}, () => shown.push('fr'));
+		void whenSpoken(null, () => shown.push('none')); // settings that could not be loaded: at once, and last
 		await vi.waitFor(() => expect(hasCatalogue('fr')).toBe(true));
 		expect(shown).toEqual(['auto', 'he', 'he again', 'none']);
 		expect(hasCatalogue('en')).toBe(false);
+	});
+
+	it('falls back to the browser’s language where English was never loaded (a French browser, German failing)', async () => {
+		vi.stubGlobal('navigator', {language: 'fr-FR'});
+		const {t, loadCatalogue, setLanguage} = await freshPage();
+		await loadCatalogue('fr'); // what the page loads first
+		setLanguage('de'); // the settings' language, whose file did not load
+		expect(t('popupLoading')).toBe('Chargement…');
+	});
+
+	it('resolves whenSpoken whether it applied its settings or a later call took its turn', async () => {
+		const {takeTurn, whenSpoken} = await freshPage();
+		const shown: string[] = [];
+		const reserved = takeTurn();
+		const later = whenSpoken({language: 'it'}, () => shown.push('later'));
+		await whenSpoken({language: 'es'}, () => shown.push('older'), reserved); // its turn passed: dropped, resolved
+		await later;
+		expect(shown).toEqual(['later']);
 	});
 });

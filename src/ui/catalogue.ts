@@ -27,18 +27,29 @@ export function loadCatalogue(lang: Language): Promise<void> {
 
 let latest = 0;
 
+/** A place in the order of whenSpoken's calls, taken now for settings that arrive later (ui/hooks.ts). */
+export function takeTurn(): number {
+	return ++latest;
+}
+
 /**
  * Runs `apply` (which shows `settings`, in their language) once that language's catalogue is there: at once when it
- * is, else when it has loaded, or failed to (t() then falls back to English); at once for no settings (they could
- * not be loaded). Calls apply in the order they were made: one that waited for its language is dropped when a later
- * call came meanwhile.
+ * is, else when it has loaded, or failed to (t() then falls back: core/i18n.ts); at once for no settings (they could
+ * not be loaded). Calls apply in the order they were made (or their `turn` was taken): one whose turn has passed, a
+ * later call having come meanwhile, is dropped. Resolves when `apply` has run or been dropped.
  */
-export function whenSpoken(settings: {language?: string} | null, apply: () => void): void {
-	const turn = ++latest;
-	if (!settings) return apply();
+export function whenSpoken(
+	settings: {language?: string} | null,
+	apply: () => void,
+	turn: number = takeTurn(),
+): Promise<void> {
+	const inTurn = () => {
+		if (turn === latest) apply();
+	};
+	if (!settings) return Promise.resolve(inTurn());
 	const lang = languageOf(settings);
-	if (hasCatalogue(lang)) return apply();
-	void loadCatalogue(lang)
+	if (hasCatalogue(lang)) return Promise.resolve(inTurn());
+	return loadCatalogue(lang)
 		.catch(() => {})
-		.then(() => turn === latest && apply());
+		.then(inTurn);
 }

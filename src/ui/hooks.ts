@@ -12,7 +12,7 @@ import {browser} from '../core/browser';
 import {dataLanguage} from '../core/i18n';
 import {send} from '../core/send';
 import {DEFAULTS, SETTINGS_KEY, type Settings} from '../core/settings-defaults';
-import {whenSpoken} from './catalogue';
+import {takeTurn, whenSpoken} from './catalogue';
 import {applyLanguage} from './language';
 import {loadPageData, type PageData} from '../data/pages';
 import type {Platform} from '../data/schema';
@@ -57,26 +57,20 @@ export function usePlatform(): Platform | null {
 export function useSettings(
 	asked?: Promise<Settings>,
 ): [Settings | null, (patch: Partial<Pick<Settings, 'preference'>>) => Promise<void>] {
-	const request = useMemo(
-		() =>
-			(asked ?? send('getSettings', null).catch((): Settings => ({...DEFAULTS}))).then(
-				(settings) =>
-					new Promise<Settings>((resolve) =>
-						whenSpoken(settings, () => {
-							applyLanguage(settings);
-							resolve(settings);
-						}),
-					),
-			),
-		[],
-	);
+	const request = useMemo(() => {
+		// Its turn taken now: a change made on another page before these settings arrive is newer, and wins.
+		const turn = takeTurn();
+		return (asked ?? send('getSettings', null).catch((): Settings => ({...DEFAULTS}))).then((settings) =>
+			whenSpoken(settings, () => applyLanguage(settings), turn).then(() => settings),
+		);
+	}, []);
 	const loaded = usePromise(request);
 	const [updated, setUpdated] = useState<Settings | null>(null);
 	useEffect(() => {
 		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
 			const next = changes[SETTINGS_KEY]?.newValue as Settings | undefined;
 			if (area !== 'local' || typeof next !== 'object' || next === null) return;
-			whenSpoken(next, () => {
+			void whenSpoken(next, () => {
 				applyLanguage(next);
 				setUpdated(next);
 			});
