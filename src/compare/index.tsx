@@ -4,20 +4,16 @@ import {dataLanguage, localizeDocument} from '../core/i18n';
 import {titled} from '../ui/language';
 import {comparisonFocus} from '../core/pages';
 import {loadPageData} from '../data/pages';
-import {loadCatalogue} from '../ui/catalogue';
+import {onceSpoken} from '../ui/catalogue';
 import {Compare} from './Compare';
 
 // Asked for first: the page data and the messages in the browser's language, dynamic imports (data/pages.ts,
-// ui/catalogue.ts), fetched while the rest starts.
+// ui/catalogue.ts), fetched while the rest starts; rendered once the messages are there.
 void loadPageData(dataLanguage());
-const messages = loadCatalogue(dataLanguage());
+const focus = comparisonFocus(location.search);
+onceSpoken(() => {
+	titled('compareTitle');
+	render(<Compare focus={focus} />, document.getElementById('app')!);
+});
 localizeDocument(document);
 void followTheme();
-const focus = comparisonFocus(location.search);
-// Once the messages are there; a catalogue that did not load leaves each message's key on screen, loud.
-void messages
-	.catch(() => {})
-	.then(() => {
-		titled('compareTitle');
-		render(<Compare focus={focus} />, document.getElementById('app')!);
-	});

@@ -1,18 +1,14 @@
 import {render} from 'preact';
-import {localizeDocument, uiLanguage} from '../core/i18n';
-import {loadCatalogue} from '../ui/catalogue';
+import {localizeDocument} from '../core/i18n';
+import {onceSpoken} from '../ui/catalogue';
 import {titled} from '../ui/language';
 import {followTheme} from '../ui/theme';
 import {Options} from './Options';
 
-const messages = loadCatalogue(uiLanguage());
+// Rendered once the messages in the browser's language are there (ui/catalogue.ts).
+onceSpoken(() => {
+	titled('optionsTitle');
+	render(<Options />, document.getElementById('app')!);
+});
 localizeDocument(document);
 void followTheme();
-// Once the messages in the browser's language are there (ui/catalogue.ts); a catalogue that did not load leaves
-// each message's key on screen, loud.
-void messages
-	.catch(() => {})
-	.then(() => {
-		titled('optionsTitle');
-		render(<Options />, document.getElementById('app')!);
-	});

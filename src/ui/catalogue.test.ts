@@ -8,8 +8,8 @@ import {beforeEach, describe, expect, it, vi} from 'vitest';
 async function freshPage() {
 	vi.resetModules();
 	const i18n = await import('../core/i18n');
-	const catalogue = await import('./catalogue');
-	return {...i18n, ...catalogue};
+	const {loadCatalogue, takeTurn, whenSpoken} = await import('./catalogue');
+	return {...i18n, loadCatalogue, takeTurn, whenSpoken};
 }
 
 beforeEach(() => {

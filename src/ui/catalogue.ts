@@ -4,11 +4,11 @@
  * its own language opened the popup sooner than the ten in one file, and the ten as ten files made the other pages
  * slower in Chromium, which loads each extension file with a cost of its own (docs/performance.md).
  *
- * A page renders once its browser's language is loaded (`loadCatalogue`, at its start); settings that choose
+ * A page renders once its browser's language is loaded (`onceSpoken`, at its start); settings that choose
  * another language are applied once that one is loaded too (`whenSpoken`, used by ui/hooks.ts useSettings and the
  * options). Each language's file is loaded once per page and given to core/i18n.ts.
  */
-import {addCatalogues, hasCatalogue, languageOf} from '../core/i18n';
+import {addCatalogues, hasCatalogue, languageOf, uiLanguage} from '../core/i18n';
 import {CATALOGUE_FILES} from '../core/language-files';
 import type {Language} from '../core/languages';
 
@@ -23,6 +23,16 @@ export function loadCatalogue(lang: Language): Promise<void> {
 		loading.set(lang, loaded);
 	}
 	return loaded;
+}
+
+/**
+ * Runs `show` (a page's first render) once the page has its browser's language's messages; a catalogue that did not
+ * load leaves each message's key on screen, loud, rather than an empty page.
+ */
+export function onceSpoken(show: () => void): void {
+	void loadCatalogue(uiLanguage())
+		.catch(() => {})
+		.then(show);
 }
 
 let latest = 0;
