@@ -26,6 +26,7 @@ import {
 	launchWithoutExtension,
 	serviceWorker,
 	type ChromiumSession,
+	type ExtensionSession,
 	type FirefoxSession,
 } from './browser/browsers';
 import {evalWithApi} from './browser/ext-api';
@@ -251,15 +252,19 @@ async function openPopupTimed(session: ChromiumSession, site: Page, popupPath: s
 	}
 }
 
+/** The popup page the background set for the settings' language (src/background/popup-page.ts): what a person opens. */
+async function popupPage(session: ExtensionSession): Promise<string> {
+	return new URL(await session.extEval((api) => api.action.getPopup({}))).pathname.slice(1);
+}
+
 async function popupChromium(session: ChromiumSession) {
 	const site = await session.openSite(PHOTOS_URL);
 	await session.waitForBadge(site.tabId, '!');
-	await openPopupTimed(session, site.page, 'popup/index.html'); // warm-up
+	const popup = await popupPage(session);
+	await openPopupTimed(session, site.page, popup); // warm-up
 	await openPopupTimed(session, site.page, EMPTY_PAGE);
-	const samples = await alternate((arm) =>
-		openPopupTimed(session, site.page, arm === 'with' ? 'popup/index.html' : EMPTY_PAGE),
-	);
-	await session.extEval((api) => api.action.setPopup({popup: 'popup/index.html'}));
+	const samples = await alternate((arm) => openPopupTimed(session, site.page, arm === 'with' ? popup : EMPTY_PAGE));
+	await session.extEval((api, p: string) => api.action.setPopup({popup: p}), popup);
 	await site.page.close();
 	const out = {
 		popup: {
@@ -341,7 +346,7 @@ async function popupFirefox(session: FirefoxSession) {
 			await page.close().catch(() => {});
 		}
 	};
-	const popupPath = `popup/index.html?tab=${site.tabId}`;
+	const popupPath = `${await popupPage(session)}?tab=${site.tabId}`;
 	await once(popupPath);
 	await once(EMPTY_PAGE);
 	const samples = await alternate((arm) => once(arm === 'with' ? popupPath : EMPTY_PAGE));

@@ -55,6 +55,7 @@ function formatMessage(messages: Messages, key: string, substitutions?: string |
 
 function createFakeBrowser(locale = 'en') {
 	const fakeTabs: string[] = [];
+	let popup = 'popup/index.html';
 	const tabBadges = new Map<number, {text: string; title: string; color?: unknown}>();
 	const badge = (tabId: number) => {
 		const entry = tabBadges.get(tabId) ?? {text: '', title: ''};
@@ -151,6 +152,9 @@ function createFakeBrowser(locale = 'en') {
 			setBadgeTextColor: async () => {},
 			getBadgeText: async ({tabId}: {tabId: number}) => badge(tabId).text,
 			getTitle: async ({tabId}: {tabId: number}) => badge(tabId).title,
+			/** The toolbar's popup for every tab (the manifest's until set), as the browser gives it: a whole URL. */
+			setPopup: async ({popup: page}: {popup: string}) => void (popup = page),
+			getPopup: async (_details: {tabId?: number}) => `chrome-extension://test-extension-id/${popup}`,
 		},
 		runtime: {
 			id: 'test-extension-id',

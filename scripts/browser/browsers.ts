@@ -110,7 +110,7 @@ export abstract class ExtensionSession {
 	abstract extEval<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R>;
 	/** Opens an extension page (path relative to the extension root) in a new tab and waits for `ready`. */
 	abstract openExtensionPage(pagePath: string, ready: string): Promise<Page>;
-	/** The popup describing `site`: the real toolbar popup in Chromium, popup/index.html?tab=<id> in Firefox. */
+	/** The popup describing `site`: the real toolbar popup in Chromium, the page it would open (popup/<lang>.html?tab=<id>) in Firefox. */
 	abstract openPopup(site: SitePage): Promise<Page>;
 	/**
 	 * Runs `fnSource` (a function taking a ShadowRoot and returning a JSON string) inside the CLOSED shadow
@@ -448,9 +448,12 @@ class ChromiumSession extends ExtensionSession {
 			(ids) => ids.length === 1 && ids[0] === site.tabId,
 			{timeout: 5000, what: `tab ${site.tabId} to be the active tab`},
 		);
-		const url = `${this.origin}popup/index.html`;
+		// The popup page the background set (one a language: src/background/popup-page.ts), or the manifest's: a new one.
+		const before = new Set(this.browser.targets());
+		const isPopup = (url: string) =>
+			url.startsWith(this.origin) && /^popup\/[\w-]+\.html$/.test(url.slice(this.origin.length));
 		const [target] = await Promise.all([
-			this.browser.waitForTarget((t) => t.url() === url, {timeout: 10_000}),
+			this.browser.waitForTarget((t) => !before.has(t) && isPopup(t.url()), {timeout: 10_000}),
 			this.extEval((api) => api.action.openPopup()),
 		]);
 		const popup = await target.asPage();
@@ -624,7 +627,9 @@ class FirefoxSession extends ExtensionSession {
 	}
 
 	async openPopup(site: SitePage): Promise<Page> {
-		return this.openExtensionPage(`popup/index.html?tab=${site.tabId}`, 'body[data-ready="1"]');
+		// The page the toolbar would open: the one the background set for the settings' language, or the manifest's.
+		const page = new URL(await this.extEval((api) => api.action.getPopup({}))).pathname.slice(1);
+		return this.openExtensionPage(`${page}?tab=${site.tabId}`, 'body[data-ready="1"]');
 	}
 
 	async inClosedShadowRoot<R>(page: Page, host: ElementHandle<Element>, fnSource: string): Promise<R> {

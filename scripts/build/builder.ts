@@ -16,11 +16,12 @@ import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import {datasetSchema, type Dataset} from '../../src/data/schema';
-import {BROWSER_LOCALE_FOLDERS, isLanguage} from '../../src/core/languages';
+import {BROWSER_LOCALE_FOLDERS, isLanguage, LANGUAGES} from '../../src/core/languages';
+import {popupPage} from '../../src/core/shared-modules';
 import {matchPatternsFor} from '../../src/core/url-match';
 import {deriveManifest, type Manifest, type Target} from '../manifest';
 import {ALSO_READS, PAGES, SPLIT_PAGES, unitOptions, type Mode, type UnitName} from './options';
-import {preloadHrefs, withModulePreloads} from './preload';
+import {popupInLanguage, preloadHrefs, withModulePreloads} from './preload';
 import {checkWalls} from './walls';
 
 const TARGETS: readonly Target[] = ['chrome', 'firefox'];
@@ -193,6 +194,14 @@ export class Builder {
 					continue;
 				}
 				if (!touched(from)) continue;
+				if (page === 'popup') {
+					// The popup in each language too, the one the background sets for the settings' language.
+					const html = await readFile(from, 'utf8');
+					for (const lang of LANGUAGES) {
+						const file = path.join(this.targetDir(target), popupPage(lang));
+						if (await writeIfChanged(file, popupInLanguage(html, lang, target === 'chrome'))) note(done.written, file);
+					}
+				}
 				const content = from.startsWith(path.join(this.root, 'locales') + path.sep)
 					? browserLocale(await readFile(from, 'utf8'))
 					: await readFile(from);

@@ -1,6 +1,8 @@
 import type {Metafile} from 'esbuild';
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {preloadHrefs, withModulePreloads} from './preload';
+import {LANGUAGES} from '../../src/core/languages';
+import {popupInLanguage, preloadHrefs, withModulePreloads} from './preload';
 
 const output = (imports: Array<{path: string; kind: 'import-statement' | 'dynamic-import'; external?: boolean}>) => ({
 	bytes: 1,
@@ -49,5 +51,40 @@ describe('module preloads', () => {
 		);
 		expect(withModulePreloads(html, [])).toBe(html);
 		expect(() => withModulePreloads('<html><head></head></html>', ['a.js'])).toThrow(/<\/head>/);
+	});
+});
+
+describe('the popup in each language', () => {
+	const html = readFileSync(new URL('../../src/popup/index.html', import.meta.url), 'utf8');
+
+	it("names its language on the root and preloads that language's two files, before the first script", () => {
+		const page = popupInLanguage(html, 'he', true);
+		expect(page).toContain('<html lang="he" dir="rtl" data-language="he">');
+		const links = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)" \/>/g)].map((match) => match[1]);
+		expect(links).toEqual(['../i18n/he.js', '../data/pages/he.js']);
+		expect(page.indexOf('modulepreload')).toBeLessThan(page.indexOf('<script src="early.js">'));
+		// Nothing else changes.
+		expect(page.replace(/\t*<link rel="modulepreload"[^\n]*\n/g, '').replace(/<html [^>]*>/, '')).toBe(
+			html.replace(/<html [^>]*>/, ''),
+		);
+	});
+
+	it('is left to ltr for every other language, each naming its own files', () => {
+		for (const lang of LANGUAGES.filter((lang) => lang !== 'he')) {
+			const page = popupInLanguage(html, lang, true);
+			expect(page).toContain(`<html lang="${lang}" dir="ltr" data-language="${lang}">`);
+			expect(page).toContain(`href="../i18n/${lang}.js"`);
+			expect(page).toContain(`href="../data/pages/${lang}.js"`);
+		}
+	});
+
+	it('without preloads (Firefox), names its language only', () => {
+		const page = popupInLanguage(html, 'fr', false);
+		expect(page).not.toContain('modulepreload');
+		expect(page).toBe(html.replace(/<html [^>]*>/, '<html lang="fr" dir="ltr" data-language="fr">'));
+	});
+
+	it('refuses a page it cannot place them in', () => {
+		expect(() => popupInLanguage('<html><head></head></html>', 'en', false)).toThrow(/<html lang/);
 	});
 });

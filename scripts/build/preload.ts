@@ -7,6 +7,8 @@
  */
 import path from 'node:path';
 import type {Metafile} from 'esbuild';
+import {directionOf, type Language} from '../../src/core/languages';
+import {catalogueFile, pageDataFile} from '../../src/core/shared-modules';
 
 /** The outputs `entry` imports statically, transitively, in discovery order (paths as in the metafile). */
 function staticImports(metafile: Metafile, entry: string): string[] {
@@ -35,4 +37,29 @@ export function withModulePreloads(html: string, hrefs: readonly string[]): stri
 /** The hrefs for the page whose HTML is `pageDir/index.html` and entry `pageDir/<name>.js` (metafile paths). */
 export function preloadHrefs(metafile: Metafile, entry: string): string[] {
 	return staticImports(metafile, entry).map((file) => path.posix.relative(path.posix.dirname(entry), file));
+}
+
+/**
+ * The popup in one language (core/shared-modules.ts popupPage), from the popup's `html`: its root element names the
+ * language (lang, dir, and data-language, which the popup's scripts read: src/popup/requests.ts). With `preload`
+ * (the Chromium build), its head also names the language's catalogue and page data as module preloads, before the
+ * first script, so the browser fetches them with it instead of after it has run. Not in Firefox: measured, its
+ * popup then rendered later, as it did with preloads before (it runs a preloaded module only once a module asks
+ * for it); early.js's import() is what asks there (docs/performance.md).
+ */
+export function popupInLanguage(html: string, lang: Language, preload: boolean): string {
+	const root = /<html lang="[^"]*">/.exec(html);
+	const charset = /^([ \t]*)<meta charset="utf-8" \/>\n/m.exec(html);
+	if (!root || !charset)
+		throw new Error('The popup\'s HTML needs <html lang="…"> and <meta charset="utf-8" /> on a line of its own');
+	const links = preload
+		? [catalogueFile(lang), pageDataFile(lang)]
+				.map((file) => `${charset[1]}<link rel="modulepreload" href="..${file}" />\n`)
+				.join('')
+		: '';
+	const at = charset.index + charset[0].length;
+	return (html.slice(0, at) + links + html.slice(at)).replace(
+		root[0],
+		`<html lang="${lang}" dir="${directionOf(lang)}" data-language="${lang}">`,
+	);
 }

@@ -62,6 +62,8 @@ browser.runtime.onInstalled.addListener(() => {
 // On browser start, and whenever the person grants or revokes a site in the browser's own UI: register
 // the scripts of custom sites whose permission is granted, drop those whose permission was revoked.
 browser.runtime.onStartup.addListener(() => {
+	// Read once at start: the toolbar's popup is set for the settings' language before it is first opened.
+	void readSettings().catch(logged('settings read at startup'));
 	void syncCustomSites().catch(logged('custom-site sync at startup'));
 	void syncHelpers().catch(logged('move-helper sync at startup'));
 });

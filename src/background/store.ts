@@ -8,6 +8,7 @@ import {browser} from '../core/browser';
 import {logged} from './log';
 import {serialQueue} from '../core/serial';
 import {speakLanguageOf} from '../core/i18n';
+import {popupSpeaks} from './popup-page';
 import {
 	applyPatch,
 	repairSettings,
@@ -23,8 +24,9 @@ import type {TabState} from '../core/message-map';
 async function loadSettings(): Promise<{settings: Settings; write: boolean}> {
 	const stored = await browser.storage.local.get(SETTINGS_KEY);
 	const {settings, repaired, newer} = repairSettings(stored[SETTINGS_KEY]);
-	// The texts the background makes (banner, toolbar titles, errors) speak the language the settings choose.
-	speakLanguageOf(settings);
+	// The texts the background makes (banner, toolbar titles, errors) speak the language the settings choose, and
+	// so does the toolbar's popup.
+	popupSpeaks(speakLanguageOf(settings));
 	// Write back a repaired or migrated document, but never downgrade one from a newer version.
 	const raw = stored[SETTINGS_KEY] as {version?: unknown} | undefined;
 	const migrated = typeof raw === 'object' && raw !== null && raw.version !== SETTINGS_VERSION;
@@ -62,7 +64,7 @@ export function updateSettings(patch: SettingsChange | ((current: Settings) => S
 		const patched = applyPatch(current, typeof patch === 'function' ? patch(current) : patch);
 		// Ended snoozes go whenever the settings are written: kept, they would tell when a service was visited.
 		const settings = {...patched, snoozedUntil: runningSnoozes(patched.snoozedUntil, Date.now())};
-		speakLanguageOf(settings);
+		popupSpeaks(speakLanguageOf(settings));
 		await browser.storage.local.set({[SETTINGS_KEY]: settings});
 		return settings;
 	});

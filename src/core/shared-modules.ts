@@ -21,3 +21,12 @@ export function catalogueFile(lang: Language): string {
 export function pageDataFile(lang: Language): string {
 	return `/data/pages/${lang}.js`;
 }
+
+/**
+ * The popup in `lang`, built from src/popup/index.html (scripts/build/preload.ts popupInLanguage): the page the
+ * background sets as the toolbar's popup for the language the settings choose (background/popup-page.ts), which
+ * names its language's two files in its HTML, so the browser fetches them with the popup's first script.
+ */
+export function popupPage(lang: Language): string {
+	return `popup/${lang}.html`;
+}

@@ -23,6 +23,22 @@ describe('popup requests', () => {
 		expect(send).toHaveBeenCalledTimes(5);
 	});
 
+	it("speak the language their page was built for (popup/<lang>.html), else the browser's", async () => {
+		const {popupLanguage} = await import('./requests');
+		const root = document.documentElement;
+		vi.stubGlobal('navigator', {language: 'nl-BE'});
+		try {
+			root.dataset.language = 'he';
+			expect(popupLanguage()).toBe('he');
+			root.dataset.language = 'xx'; // not a language of the extension: the browser's
+			expect(popupLanguage()).toBe('nl');
+			delete root.dataset.language; // popup/index.html
+			expect(popupLanguage()).toBe('nl');
+		} finally {
+			delete root.dataset.language;
+		}
+	});
+
 	it('fall back instead of rejecting when the background cannot answer', async () => {
 		send.mockImplementation(() => Promise.reject(new Error('No answer')));
 		const {startRequests} = await import('./requests');

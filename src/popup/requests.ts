@@ -8,7 +8,7 @@
  * early.js leaves the promises on the page's global, under a symbol; the popup takes them once (`takeRequests`),
  * or asks itself where early.js did not run (the unit tests).
  */
-import {languageFor} from '../core/languages';
+import {isLanguage, languageFor, type Language} from '../core/languages';
 import type {MovesState} from '../core/message-map';
 import {send} from '../core/send';
 import {DEFAULTS, type Settings} from '../core/settings-defaults';
@@ -40,7 +40,7 @@ export function startRequests(tab: Promise<number | null>): PopupRequests {
 
 /**
  * early.js: the requests started and left for the popup, and the two files its first render waits for loaded: the
- * catalogue and the page data of the browser's language, each at its fixed path in the build
+ * catalogue and the page data of the popup's language (popupLanguage), each at its fixed path in the build
  * (core/shared-modules.ts). The popup's own imports of them then find them in the browser's module map, run.
  * An `import()` each, not a <link rel="modulepreload">: each file is a string and imports nothing, so running it
  * costs nothing, and measured, Firefox then had them about 11 ms sooner (it ran them only when the popup's module,
@@ -49,8 +49,18 @@ export function startRequests(tab: Promise<number | null>): PopupRequests {
  */
 export function startEarly(): void {
 	(globalThis as Scope)[KEY] = startRequests(currentTabId(location.search));
-	const lang = languageFor(navigator.language);
+	const lang = popupLanguage();
 	for (const load of [CATALOGUE_FILES[lang], PAGE_DATA_FILES[lang]]) load().catch(() => {});
+}
+
+/**
+ * The language this popup page was built for: the page the background set for the settings' language
+ * (popup/<lang>.html, whose root names it: scripts/build/preload.ts popupInLanguage); else, on the manifest's
+ * popup/index.html (before the background has set one), the browser's.
+ */
+export function popupLanguage(): Language {
+	const named = document.documentElement.dataset.language;
+	return isLanguage(named) ? named : languageFor(navigator.language);
 }
 
 /** The requests early.js started, taken once; else asked for now. */

@@ -4,7 +4,8 @@
  * its own language opened the popup sooner than the ten in one file, and the ten as ten files made the other pages
  * slower in Chromium, which loads each extension file with a cost of its own (docs/performance.md).
  *
- * A page renders once its browser's language is loaded (`onceSpoken`, at its start); settings that choose
+ * A page renders once its language is loaded (`onceSpoken`, at its start: the browser's, or the one the popup's page
+ * was built for: popup/requests.ts popupLanguage); settings that choose
  * another language are applied once that one is loaded too (`whenSpoken`, used by ui/hooks.ts useSettings and the
  * options). Each language's file is loaded once per page and given to core/i18n.ts.
  */
@@ -26,7 +27,7 @@ export function loadCatalogue(lang: Language): Promise<void> {
 }
 
 /**
- * Runs `show` (a page's first render) once the page has its browser's language's messages; a catalogue that did not
+ * Runs `show` (a page's first render) once the page has its language's messages (core/i18n.ts uiLanguage); a catalogue that did not
  * load leaves each message's key on screen, loud, rather than an empty page.
  */
 export function onceSpoken(show: () => void): void {

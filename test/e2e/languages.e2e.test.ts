@@ -151,12 +151,45 @@ for (const lang of LANGUAGES) {
 			await detected(s());
 			await expectPopupIn(await s().openPopup(site), lang);
 			await expectComparisonCriteriaIn(await s().openExtensionPage('compare/index.html', 'body[data-ready="1"]'), lang);
-			// Each page loaded its language's messages, and no other language's.
-			for (const page of [`popup/index.html?tab=${site.tabId}`, 'compare/index.html', 'options/index.html'])
+			// The toolbar's popup is that language's page (src/background/popup-page.ts); each page loaded its language's
+			// messages, and no other language's.
+			expect(await s().extEval((api) => api.action.getPopup({}))).toBe(`${s().origin}popup/${lang}.html`);
+			for (const page of [`popup/${lang}.html?tab=${site.tabId}`, 'compare/index.html', 'options/index.html'])
 				expect(await cataloguesLoadedBy(s(), page), page).toEqual([`/i18n/${lang}.js`]);
 		});
 	});
 }
+
+describe('Chromium (English) with the extension’s language option', () => {
+	const s = useSession(() => launchChromium({lang: CHROMIUM_LANG.en}));
+
+	test('the toolbar popup is the chosen language’s page: French from its first render, with no English file', async () => {
+		const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
+		await options.select('select#language', 'fr');
+		const french = `${s().origin}popup/fr.html`;
+		await poll(
+			() => s().extEval((api) => api.action.getPopup({})),
+			(page) => page === french,
+			{what: 'the French popup set'},
+		);
+		const site = await s().openSite('https://photos.google.com/');
+		await detected(s());
+		const popup = await s().openPopup(site);
+		expect(popup.url()).toBe(french);
+		await expectPopupIn(popup, 'fr');
+		// Its first render was French: the language its page names, before any settings came (src/popup/index.tsx).
+		expect(await popup.evaluate(() => document.documentElement.dataset.language)).toBe('fr');
+		// Only the French messages are loaded (the manifest's page, in this English browser, loaded English's first).
+		expect(await cataloguesLoadedBy(s(), `popup/fr.html?tab=${site.tabId}`)).toEqual(['/i18n/fr.js']);
+		// Back to the browser's language: its page again.
+		await options.select('select#language', 'auto');
+		await poll(
+			() => s().extEval((api) => api.action.getPopup({})),
+			(page) => page === `${s().origin}popup/en.html`,
+			{what: 'the English popup set'},
+		);
+	});
+});
 
 describe('Firefox (English) with the extension’s language option', () => {
 	const s = useSession(() => launchFirefox());
