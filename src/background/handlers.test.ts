@@ -250,6 +250,15 @@ describe('settings and tab state', () => {
 		expect(fake.current.storage.session.dump()).toEqual({});
 	});
 
+	it('forgets a tab whose badge cannot be read (closed meanwhile), and answers at once for a tab never seen', async () => {
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
+		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
+		fake.current.action.getBadgeText = () => Promise.reject(new Error('No tab with id: 12.'));
+		expect(await handlers.getTabState({tabId: 12}, page)).toEqual({serviceId: null});
+		expect(fake.current.storage.session.dump()).toEqual({});
+		expect(await handlers.getTabState({tabId: 99}, page)).toEqual({serviceId: null});
+	});
+
 	it('reports the service of a tab for the popup', async () => {
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};

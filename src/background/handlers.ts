@@ -247,10 +247,15 @@ export const handlers: Handlers = {
 	},
 	showAgain: ({list, service}) => updateSettings((current) => withoutService(current, list, service)),
 	async getTabState({tabId}) {
-		const state = await readTabState(tabId);
+		// Both asked at once: the popup's first render waits for this answer (one round trip to the browser, not two).
+		const [state, badge] = await Promise.all([
+			readTabState(tabId),
+			browser.action.getBadgeText({tabId}).catch(() => null),
+		]);
 		// Both browsers reset a tab's own badge when it navigates to another document. So a detected tab
-		// whose badge is gone has left the service for a page where the content script never ran.
-		if (state.serviceId !== null && (await browser.action.getBadgeText({tabId})) === '') {
+		// whose badge is gone has left the service for a page where the content script never ran; one whose badge
+		// cannot be read (null) is gone.
+		if (state.serviceId !== null && !badge) {
 			await writeTabState(tabId, {serviceId: null});
 			return {serviceId: null};
 		}
