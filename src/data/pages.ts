@@ -48,10 +48,13 @@ const loaded = new Map<Language, Promise<PageData>>();
 const dataOf = (module: {default: unknown}): PageData =>
 	(typeof module.default === 'string' ? JSON.parse(module.default) : module.default) as PageData;
 
-/** The page data in `lang`, loaded and parsed once per page: every call for a language gives the same promise. */
-export function loadPageData(lang: Language): Promise<PageData> {
+/**
+ * The page data in `lang`, loaded and parsed once per page: every call for a language gives the same promise. `started`:
+ * its file's import, already asked for (the popup's early.js: popup/requests.ts).
+ */
+export function loadPageData(lang: Language, started?: Promise<{default: unknown}>): Promise<PageData> {
 	let data = loaded.get(lang);
-	if (!data) loaded.set(lang, (data = PAGE_DATA_FILES[lang]().then(dataOf)));
+	if (!data) loaded.set(lang, (data = (started ?? PAGE_DATA_FILES[lang]()).then(dataOf)));
 	return data;
 }
 

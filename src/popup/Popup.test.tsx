@@ -14,6 +14,7 @@ import {DEFAULTS, SETTINGS_KEY} from '../core/settings';
 import {fake, resetFakeBrowser} from '../../test/fake-browser';
 import {routeMessagesFrom, settle} from '../../test/pages';
 import {Popup} from './Popup';
+import {firstView} from './first-view';
 import {startRequests} from './requests';
 
 let scratch: HTMLElement;
@@ -22,7 +23,8 @@ const tab = (url: string, id: number) => ({id: 'test-extension-id', url, tab: {i
 
 /** Renders the popup and waits until it says it is ready (its page data is a dynamic import, loaded once per language). */
 async function show(tabId: number | null) {
-	await act(() => render(<Popup requests={startRequests(Promise.resolve(tabId))} />, scratch));
+	const first = await firstView(startRequests(Promise.resolve(tabId)), 'en');
+	await act(() => render(<Popup first={first} />, scratch));
 	await vi.waitFor(async () => {
 		await settle();
 		expect(document.body.dataset['ready']).toBe('1');

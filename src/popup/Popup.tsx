@@ -7,8 +7,8 @@ import {toolsForPreference} from '../core/tool-order';
 import {evaluationOf, langOf, serviceIn, type PageData, type PageTool} from '../data/pages';
 import {Attribution, Byline, CustomMoveSteps, MoveSteps, Threats, ToolCard} from '../ui/advice';
 import {PreferenceSwitch} from '../ui/PreferenceSwitch';
-import {usePageData, usePlatform, usePromise, useSettings} from '../ui/hooks';
-import type {PopupRequests} from './requests';
+import {usePageData, usePlatform, useSettings} from '../ui/hooks';
+import type {FirstView} from './first-view';
 
 /**
  * "Meets 7 of 7 Privacy Guides criteria". Privacy Guides applies its photo criteria to the cloud alternative
@@ -32,13 +32,13 @@ const openPage = (path: string) => (event: Event) => {
  * preference (one line why, its criteria in one line) and one action to start moving; the moves in progress.
  * Everything else (audits, downloads, each criterion, the other alternative, the threats) is one click away.
  */
-export function Popup({requests}: {requests: PopupRequests}) {
-	// Everything was asked for before the popup's code loaded (./requests.ts, early.js): the tab's service, the
-	// moves, the settings; the page data in the reader's language is asked for in the first render (ui/hooks.ts).
-	const serviceId = usePromise(requests.service);
-	const moves = usePromise(requests.moves);
-	const [settings, updateSettings] = useSettings(requests.settings);
-	const data = usePageData();
+export function Popup({first}: {first: FirstView}) {
+	// Everything was asked for before the popup's code loaded (./requests.ts, early.js) and is here for the first
+	// render (./first-view.ts): the tab's service, the moves, the settings and the page data in their language. The
+	// settings and the page data follow later changes (another page's, or the preference switch here).
+	const {serviceId, moves} = first;
+	const [settings, updateSettings] = useSettings(first.settings);
+	const data = usePageData(first.data);
 	const platform = usePlatform();
 
 	const ready = serviceId !== undefined && settings !== null && moves !== undefined && data !== undefined;

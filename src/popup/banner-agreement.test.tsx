@@ -13,6 +13,7 @@ import type * as Pages from '../data/pages';
 import {fake} from '../../test/fake-browser';
 import {routeMessagesFrom, settle} from '../../test/pages';
 import {Popup} from './Popup';
+import {firstView} from './first-view';
 import {startRequests} from './requests';
 
 // The catalogue lists Ente Photos (cloud) first; this one lists PhotoPrism (self-hosted) first, in the
@@ -56,7 +57,8 @@ describe('the banner and the popup', () => {
 	it.each(PREFERENCES)('show the same alternatives in the same order (preference "%s")', async (preference) => {
 		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, preference}});
 		const banner = await handlers.pageVisit({url}, tab);
-		await act(() => render(<Popup requests={startRequests(Promise.resolve(3))} />, scratch));
+		const first = await firstView(startRequests(Promise.resolve(3)), 'en');
+		await act(() => render(<Popup first={first} />, scratch));
 		await vi.waitFor(async () => {
 			await settle();
 			expect(document.body.dataset['ready']).toBe('1');

@@ -20,6 +20,9 @@ export type PopupRequests = {
 	service: Promise<string | null>;
 	moves: Promise<MovesState>;
 	settings: Promise<Settings>;
+	/** early.js's import of the popup's language's catalogue and page data (none when the popup asks itself). */
+	catalogue?: Promise<{default: string}>;
+	pageData?: Promise<{default: unknown}>;
 };
 
 const KEY = Symbol.for('photo-privacy-advisor/popup-requests');
@@ -39,18 +42,21 @@ export function startRequests(tab: Promise<number | null>): PopupRequests {
 }
 
 /**
- * early.js: the requests started and left for the popup, and the two files its first render waits for loaded: the
- * catalogue and the page data of the popup's language (popupLanguage), each at its fixed path in the build
- * (core/shared-modules.ts). The popup's own imports of them then find them in the browser's module map, run.
- * An `import()` each, not a <link rel="modulepreload">: each file is a string and imports nothing, so running it
- * costs nothing, and measured, Firefox then had them about 11 ms sooner (it ran them only when the popup's module,
- * slower to load there, asked); Chromium the same either way (docs/performance.md). A file that does not load
- * fails again, loudly, where the popup imports it.
+ * early.js: the requests started, and the two files the popup's first render waits for imported: the catalogue and
+ * the page data of the popup's language (popupLanguage), each at its fixed path in the build (core/shared-modules.ts).
+ * All are left for the popup, which takes the imports from here (./first-view.ts) rather than asking for the files
+ * again: an import() of its own answers a task later, measured 2 to 3 ms on its critical path. An `import()` each:
+ * each file is a string and imports nothing, so running it costs nothing, and measured, Firefox had them about 11 ms
+ * sooner than with a <link rel="modulepreload"> alone (it ran them only when the popup's slower module asked). In
+ * Chromium the popup's page in each language also preloads them (scripts/build/preload.ts popupInLanguage).
  */
 export function startEarly(): void {
-	(globalThis as Scope)[KEY] = startRequests(currentTabId(location.search));
 	const lang = popupLanguage();
-	for (const load of [CATALOGUE_FILES[lang], PAGE_DATA_FILES[lang]]) load().catch(() => {});
+	const requests: PopupRequests = startRequests(currentTabId(location.search));
+	requests.catalogue = CATALOGUE_FILES[lang]();
+	requests.pageData = PAGE_DATA_FILES[lang]();
+	for (const load of [requests.catalogue, requests.pageData]) load.catch(() => {});
+	(globalThis as Scope)[KEY] = requests;
 }
 
 /**

@@ -15,12 +15,15 @@ import type {Language} from '../core/languages';
 
 const loading = new Map<Language, Promise<void>>();
 
-/** `lang`'s catalogue given to t(), once per page: every call for a language gives the same promise. */
-export function loadCatalogue(lang: Language): Promise<void> {
+/**
+ * `lang`'s catalogue given to t(), once per page: every call for a language gives the same promise. `started`: its file's
+ * import, already asked for (the popup's early.js: popup/requests.ts).
+ */
+export function loadCatalogue(lang: Language, started?: Promise<{default: string}>): Promise<void> {
 	if (hasCatalogue(lang)) return Promise.resolve();
 	let loaded = loading.get(lang);
 	if (!loaded) {
-		loaded = CATALOGUE_FILES[lang]().then((module) => addCatalogues({[lang]: module.default}));
+		loaded = (started ?? CATALOGUE_FILES[lang]()).then((module) => addCatalogues({[lang]: module.default}));
 		loading.set(lang, loaded);
 	}
 	return loaded;

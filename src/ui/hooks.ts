@@ -18,9 +18,14 @@ import {loadPageData, type PageData} from '../data/pages';
 import type {Platform} from '../data/schema';
 import {platformOf} from './order';
 
-/** The value of a promise that is already on its way: undefined until it resolves (never rejects: catch first). */
-export function usePromise<T>(promise: Promise<T>): T | undefined {
-	const [settled, setSettled] = useState<{promise: Promise<T>; value: T} | undefined>(undefined);
+/**
+ * The value of a promise that is already on its way: undefined until it resolves (never rejects: catch first). `known`:
+ * its value, where the page already has it for its first render (the popup: popup/first-view.ts).
+ */
+function usePromise<T>(promise: Promise<T>, known?: T): T | undefined {
+	const [settled, setSettled] = useState<{promise: Promise<T>; value: T} | undefined>(
+		known === undefined ? undefined : {promise, value: known},
+	);
 	useLayoutEffect(() => {
 		let current = true;
 		void promise.then((value) => current && setSettled({promise, value}));
@@ -31,9 +36,9 @@ export function usePromise<T>(promise: Promise<T>): T | undefined {
 	return settled?.promise === promise ? settled.value : undefined;
 }
 
-/** The page data in the page's language (data/pages.ts), loaded once per page. */
-export function usePageData(): PageData | undefined {
-	return usePromise(loadPageData(dataLanguage()));
+/** The page data in the page's language (data/pages.ts), loaded once per page; `known`: already loaded for the first render. */
+export function usePageData(known?: PageData): PageData | undefined {
+	return usePromise(loadPageData(dataLanguage()), known);
 }
 
 export function usePlatform(): Platform | null {
@@ -49,22 +54,26 @@ export function usePlatform(): Platform | null {
 }
 
 /**
- * The settings (`asked`: already asked for, as the popup does before its code loads) and a setter for the preference, which updates the stored settings. The language they choose
+ * The settings (`given`: their request, already made; or the settings themselves, already here and applied, as the
+ * popup has them for its first render: popup/first-view.ts) and a setter for the preference, which updates the stored settings. The language they choose
  * is applied before the render that shows them (ui/language.ts), and a change made on another page (the
  * options' language, preference, theme) re-renders this one at once. Either waits for the catalogue of the language
  * they choose, when the page does not have it yet (ui/catalogue.ts).
  */
 export function useSettings(
-	asked?: Promise<Settings>,
+	given?: Promise<Settings> | Settings,
 ): [Settings | null, (patch: Partial<Pick<Settings, 'preference'>>) => Promise<void>] {
+	const [asked, known] = given instanceof Promise ? [given, undefined] : [undefined, given];
 	const request = useMemo(() => {
+		// Settings the page has already applied before its first render (the popup: popup/first-view.ts).
+		if (known) return Promise.resolve(known);
 		// Its turn taken now: a change made on another page before these settings arrive is newer, and wins.
 		const turn = takeTurn();
 		return (asked ?? send('getSettings', null).catch((): Settings => ({...DEFAULTS}))).then((settings) =>
 			whenSpoken(settings, () => applyLanguage(settings), turn).then(() => settings),
 		);
 	}, []);
-	const loaded = usePromise(request);
+	const loaded = usePromise(request, known);
 	const [updated, setUpdated] = useState<Settings | null>(null);
 	useEffect(() => {
 		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
