@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import type {Runtime} from '../core/browser';
 import {DEFAULTS, SETTINGS_KEY, SETTINGS_VERSION} from '../core/settings';
 import {fake} from '../../test/fake-browser';
@@ -264,5 +264,15 @@ describe('settings and tab state', () => {
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
 		expect(await handlers.getTabState({tabId: 12}, page)).toEqual({serviceId: 'google-photos'});
 		expect(await handlers.getTabState({tabId: 13}, page)).toEqual({serviceId: null});
+	});
+
+	it('answers the toolbar popup for the active tab of the window last focused (no tab: no service)', async () => {
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
+		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/en.html'};
+		const query = vi.spyOn(fake.current.tabs, 'query').mockResolvedValue([{id: 12}]);
+		expect(await handlers.getTabState({tabId: null}, page)).toEqual({serviceId: 'google-photos'});
+		expect(query).toHaveBeenCalledWith({active: true, lastFocusedWindow: true});
+		query.mockResolvedValue([]);
+		expect(await handlers.getTabState({tabId: null}, page)).toEqual({serviceId: null});
 	});
 });

@@ -246,7 +246,10 @@ export const handlers: Handlers = {
 		return settings;
 	},
 	showAgain: ({list, service}) => updateSettings((current) => withoutService(current, list, service)),
-	async getTabState({tabId}) {
+	async getTabState({tabId: asked}) {
+		// The toolbar popup's tab: the active one of the window last focused, whose toolbar opened it.
+		const tabId = asked ?? (await browser.tabs.query({active: true, lastFocusedWindow: true}))[0]?.id;
+		if (tabId === undefined) return {serviceId: null};
 		// Both asked at once: the popup's first render waits for this answer (one round trip to the browser, not two).
 		const [state, badge] = await Promise.all([
 			readTabState(tabId),

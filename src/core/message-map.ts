@@ -103,8 +103,11 @@ type Messages = {
 	 * the stored list (a whole list sent from a page could undo a change another tab just made).
 	 */
 	showAgain: {request: {list: ServiceList; service: string}; response: Settings};
-	/** Which service the given tab is on (for the popup, which has no "tabs" permission). */
-	getTabState: {request: {tabId: number}; response: TabState};
+	/**
+	 * Which service the given tab is on (for the popup, which has no "tabs" permission); null: the active tab of the
+	 * window last focused (the toolbar popup's).
+	 */
+	getTabState: {request: {tabId: number | null}; response: TabState};
 	/** Restores the default settings, removes every custom site (and its permission) and erases the journey. */
 	resetAll: {request: null; response: Settings};
 	/** The custom sites, after bringing their content-script registrations in line with the permissions. */
@@ -166,7 +169,7 @@ export const requestSchemas = {
 		list: z.enum(SERVICE_LISTS),
 		service: serviceKeySchema,
 	}),
-	getTabState: z.strictObject({tabId: z.number().check(z.int(), z.gte(0))}),
+	getTabState: z.strictObject({tabId: z.nullable(z.number().check(z.int(), z.gte(0)))}),
 	resetAll: z.null(),
 	getCustomSites: z.null(),
 	addCustomSite: z.strictObject({site: z.string().check(z.minLength(1), z.maxLength(2048))}),

@@ -23,7 +23,7 @@ const tab = (url: string, id: number) => ({id: 'test-extension-id', url, tab: {i
 
 /** Renders the popup and waits until it says it is ready (its page data is a dynamic import, loaded once per language). */
 async function show(tabId: number | null) {
-	const first = await firstView(startRequests(Promise.resolve(tabId)), 'en');
+	const first = await firstView(startRequests(tabId), 'en');
 	await act(() => render(<Popup first={first} />, scratch));
 	await vi.waitFor(async () => {
 		await settle();

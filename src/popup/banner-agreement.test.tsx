@@ -57,7 +57,7 @@ describe('the banner and the popup', () => {
 	it.each(PREFERENCES)('show the same alternatives in the same order (preference "%s")', async (preference) => {
 		await fake.current.storage.local.set({[SETTINGS_KEY]: {...DEFAULTS, preference}});
 		const banner = await handlers.pageVisit({url}, tab);
-		const first = await firstView(startRequests(Promise.resolve(3)), 'en');
+		const first = await firstView(startRequests(3), 'en');
 		await act(() => render(<Popup first={first} />, scratch));
 		await vi.waitFor(async () => {
 			await settle();

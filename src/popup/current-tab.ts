@@ -1,13 +1,10 @@
-import {browser} from '../core/browser';
-
 /**
- * The tab the popup describes: the active tab of the current window (its id needs no "tabs"
- * permission), or `?tab=ID` when the page is opened in a tab of its own (tests, and Firefox where the
- * real popup cannot be driven).
+ * The tab the popup describes, when its address names it: `?tab=ID`, where the page is opened in a tab of its own
+ * (tests, and Firefox, where the real popup cannot be driven). The toolbar popup's address names none (null): the
+ * background answers for the active tab of the window last focused, the one whose toolbar opened it
+ * (background/handlers.ts getTabState); its id needs no "tabs" permission.
  */
-export async function currentTabId(search: string): Promise<number | null> {
+export function tabInAddress(search: string): number | null {
 	const param = new URLSearchParams(search).get('tab');
-	if (param !== null && /^\d{1,10}$/.test(param)) return Number(param);
-	const [tab] = await browser.tabs.query({active: true, currentWindow: true});
-	return tab?.id ?? null;
+	return param !== null && /^\d{1,10}$/.test(param) ? Number(param) : null;
 }

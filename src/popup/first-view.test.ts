@@ -36,7 +36,6 @@ async function fresh(failing: {catalogue?: boolean; data?: boolean} = {}) {
 	const i18n = await import('../core/i18n');
 	const {firstView} = await import('./first-view');
 	const requests = (settings: Partial<Settings>): PopupRequests => ({
-		tabId: Promise.resolve(3),
 		service: Promise.resolve('google-photos'),
 		moves: Promise.resolve({available: false}),
 		settings: Promise.resolve({...DEFAULTS, ...settings}),

@@ -2,8 +2,10 @@
 /** The popup's requests, asked for once: by early.js before the popup's code loads, taken by the popup. */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 
-const send = vi.fn((type: string) => Promise.resolve(type === 'getTabState' ? {serviceId: 'google-photos'} : {type}));
-vi.mock('../core/send', () => ({send: (type: string) => send(type)}));
+const send = vi.fn((type: string, _payload?: unknown) =>
+	Promise.resolve(type === 'getTabState' ? {serviceId: 'google-photos'} : {type}),
+);
+vi.mock('../core/send', () => ({send: (type: string, payload: unknown) => send(type, payload)}));
 
 afterEach(() => {
 	send.mockClear();
@@ -15,12 +17,22 @@ describe('popup requests', () => {
 		vi.stubGlobal('location', new URL('chrome-extension://x/popup/index.html?tab=7'));
 		const {startEarly, takeRequests} = await import('./requests');
 		startEarly();
-		expect(send.mock.calls.map(([type]) => type).sort()).toEqual(['getMoves', 'getSettings']);
+		// All three at once: the tab's state too, for the tab the address names.
+		expect(send.mock.calls.map(([type]) => type).sort()).toEqual(['getMoves', 'getSettings', 'getTabState']);
+		expect(send).toHaveBeenCalledWith('getTabState', {tabId: 7});
 		const early = takeRequests();
-		expect(await early.service).toBe('google-photos'); // the tab's state, asked once the tab id is known
+		expect(await early.service).toBe('google-photos');
 		expect(send).toHaveBeenCalledTimes(3);
 		takeRequests(); // nothing left: the popup asks again
-		expect(send).toHaveBeenCalledTimes(5);
+		expect(send).toHaveBeenCalledTimes(6);
+	});
+
+	it('ask the background for the toolbar’s tab (the active one) when the address names none, in the same message', async () => {
+		vi.stubGlobal('location', new URL('chrome-extension://x/popup/en.html'));
+		const {startEarly, takeRequests} = await import('./requests');
+		startEarly();
+		expect(send).toHaveBeenCalledWith('getTabState', {tabId: null});
+		expect(await takeRequests().service).toBe('google-photos');
 	});
 
 	it("speak the language their page was built for (popup/<lang>.html), else the browser's", async () => {
@@ -42,7 +54,7 @@ describe('popup requests', () => {
 	it('fall back instead of rejecting when the background cannot answer', async () => {
 		send.mockImplementation(() => Promise.reject(new Error('No answer')));
 		const {startRequests} = await import('./requests');
-		const requests = startRequests(Promise.resolve(3));
+		const requests = startRequests(3);
 		expect(await requests.service).toBeNull();
 		expect(await requests.moves).toEqual({available: false});
 		expect((await requests.settings).version).toBeGreaterThan(0);

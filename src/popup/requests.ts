@@ -13,10 +13,9 @@ import type {MovesState} from '../core/message-map';
 import {send} from '../core/send';
 import {DEFAULTS, type Settings} from '../core/settings-defaults';
 import {CATALOGUE_FILES, PAGE_DATA_FILES} from '../core/language-files';
-import {currentTabId} from './current-tab';
+import {tabInAddress} from './current-tab';
 
 export type PopupRequests = {
-	tabId: Promise<number | null>;
 	service: Promise<string | null>;
 	moves: Promise<MovesState>;
 	settings: Promise<Settings>;
@@ -28,13 +27,16 @@ export type PopupRequests = {
 const KEY = Symbol.for('photo-privacy-advisor/popup-requests');
 type Scope = typeof globalThis & {[KEY]?: PopupRequests};
 
-/** Asks for everything the popup waits for, now; never rejects (each answer has its fallback). */
-export function startRequests(tab: Promise<number | null>): PopupRequests {
-	const tabId = tab.catch(() => null);
+/**
+ * Asks for everything the popup waits for, now; never rejects (each answer has its fallback). `tabId`: the tab the
+ * popup describes when its address names one; else (null) the background answers for the active tab of the window
+ * last focused, the toolbar popup's: one message, not a query of the tabs and then a message (measured, the popup's
+ * critical path: docs/performance.md).
+ */
+export function startRequests(tabId: number | null): PopupRequests {
 	return {
-		tabId,
-		service: tabId
-			.then((id) => (id === null ? null : send('getTabState', {tabId: id}).then((state) => state.serviceId)))
+		service: send('getTabState', {tabId})
+			.then((state) => state.serviceId)
 			.catch(() => null),
 		moves: send('getMoves', null).catch((): MovesState => ({available: false})),
 		settings: send('getSettings', null).catch((): Settings => ({...DEFAULTS})),
@@ -52,7 +54,7 @@ export function startRequests(tab: Promise<number | null>): PopupRequests {
  */
 export function startEarly(): void {
 	const lang = popupLanguage();
-	const requests: PopupRequests = startRequests(currentTabId(location.search));
+	const requests: PopupRequests = startRequests(tabInAddress(location.search));
 	requests.catalogue = CATALOGUE_FILES[lang]();
 	requests.pageData = PAGE_DATA_FILES[lang]();
 	for (const load of [requests.catalogue, requests.pageData]) load.catch(() => {});
@@ -74,5 +76,5 @@ export function takeRequests(): PopupRequests {
 	const scope = globalThis as Scope;
 	const early = scope[KEY];
 	delete scope[KEY];
-	return early ?? startRequests(currentTabId(location.search));
+	return early ?? startRequests(tabInAddress(location.search));
 }
