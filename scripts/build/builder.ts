@@ -193,15 +193,19 @@ export class Builder {
 					if (await writeIfChanged(to, html)) note(done.written, to);
 					continue;
 				}
-				if (!touched(from)) continue;
-				if (page === 'popup') {
-					// The popup in each language too, the one the background sets for the settings' language.
+				// The popup in each language too, the one the background sets for the settings' language: from its page and
+				// each language's messages (its "Loading…").
+				const messagesOf = (lang: string) => path.join(this.root, 'locales', lang, 'messages.json');
+				if (page === 'popup' && (touched(from) || LANGUAGES.some((lang) => touched(messagesOf(lang))))) {
 					const html = await readFile(from, 'utf8');
 					for (const lang of LANGUAGES) {
+						const messages = JSON.parse(await readFile(messagesOf(lang), 'utf8')) as Record<string, {message: string}>;
+						const page = popupInLanguage(html, lang, target === 'chrome', messages['popupLoading']!.message);
 						const file = path.join(this.targetDir(target), popupPage(lang));
-						if (await writeIfChanged(file, popupInLanguage(html, lang, target === 'chrome'))) note(done.written, file);
+						if (await writeIfChanged(file, page)) note(done.written, file);
 					}
 				}
+				if (!touched(from)) continue;
 				const content = from.startsWith(path.join(this.root, 'locales') + path.sep)
 					? browserLocale(await readFile(from, 'utf8'))
 					: await readFile(from);

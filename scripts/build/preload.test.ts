@@ -58,33 +58,44 @@ describe('the popup in each language', () => {
 	const html = readFileSync(new URL('../../src/popup/index.html', import.meta.url), 'utf8');
 
 	it("names its language on the root and preloads that language's two files, before the first script", () => {
-		const page = popupInLanguage(html, 'he', true);
+		const page = popupInLanguage(html, 'he', true, 'בטעינה…');
 		expect(page).toContain('<html lang="he" dir="rtl" data-language="he">');
 		const links = [...page.matchAll(/<link rel="modulepreload" href="([^"]+)" \/>/g)].map((match) => match[1]);
 		expect(links).toEqual(['../i18n/he.js', '../data/pages/he.js']);
 		expect(page.indexOf('modulepreload')).toBeLessThan(page.indexOf('<script src="early.js">'));
-		// Nothing else changes.
-		expect(page.replace(/\t*<link rel="modulepreload"[^\n]*\n/g, '').replace(/<html [^>]*>/, '')).toBe(
-			html.replace(/<html [^>]*>/, ''),
-		);
+		// Its "Loading…" until the first render; nothing else changes.
+		expect(page).toContain('<main id="app"><p class="muted">בטעינה…</p></main>');
+		expect(
+			page
+				.replace(/\t*<link rel="modulepreload"[^\n]*\n/g, '')
+				.replace(/<html [^>]*>/, '')
+				.replace(/<p class="muted">[^<]*<\/p>/, ''),
+		).toBe(html.replace(/<html [^>]*>/, ''));
 	});
 
 	it('is left to ltr for every other language, each naming its own files', () => {
 		for (const lang of LANGUAGES.filter((lang) => lang !== 'he')) {
-			const page = popupInLanguage(html, lang, true);
+			const page = popupInLanguage(html, lang, true, 'Loading…');
 			expect(page).toContain(`<html lang="${lang}" dir="ltr" data-language="${lang}">`);
 			expect(page).toContain(`href="../i18n/${lang}.js"`);
 			expect(page).toContain(`href="../data/pages/${lang}.js"`);
 		}
 	});
 
-	it('without preloads (Firefox), names its language only', () => {
-		const page = popupInLanguage(html, 'fr', false);
+	it('without preloads (Firefox), names its language and says its text, as text', () => {
+		const page = popupInLanguage(html, 'fr', false, 'Chargement <en cours> & co');
 		expect(page).not.toContain('modulepreload');
-		expect(page).toBe(html.replace(/<html [^>]*>/, '<html lang="fr" dir="ltr" data-language="fr">'));
+		expect(page).toBe(
+			html
+				.replace(/<html [^>]*>/, '<html lang="fr" dir="ltr" data-language="fr">')
+				.replace(
+					'<main id="app"></main>',
+					'<main id="app"><p class="muted">Chargement &lt;en cours&gt; &amp; co</p></main>',
+				),
+		);
 	});
 
 	it('refuses a page it cannot place them in', () => {
-		expect(() => popupInLanguage('<html><head></head></html>', 'en', false)).toThrow(/<html lang/);
+		expect(() => popupInLanguage('<html><head></head></html>', 'en', false, 'Loading…')).toThrow(/<html lang/);
 	});
 });

@@ -41,25 +41,34 @@ export function preloadHrefs(metafile: Metafile, entry: string): string[] {
 
 /**
  * The popup in one language (core/shared-modules.ts popupPage), from the popup's `html`: its root element names the
- * language (lang, dir, and data-language, which the popup's scripts read: src/popup/requests.ts). With `preload`
+ * language (lang, dir, and data-language, which the popup's scripts read: src/popup/requests.ts), and its <main> says
+ * `loading` (the language's "Loading…", until the popup's first render replaces it: the popup renders once it has
+ * all it shows, src/popup/first-view.ts, and a background that is slow to start must not leave it empty). With `preload`
  * (the Chromium build), its head also names the language's catalogue and page data as module preloads, before the
  * first script, so the browser fetches them with it instead of after it has run. Not in Firefox: measured, its
  * popup then rendered later, as it did with preloads before (it runs a preloaded module only once a module asks
  * for it); early.js's import() is what asks there (docs/performance.md).
  */
-export function popupInLanguage(html: string, lang: Language, preload: boolean): string {
+export function popupInLanguage(html: string, lang: Language, preload: boolean, loading: string): string {
 	const root = /<html lang="[^"]*">/.exec(html);
 	const charset = /^([ \t]*)<meta charset="utf-8" \/>\n/m.exec(html);
-	if (!root || !charset)
-		throw new Error('The popup\'s HTML needs <html lang="…"> and <meta charset="utf-8" /> on a line of its own');
+	const app = '<main id="app"></main>';
+	if (!root || !charset || !html.includes(app))
+		throw new Error(
+			'The popup\'s HTML needs <html lang="…">, <meta charset="utf-8" /> on a line of its own and <main id="app"></main>',
+		);
 	const links = preload
 		? [catalogueFile(lang), pageDataFile(lang)]
 				.map((file) => `${charset[1]}<link rel="modulepreload" href="..${file}" />\n`)
 				.join('')
 		: '';
 	const at = charset.index + charset[0].length;
-	return (html.slice(0, at) + links + html.slice(at)).replace(
-		root[0],
-		`<html lang="${lang}" dir="${directionOf(lang)}" data-language="${lang}">`,
-	);
+	return (html.slice(0, at) + links + html.slice(at))
+		.replace(root[0], `<html lang="${lang}" dir="${directionOf(lang)}" data-language="${lang}">`)
+		.replace(app, `<main id="app"><p class="muted">${escapeText(loading)}</p></main>`);
+}
+
+/** Text as HTML's text content: our own message, escaped all the same. */
+function escapeText(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

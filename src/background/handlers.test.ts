@@ -266,6 +266,15 @@ describe('settings and tab state', () => {
 		expect(await handlers.getTabState({tabId: 13}, page)).toEqual({serviceId: null});
 	});
 
+	it('reads the badge again before it forgets a tab: a visit may have set it just after the first read', async () => {
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
+		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/en.html'};
+		const read = vi.spyOn(fake.current.action, 'getBadgeText').mockResolvedValueOnce('');
+		expect(await handlers.getTabState({tabId: 12}, page)).toEqual({serviceId: 'google-photos'});
+		expect(read).toHaveBeenCalledTimes(2);
+		expect(Object.keys(fake.current.storage.session.dump())).toEqual(['tab:12']);
+	});
+
 	it('answers the toolbar popup for the active tab of the window last focused (no tab: no service)', async () => {
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/en.html'};

@@ -155,7 +155,7 @@ export const handlers: Handlers = {
 				? {id: custom, name: custom, concern: t('customSiteConcern'), certain: false}
 				: undefined;
 		// The badge first: a popup opening in between reads "detected, badge gone" as "left the service"
-		// (getTabState) and would clear the state the next line writes.
+		// (getTabState, which reads the badge again before it believes that) and would clear the state the next line writes.
 		await markTab(
 			tabId,
 			detected ? {name: detected.name, provider: detected.provider, certain: detected.certain} : null,
@@ -247,7 +247,8 @@ export const handlers: Handlers = {
 	},
 	showAgain: ({list, service}) => updateSettings((current) => withoutService(current, list, service)),
 	async getTabState({tabId: asked}) {
-		// The toolbar popup's tab: the active one of the window last focused, whose toolbar opened it.
+		// The toolbar popup's tab: the active one of the window last focused, whose toolbar was just clicked (or whose
+		// shortcut was pressed: both focus it); the popup asks in one message instead of querying the tabs first.
 		const tabId = asked ?? (await browser.tabs.query({active: true, lastFocusedWindow: true}))[0]?.id;
 		if (tabId === undefined) return {serviceId: null};
 		// Both asked at once: the popup's first render waits for this answer (one round trip to the browser, not two).
@@ -257,8 +258,9 @@ export const handlers: Handlers = {
 		]);
 		// Both browsers reset a tab's own badge when it navigates to another document. So a detected tab
 		// whose badge is gone has left the service for a page where the content script never ran; one whose badge
-		// cannot be read (null) is gone.
-		if (state.serviceId !== null && !badge) {
+		// cannot be read (null) is gone. Read apart from the state, the badge may come from just before a visit that
+		// set it and then wrote this state (pageVisit): it is read once more before the state is forgotten.
+		if (state.serviceId !== null && !badge && !(await browser.action.getBadgeText({tabId}).catch(() => null))) {
 			await writeTabState(tabId, {serviceId: null});
 			return {serviceId: null};
 		}

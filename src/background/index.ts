@@ -1,7 +1,8 @@
 /**
  * The background: owns all state (settings, per-tab detection, the badge). Every listener is
  * registered synchronously at the top level, as MV3 requires for a service worker that may be stopped
- * and restarted at any time; all state lives in storage (see ./store.ts), none in variables.
+ * and restarted at any time; all state lives in storage (see ./store.ts), none in variables (a variable may cache
+ * what the browser keeps, such as which popup page is set: ./popup-page.ts).
  */
 // First: every language's messages (banner texts and badge titles in the language the settings choose). The bundle may
 // run shared chunks before this import's code, so no module may call t() when it loads, only in its functions.

@@ -50,6 +50,27 @@ describe('the toolbar popup follows the settings language', () => {
 		}
 	});
 
+	it('a browser whose call throws instead of rejecting still reads and changes the settings', async () => {
+		const {readSettings, updateSettings} = await freshStore();
+		const setPopup = fake.current.action.setPopup;
+		fake.current.action.setPopup = () => {
+			throw new TypeError('action.setPopup is not a function');
+		};
+		expect((await readSettings()).language).toBe('auto');
+		expect((await updateSettings({language: 'fr'})).language).toBe('fr');
+		fake.current.action.setPopup = setPopup;
+		await readSettings();
+		expect(await popup()).toBe('chrome-extension://test-extension-id/popup/fr.html');
+	});
+
+	it('a change that could not be stored leaves the popup as it was', async () => {
+		const {readSettings, updateSettings} = await freshStore();
+		await readSettings();
+		fake.current.storage.local.set = () => Promise.reject(new Error('QuotaExceededError'));
+		await expect(updateSettings({language: 'he'})).rejects.toThrow('QuotaExceededError');
+		expect(await popup()).toBe('chrome-extension://test-extension-id/popup/en.html');
+	});
+
 	it('a popup that could not be set is set again at the next read', async () => {
 		const {readSettings} = await freshStore();
 		const setPopup = fake.current.action.setPopup;

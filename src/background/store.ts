@@ -64,8 +64,10 @@ export function updateSettings(patch: SettingsChange | ((current: Settings) => S
 		const patched = applyPatch(current, typeof patch === 'function' ? patch(current) : patch);
 		// Ended snoozes go whenever the settings are written: kept, they would tell when a service was visited.
 		const settings = {...patched, snoozedUntil: runningSnoozes(patched.snoozedUntil, Date.now())};
-		popupSpeaks(speakLanguageOf(settings));
+		const lang = speakLanguageOf(settings);
 		await browser.storage.local.set({[SETTINGS_KEY]: settings});
+		// Once stored: a read made meanwhile (not in this queue) got the settings before this change, and set their page.
+		popupSpeaks(lang);
 		return settings;
 	});
 }

@@ -35,14 +35,18 @@ async function fresh(failing: {catalogue?: boolean; data?: boolean} = {}) {
 	}));
 	const i18n = await import('../core/i18n');
 	const {firstView} = await import('./first-view');
-	const requests = (settings: Partial<Settings>): PopupRequests => ({
-		service: Promise.resolve('google-photos'),
-		moves: Promise.resolve({available: false}),
-		settings: Promise.resolve({...DEFAULTS, ...settings}),
-		// What early.js imported, for the page's language (fr).
-		catalogue: failing.catalogue ? Promise.reject(new Error('no file')) : Promise.resolve({default: fr}),
-		pageData: failing.data ? Promise.reject(new Error('no file')) : Promise.resolve({default: '{"lang":"fr"}'}),
-	});
+	const requests = (settings: Partial<Settings>, changed?: Partial<Settings>): PopupRequests => {
+		const newer = changed && {...DEFAULTS, ...changed};
+		return {
+			service: Promise.resolve('google-photos'),
+			moves: Promise.resolve({available: false}),
+			settings: Promise.resolve({...DEFAULTS, ...settings}),
+			changed: () => newer,
+			// What early.js imported, for the page's language (fr).
+			catalogue: failing.catalogue ? Promise.reject(new Error('no file')) : Promise.resolve({default: fr}),
+			pageData: failing.data ? Promise.reject(new Error('no file')) : Promise.resolve({default: '{"lang":"fr"}'}),
+		};
+	};
 	i18n.setLanguage('fr');
 	return {...i18n, firstView, requests};
 }
@@ -69,6 +73,17 @@ describe('the popup’s first view', () => {
 		expect(uiLanguage()).toBe('de');
 		expect(first.data).toMatchObject({lang: 'de'});
 		expect(t('popupLoading')).toBe((JSON.parse(de) as Record<string, string>)['popupLoading']);
+	});
+
+	it('settings another page stored since they were asked for are newer: those, in their language', async () => {
+		const {firstView, requests, uiLanguage} = await fresh();
+		const first = await firstView(
+			requests({language: 'fr', preference: 'cloud'}, {language: 'de', preference: 'self-hosted'}),
+			'fr',
+		);
+		expect(first.settings).toMatchObject({language: 'de', preference: 'self-hosted'});
+		expect(uiLanguage()).toBe('de');
+		expect(first.data).toMatchObject({lang: 'de'});
 	});
 
 	it('files that did not load: messages show their keys, and no page data (the popup says it is loading)', async () => {

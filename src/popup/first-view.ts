@@ -27,15 +27,20 @@ export type FirstView = {
 export async function firstView(requests: PopupRequests, lang: Language): Promise<FirstView> {
 	// Both of the page's language's files, at once, from early.js's imports where it made them.
 	void loadPageData(lang, requests.pageData).catch(() => {});
-	const [serviceId, moves, settings] = await Promise.all([
+	const [serviceId, moves, asked] = await Promise.all([
 		requests.service,
 		requests.moves,
 		requests.settings,
 		loadCatalogue(lang, requests.catalogue).catch(() => {}),
 	]);
 	// Settings whose language is not the page's (changed since the background set this page): that language's
-	// messages and data instead.
-	await whenSpoken(settings, () => applyLanguage(settings));
-	const data = await loadPageData(dataLanguage()).catch(() => undefined);
-	return {serviceId, moves, settings, data};
+	// messages and data instead. Settings another page stored meanwhile are newer: those, the same way.
+	let settings = requests.changed() ?? asked;
+	for (;;) {
+		const shown = settings;
+		await whenSpoken(shown, () => applyLanguage(shown));
+		const data = await loadPageData(dataLanguage()).catch(() => undefined);
+		settings = requests.changed() ?? shown;
+		if (settings === shown) return {serviceId, moves, settings, data};
+	}
 }

@@ -51,6 +51,22 @@ describe('popup requests', () => {
 		}
 	});
 
+	it('watch the settings from the start: the newest another page stored is the popup’s', async () => {
+		const {startRequests} = await import('./requests');
+		const {fake} = await import('../../test/fake-browser');
+		const {DEFAULTS, SETTINGS_KEY} = await import('../core/settings-defaults');
+		const requests = startRequests(3);
+		expect(requests.changed()).toBeUndefined();
+		const emit = (value: unknown, area: string) => {
+			for (const listener of fake.current.storage.onChanged.list) listener({[SETTINGS_KEY]: {newValue: value}}, area);
+		};
+		emit({...DEFAULTS, language: 'fr'}, 'local');
+		emit({...DEFAULTS, language: 'he'}, 'local');
+		emit({...DEFAULTS, language: 'ru'}, 'sync'); // not the extension's settings
+		emit(undefined, 'local'); // removed: nothing newer to show
+		expect(requests.changed()?.language).toBe('he');
+	});
+
 	it('fall back instead of rejecting when the background cannot answer', async () => {
 		send.mockImplementation(() => Promise.reject(new Error('No answer')));
 		const {startRequests} = await import('./requests');
@@ -58,5 +74,12 @@ describe('popup requests', () => {
 		expect(await requests.service).toBeNull();
 		expect(await requests.moves).toEqual({available: false});
 		expect((await requests.settings).version).toBeGreaterThan(0);
+		// In the language the popup's page was set for.
+		document.documentElement.dataset.language = 'he';
+		try {
+			expect((await startRequests(3).settings).language).toBe('he');
+		} finally {
+			delete document.documentElement.dataset.language;
+		}
 	});
 });

@@ -1,6 +1,6 @@
 /**
- * What the popup asks for before it can show anything: the tab it describes, that tab's service, the moves in
- * progress, the settings, and its language's page data. They are asked for by `early.js` (./early.ts), a classic
+ * What the popup asks for before it can show anything: the service of the tab it describes, the moves in
+ * progress, the settings, and its language's messages and page data. They are asked for by `early.js` (./early.ts), a classic
  * script of a few hundred bytes first in the popup's <head>, while the popup's own module loads: measured, the
  * answers took about 15 ms after being asked, so asked for by the popup's own code they were its critical path
  * (docs/performance.md).
@@ -10,8 +10,9 @@
  */
 import {isLanguage, languageFor, type Language} from '../core/languages';
 import type {MovesState} from '../core/message-map';
+import {browser} from '../core/browser';
 import {send} from '../core/send';
-import {DEFAULTS, type Settings} from '../core/settings-defaults';
+import {DEFAULTS, SETTINGS_KEY, type Settings} from '../core/settings-defaults';
 import {CATALOGUE_FILES, PAGE_DATA_FILES} from '../core/language-files';
 import {tabInAddress} from './current-tab';
 
@@ -19,6 +20,8 @@ export type PopupRequests = {
 	service: Promise<string | null>;
 	moves: Promise<MovesState>;
 	settings: Promise<Settings>;
+	/** The settings another page stored since they were asked for (the newest), if any: newer than `settings`. */
+	changed: () => Settings | undefined;
 	/** early.js's import of the popup's language's catalogue and page data (none when the popup asks itself). */
 	catalogue?: Promise<{default: string}>;
 	pageData?: Promise<{default: unknown}>;
@@ -34,12 +37,21 @@ type Scope = typeof globalThis & {[KEY]?: PopupRequests};
  * critical path: docs/performance.md).
  */
 export function startRequests(tabId: number | null): PopupRequests {
+	// Watched from now: a change stored after the background answered would otherwise be lost until the popup's own
+	// listener (ui/hooks.ts useSettings) is there, after its first render.
+	let changed: Settings | undefined;
+	browser.storage.onChanged.addListener((changes, area) => {
+		const next: unknown = changes[SETTINGS_KEY]?.newValue;
+		if (area === 'local' && typeof next === 'object' && next !== null) changed = next as Settings;
+	});
 	return {
 		service: send('getTabState', {tabId})
 			.then((state) => state.serviceId)
 			.catch(() => null),
 		moves: send('getMoves', null).catch((): MovesState => ({available: false})),
-		settings: send('getSettings', null).catch((): Settings => ({...DEFAULTS})),
+		// Settings that cannot be had: the defaults, in the language the popup's page was set for.
+		settings: send('getSettings', null).catch((): Settings => ({...DEFAULTS, language: popupLanguage()})),
+		changed: () => changed,
 	};
 }
 

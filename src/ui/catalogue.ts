@@ -4,8 +4,8 @@
  * its own language opened the popup sooner than the ten in one file, and the ten as ten files made the other pages
  * slower in Chromium, which loads each extension file with a cost of its own (docs/performance.md).
  *
- * A page renders once its language is loaded (`onceSpoken`, at its start: the browser's, or the one the popup's page
- * was built for: popup/requests.ts popupLanguage); settings that choose
+ * A page renders once its browser's language is loaded (`onceSpoken`, at its start; the popup gathers its own first
+ * view, in its page's language: popup/first-view.ts); settings that choose
  * another language are applied once that one is loaded too (`whenSpoken`, used by ui/hooks.ts useSettings and the
  * options). Each language's file is loaded once per page and given to core/i18n.ts.
  */

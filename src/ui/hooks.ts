@@ -7,7 +7,7 @@
  * frame, and a request started there would make every page wait one frame more than it has to. The
  * answers are taken in a layout effect, which runs right after the render that subscribes.
  */
-import {useEffect, useLayoutEffect, useMemo, useState} from 'preact/hooks';
+import {useLayoutEffect, useMemo, useState} from 'preact/hooks';
 import {browser} from '../core/browser';
 import {dataLanguage} from '../core/i18n';
 import {send} from '../core/send';
@@ -65,7 +65,7 @@ export function useSettings(
 ): [Settings | null, (patch: Partial<Pick<Settings, 'preference'>>) => Promise<void>] {
 	const [asked, known] = given instanceof Promise ? [given, undefined] : [undefined, given];
 	const request = useMemo(() => {
-		// Settings the page has already applied before its first render (the popup: popup/first-view.ts).
+		// Settings the page has already applied before its first render, newest first (the popup: popup/first-view.ts).
 		if (known) return Promise.resolve(known);
 		// Its turn taken now: a change made on another page before these settings arrive is newer, and wins.
 		const turn = takeTurn();
@@ -75,7 +75,9 @@ export function useSettings(
 	}, []);
 	const loaded = usePromise(request, known);
 	const [updated, setUpdated] = useState<Settings | null>(null);
-	useEffect(() => {
+	// Listening from the first render's commit (a layout effect runs before the browser can deliver another event):
+	// the popup watched until then itself (popup/requests.ts).
+	useLayoutEffect(() => {
 		const onChanged = (changes: Record<string, {newValue?: unknown}>, area: string) => {
 			const next = changes[SETTINGS_KEY]?.newValue as Settings | undefined;
 			if (area !== 'local' || typeof next !== 'object' || next === null) return;

@@ -2,7 +2,8 @@
  * The language of an extension page: the settings' choice (settings.language, "auto" for the browser's),
  * applied as soon as the settings the page asks for arrive, and again whenever they change on another page
  * (the options), so that every open surface follows at once. Until then the page speaks the browser's
- * language (core/i18n.ts), which is the right one for the default choice: no round trip before a render.
+ * language (core/i18n.ts), which is the right one for the default choice: no round trip before a render; the
+ * popup, whose page is built for the settings' language, speaks that one (popup/requests.ts popupLanguage).
  *
  * Each page names its document title once (`titled`); applyLanguage sets lang, dir and the title.
  */
