@@ -26,7 +26,6 @@ import {
 	launchWithoutExtension,
 	serviceWorker,
 	type ChromiumSession,
-	type ExtensionSession,
 	type FirefoxSession,
 } from './browser/browsers';
 import {evalWithApi} from './browser/ext-api';
@@ -252,15 +251,11 @@ async function openPopupTimed(session: ChromiumSession, site: Page, popupPath: s
 	}
 }
 
-/** The popup page the background set for the settings' language (src/background/popup-page.ts): what a person opens. */
-async function popupPage(session: ExtensionSession): Promise<string> {
-	return new URL(await session.extEval((api) => api.action.getPopup({}))).pathname.slice(1);
-}
-
 async function popupChromium(session: ChromiumSession) {
 	const site = await session.openSite(PHOTOS_URL);
 	await session.waitForBadge(site.tabId, '!');
-	const popup = await popupPage(session);
+	// The page the background set for the settings' language: what a person opens.
+	const popup = await session.popupPage();
 	await openPopupTimed(session, site.page, popup); // warm-up
 	await openPopupTimed(session, site.page, EMPTY_PAGE);
 	const samples = await alternate((arm) => openPopupTimed(session, site.page, arm === 'with' ? popup : EMPTY_PAGE));
@@ -346,7 +341,7 @@ async function popupFirefox(session: FirefoxSession) {
 			await page.close().catch(() => {});
 		}
 	};
-	const popupPath = `${await popupPage(session)}?tab=${site.tabId}`;
+	const popupPath = `${await session.popupPage()}?tab=${site.tabId}`;
 	await once(popupPath);
 	await once(EMPTY_PAGE);
 	const samples = await alternate((arm) => once(arm === 'with' ? popupPath : EMPTY_PAGE));

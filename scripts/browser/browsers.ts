@@ -110,6 +110,10 @@ export abstract class ExtensionSession {
 	abstract extEval<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R>;
 	/** Opens an extension page (path relative to the extension root) in a new tab and waits for `ready`. */
 	abstract openExtensionPage(pagePath: string, ready: string): Promise<Page>;
+	/** The toolbar popup's page, as a path in the extension: the one the background set for the settings' language, or the manifest's. */
+	async popupPage(): Promise<string> {
+		return new URL(await this.extEval((api) => api.action.getPopup({}))).pathname.slice(1);
+	}
 	/** The popup describing `site`: the real toolbar popup in Chromium, the page it would open (popup/<lang>.html?tab=<id>) in Firefox. */
 	abstract openPopup(site: SitePage): Promise<Page>;
 	/**
@@ -627,9 +631,7 @@ class FirefoxSession extends ExtensionSession {
 	}
 
 	async openPopup(site: SitePage): Promise<Page> {
-		// The page the toolbar would open: the one the background set for the settings' language, or the manifest's.
-		const page = new URL(await this.extEval((api) => api.action.getPopup({}))).pathname.slice(1);
-		return this.openExtensionPage(`${page}?tab=${site.tabId}`, 'body[data-ready="1"]');
+		return this.openExtensionPage(`${await this.popupPage()}?tab=${site.tabId}`, 'body[data-ready="1"]');
 	}
 
 	async inClosedShadowRoot<R>(page: Page, host: ElementHandle<Element>, fnSource: string): Promise<R> {

@@ -177,6 +177,7 @@ export class Builder {
 			]);
 		}
 
+		const messagesOf = (lang: string) => path.join(this.root, 'locales', lang, 'messages.json');
 		for (const target of this.targets) {
 			const scripts = this.units.find((unit) => unit.target === target && unit.name === 'scripts');
 			for (const [from, to] of await this.staticFiles(target)) {
@@ -195,7 +196,6 @@ export class Builder {
 				}
 				// The popup in each language too, the one the background sets for the settings' language: from its page and
 				// each language's messages (its "Loading…").
-				const messagesOf = (lang: string) => path.join(this.root, 'locales', lang, 'messages.json');
 				if (page === 'popup' && (touched(from) || LANGUAGES.some((lang) => touched(messagesOf(lang))))) {
 					const html = await readFile(from, 'utf8');
 					for (const lang of LANGUAGES) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type {Metafile} from 'esbuild';
 import {directionOf, type Language} from '../../src/core/languages';
 import {catalogueFile, pageDataFile} from '../../src/core/shared-modules';
+import {escapeHtml} from '../html';
 
 /** The outputs `entry` imports statically, transitively, in discovery order (paths as in the metafile). */
 function staticImports(metafile: Metafile, entry: string): string[] {
@@ -65,10 +66,5 @@ export function popupInLanguage(html: string, lang: Language, preload: boolean, 
 	const at = charset.index + charset[0].length;
 	return (html.slice(0, at) + links + html.slice(at))
 		.replace(root[0], `<html lang="${lang}" dir="${directionOf(lang)}" data-language="${lang}">`)
-		.replace(app, `<main id="app"><p class="muted">${escapeText(loading)}</p></main>`);
-}
-
-/** Text as HTML's text content: our own message, escaped all the same. */
-function escapeText(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+		.replace(app, `<main id="app"><p class="muted">${escapeHtml(loading)}</p></main>`);
 }

@@ -3,8 +3,7 @@
  * the extension's own icon and name, and the listing's one-line tagline. Nothing else: no mock-up of any screen.
  * The texts are escaped (they come from the locales and the listing files).
  */
-const escape = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!);
+import {escapeHtml as escape} from '../html';
 
 export function promoTileHtml({
 	lang,

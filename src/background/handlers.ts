@@ -251,16 +251,15 @@ export const handlers: Handlers = {
 		// shortcut was pressed: both focus it); the popup asks in one message instead of querying the tabs first.
 		const tabId = asked ?? (await browser.tabs.query({active: true, lastFocusedWindow: true}))[0]?.id;
 		if (tabId === undefined) return {serviceId: null};
+		// The badge, or null for a tab that is gone.
+		const readBadge = () => browser.action.getBadgeText({tabId}).catch(() => null);
 		// Both asked at once: the popup's first render waits for this answer (one round trip to the browser, not two).
-		const [state, badge] = await Promise.all([
-			readTabState(tabId),
-			browser.action.getBadgeText({tabId}).catch(() => null),
-		]);
+		const [state, badge] = await Promise.all([readTabState(tabId), readBadge()]);
 		// Both browsers reset a tab's own badge when it navigates to another document. So a detected tab
 		// whose badge is gone has left the service for a page where the content script never ran; one whose badge
 		// cannot be read (null) is gone. Read apart from the state, the badge may come from just before a visit that
 		// set it and then wrote this state (pageVisit): it is read once more before the state is forgotten.
-		if (state.serviceId !== null && !badge && !(await browser.action.getBadgeText({tabId}).catch(() => null))) {
+		if (state.serviceId !== null && !badge && !(await readBadge())) {
 			await writeTabState(tabId, {serviceId: null});
 			return {serviceId: null};
 		}
