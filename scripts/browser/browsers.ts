@@ -609,9 +609,14 @@ class FirefoxSession extends ExtensionSession {
 		return evalWithApi(this.control, fn, ...args);
 	}
 
-	/** Fire-and-poll: BiDi never reports a moz-extension:// navigation as finished. */
-	static async load(page: Page, url: string, ready: string, timeout = 15_000): Promise<void> {
+	/**
+	 * Fire-and-poll: BiDi never reports a moz-extension:// navigation as finished. With `untouchedMs`, the page is
+	 * left alone that long before the first poll: each WebDriver command that reaches a page while it loads is work
+	 * on its main thread (scripts/bench.ts, popupFirefox).
+	 */
+	static async load(page: Page, url: string, ready: string, timeout = 15_000, untouchedMs = 0): Promise<void> {
 		void page.goto(url, {timeout: 3000}).catch(() => {});
+		if (untouchedMs > 0) await sleep(untouchedMs);
 		const end = Date.now() + timeout;
 		for (;;) {
 			try {
@@ -624,9 +629,10 @@ class FirefoxSession extends ExtensionSession {
 		}
 	}
 
-	async openExtensionPage(pagePath: string, ready: string): Promise<Page> {
+	/** `untouchedMs`: see `load`. */
+	async openExtensionPage(pagePath: string, ready: string, untouchedMs = 0): Promise<Page> {
 		const page = this.track(await this.browser.newPage());
-		await FirefoxSession.load(page, this.origin + pagePath, ready);
+		await FirefoxSession.load(page, this.origin + pagePath, ready, 15_000, untouchedMs);
 		return page;
 	}
 
