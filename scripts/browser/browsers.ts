@@ -108,7 +108,10 @@ export abstract class ExtensionSession {
 	 * from outside but its arguments.
 	 */
 	abstract extEval<A extends unknown[], R>(fn: ExtensionFunction<A, R>, ...args: A): Promise<R>;
-	/** Opens an extension page (path relative to the extension root) in a new tab and waits for `ready`. */
+	/**
+	 * Opens an extension page (path relative to the extension root) in a new tab and waits for `ready`. Firefox's
+	 * also takes `untouchedMs`, how long the page is left alone before the first poll (FirefoxSession.load).
+	 */
 	abstract openExtensionPage(pagePath: string, ready: string): Promise<Page>;
 	/** The toolbar popup's page, as a path in the extension: the one the background set for the settings' language, or the manifest's. */
 	async popupPage(): Promise<string> {
