@@ -41,7 +41,8 @@ export function Popup({first}: {first: FirstView}) {
 	const data = usePageData(first.data);
 	const platform = usePlatform();
 
-	const ready = serviceId !== undefined && settings !== null && moves !== undefined && data !== undefined;
+	// The tab's service and the moves came with the first view; page data that did not load leaves it loading.
+	const ready = settings !== null && data !== undefined;
 	// The closed "More details" are rendered right after the popup's first paint (or at once when opened
 	// before that): the person sees the popup without waiting for what is one click away.
 	const [details, setDetails] = useState(false);
