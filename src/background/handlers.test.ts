@@ -12,6 +12,11 @@ const tab = (url: string, id = 7): Runtime.MessageSender => ({
 	frameId: 0,
 });
 
+/** The popup's tab state, from its one message (getPopupView). */
+async function tabStateOf(payload: {tabId: number | null}, sender: Parameters<typeof handlers.getPopupView>[1]) {
+	return {serviceId: (await handlers.getPopupView(payload, sender)).serviceId};
+}
+
 describe('pageVisit', () => {
 	it('marks the tab and answers with a banner model on a catalogued service', async () => {
 		const model = await handlers.pageVisit(
@@ -92,7 +97,7 @@ describe('pageVisit', () => {
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/'));
 		expect(order).toEqual(['badge !', 'state {"tab:7":{"serviceId":"google-photos"}}']);
 		expect(
-			await handlers.getTabState(
+			await tabStateOf(
 				{tabId: 7},
 				{id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'},
 			),
@@ -246,7 +251,7 @@ describe('settings and tab state', () => {
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
 		await fake.current.action.setBadgeText({tabId: 12, text: ''});
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
-		expect(await handlers.getTabState({tabId: 12}, page)).toEqual({serviceId: null});
+		expect(await tabStateOf({tabId: 12}, page)).toEqual({serviceId: null});
 		expect(fake.current.storage.session.dump()).toEqual({});
 	});
 
@@ -254,23 +259,36 @@ describe('settings and tab state', () => {
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
 		fake.current.action.getBadgeText = () => Promise.reject(new Error('No tab with id: 12.'));
-		expect(await handlers.getTabState({tabId: 12}, page)).toEqual({serviceId: null});
+		expect(await tabStateOf({tabId: 12}, page)).toEqual({serviceId: null});
 		expect(fake.current.storage.session.dump()).toEqual({});
-		expect(await handlers.getTabState({tabId: 99}, page)).toEqual({serviceId: null});
+		expect(await tabStateOf({tabId: 99}, page)).toEqual({serviceId: null});
+	});
+
+	it("answers the popup's first view in one message: the tab's service, the moves and the settings", async () => {
+		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
+		await handlers.updateSettings({theme: 'dark'}, tab('https://photos.google.com/', 12));
+		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/en.html'};
+		// The same answers as the messages the other pages ask for the moves and the settings.
+		const [moves, settings] = [await handlers.getMoves(null, page), await handlers.getSettings(null, page)];
+		expect(settings.theme).toBe('dark');
+		expect(await handlers.getPopupView({tabId: 12}, page)).toEqual({serviceId: 'google-photos', moves, settings});
+		// A tab that cannot be told is no service; the settings and the moves answer all the same.
+		vi.spyOn(fake.current.tabs, 'query').mockRejectedValue(new Error('No window'));
+		expect(await handlers.getPopupView({tabId: null}, page)).toEqual({serviceId: null, moves, settings});
 	});
 
 	it('reports the service of a tab for the popup', async () => {
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/index.html'};
-		expect(await handlers.getTabState({tabId: 12}, page)).toEqual({serviceId: 'google-photos'});
-		expect(await handlers.getTabState({tabId: 13}, page)).toEqual({serviceId: null});
+		expect(await tabStateOf({tabId: 12}, page)).toEqual({serviceId: 'google-photos'});
+		expect(await tabStateOf({tabId: 13}, page)).toEqual({serviceId: null});
 	});
 
 	it('reads the badge again before it forgets a tab: a visit may have set it just after the first read', async () => {
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/en.html'};
 		const read = vi.spyOn(fake.current.action, 'getBadgeText').mockResolvedValueOnce('');
-		expect(await handlers.getTabState({tabId: 12}, page)).toEqual({serviceId: 'google-photos'});
+		expect(await tabStateOf({tabId: 12}, page)).toEqual({serviceId: 'google-photos'});
 		expect(read).toHaveBeenCalledTimes(2);
 		expect(Object.keys(fake.current.storage.session.dump())).toEqual(['tab:12']);
 	});
@@ -279,9 +297,9 @@ describe('settings and tab state', () => {
 		await handlers.pageVisit({url: 'https://photos.google.com/'}, tab('https://photos.google.com/', 12));
 		const page = {id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup/en.html'};
 		const query = vi.spyOn(fake.current.tabs, 'query').mockResolvedValue([{id: 12}]);
-		expect(await handlers.getTabState({tabId: null}, page)).toEqual({serviceId: 'google-photos'});
+		expect(await tabStateOf({tabId: null}, page)).toEqual({serviceId: 'google-photos'});
 		expect(query).toHaveBeenCalledWith({active: true, lastFocusedWindow: true});
 		query.mockResolvedValue([]);
-		expect(await handlers.getTabState({tabId: null}, page)).toEqual({serviceId: null});
+		expect(await tabStateOf({tabId: null}, page)).toEqual({serviceId: null});
 	});
 });

@@ -1,6 +1,6 @@
 /** The one handler map: what the background does for each message (see core/message-map.ts). */
 import {browser, type Runtime} from '../core/browser';
-import type {BannerModel} from '../core/message-map';
+import type {BannerModel, TabState} from '../core/message-map';
 import {bannerTexts} from '../core/banner-texts';
 import {checkMoves, makeBackup, type MoveCatalogue} from '../core/backup';
 import {
@@ -114,6 +114,27 @@ async function movesState(): Promise<MovesState> {
 	}
 }
 
+/** The service the given tab is on; null: the active tab of the window last focused (the popup's: getPopupView). */
+async function tabState(asked: number | null): Promise<TabState> {
+	// The toolbar popup's tab: the active one of the window last focused, whose toolbar was just clicked (or whose
+	// shortcut was pressed: both focus it); the popup asks in one message instead of querying the tabs first.
+	const tabId = asked ?? (await browser.tabs.query({active: true, lastFocusedWindow: true}))[0]?.id;
+	if (tabId === undefined) return {serviceId: null};
+	// The badge, or null for a tab that is gone.
+	const readBadge = () => browser.action.getBadgeText({tabId}).catch(() => null);
+	// Both asked at once: the popup's first render waits for this answer (one round trip to the browser, not two).
+	const [state, badge] = await Promise.all([readTabState(tabId), readBadge()]);
+	// Both browsers reset a tab's own badge when it navigates to another document. So a detected tab
+	// whose badge is gone has left the service for a page where the content script never ran; one whose badge
+	// cannot be read (null) is gone. Read apart from the state, the badge may come from just before a visit that
+	// set it and then wrote this state (pageVisit): it is read once more before the state is forgotten.
+	if (state.serviceId !== null && !badge && !(await readBadge())) {
+		await writeTabState(tabId, {serviceId: null});
+		return {serviceId: null};
+	}
+	return state;
+}
+
 /** Gives every tab marked on a detected service its toolbar title again, in the language now in use. */
 async function relabelTabs(): Promise<void> {
 	const lang = dataLanguage();
@@ -155,7 +176,7 @@ export const handlers: Handlers = {
 				? {id: custom, name: custom, concern: t('customSiteConcern'), certain: false}
 				: undefined;
 		// The badge first: a popup opening in between reads "detected, badge gone" as "left the service"
-		// (getTabState, which reads the badge again before it believes that) and would clear the state the next line writes.
+		// (tabState, which reads the badge again before it believes that) and would clear the state the next line writes.
 		await markTab(
 			tabId,
 			detected ? {name: detected.name, provider: detected.provider, certain: detected.certain} : null,
@@ -246,24 +267,20 @@ export const handlers: Handlers = {
 		return settings;
 	},
 	showAgain: ({list, service}) => updateSettings((current) => withoutService(current, list, service)),
-	async getTabState({tabId: asked}) {
-		// The toolbar popup's tab: the active one of the window last focused, whose toolbar was just clicked (or whose
-		// shortcut was pressed: both focus it); the popup asks in one message instead of querying the tabs first.
-		const tabId = asked ?? (await browser.tabs.query({active: true, lastFocusedWindow: true}))[0]?.id;
-		if (tabId === undefined) return {serviceId: null};
-		// The badge, or null for a tab that is gone.
-		const readBadge = () => browser.action.getBadgeText({tabId}).catch(() => null);
-		// Both asked at once: the popup's first render waits for this answer (one round trip to the browser, not two).
-		const [state, badge] = await Promise.all([readTabState(tabId), readBadge()]);
-		// Both browsers reset a tab's own badge when it navigates to another document. So a detected tab
-		// whose badge is gone has left the service for a page where the content script never ran; one whose badge
-		// cannot be read (null) is gone. Read apart from the state, the badge may come from just before a visit that
-		// set it and then wrote this state (pageVisit): it is read once more before the state is forgotten.
-		if (state.serviceId !== null && !badge && !(await readBadge())) {
-			await writeTabState(tabId, {serviceId: null});
-			return {serviceId: null};
-		}
-		return state;
+	async getPopupView({tabId}) {
+		// One message, not one an answer: in Firefox each message was measured on the popup's critical path
+		// (docs/performance.md). Each part answers apart from the others as three messages did: a tab that cannot be
+		// told is no service, moves that cannot be read are unavailable (movesState); only settings that cannot be read
+		// fail the message, and the popup falls back to the defaults for all of it (popup/requests.ts).
+		const [{serviceId}, moves, settings] = await Promise.all([
+			tabState(tabId).catch((error: unknown): TabState => {
+				logFailure("popup: the tab's service not told", error);
+				return {serviceId: null};
+			}),
+			movesState(),
+			readSettings(),
+		]);
+		return {serviceId, moves, settings};
 	},
 	async resetAll() {
 		const {version: _version, ...defaults} = structuredClone(DEFAULTS) as Settings;

@@ -16,7 +16,7 @@ function makeHandlers(): Handlers {
 		getSettings: vi.fn(async () => ({}) as never),
 		updateSettings: vi.fn(async () => ({}) as never),
 		showAgain: vi.fn(async () => ({}) as never),
-		getTabState: vi.fn(async () => ({serviceId: null})),
+		getPopupView: vi.fn(async () => ({serviceId: null, moves: {available: false as const}, settings: {} as never})),
 		resetAll: vi.fn(async () => ({}) as never),
 		getCustomSites: vi.fn(async () => []),
 		addCustomSite: vi.fn(async () => []),
@@ -83,7 +83,7 @@ describe('validation', () => {
 		[{type: 'pageVisit', payload: {url: 'https://x.org/'}, more: 1}, 'Malformed message'],
 		[{type: 'updateSettings', payload: {snoozeDays: 0}}, 'Invalid payload for "updateSettings": snoozeDays'],
 		[{type: 'updateSettings', payload: {version: 9}}, 'Invalid payload for "updateSettings"'],
-		[{type: 'getTabState', payload: {tabId: -1}}, 'Invalid payload for "getTabState": tabId'],
+		[{type: 'getPopupView', payload: {tabId: -1}}, 'Invalid payload for "getPopupView": tabId'],
 	])('%j → %s', async (message, error) => {
 		const handlers = makeHandlers();
 		const reply = await route(message, page, handlers, self);

@@ -102,7 +102,7 @@ const wellFormed: Record<MessageType, fc.Arbitrary<unknown>> = {
 		list: fc.constantFrom('hidden', 'snoozed'),
 		service: fc.constantFrom('flickr', 'google-photos'),
 	}),
-	getTabState: fc.record({tabId: fc.option(fc.nat(), {nil: null})}),
+	getPopupView: fc.record({tabId: fc.option(fc.nat(), {nil: null})}),
 	resetAll: fc.constant(null),
 	getCustomSites: fc.constant(null),
 	addCustomSite: fc.record({site: fc.domain()}),

@@ -268,13 +268,13 @@ describe('the background module starts on a corrupted document', {timeout: 30_00
 });
 
 describe('a corrupted per-tab state (storage.session)', () => {
-	it(`the popup's getTabState and the content script's messages answer cleanly whatever the stored tab state (${Math.round(RUNS / 10)} runs)`, async () => {
+	it(`the popup's getPopupView and the content script's messages answer cleanly whatever the stored tab state (${Math.round(RUNS / 10)} runs)`, async () => {
 		await fc.assert(
 			fc.asyncProperty(fc.anything({withNullPrototype: true}), async (value) => {
 				resetFakeBrowser();
 				await fake.current.storage.session.set({'tab:4': value});
 				await fake.current.action.setBadgeText({tabId: 4, text: '!'});
-				const state = await route({type: 'getTabState', payload: {tabId: 4}}, page, handlers, self);
+				const state = await route({type: 'getPopupView', payload: {tabId: 4}}, page, handlers, self);
 				expect(state.ok).toBe(true);
 				const serviceId = (state as {value: {serviceId: unknown}}).value.serviceId;
 				expect(serviceId === null || typeof serviceId === 'string').toBe(true);

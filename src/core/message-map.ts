@@ -62,6 +62,8 @@ export type MoveStatus = Move & {
 	helper: boolean | null;
 };
 export type MovesState = {available: true; moves: MoveStatus[]} | {available: false};
+/** What the popup's first view waits for (getPopupView). */
+export type PopupView = {serviceId: string | null; moves: MovesState; settings: Settings};
 
 /** What the export-page helper shows, resolved in the UI language by the background. */
 export type HelperModel = {
@@ -104,10 +106,11 @@ type Messages = {
 	 */
 	showAgain: {request: {list: ServiceList; service: string}; response: Settings};
 	/**
-	 * Which service the given tab is on (for the popup, which has no "tabs" permission); null: the active tab of the
-	 * window last focused (the toolbar popup's).
+	 * What the popup's first view waits for, in one message: which service the given tab is on (the popup has no
+	 * "tabs" permission; null: the active tab of the window last focused, the toolbar popup's), the moves in progress
+	 * and the settings.
 	 */
-	getTabState: {request: {tabId: number | null}; response: TabState};
+	getPopupView: {request: {tabId: number | null}; response: PopupView};
 	/** Restores the default settings, removes every custom site (and its permission) and erases the journey. */
 	resetAll: {request: null; response: Settings};
 	/** The custom sites, after bringing their content-script registrations in line with the permissions. */
@@ -169,7 +172,7 @@ export const requestSchemas = {
 		list: z.enum(SERVICE_LISTS),
 		service: serviceKeySchema,
 	}),
-	getTabState: z.strictObject({tabId: z.nullable(z.number().check(z.int(), z.gte(0)))}),
+	getPopupView: z.strictObject({tabId: z.nullable(z.number().check(z.int(), z.gte(0)))}),
 	resetAll: z.null(),
 	getCustomSites: z.null(),
 	addCustomSite: z.strictObject({site: z.string().check(z.minLength(1), z.maxLength(2048))}),
@@ -202,7 +205,7 @@ export const senderTiers: {[K in MessageType]: 'content' | 'extension'} = {
 	getSettings: 'extension',
 	updateSettings: 'extension',
 	showAgain: 'extension',
-	getTabState: 'extension',
+	getPopupView: 'extension',
 	resetAll: 'extension',
 	getCustomSites: 'extension',
 	addCustomSite: 'extension',

@@ -11,6 +11,9 @@ import {popupLanguage, takeRequests} from './requests';
 const lang = popupLanguage();
 setLanguage(lang);
 const requests = takeRequests();
-void firstView(requests, lang).then((first) => render(<Popup first={first} />, document.getElementById('app')!));
+void firstView(requests, lang).then((first) => {
+	// The theme of the settings the first view brings, in the same frame as the first render.
+	void followTheme(first.settings.theme);
+	render(<Popup first={first} />, document.getElementById('app')!);
+});
 localizeDocument(document);
-void followTheme();

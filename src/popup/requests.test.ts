@@ -3,7 +3,11 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 
 const send = vi.fn((type: string, _payload?: unknown) =>
-	Promise.resolve(type === 'getTabState' ? {serviceId: 'google-photos'} : {type}),
+	Promise.resolve(
+		type === 'getPopupView'
+			? {serviceId: 'google-photos', moves: {available: false}, settings: {theme: 'dark'}}
+			: {type},
+	),
 );
 vi.mock('../core/send', () => ({send: (type: string, payload: unknown) => send(type, payload)}));
 
@@ -17,21 +21,22 @@ describe('popup requests', () => {
 		vi.stubGlobal('location', new URL('chrome-extension://x/popup/index.html?tab=7'));
 		const {startEarly, takeRequests} = await import('./requests');
 		startEarly();
-		// All three at once: the tab's state too, for the tab the address names.
-		expect(send.mock.calls.map(([type]) => type).sort()).toEqual(['getMoves', 'getSettings', 'getTabState']);
-		expect(send).toHaveBeenCalledWith('getTabState', {tabId: 7});
+		// All three in one message: the tab's state too, for the tab the address names.
+		expect(send.mock.calls).toEqual([['getPopupView', {tabId: 7}]]);
 		const early = takeRequests();
 		expect(await early.service).toBe('google-photos');
-		expect(send).toHaveBeenCalledTimes(3);
+		expect(await early.moves).toEqual({available: false});
+		expect(await early.settings).toEqual({theme: 'dark'});
+		expect(send).toHaveBeenCalledTimes(1);
 		takeRequests(); // nothing left: the popup asks again
-		expect(send).toHaveBeenCalledTimes(6);
+		expect(send).toHaveBeenCalledTimes(2);
 	});
 
 	it('ask the background for the toolbar’s tab (the active one) when the address names none, in the same message', async () => {
 		vi.stubGlobal('location', new URL('chrome-extension://x/popup/en.html'));
 		const {startEarly, takeRequests} = await import('./requests');
 		startEarly();
-		expect(send).toHaveBeenCalledWith('getTabState', {tabId: null});
+		expect(send).toHaveBeenCalledWith('getPopupView', {tabId: null});
 		expect(await takeRequests().service).toBe('google-photos');
 	});
 

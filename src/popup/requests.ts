@@ -31,10 +31,10 @@ const KEY = Symbol.for('photo-privacy-advisor/popup-requests');
 type Scope = typeof globalThis & {[KEY]?: PopupRequests};
 
 /**
- * Asks for everything the popup waits for, now; never rejects (each answer has its fallback). `tabId`: the tab the
- * popup describes when its address names one; else (null) the background answers for the active tab of the window
- * last focused, the toolbar popup's: one message, not a query of the tabs and then a message (measured, the popup's
- * critical path: docs/performance.md).
+ * Asks for everything the popup waits for, now, in one message (getPopupView); never rejects (each answer has its
+ * fallback). `tabId`: the tab the popup describes when its address names one; else (null) the background answers for
+ * the active tab of the window last focused, the toolbar popup's: one message, not a query of the tabs and then a
+ * message (measured, the popup's critical path: docs/performance.md).
  */
 export function startRequests(tabId: number | null): PopupRequests {
 	// Watched from now: a change stored after the background answered would otherwise be lost until the popup's own
@@ -44,13 +44,14 @@ export function startRequests(tabId: number | null): PopupRequests {
 		const next: unknown = changes[SETTINGS_KEY]?.newValue;
 		if (area === 'local' && typeof next === 'object' && next !== null) changed = next as Settings;
 	});
+	// One message for all three (measured, each message was on the popup's critical path in Firefox:
+	// docs/performance.md); an answer that cannot be had falls back for each.
+	const view = send('getPopupView', {tabId});
 	return {
-		service: send('getTabState', {tabId})
-			.then((state) => state.serviceId)
-			.catch(() => null),
-		moves: send('getMoves', null).catch((): MovesState => ({available: false})),
+		service: view.then((answer) => answer.serviceId).catch(() => null),
+		moves: view.then((answer) => answer.moves).catch((): MovesState => ({available: false})),
 		// Settings that cannot be had: the defaults, in the language the popup's page was set for.
-		settings: send('getSettings', null).catch((): Settings => ({...DEFAULTS, language: popupLanguage()})),
+		settings: view.then((answer) => answer.settings).catch((): Settings => ({...DEFAULTS, language: popupLanguage()})),
 		changed: () => changed,
 	};
 }

@@ -14,6 +14,7 @@ import {
 	type LaunchOptions,
 	type SitePage,
 } from '../../../scripts/browser/browsers';
+import {evalWithApi} from '../../../scripts/browser/ext-api';
 import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from '../../../scripts/browser/banner';
 import {REPO, scratchDir} from '../../../scripts/browser/paths';
 import {useSession} from './session';
@@ -164,6 +165,20 @@ export function detectionSuite(name: string, launch: (options?: LaunchOptions) =
 			expect((await s().badge(site.tabId)).text).toBe('');
 			const popup = await s().openExtensionPage(`popup/index.html?tab=${site.tabId}`, 'body[data-ready="1"]');
 			expect(await popup.$('h1[data-neutral]')).not.toBeNull();
+		});
+
+		test("the popup opens in the person's theme, with its first render", async () => {
+			const options = await s().openExtensionPage('options/index.html', 'body[data-ready="1"]');
+			await evalWithApi(options, (api) => api.runtime.sendMessage({type: 'updateSettings', payload: {theme: 'dark'}}));
+			const site = await s().openSite('https://photos.google.com/');
+			await s().waitForBadge(site.tabId, '!');
+			const popup = await s().openExtensionPage(`popup/index.html?tab=${site.tabId}`, 'body[data-ready="1"]');
+			// The theme came with the first view's settings (no message of its own): there when the popup is ready.
+			expect(await popup.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+			expect(await popup.$('h1[data-neutral]')).toBeNull(); // the tab's service, from the same one message
+			// And it follows a change made on another page.
+			await evalWithApi(options, (api) => api.runtime.sendMessage({type: 'updateSettings', payload: {theme: 'light'}}));
+			await popup.waitForFunction(() => document.documentElement.dataset['theme'] === 'light', {timeout: 5000});
 		});
 
 		test("keyboard: the banner's buttons are reachable with Tab and never take focus by themselves", async () => {
