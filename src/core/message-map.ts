@@ -63,7 +63,7 @@ export type MoveStatus = Move & {
 };
 export type MovesState = {available: true; moves: MoveStatus[]} | {available: false};
 /** What the popup's first view waits for (getPopupView). */
-export type PopupView = {serviceId: string | null; moves: MovesState; settings: Settings};
+type PopupView = {serviceId: string | null; moves: MovesState; settings: Settings};
 
 /** What the export-page helper shows, resolved in the UI language by the background. */
 export type HelperModel = {
