@@ -14,9 +14,9 @@
  * polled from the start (the method before 2026-12-07); see popupFirefox.
  *   npm run bench -- --help                        this usage
  *
- * Every figure is a median of BENCH_RUNS samples per arm, the arms alternated (ABBA) in two browser
- * instances of the same binary launched the same way (scripts/browser): one with the extension, one
- * without. Ratios are with / without. These are measurements, never assertions: timings are not tested.
+ * Every figure is a median of BENCH_RUNS samples per arm (Firefox's popup: three times as many), the arms
+ * alternated (ABBA) in two browser instances of the same binary launched the same way (scripts/browser): one with
+ * the extension, one without. Ratios are with / without. These are measurements, never assertions: timings are not tested.
  * The method of each measure is in docs/performance.md.
  */
 import {writeFile} from 'node:fs/promises';
@@ -80,9 +80,9 @@ type LoadSample = {
 };
 
 /** Runs `fn` for each arm RUNS times, alternating the order (with, without, without, with, ...). */
-async function alternate<T>(fn: (arm: Arm, i: number) => Promise<T>): Promise<Record<Arm, T[]>> {
+async function alternate<T>(fn: (arm: Arm, i: number) => Promise<T>, rounds = RUNS): Promise<Record<Arm, T[]>> {
 	const out: Record<Arm, T[]> = {with: [], without: []};
-	for (let i = 0; i < RUNS; i++) {
+	for (let i = 0; i < rounds; i++) {
 		const order: Arm[] = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
 		for (const arm of order) out[arm].push(await fn(arm, i));
 	}
@@ -337,6 +337,14 @@ async function background(session: ChromiumSession) {
 const UNTOUCHED_MS = 1000;
 
 /**
+ * Rounds of the Firefox popup (each loads both pages both ways): three times BENCH_RUNS. Its loads are frame-bound
+ * and spread widely (the empty page's quartiles 44 and 58 ms around a median of 48 in the run of 2026-12-07, 03:01),
+ * so the median of 15 moved by several milliseconds from run to run, and the ratio with it (×1.28 to ×1.62 on one
+ * build); three times the loads give its median about the standard error of the others' (docs/performance.md).
+ */
+const FIREFOX_POPUP_ROUNDS = RUNS * 3;
+
+/**
  * Firefox cannot drive its popup: the popup page and the empty page, each in a tab, timed from navigation start.
  * The figure is taken from pages left alone while they load: after the navigation command, none reaches them for
  * UNTOUCHED_MS (the session's BiDi event subscriptions stay on). That is closer to a person's popup, which no
@@ -366,7 +374,7 @@ async function popupFirefox(session: FirefoxSession) {
 		const path = arm === 'with' ? popupPath : EMPTY_PAGE;
 		for (const untouched of i % 2 === 0 ? [true, false] : [false, true])
 			(untouched ? samples : polled)[arm].push(await once(path, untouched ? UNTOUCHED_MS : 0));
-	});
+	}, FIREFOX_POPUP_ROUNDS);
 	await site.page.close();
 	// A page that had not rendered when it was first polled (the threshold leaves 200 ms for the time between the
 	// navigation command and navigation start), or whose mark is missing (NaN): counted, in the log and the JSON.
@@ -624,6 +632,7 @@ async function main() {
 	const out = {
 		date: new Date().toISOString(),
 		runsPerArm: RUNS,
+		firefoxPopupRunsPerArm: FIREFOX_POPUP_ROUNDS,
 		settleMs: SETTLE_MS,
 		machine: {
 			cores: cpus().length,
