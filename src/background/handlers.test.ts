@@ -5,6 +5,13 @@ import {fake} from '../../test/fake-browser';
 import {requestSchemas} from '../core/message-map';
 import {handlers, bannerAllowed} from './handlers';
 
+/** The failures the background handled and logged (a no-op in tests otherwise): a test can tell them from a real answer. */
+const failures = vi.hoisted(() => [] as string[]);
+vi.mock('./log', () => ({
+	logFailure: (what: string) => void failures.push(what),
+	logged: (what: string) => () => void failures.push(what),
+}));
+
 const tab = (url: string, id = 7): Runtime.MessageSender => ({
 	id: 'test-extension-id',
 	url,
@@ -12,9 +19,12 @@ const tab = (url: string, id = 7): Runtime.MessageSender => ({
 	frameId: 0,
 });
 
-/** The popup's tab state, from its one message (getPopupView). */
+/** The popup's tab state, from its one message (getPopupView): a real answer, not the fallback of a failure. */
 async function tabStateOf(payload: {tabId: number | null}, sender: Parameters<typeof handlers.getPopupView>[1]) {
-	return {serviceId: (await handlers.getPopupView(payload, sender)).serviceId};
+	const before = failures.length;
+	const {serviceId} = await handlers.getPopupView(payload, sender);
+	expect(failures.slice(before)).toEqual([]);
+	return {serviceId};
 }
 
 describe('pageVisit', () => {
@@ -273,8 +283,13 @@ describe('settings and tab state', () => {
 		expect(settings.theme).toBe('dark');
 		expect(await handlers.getPopupView({tabId: 12}, page)).toEqual({serviceId: 'google-photos', moves, settings});
 		// A tab that cannot be told is no service; the settings and the moves answer all the same.
-		vi.spyOn(fake.current.tabs, 'query').mockRejectedValue(new Error('No window'));
+		vi.spyOn(fake.current.tabs, 'query').mockRejectedValueOnce(new Error('No window'));
 		expect(await handlers.getPopupView({tabId: null}, page)).toEqual({serviceId: null, moves, settings});
+		expect(failures.at(-1)).toBe("popup: the tab's service not told");
+		// Settings that cannot be read are null (the popup shows its defaults); the tab's service answers all the same.
+		vi.spyOn(fake.current.storage.local, 'get').mockRejectedValueOnce(new Error('Database closed'));
+		expect(await handlers.getPopupView({tabId: 12}, page)).toEqual({serviceId: 'google-photos', moves, settings: null});
+		expect(failures.at(-1)).toBe('popup: settings not read');
 	});
 
 	it('reports the service of a tab for the popup', async () => {

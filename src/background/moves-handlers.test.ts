@@ -62,6 +62,13 @@ describe('moves', () => {
 		]);
 	});
 
+	it("the popup's one message brings the moves in progress, as the move page's own message does", async () => {
+		await start();
+		const moves = await handlers.getMoves(null, page);
+		expect(moves).toMatchObject({available: true, moves: [{service: 'google-photos', tool: 'ente-photos', step: 1}]});
+		expect((await handlers.getPopupView({tabId: 7}, page)).moves).toEqual(moves);
+	});
+
 	it('without the permission: the move starts, no helper is registered', async () => {
 		const moves = await start('google-photos', 'ente-photos', false);
 		expect(moves[0]).toMatchObject({step: 1, helper: false});

@@ -30,6 +30,13 @@ import {
 import {handlers} from './handlers';
 import {route} from './router';
 
+/** The failures the background handled and logged (a no-op in tests otherwise): a fallback is not a clean answer. */
+const failures = vi.hoisted(() => [] as string[]);
+vi.mock('./log', () => ({
+	logFailure: (what: string) => void failures.push(what),
+	logged: (what: string) => () => void failures.push(what),
+}));
+
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
 const ID = 'test-extension-id';
 const self = {extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`};
@@ -274,8 +281,10 @@ describe('a corrupted per-tab state (storage.session)', () => {
 				resetFakeBrowser();
 				await fake.current.storage.session.set({'tab:4': value});
 				await fake.current.action.setBadgeText({tabId: 4, text: '!'});
+				failures.length = 0;
 				const state = await route({type: 'getPopupView', payload: {tabId: 4}}, page, handlers, self);
 				expect(state.ok).toBe(true);
+				expect(failures).toEqual([]); // answered, not fallen back
 				const serviceId = (state as {value: {serviceId: unknown}}).value.serviceId;
 				expect(serviceId === null || typeof serviceId === 'string').toBe(true);
 				const action = await route({type: 'bannerAction', payload: {action: 'snooze'}}, photosTab, handlers, self);

@@ -62,8 +62,8 @@ export type MoveStatus = Move & {
 	helper: boolean | null;
 };
 export type MovesState = {available: true; moves: MoveStatus[]} | {available: false};
-/** What the popup's first view waits for (getPopupView). */
-type PopupView = {serviceId: string | null; moves: MovesState; settings: Settings};
+/** What the popup's first view waits for (getPopupView); settings that could not be read are null. */
+type PopupView = {serviceId: string | null; moves: MovesState; settings: Settings | null};
 
 /** What the export-page helper shows, resolved in the UI language by the background. */
 export type HelperModel = {

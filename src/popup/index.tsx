@@ -11,9 +11,8 @@ import {popupLanguage, takeRequests} from './requests';
 const lang = popupLanguage();
 setLanguage(lang);
 const requests = takeRequests();
-void firstView(requests, lang).then((first) => {
-	// The theme of the settings the first view brings, in the same frame as the first render.
-	void followTheme(first.settings.theme);
-	render(<Popup first={first} />, document.getElementById('app')!);
-});
+void firstView(requests, lang).then((first) => render(<Popup first={first} />, document.getElementById('app')!));
 localizeDocument(document);
+// The theme from the settings early.js asked for (the newest, if another page stored some since), as soon as they are
+// in: no message of its own.
+void followTheme(requests.settings.then((asked) => (requests.changed() ?? asked).theme));

@@ -2,7 +2,7 @@
 /** The popup's requests, asked for once: by early.js before the popup's code loads, taken by the popup. */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 
-const send = vi.fn((type: string, _payload?: unknown) =>
+const send = vi.fn((type: string, _payload?: unknown): Promise<unknown> =>
 	Promise.resolve(
 		type === 'getPopupView'
 			? {serviceId: 'google-photos', moves: {available: false}, settings: {theme: 'dark'}}
@@ -70,6 +70,19 @@ describe('popup requests', () => {
 		emit({...DEFAULTS, language: 'ru'}, 'sync'); // not the extension's settings
 		emit(undefined, 'local'); // removed: nothing newer to show
 		expect(requests.changed()?.language).toBe('he');
+	});
+
+	it('fall back on their own: settings the background could not read leave the service and the moves', async () => {
+		send.mockImplementationOnce(async () => ({serviceId: 'flickr', moves: {available: false}, settings: null}));
+		const {startRequests} = await import('./requests');
+		document.documentElement.dataset.language = 'he';
+		try {
+			const requests = startRequests(3);
+			expect(await requests.service).toBe('flickr');
+			expect(await requests.settings).toMatchObject({version: expect.any(Number) as number, language: 'he'});
+		} finally {
+			delete document.documentElement.dataset.language;
+		}
 	});
 
 	it('fall back instead of rejecting when the background cannot answer', async () => {

@@ -44,14 +44,15 @@ export function startRequests(tabId: number | null): PopupRequests {
 		const next: unknown = changes[SETTINGS_KEY]?.newValue;
 		if (area === 'local' && typeof next === 'object' && next !== null) changed = next as Settings;
 	});
-	// One message for all three (measured, each message was on the popup's critical path in Firefox:
-	// docs/performance.md); an answer that cannot be had falls back for each.
+	// One message for all three (getPopupView: Firefox runs the popup and the background on one thread); each answer
+	// that cannot be had falls back on its own, and all three when the background cannot answer at all.
 	const view = send('getPopupView', {tabId});
+	// Settings that cannot be had: the defaults, in the language the popup's page was set for.
+	const defaults = (): Settings => ({...DEFAULTS, language: popupLanguage()});
 	return {
 		service: view.then((answer) => answer.serviceId).catch(() => null),
 		moves: view.then((answer) => answer.moves).catch((): MovesState => ({available: false})),
-		// Settings that cannot be had: the defaults, in the language the popup's page was set for.
-		settings: view.then((answer) => answer.settings).catch((): Settings => ({...DEFAULTS, language: popupLanguage()})),
+		settings: view.then((answer) => answer.settings ?? defaults()).catch(defaults),
 		changed: () => changed,
 	};
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** The pages' theme: asked for once at start-up, or taken from settings the page has already (the popup). */
+/** The pages' theme: asked for once at start-up, or taken from settings the page asked for anyway (the popup). */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {fake} from '../../test/fake-browser';
 import {DEFAULTS, SETTINGS_KEY} from '../core/settings-defaults';
@@ -25,16 +25,33 @@ describe('followTheme', () => {
 		expect(root.dataset['theme']).toBe('dark');
 	});
 
-	it('applies a theme the page already has at once, without asking (the popup’s first view), and follows it', async () => {
+	it('takes a theme the page asked for anyway (the popup’s first view), without asking again, and follows it', async () => {
 		const {followTheme} = await import('./theme');
 		const root = document.createElement('html');
-		const applied = followTheme('dark', root);
-		// In the same task: the popup's first render and its theme land in one frame.
+		await followTheme(Promise.resolve('dark'), root);
 		expect(root.dataset['theme']).toBe('dark');
-		await applied;
 		expect(send).not.toHaveBeenCalled();
 		emit('light');
 		expect(root.dataset['theme']).toBe('light');
+	});
+
+	it('keeps a change stored while the theme was on its way: it is the newer', async () => {
+		const {followTheme} = await import('./theme');
+		let answer: (theme: 'dark') => void = () => {};
+		const root = document.createElement('html');
+		const applied = followTheme(new Promise((resolve) => (answer = resolve)), root);
+		emit('light');
+		answer('dark');
+		await applied;
+		expect(root.dataset['theme']).toBe('light');
+		// The same when the page asks: an answer read before the change does not undo it.
+		send.mockImplementationOnce(async () => {
+			emit('dark');
+			return {...DEFAULTS, theme: 'light'};
+		});
+		const asked = document.createElement('html');
+		await followTheme(undefined, asked);
+		expect(asked.dataset['theme']).toBe('dark');
 	});
 
 	it('stays automatic when the background cannot answer, and never takes an unknown theme', async () => {

@@ -23,22 +23,21 @@ export function applyTheme(theme: Theme, root: HTMLElement = document.documentEl
 
 /**
  * Applies the stored theme and keeps following it. Resolves once applied; never rejects (auto stays). A page that
- * has the settings already passes their theme (`known`): applied at once, without asking the background again (the
- * popup, whose first view brings the settings: its theme comes with its first render, and its first view waits on
- * one message fewer).
+ * asks for the settings anyway passes their theme (`known`, which must not reject), and the background is not asked
+ * again: the popup, whose one message for its first view brings the settings. A change stored while the theme is on
+ * its way is newer than it, and stays.
  */
-export async function followTheme(known?: Theme, root: HTMLElement = document.documentElement): Promise<void> {
+export async function followTheme(known?: Promise<Theme>, root: HTMLElement = document.documentElement): Promise<void> {
+	let changed = false;
 	browser.storage.onChanged.addListener((changes, area) => {
 		const next = changes[SETTINGS_KEY]?.newValue as Partial<Settings> | undefined;
-		if (area === 'local' && next && typeof next.theme === 'string') applyTheme(next.theme, root);
+		if (area === 'local' && next && typeof next.theme === 'string') {
+			changed = true;
+			applyTheme(next.theme, root);
+		}
 	});
-	if (known !== undefined) {
-		applyTheme(known, root);
-		return;
-	}
-	try {
-		applyTheme((await send('getSettings', null)).theme, root);
-	} catch {
-		applyTheme('auto', root);
-	}
+	const theme = await (known ?? send('getSettings', null).then((settings) => settings.theme)).catch(
+		(): Theme => 'auto',
+	);
+	if (!changed) applyTheme(theme, root);
 }

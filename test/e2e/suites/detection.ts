@@ -173,7 +173,7 @@ export function detectionSuite(name: string, launch: (options?: LaunchOptions) =
 			const site = await s().openSite('https://photos.google.com/');
 			await s().waitForBadge(site.tabId, '!');
 			const popup = await s().openExtensionPage(`popup/index.html?tab=${site.tabId}`, 'body[data-ready="1"]');
-			// The theme came with the first view's settings (no message of its own): there when the popup is ready.
+			// The stored theme is there when the popup is ready (it comes with the popup's one message).
 			expect(await popup.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
 			expect(await popup.$('h1[data-neutral]')).toBeNull(); // the tab's service, from the same one message
 			// And it follows a change made on another page.
