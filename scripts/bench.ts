@@ -16,8 +16,8 @@
  *
  * Every figure is a median of BENCH_RUNS samples per arm (Firefox's popup: three times as many), the arms
  * alternated (ABBA) in two browser instances of the same binary launched the same way (scripts/browser): one with
- * the extension, one without. Ratios are with / without. These are measurements, never assertions: timings are not tested.
- * The method of each measure is in docs/performance.md.
+ * the extension, one without. Ratios are with / without. These are measurements, never assertions: timings are not
+ * tested. The method of each measure is in docs/performance.md.
  */
 import {writeFile} from 'node:fs/promises';
 import {cpus, totalmem} from 'node:os';
@@ -340,7 +340,7 @@ const UNTOUCHED_MS = 1000;
  * Rounds of the Firefox popup (each loads both pages both ways): three times BENCH_RUNS. Its loads are frame-bound
  * and spread widely (the empty page's quartiles 44 and 58 ms around a median of 48 in the run of 2026-12-07, 03:01),
  * so the median of 15 moved by several milliseconds from run to run, and the ratio with it (×1.28 to ×1.62 on one
- * build); three times the loads give its median about the standard error of the others' (docs/performance.md).
+ * build); three times the loads cut its median's standard error by √3 (docs/performance.md).
  */
 const FIREFOX_POPUP_ROUNDS = RUNS * 3;
 

@@ -2,8 +2,8 @@
  * The person's theme (settings.theme: auto, light or dark) on an extension page. base.css keys its
  * colours on `<html data-theme>`: "light" and "dark" force one, anything else follows the system.
  *
- * Every extension page calls `followTheme()` once at start-up (options, comparison, move), the popup with its first
- * view's theme:
+ * Every extension page calls `followTheme()` once at start-up (options, comparison, move); the popup passes the theme
+ * of the settings its one message brings (popup/index.tsx):
  *
  *   import {followTheme} from '../ui/theme';
  *   void followTheme();
@@ -23,7 +23,7 @@ export function applyTheme(theme: Theme, root: HTMLElement = document.documentEl
 
 /**
  * Applies the stored theme and keeps following it. Resolves once applied; never rejects (auto stays). A page that
- * asks for the settings anyway passes their theme (`known`, which must not reject), and the background is not asked
+ * asks for the settings anyway passes their theme (`known`; if it rejects, auto), and the background is not asked
  * again: the popup, whose one message for its first view brings the settings. A change stored while the theme is on
  * its way is newer than it, and stays.
  */
