@@ -9,10 +9,10 @@
  *   BENCH_RUNS=3 npm run bench -- --only=firefox   the shortest run (about a minute): checks the bench still works
  *   BENCH_FLOOR_JS=other/content.js npm run bench -- --part=content --only=chromium
  *                                                  A/B of two content scripts: the floor arm runs the other one
+ *   npm run bench -- --help                        this usage
  *
  * Firefox's popup page is timed twice in each round: left alone for a second while it loads (the figure), and
  * polled from the start (the method before 2026-12-07); see popupFirefox.
- *   npm run bench -- --help                        this usage
  *
  * Every figure is a median of BENCH_RUNS samples per arm (Firefox's popup: three times as many), the arms
  * alternated (ABBA) in two browser instances of the same binary launched the same way (scripts/browser): one with
