@@ -8,7 +8,11 @@
  *   disabled-by-default-v8.cpu_profiler, one sample about every 100 µs): the time of every sample with a
  *   content.js frame anywhere on its stack, which also covers the continuations after the background's
  *   answers (promise microtasks that trace events do not name) and the DOM calls the script makes.
- *   Style, layout and paint of the banner are not JavaScript and appear in neither: they are in the page's
+ *   It does not see the script's compile: V8 compiles the script before any of its frames is on the stack.
+ * - `compileMs`: the script's `v8.compile` events (the script's own compile; a function compiled later, on its first
+ *   call, is inside a frame of the script and so in `sampledMs`);
+ * - `allMs`: everything either sees, once: the union in time of those trace events and those samples.
+ *   Style, layout and paint of the banner are not JavaScript and appear in none: they are in the page's
  *   TaskDuration, compared side by side with and without the extension.
  */
 type TraceEvent = {
@@ -20,7 +24,12 @@ type TraceEvent = {
 	dur?: number;
 	id?: string;
 	args?: {
-		data?: {url?: string; cpuProfile?: {nodes?: CpuNode[]; samples?: number[]}; timeDeltas?: number[]};
+		data?: {
+			url?: string;
+			cpuProfile?: {nodes?: CpuNode[]; samples?: number[]};
+			timeDeltas?: number[];
+			startTime?: number;
+		};
 		fileName?: string;
 	};
 };
@@ -28,7 +37,14 @@ type TraceEvent = {
 export type Trace = {traceEvents: TraceEvent[]} | TraceEvent[];
 type CpuNode = {id: number; parent?: number; callFrame: {url?: string; functionName?: string}};
 
-export type ScriptCost = {evaluateMs: number; sampledMs: number; samples: number; pageScriptSampledMs: number};
+export type ScriptCost = {
+	evaluateMs: number;
+	sampledMs: number;
+	compileMs: number;
+	allMs: number;
+	samples: number;
+	pageScriptSampledMs: number;
+};
 
 function union(intervals: Array<[number, number]>): number {
 	const sorted = intervals.sort((a, b) => a[0] - b[0]);
@@ -51,15 +67,20 @@ export function contentScriptCost(trace: Trace, scriptUrl: string, pageScriptUrl
 			(e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') &&
 			urlOf(e) === scriptUrl,
 	);
-	const evaluateMs = union(named.map((e) => [e.ts, e.ts + (e.dur ?? 0)])) / 1000;
+	const spans = named.map((e): [number, number] => [e.ts, e.ts + (e.dur ?? 0)]);
+	const evaluateMs = union([...spans]) / 1000;
+	const compileMs = union(spans.filter((_, i) => named[i]!.name === 'v8.compile')) / 1000;
 
-	// Sampling profiler: per (pid, profile id), nodes arrive in chunks, samples with time deltas.
-	const profiles = new Map<string, {nodes: Map<number, CpuNode>; samples: number[]; deltas: number[]}>();
+	// Sampling profiler: per (pid, profile id), a start time (the Profile event), then nodes arriving in chunks and
+	// samples with time deltas, on the trace's clock.
+	const starts = new Map<string, number>();
+	for (const e of events) if (e.name === 'Profile') starts.set(`${e.pid}:${e.id}`, e.args?.data?.startTime ?? NaN);
+	const profiles = new Map<string, {nodes: Map<number, CpuNode>; samples: number[]; deltas: number[]; start: number}>();
 	for (const e of events) {
 		if (e.name !== 'ProfileChunk') continue;
 		const key = `${e.pid}:${e.id}`;
 		let p = profiles.get(key);
-		if (!p) profiles.set(key, (p = {nodes: new Map(), samples: [], deltas: []}));
+		if (!p) profiles.set(key, (p = {nodes: new Map(), samples: [], deltas: [], start: starts.get(key) ?? NaN}));
 		const data = e.args?.data ?? {};
 		for (const node of data.cpuProfile?.nodes ?? []) p.nodes.set(node.id, node);
 		p.samples.push(...(data.cpuProfile?.samples ?? []));
@@ -83,16 +104,27 @@ export function contentScriptCost(trace: Trace, scriptUrl: string, pageScriptUrl
 			cache.set(id, result);
 			return result;
 		};
-		// Sample i covers the time until sample i + 1.
+		// Sample i is taken at start + the deltas up to i, and covers the time until sample i + 1.
+		let at = p.start;
 		for (let i = 0; i + 1 < p.samples.length; i++) {
+			at += p.deltas[i] ?? 0;
 			const c = classify(p.samples[i]!);
 			const span = p.deltas[i + 1] ?? 0;
 			if (c.ext) {
 				sampled += span;
 				count++;
+				if (Number.isNaN(at)) throw new Error('A profile of the trace has no start time: cannot place its samples');
+				spans.push([at, at + span]);
 			}
 			if (c.page) pageSampled += span;
 		}
 	}
-	return {evaluateMs, sampledMs: sampled / 1000, samples: count, pageScriptSampledMs: pageSampled / 1000};
+	return {
+		evaluateMs,
+		sampledMs: sampled / 1000,
+		compileMs,
+		allMs: union(spans) / 1000,
+		samples: count,
+		pageScriptSampledMs: pageSampled / 1000,
+	};
 }

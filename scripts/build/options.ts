@@ -120,6 +120,49 @@ function minifiedCssText(): esbuild.Plugin {
 	};
 }
 
+/** V8's explicit compile hint (Chrome 136+; a plain comment elsewhere): compile every function of the script at once. */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+/**
+ * The content script starts with COMPILE_HINT. On a photo page it calls nearly every function it has (the URL
+ * decision, the message, the banner's construction), and V8, left to itself, pre-parses each function when the script
+ * is compiled, then parses it again and compiles it on its first call, on the page's main thread, in the middle of
+ * the script's run. With the hint each function is parsed once, in the script's compile. Measured in Chromium on the
+ * bench's photo page (docs/performance.md): about 0.5 ms less main-thread time in all, compile included. Only
+ * content.js: the unit's other scripts were not measured with it. In development builds, the inline source map's
+ * lines move down by one with the code.
+ */
+function compileHint(outdir: string, files: readonly string[]): esbuild.Plugin {
+	const hinted = new Set(files.map((file) => path.join(outdir, file)));
+	const encoder = new TextEncoder();
+	const decoder = new TextDecoder();
+	const SOURCE_MAP = '\n//# sourceMappingURL=data:application/json;base64,';
+	return {
+		name: 'compile-hint',
+		setup(build) {
+			build.onEnd((result) => {
+				const outputs = result.outputFiles ?? [];
+				for (const [i, file] of outputs.entries()) {
+					if (!hinted.has(file.path)) continue;
+					let text = decoder.decode(file.contents);
+					const at = text.lastIndexOf(SOURCE_MAP);
+					if (at !== -1) {
+						const map = JSON.parse(
+							Buffer.from(text.slice(at + SOURCE_MAP.length).trim(), 'base64').toString('utf8'),
+						) as {
+							mappings: string;
+						};
+						map.mappings = `;${map.mappings}`;
+						text = `${text.slice(0, at)}${SOURCE_MAP}${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
+					}
+					const contents = encoder.encode(`${COMPILE_HINT}\n${text}`);
+					outputs[i] = {path: file.path, hash: file.hash, contents, text: decoder.decode(contents)};
+				}
+			});
+		},
+	};
+}
+
 /**
  * Removes the one HTML sink in Preact: `dangerouslySetInnerHTML`. The extension never uses it (nothing
  * from a page or a file may reach the DOM as HTML), and Firefox's linter rightly flags the assignment.
@@ -223,7 +266,12 @@ export function unitOptions(opts: {
 			// The content script must stay tiny: every name minified too.
 			minifyIdentifiers: true,
 			// sharedModulesExternal: early.js imports its language's catalogue and page data by their fixed paths.
-			plugins: [rulesAsLiteral(root, opts.dataset), minifiedCssText(), sharedModulesExternal(root)],
+			plugins: [
+				rulesAsLiteral(root, opts.dataset),
+				minifiedCssText(),
+				sharedModulesExternal(root),
+				compileHint(outdir, ['content.js']),
+			],
 		},
 		styles: {
 			...common,
