@@ -16,8 +16,8 @@
  *
  * Every figure is a median of BENCH_RUNS samples per arm (Firefox's popup and the content script's trace: three
  * times as many), the arms alternated (ABBA) in two browser instances of the same binary launched the same way
- * (scripts/browser): one with the extension, one without. Ratios are with / without. These are measurements, never assertions: timings are not
- * tested. The method of each measure is in docs/performance.md.
+ * (scripts/browser): one with the extension, one without. Ratios are with / without. These are measurements,
+ * never assertions: timings are not tested. The method of each measure is in docs/performance.md.
  */
 import {writeFile} from 'node:fs/promises';
 import {cpus, totalmem} from 'node:os';

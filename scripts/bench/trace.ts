@@ -1,19 +1,20 @@
 /**
  * Reading a Chromium trace (puppeteer page.tracing) for the content script's main-thread cost.
  *
- * Two measures, both filtered by the script's URL (chrome-extension://<id>/content.js):
+ * Four measures, all filtered by the script's URL (chrome-extension://<id>/content.js):
  * - `evaluateMs`: the trace events the renderer main thread records with that URL (EvaluateScript:
  *   compile and first run; FunctionCall: timers and event listeners), their union in time;
  * - `sampledMs`: from the V8 sampling profiler in the same trace (category
  *   disabled-by-default-v8.cpu_profiler, one sample about every 100 µs): the time of every sample with a
  *   content.js frame anywhere on its stack, which also covers the continuations after the background's
  *   answers (promise microtasks that trace events do not name) and the DOM calls the script makes.
- *   It does not see the script's compile: V8 compiles the script before any of its frames is on the stack.
- * - `compileMs`: the script's `v8.compile` events (the script's own compile; a function compiled later, on its first
- *   call, is inside a frame of the script and so in `sampledMs`);
+ *   It does not see the script's compile: V8 compiles the script before any of its frames is on the stack;
+ * - `compileMs`: the script's `v8.compile` events (the script's own compile; a function compiled later, on
+ *   its first call, is inside a frame of the script and so in `sampledMs`);
  * - `allMs`: everything either sees, once: the union in time of those trace events and those samples.
- *   Style, layout and paint of the banner are not JavaScript and appear in none: they are in the page's
- *   TaskDuration, compared side by side with and without the extension.
+ *
+ * Style, layout and paint of the banner are not JavaScript and appear in none of the four: they are in the
+ * page's TaskDuration, compared side by side with and without the extension.
  */
 type TraceEvent = {
 	name: string;
@@ -69,7 +70,9 @@ export function contentScriptCost(trace: Trace, scriptUrl: string, pageScriptUrl
 	);
 	const spans = named.map((e): [number, number] => [e.ts, e.ts + (e.dur ?? 0)]);
 	const evaluateMs = union([...spans]) / 1000;
-	const compileMs = union(spans.filter((_, i) => named[i]!.name === 'v8.compile')) / 1000;
+	const compileMs =
+		union(named.filter((e) => e.name === 'v8.compile').map((e): [number, number] => [e.ts, e.ts + (e.dur ?? 0)])) /
+		1000;
 
 	// Sampling profiler: per (pid, profile id), a start time (the Profile event), then nodes arriving in chunks and
 	// samples with time deltas, on the trace's clock.
@@ -109,10 +112,13 @@ export function contentScriptCost(trace: Trace, scriptUrl: string, pageScriptUrl
 		for (let i = 0; i + 1 < p.samples.length; i++) {
 			at += p.deltas[i] ?? 0;
 			const c = classify(p.samples[i]!);
-			const span = p.deltas[i + 1] ?? 0;
+			// V8 may record a sample slightly out of order (a negative delta): it covers no time.
+			const span = Math.max(0, p.deltas[i + 1] ?? 0);
 			if (c.ext) {
 				sampled += span;
 				count++;
+				// Thrown, not guessed: `allMs` would silently leave these samples out, and a bench figure that is
+				// quietly wrong is worse than a bench run that stops and says why.
 				if (Number.isNaN(at)) throw new Error('A profile of the trace has no start time: cannot place its samples');
 				spans.push([at, at + span]);
 			}
