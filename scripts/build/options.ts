@@ -128,10 +128,10 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
  * decision, the message, the banner's construction), and V8, left to itself, pre-parses each function when the
  * script is compiled, then parses it again and compiles it on its first call, on the page's main thread, in the
  * middle of the script's run. With the hint each function is parsed once, in the script's compile. Measured in
- * Chromium on the bench's photo page, A/B in one run (docs/performance.md, 2026-12-07): the sampled time about
- * 1 ms lower, part of it compile moved to where samples do not see it; all of the script's time (samples and
- * trace events, once) 0.5 to 1.4 ms lower, compile included; no more time on a page of a whole-host service
- * that shows no banner. Only content.js: the unit's other scripts were not measured with it. In development
+ * Chromium on the bench's photo page (docs/performance.md, 2026-12-07): in the bench's A/Bs of the two builds
+ * in one run, the sampled time 1 to 1.6 ms lower, part of it compile moved to where samples do not see it, and
+ * all of the script's time (samples and trace events, once) 1.4 ms lower, compile included; in a profile harness,
+ * 0.5 ms lower in all. No more time on a page of a whole-host service that shows no banner. Only content.js: the unit's other scripts were not measured with it. In development
  * builds, the inline source map's lines move down by one with the code.
  */
 function compileHint(outdir: string, files: readonly string[]): esbuild.Plugin {
