@@ -68,11 +68,10 @@ export function contentScriptCost(trace: Trace, scriptUrl: string, pageScriptUrl
 			(e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') &&
 			urlOf(e) === scriptUrl,
 	);
-	const spans = named.map((e): [number, number] => [e.ts, e.ts + (e.dur ?? 0)]);
+	const spanOf = (e: TraceEvent): [number, number] => [e.ts, e.ts + (e.dur ?? 0)];
+	const spans = named.map(spanOf);
 	const evaluateMs = union([...spans]) / 1000;
-	const compileMs =
-		union(named.filter((e) => e.name === 'v8.compile').map((e): [number, number] => [e.ts, e.ts + (e.dur ?? 0)])) /
-		1000;
+	const compileMs = union(named.filter((e) => e.name === 'v8.compile').map(spanOf)) / 1000;
 
 	// Sampling profiler: per (pid, profile id), a start time (the Profile event), then nodes arriving in chunks and
 	// samples with time deltas, on the trace's clock.

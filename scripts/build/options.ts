@@ -120,7 +120,10 @@ function minifiedCssText(): esbuild.Plugin {
 	};
 }
 
-/** V8's explicit compile hint (Chrome 136+; a plain comment elsewhere): compile every function of the script at once. */
+/**
+ * V8's explicit compile hint (Chrome 136+; a plain comment elsewhere): compile every function of the script at
+ * once.
+ */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /**
@@ -131,8 +134,9 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
  * Chromium on the bench's photo page (docs/performance.md, 2026-12-07): in the bench's A/Bs of the two builds
  * in one run, the sampled time 1 to 1.6 ms lower, part of it compile moved to where samples do not see it, and
  * all of the script's time (samples and trace events, once) 1.4 ms lower, compile included; in a profile harness,
- * 0.5 ms lower in all. No more time on a page of a whole-host service that shows no banner. Only content.js: the unit's other scripts were not measured with it. In development
- * builds, the inline source map's lines move down by one with the code.
+ * 0.5 ms lower in all. No more time on a page of a whole-host service that shows no banner. Only content.js: the
+ * unit's other scripts were not measured with it. In development builds, the inline source map's lines move down
+ * by one with the code.
  */
 function compileHint(outdir: string, files: readonly string[]): esbuild.Plugin {
 	const hinted = new Set(files.map((file) => path.join(outdir, file)));
@@ -157,8 +161,8 @@ function compileHint(outdir: string, files: readonly string[]): esbuild.Plugin {
 						map.mappings = `;${map.mappings}`;
 						text = `${text.slice(0, at)}${SOURCE_MAP}${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
 					}
-					// A fresh output file: esbuild's `hash` is of the old contents, and nothing here reads it, so it
-					// is left out rather than kept stale.
+					// A fresh output file: esbuild's `hash` was of the old contents, and nothing here reads it, so it
+					// is emptied rather than kept stale.
 					const contents = encoder.encode(`${COMPILE_HINT}\n${text}`);
 					outputs[i] = {path: file.path, hash: '', contents, text: decoder.decode(contents)};
 				}
