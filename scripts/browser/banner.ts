@@ -12,12 +12,12 @@
  * - Text, page-level and driver-independent: window.find() searches rendered text, closed shadow
  *   trees included, in both browsers (used as a second, independent check).
  * - Closing: a real mouse click at the Close button's centre (found through the shadow root, and
- *   checked by hit-testing first), and the Escape key. Both work in both browsers.
+ *   checked by hit-testing first), and the Escape key. Both work in both browsers; so does a tap.
  */
 import type {ElementHandle, Page} from 'puppeteer-core';
 import type {ExtensionSession} from './browsers';
 import {fixtureHtml} from './sites';
-import {sleep} from './wait';
+import {poll, sleep} from './wait';
 
 /** Where the banner sits: 16px from the bottom right corner, so 40/24px in from the corner is inside it. */
 const HOST_AT_BANNER_POINT = `(() => {
@@ -130,12 +130,16 @@ export async function pageFindsText(page: Page, text: string): Promise<boolean> 
 	}, text);
 }
 
-/** Clicks the banner's button labelled `label` (its aria-label, else its text) with the mouse, at its centre, after checking the hit lands on the banner. */
+/**
+ * Clicks the banner's button labelled `label` (its aria-label, else its text) at its centre, after checking the hit
+ * lands on the banner: with the mouse (which stays there), or with a finger's tap.
+ */
 export async function clickBannerButton(
 	session: ExtensionSession,
 	page: Page,
 	host: ElementHandle<Element>,
 	label: string,
+	pointer: 'mouse' | 'touch' = 'mouse',
 ): Promise<void> {
 	const content = await readBanner(session, page, host);
 	const button =
@@ -145,7 +149,23 @@ export async function clickBannerButton(
 	const y = button.y + button.height / 2;
 	const hit = await page.evaluate((el, px, py) => document.elementFromPoint(px, py) === el, host, x, y);
 	if (!hit) throw new Error(`The point (${x}, ${y}) of the "${label}" button is covered by something else`);
-	await page.mouse.click(x, y);
+	if (pointer === 'touch') await page.touchscreen.tap(x, y);
+	else await page.mouse.click(x, y);
+}
+
+/** Waits until the banner shows a confirmation (its body gone, its status holding text). */
+export async function waitForConfirmation(session: ExtensionSession, page: Page): Promise<string> {
+	const host = await waitForBannerHost(page);
+	return poll(
+		() =>
+			session.inClosedShadowRoot<string | null>(
+				page,
+				host,
+				`(root) => JSON.stringify(root.querySelector('.body') ? null : root.querySelector('[role=status]').textContent)`,
+			),
+		(text) => Boolean(text),
+		{timeout: 10_000, what: 'the confirmation'},
+	) as Promise<string>;
 }
 
 /**

@@ -4,7 +4,8 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {seeClosedRoots} from '../../test/closed-roots';
 import {bannerTexts} from '../core/banner-texts';
 import type {BannerModel} from '../core/message-map';
-import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS, mountBanner, type BannerCallbacks} from './banner';
+import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS} from '../core/banner-timing';
+import {mountBanner, type BannerCallbacks} from './banner';
 
 /** A model as the background makes it (handlers.ts), its texts from the English messages. */
 function modelFor({
@@ -53,10 +54,14 @@ function mountAndCapture(cb = callbacks(), m = model) {
 	return {banner, root: attached.value, cb, attachShadow};
 }
 
-/** happy-dom's click() is trusted for our purposes only through dispatchEvent with isTrusted unset; emulate a person. */
-function press(button: Element | null) {
+/**
+ * happy-dom's click() is trusted for our purposes only through dispatchEvent with isTrusted unset; emulate a person.
+ * `pointerType`: what a browser's click (a PointerEvent) says of the pointer that made it ("" for a key).
+ */
+function press(button: Element | null, pointerType?: string) {
 	const event = new MouseEvent('click', {bubbles: true});
 	Object.defineProperty(event, 'isTrusted', {value: true});
+	if (pointerType !== undefined) Object.defineProperty(event, 'pointerType', {value: pointerType});
 	button!.dispatchEvent(event);
 }
 function key(name: string, trusted = true) {
@@ -298,17 +303,57 @@ describe('mountBanner', () => {
 		expect(root.activeElement).toBeNull();
 	});
 
-	it('keeps the confirmation when the pointer was already on the banner as the person chose', async () => {
+	it.each(['mouse', 'pen'])(
+		'keeps the confirmation when the person chose with a %s, which is on the banner, until it leaves',
+		async (pointerType) => {
+			vi.useFakeTimers();
+			const {root} = mountAndCapture();
+			press(buttons(root)['Not now']!, pointerType);
+			await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).not.toBe(''));
+			vi.advanceTimersByTime(CONFIRMATION_MS * 3);
+			expect(document.body.children).toHaveLength(1);
+			root.querySelector('section')!.dispatchEvent(new Event('pointerleave'));
+			vi.advanceTimersByTime(CONFIRMATION_MS + 1);
+			expect(document.body.children).toHaveLength(0);
+		},
+	);
+
+	it("lets the confirmation go after a tap, even where the tap's :hover sticks", async () => {
 		vi.useFakeTimers();
 		const {root} = mountAndCapture();
-		root.querySelector('section')!.dispatchEvent(new Event('pointerenter'));
-		press(buttons(root)['Not now']!);
+		const matches = vi.spyOn(Element.prototype, 'matches').mockImplementation((selector) => selector === ':hover');
+		press(buttons(root)['Not now']!, 'touch');
+		matches.mockRestore();
 		await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).not.toBe(''));
-		vi.advanceTimersByTime(CONFIRMATION_MS * 3);
-		expect(document.body.children).toHaveLength(1);
-		root.querySelector('section')!.dispatchEvent(new Event('pointerleave'));
 		vi.advanceTimersByTime(CONFIRMATION_MS + 1);
 		expect(document.body.children).toHaveLength(0);
+	});
+
+	it.each([
+		[true, 1],
+		[false, 0],
+	])('after a choice made with a key, holds the confirmation as `:hover` says (%s)', async (hover, left) => {
+		vi.useFakeTimers();
+		const {root} = mountAndCapture();
+		const matches = vi
+			.spyOn(Element.prototype, 'matches')
+			.mockImplementation((selector) => hover && selector === ':hover');
+		press(buttons(root)['Not now']!, '');
+		matches.mockRestore();
+		await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).not.toBe(''));
+		vi.advanceTimersByTime(CONFIRMATION_MS * 2);
+		expect(document.body.children).toHaveLength(left);
+	});
+
+	it('listens for no pointer event until a choice, then for the pointer coming and going', async () => {
+		// happy-dom's own EventTarget, which its nodes inherit from (the global one may be Node's).
+		const added = vi.spyOn(Object.getPrototypeOf(Node.prototype) as EventTarget, 'addEventListener');
+		const pointerTypes = () => added.mock.calls.map(([type]) => type).filter((type) => type.startsWith('pointer'));
+		const {root} = mountAndCapture();
+		expect(pointerTypes()).toEqual([]);
+		press(buttons(root)['Not now']!, 'mouse');
+		expect(pointerTypes()).toEqual(['pointerenter', 'pointerleave']);
+		added.mockRestore();
 	});
 
 	it('leaves an Escape the page handled itself to the page', () => {

@@ -6,6 +6,7 @@
  * keyboard operable (its buttons are in the tab order; Escape closes it), light and dark, right-to-left
  * ready, reduced motion honoured. Synthetic events from the page (isTrusted false) are ignored.
  */
+import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS} from '../core/banner-timing';
 import type {BannerAction, BannerModel} from '../core/message-map';
 import css from './banner.css';
 import {el, fixedHost, removeStale} from './dom';
@@ -24,12 +25,6 @@ export type BannerCallbacks = {
 };
 
 export type MountedBanner = {host: HTMLElement; remove: () => void};
-
-/** The banner is announced once it is in the page (see `status`). */
-export const ANNOUNCE_DELAY_MS = 150;
-
-/** How long a confirmation stays after a choice, unless the person is interacting with it. */
-export const CONFIRMATION_MS = 8000;
 
 /** Marks the banner inside its closed shadow root, so that a later copy of the script finds a banner an earlier, cut-off copy left. */
 const MARK = 'data-photo-privacy-advisor';
@@ -118,9 +113,11 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	}
 
 	// Whether the person is on the banner (pointer over it, or focus in it): a confirmation never goes
-	// away under them. Tracked from the start, since the pointer is already there when they choose.
+	// away under them. Focus is tracked from the start; the pointer from the choice on (see `choose`).
 	let hovering = false;
 	let focused = false;
+	/** The kind of pointer of the last click on the banner: "mouse", "pen", "touch", or "" for a key. */
+	let pointer: string | undefined;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const holdOrRelease = () => {
 		clearTimeout(timer);
@@ -135,6 +132,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 			switch (event.type) {
 				case 'click': {
 					const target = event.isTrusted && (event.target as Element).closest('button');
+					pointer = (event as Partial<PointerEvent>).pointerType;
 					if (target) onClicks.get(target)?.();
 					return;
 				}
@@ -148,11 +146,18 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 			holdOrRelease();
 		},
 	};
-	for (const type of ['click', 'pointerenter', 'pointerleave', 'focusin', 'focusout'])
-		banner.addEventListener(type, onBannerEvent);
+	for (const type of ['click', 'focusin', 'focusout']) banner.addEventListener(type, onBannerEvent);
 
 	/** After a choice: the banner's body gives way to a confirmation, then the banner goes. */
 	function choose(action: BannerAction, confirmation: string) {
+		// The pointer matters from here on, and is listened for from here on: a document's first pointer listener
+		// costs Chromium about 0.1 ms (measured), which a page with none of its own no longer pays for ours on
+		// every load. Where the pointer is now, the click that chose says: a mouse's or a pen's is on the banner; a
+		// touch leaves nothing hovering (its pointerleave came before the click, and a tap's `:hover` sticks); a key
+		// says nothing of the pointer, and there `:hover` does.
+		hovering = pointer === 'mouse' || pointer === 'pen' || (!pointer && banner.matches(':hover'));
+		banner.addEventListener('pointerenter', onBannerEvent);
+		banner.addEventListener('pointerleave', onBannerEvent);
 		// The chosen button is about to go: keep a keyboard or screen-reader user's place in the banner.
 		const hadFocus = root.activeElement !== null;
 		for (const node of [...actions.children, ...more.children]) (node as HTMLButtonElement).disabled = true;

@@ -138,6 +138,40 @@ describe('the content script', () => {
 		expect(hosts()).toHaveLength(1);
 	});
 
+	it('on a host that is all one service, listens for navigations only once a visit failed, then tries again at the next one', async () => {
+		// No Navigation API in happy-dom: the script takes the fallback's history events (Firefox before 147).
+		const added = vi.spyOn(window, 'addEventListener');
+		const popstate = () => added.mock.calls.filter(([type]) => type === 'popstate').length;
+		await load();
+		expect(visits()).toBe(1);
+		expect(popstate()).toBe(0);
+		// The same page load, once more, with a background that fails to answer the first time.
+		let failures = 1;
+		answer = async (message) => {
+			if (message.type === 'pageVisit' && failures-- > 0)
+				throw new Error('Could not establish connection. Receiving end does not exist.');
+			return {ok: true, value: message.type === 'pageVisit' ? MODEL : null};
+		};
+		document.body.replaceChildren();
+		sent = [];
+		await load();
+		expect(visits()).toBe(1);
+		expect(popstate()).toBe(1);
+		window.dispatchEvent(new PopStateEvent('popstate'));
+		await wait();
+		expect(visits()).toBe(2);
+		expect(hosts()).toHaveLength(1);
+		added.mockRestore();
+	});
+
+	it('follows navigations from the start where the address decides (Amazon Photos is a path of amazon.com)', async () => {
+		(window as unknown as {happyDOM: {setURL(url: string): void}}).happyDOM.setURL('https://www.amazon.com/photos');
+		const added = vi.spyOn(window, 'addEventListener');
+		await load();
+		expect(added.mock.calls.map(([type]) => type)).toContain('popstate');
+		added.mockRestore();
+	});
+
 	it('replaces a banner left by a cut-off copy of version 0.1.0, which marked its host (an update under the page)', async () => {
 		const stale = document.createElement('div');
 		stale.setAttribute('data-photo-privacy-advisor', '');

@@ -7,6 +7,8 @@
  * get the script on their whole host; it follows the page into and out of the photos area by listening
  * for navigations (the Navigation API's currententrychange where there is one; else history, hash and <title> changes, which
  * single-page apps make on every route change), batched on a timer and run one at a time, with no polling.
+ * Where the whole host is the service (Google Photos, a site the person added), no navigation within the page
+ * can change what it is: there the script listens for navigations only once a visit has failed, to try it again.
  *
  * Custom sites: the background registers this same script on each site the person added in the options
  * (background/custom-sites.ts). A host that no catalogued service lives on can only be such a site, so
@@ -21,7 +23,7 @@
  * the next navigation or when the tab comes back into view; a copy cut off from its extension (updated
  * or reloaded under the page) takes its banner away instead of offering buttons that can no longer work.
  */
-import {findService, hostMatches} from '../core/url-match';
+import {findService, hostMatches, type Rule, type RuleSet} from '../core/url-match';
 import {browser} from '../core/browser';
 import {send} from '../core/send';
 import {serialQueue} from '../core/serial';
@@ -41,17 +43,18 @@ let current: Visit | null = null;
  */
 const shownHere = new Set<string>();
 
+/** Whether one of the rules in `sets` that name this page's host passes `test`. */
+function ruleOnHost(sets: readonly RuleSet[], test: (rule: Rule) => unknown): boolean {
+	const host = location.hostname;
+	return sets.some((service) =>
+		service.rules.some((rule) => test(rule) && rule.hosts.some((pattern) => hostMatches(host, pattern))),
+	);
+}
+
 /** On a host no catalogued service uses, this script was registered for a custom site: the host is the service. */
 function customSite(): string | undefined {
-	const host = location.hostname;
-	if (
-		location.protocol !== 'https:' ||
-		SERVICE_RULES.some((service) =>
-			service.rules.some((rule) => rule.hosts.some((pattern) => hostMatches(host, pattern))),
-		)
-	)
-		return undefined;
-	return host;
+	if (location.protocol !== 'https:' || ruleOnHost(SERVICE_RULES, () => true)) return undefined;
+	return location.hostname;
 }
 
 async function check(): Promise<void> {
@@ -119,9 +122,9 @@ const inTurn = serialQueue();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastUrl = '';
 function runCheck(): void {
-	inTurn(check).catch(() => {
-		// The background could not answer (extension updated or reloaded under this page): show nothing.
-	});
+	// The background could not answer (extension updated or reloaded under this page, a worker that failed): show
+	// nothing now, and try again later.
+	inTurn(check).catch(retryLater);
 }
 function schedule(): void {
 	clearTimeout(timer);
@@ -132,7 +135,19 @@ function scheduleIfMoved(): void {
 	if (location.href !== lastUrl) schedule();
 }
 
+/**
+ * Whether the address within this host can change what the page is: a rule that names this host with paths,
+ * exclusions or a query, of a service or of the alternatives never flagged. Where none does (Google Photos; a
+ * site the person added, whose whole host is the service) a navigation within the page changes nothing.
+ */
+function addressDecides(): boolean {
+	return ruleOnHost([...SERVICE_RULES, ...NEVER_FLAG_RULES], (rule) => rule.paths || rule.exclude || rule.query);
+}
+
+let watching = false;
 function watchNavigation(): void {
+	if (watching) return;
+	watching = true;
 	// Chromium has had the Navigation API since 102, and `navigation`, an attribute of the window itself, cannot be
 	// shadowed by a page's named element: no check, and no Navigation interface built in this world for one.
 	if (!__FIREFOX__) {
@@ -169,16 +184,27 @@ function watchNavigation(): void {
 	watchTitle();
 }
 
-function start(): void {
+let retrying = false;
+/**
+ * After a visit the background did not answer: it is tried again at the next navigation, or when the tab comes
+ * back into view. Listened for from the first failure on, not before: until then these listeners would have
+ * nothing to do, and every photo page pays for what the script does on it.
+ */
+function retryLater(): void {
+	if (retrying) return;
+	retrying = true;
 	watchNavigation();
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible' && current === null) schedule();
+	});
+}
+
+function start(): void {
+	if (addressDecides()) watchNavigation();
 	// Back/forward cache: the page comes back without reloading; the badge may have been reset.
 	addEventListener('pageshow', (event) => {
 		// Best effort: a background that cannot answer leaves the badge as the browser reset it, nothing worse.
 		if (event.persisted && current) void send('pageVisit', {url: current.url}).catch(() => {});
-	});
-	// Back in view after a visit the background did not answer: try again.
-	document.addEventListener('visibilitychange', () => {
-		if (document.visibilityState === 'visible' && current === null) schedule();
 	});
 	runCheck();
 }

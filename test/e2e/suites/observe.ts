@@ -8,7 +8,13 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {describe, expect, test} from 'vitest';
-import {bannerHostNow, clickBannerButton, readBanner, waitForBannerHost} from '../../../scripts/browser/banner';
+import {
+	bannerHostNow,
+	clickBannerButton,
+	readBanner,
+	waitForBannerHost,
+	waitForConfirmation,
+} from '../../../scripts/browser/banner';
 import {extensionTabs, type ExtensionSession} from '../../../scripts/browser/browsers';
 import {FIXTURES, REPO} from '../../../scripts/browser/paths';
 import {PHOTOS_URL} from '../../../scripts/browser/sites';
@@ -83,21 +89,6 @@ async function observed(page: Page): Promise<Observed> {
 async function setBadgeOnly(session: ExtensionSession, badgeOnly: boolean): Promise<void> {
 	const settings = (await session.storedSettings()) ?? {};
 	await session.extEval((api, value: unknown) => api.storage.local.set({settings: value}), {...settings, badgeOnly});
-}
-
-/** Waits until the banner shows a confirmation (its body gone, its status holding text). */
-async function waitForConfirmation(session: ExtensionSession, page: Page): Promise<string> {
-	const host = await waitForBannerHost(page);
-	return poll(
-		() =>
-			session.inClosedShadowRoot<string | null>(
-				page,
-				host,
-				`(root) => JSON.stringify(root.querySelector('.body') ? null : root.querySelector('[role=status]').textContent)`,
-			),
-		(text) => Boolean(text),
-		{timeout: 10_000, what: 'the confirmation'},
-	) as Promise<string>;
 }
 
 export function observeSuite(name: string, launch: () => Promise<ExtensionSession>) {

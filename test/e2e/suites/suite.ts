@@ -7,19 +7,22 @@ import path from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {describe, expect, test} from 'vitest';
 import {
+	bannerHostNow,
 	clickBannerButton,
 	expectNoBanner,
 	pageFindsText,
 	readBanner,
 	waitForBannerGone,
 	waitForBannerHost,
+	waitForConfirmation,
 } from '../../../scripts/browser/banner';
 import type {ExtensionSession} from '../../../scripts/browser/browsers';
 import {evalWithApi, type ExtensionApi} from '../../../scripts/browser/ext-api';
 import {REPO} from '../../../scripts/browser/paths';
 import {FLICKR_HOME_URL, FLICKR_PHOTOS_URL, NEUTRAL_URL, PHOTOS_URL} from '../../../scripts/browser/sites';
 import {useSession} from './session';
-import {poll} from '../../../scripts/browser/wait';
+import {poll, sleep} from '../../../scripts/browser/wait';
+import {CONFIRMATION_MS} from '../../../src/core/banner-timing';
 
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {version: string}).version;
 type DatasetTool = {id: string; name: string};
@@ -39,11 +42,22 @@ const EN = {
 	title: 'Photo Privacy Advisor: photos stored on Google Photos can be seen by Google',
 	tools: `Private alternatives: ${TOOLS.map((tool) => tool.name).join(', ')}`,
 	close: 'Close',
+	notNow: 'Not now',
 	/** The popup's neutral text (its wording is being reworked in src/popup: the current key wins). */
 	neutral: message('popupNeutralTitle') ?? 'popupNeutralTitle',
 	saved: 'Saved',
 	bannerOption: 'Show a banner on cloud photo services',
 };
+
+/** The page takes the focus: a field of its own (marked as the fixture's), focused from the page's world. */
+function focusThePage(page: Page): Promise<void> {
+	return page.evaluate(() => {
+		const field = document.createElement('input');
+		field.setAttribute('data-fixture', '');
+		document.body.append(field);
+		field.focus();
+	});
+}
 
 export function extensionSuite(
 	name: string,
@@ -184,6 +198,30 @@ export function extensionSuite(
 			await site.page.keyboard.press('Escape');
 			await waitForBannerGone(site.page);
 		});
+
+		// The banner tracks the pointer only from a choice on (src/content/banner.ts), from what the choosing click says.
+		// The click or tap also puts the focus in the banner, which holds the confirmation by itself: the page takes the
+		// focus back first (as a click elsewhere would, but without moving the pointer).
+		test('6c. after a choice made with the mouse, the confirmation stays while the mouse is on it, and goes once it leaves', async () => {
+			const site = await s().openSite(PHOTOS_URL);
+			const host = await waitForBannerHost(site.page);
+			await clickBannerButton(s(), site.page, host, EN.notNow);
+			await waitForConfirmation(s(), site.page);
+			await focusThePage(site.page);
+			await sleep(CONFIRMATION_MS + 1500);
+			expect(await bannerHostNow(site.page), 'the confirmation, with the mouse on it').not.toBeNull();
+			await site.page.mouse.move(5, 5);
+			await waitForBannerGone(site.page, CONFIRMATION_MS + 5000);
+		}, 45_000);
+
+		test("6d. after a choice made with a tap, the confirmation goes by itself (a finger does not hover, though a tap's :hover sticks)", async () => {
+			const site = await s().openSite(PHOTOS_URL);
+			const host = await waitForBannerHost(site.page);
+			await clickBannerButton(s(), site.page, host, EN.notNow, 'touch');
+			await waitForConfirmation(s(), site.page);
+			await focusThePage(site.page);
+			await waitForBannerGone(site.page, CONFIRMATION_MS + 5000);
+		}, 45_000);
 
 		test("the harness's reset: tabs, storage, the journey database and custom sites as the session found them", async () => {
 			const before = await s().extEval(async (api) => ({
