@@ -54,6 +54,15 @@ function mountAndCapture(cb = callbacks(), m = model) {
 	return {banner, root: attached.value, cb, attachShadow};
 }
 
+/** The confirmation stays however long the pointer is on the banner, and goes once it has left. */
+function expectHeldUntilThePointerLeaves(root: ShadowRoot) {
+	vi.advanceTimersByTime(CONFIRMATION_MS * 3);
+	expect(document.body.children).toHaveLength(1);
+	root.querySelector('section')!.dispatchEvent(new Event('pointerleave'));
+	vi.advanceTimersByTime(CONFIRMATION_MS + 1);
+	expect(document.body.children).toHaveLength(0);
+}
+
 /**
  * happy-dom's click() is trusted for our purposes only through dispatchEvent with isTrusted unset; emulate a person.
  * `pointerType`: what a browser's click (a PointerEvent) says of the pointer that made it ("" for a key).
@@ -310,11 +319,7 @@ describe('mountBanner', () => {
 			const {root} = mountAndCapture();
 			press(buttons(root)['Not now']!, pointerType);
 			await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).not.toBe(''));
-			vi.advanceTimersByTime(CONFIRMATION_MS * 3);
-			expect(document.body.children).toHaveLength(1);
-			root.querySelector('section')!.dispatchEvent(new Event('pointerleave'));
-			vi.advanceTimersByTime(CONFIRMATION_MS + 1);
-			expect(document.body.children).toHaveLength(0);
+			expectHeldUntilThePointerLeaves(root);
 		},
 	);
 
@@ -381,11 +386,7 @@ describe('mountBanner', () => {
 		press(buttons(root)['Not now']!);
 		await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).not.toBe(''));
 		root.querySelector('section')!.dispatchEvent(new Event('pointerenter'));
-		vi.advanceTimersByTime(CONFIRMATION_MS * 3);
-		expect(document.body.children).toHaveLength(1);
-		root.querySelector('section')!.dispatchEvent(new Event('pointerleave'));
-		vi.advanceTimersByTime(CONFIRMATION_MS + 1);
-		expect(document.body.children).toHaveLength(0);
+		expectHeldUntilThePointerLeaves(root);
 	});
 
 	it('says so when a choice could not be saved', async () => {

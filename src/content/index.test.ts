@@ -49,6 +49,26 @@ function pressNotNow(): void {
 	button.dispatchEvent(click);
 }
 
+/** The background fails to answer the next visit (its worker is not there), then answers as before. */
+function failFirstVisit(): void {
+	let failures = 1;
+	answer = async (message) => {
+		if (message.type === 'pageVisit' && failures-- > 0)
+			throw new Error('Could not establish connection. Receiving end does not exist.');
+		return {ok: true, value: message.type === 'pageVisit' ? MODEL : null};
+	};
+}
+
+/** After one failed visit, no banner: `signal` (a navigation, the tab back in view) tries the visit again, and it comes. */
+async function expectRetriedAfter(signal: () => void): Promise<void> {
+	expect(visits()).toBe(1);
+	expect(hosts()).toHaveLength(0);
+	signal();
+	await wait();
+	expect(visits()).toBe(2);
+	expect(hosts()).toHaveLength(1);
+}
+
 async function load(): Promise<void> {
 	vi.resetModules();
 	delete (globalThis as Record<symbol, unknown>)[Symbol.for('photo-privacy-advisor')];
@@ -123,19 +143,9 @@ describe('the content script', () => {
 	});
 
 	it('tries a visit again when the tab comes back into view, after the background failed to answer', async () => {
-		let failures = 1;
-		answer = async (message) => {
-			if (message.type === 'pageVisit' && failures-- > 0)
-				throw new Error('Could not establish connection. Receiving end does not exist.');
-			return {ok: true, value: message.type === 'pageVisit' ? MODEL : null};
-		};
+		failFirstVisit();
 		await load();
-		expect(visits()).toBe(1);
-		expect(hosts()).toHaveLength(0);
-		document.dispatchEvent(new Event('visibilitychange'));
-		await wait();
-		expect(visits()).toBe(2);
-		expect(hosts()).toHaveLength(1);
+		await expectRetriedAfter(() => document.dispatchEvent(new Event('visibilitychange')));
 	});
 
 	it('on a host that is all one service, listens for navigations only once a visit failed, then tries again at the next one', async () => {
@@ -146,21 +156,12 @@ describe('the content script', () => {
 		expect(visits()).toBe(1);
 		expect(popstate()).toBe(0);
 		// The same page load, once more, with a background that fails to answer the first time.
-		let failures = 1;
-		answer = async (message) => {
-			if (message.type === 'pageVisit' && failures-- > 0)
-				throw new Error('Could not establish connection. Receiving end does not exist.');
-			return {ok: true, value: message.type === 'pageVisit' ? MODEL : null};
-		};
+		failFirstVisit();
 		document.body.replaceChildren();
 		sent = [];
 		await load();
-		expect(visits()).toBe(1);
 		expect(popstate()).toBe(1);
-		window.dispatchEvent(new PopStateEvent('popstate'));
-		await wait();
-		expect(visits()).toBe(2);
-		expect(hosts()).toHaveLength(1);
+		await expectRetriedAfter(() => window.dispatchEvent(new PopStateEvent('popstate')));
 		added.mockRestore();
 	});
 
