@@ -6,9 +6,9 @@
  * keyboard operable (its buttons are in the tab order; Escape closes it), light and dark, right-to-left
  * ready, reduced motion honoured. Synthetic events from the page (isTrusted false) are ignored.
  */
-import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS} from '../core/banner-timing';
 import type {BannerAction, BannerModel} from '../core/message-map';
 import css from './banner.css';
+import {ANNOUNCE_DELAY_MS, CONFIRMATION_MS} from './banner-timing';
 import {el, fixedHost, removeStale} from './dom';
 
 export type BannerCallbacks = {
@@ -116,7 +116,7 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	// away under them. Focus is tracked from the start; the pointer from the choice on (see `choose`).
 	let hovering = false;
 	let focused = false;
-	/** The kind of pointer of the last click on the banner: "mouse", "pen", "touch", or "" for a key. */
+	/** The kind of pointer of the last click on a button of the banner: "mouse", "pen", "touch", or "" for a key. */
 	let pointer: string | undefined;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const holdOrRelease = () => {
@@ -132,8 +132,9 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 			switch (event.type) {
 				case 'click': {
 					const target = event.isTrusted && (event.target as Element).closest('button');
+					if (!target) return;
 					pointer = (event as Partial<PointerEvent>).pointerType;
-					if (target) onClicks.get(target)?.();
+					onClicks.get(target)?.();
 					return;
 				}
 				case 'pointerenter':
@@ -152,10 +153,11 @@ export function mountBanner(model: BannerModel, callbacks: BannerCallbacks): Mou
 	function choose(action: BannerAction, confirmation: string) {
 		// The pointer matters from here on, and is listened for from here on: a document's first pointer listener
 		// costs Chromium about 0.1 ms (measured), which a page with none of its own no longer pays for ours on
-		// every load. Where the pointer is now, the click that chose says: a mouse's or a pen's is on the banner; a
-		// touch leaves nothing hovering (its pointerleave came before the click, and a tap's `:hover` sticks); a key
-		// says nothing of the pointer, and there `:hover` does.
-		hovering = pointer === 'mouse' || pointer === 'pen' || (!pointer && banner.matches(':hover'));
+		// every load. Where the pointer is now, the click that chose says: a mouse's is on the banner. A finger, or a
+		// pen that cannot hover, left before the click (its pointerleave came after pointerup), and its tap's `:hover`
+		// sticks: nothing hovers (a pen that can hover gets the ordinary timeout, or holds the banner again by leaving
+		// and coming back). A key says nothing of the pointer, and there `:hover` does.
+		hovering = pointer === 'mouse' || (!pointer && banner.matches(':hover'));
 		banner.addEventListener('pointerenter', onBannerEvent);
 		banner.addEventListener('pointerleave', onBannerEvent);
 		// The chosen button is about to go: keep a keyboard or screen-reader user's place in the banner.

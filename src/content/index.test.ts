@@ -29,6 +29,10 @@ let sent: Message[];
 /** What the fake background answers; a test may replace it. */
 let answer: (message: Message) => Promise<unknown>;
 let prerendering = false;
+/** The listeners the script adds to the window and the document (each call goes through to the real method). */
+let onWindow: MockInstance<typeof window.addEventListener>;
+let onDocument: MockInstance<typeof document.addEventListener>;
+const typesAdded = (spy: MockInstance<typeof window.addEventListener>) => spy.mock.calls.map(([type]) => type);
 /** Spies on the real attachShadow: the banner's shadow root is closed, the spy keeps what it returned. */
 let attachShadow: MockInstance<(init: ShadowRootInit) => ShadowRoot>;
 
@@ -89,8 +93,18 @@ beforeEach(() => {
 	// Chromium's getter is on Document.prototype (happy-dom has none).
 	Object.defineProperty(Document.prototype, 'prerendering', {configurable: true, get: () => prerendering});
 	attachShadow = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+	onWindow = vi.spyOn(window, 'addEventListener');
+	onDocument = vi.spyOn(document, 'addEventListener');
 });
 afterEach(() => {
+	// Each test loads a fresh copy of the script: an earlier copy must not hear a later test's events.
+	for (const [target, spy] of [
+		[window, onWindow],
+		[document, onDocument],
+	] as const) {
+		for (const [type, listener, options] of spy.mock.calls) target.removeEventListener(type, listener, options);
+		spy.mockRestore();
+	}
 	delete (Document.prototype as unknown as {prerendering?: boolean}).prerendering;
 	delete (document as unknown as {prerendering?: unknown}).prerendering;
 	document.body.replaceChildren();
@@ -123,6 +137,8 @@ describe('the content script', () => {
 
 	it('is not held back by page elements named "Navigation" and "navigation" where the browser has no Navigation API', async () => {
 		// Firefox before 147 (ESR): no Navigation interface, so a page's named elements are what these globals are.
+		// On a host where the address decides, so that the script looks for the API at load.
+		(window as unknown as {happyDOM: {setURL(url: string): void}}).happyDOM.setURL('https://www.amazon.com/photos');
 		const named = (name: string) => {
 			const image = document.createElement('img');
 			image.setAttribute('name', name);
@@ -138,7 +154,7 @@ describe('the content script', () => {
 			delete (globalThis as {Navigation?: unknown}).Navigation;
 			delete (globalThis as {navigation?: unknown}).navigation;
 		}
-		expect(sent).toEqual([{type: 'pageVisit', payload: {url: 'https://photos.google.com/'}}]);
+		expect(sent).toEqual([{type: 'pageVisit', payload: {url: 'https://www.amazon.com/photos'}}]);
 		expect(hosts()).toHaveLength(1);
 	});
 
@@ -150,8 +166,7 @@ describe('the content script', () => {
 
 	it('on a host that is all one service, listens for navigations only once a visit failed, then tries again at the next one', async () => {
 		// No Navigation API in happy-dom: the script takes the fallback's history events (Firefox before 147).
-		const added = vi.spyOn(window, 'addEventListener');
-		const popstate = () => added.mock.calls.filter(([type]) => type === 'popstate').length;
+		const popstate = () => typesAdded(onWindow).filter((type) => type === 'popstate').length;
 		await load();
 		expect(visits()).toBe(1);
 		expect(popstate()).toBe(0);
@@ -162,16 +177,22 @@ describe('the content script', () => {
 		await load();
 		expect(popstate()).toBe(1);
 		await expectRetriedAfter(() => window.dispatchEvent(new PopStateEvent('popstate')));
-		added.mockRestore();
 	});
 
-	it('follows navigations from the start where the address decides (Amazon Photos is a path of amazon.com)', async () => {
-		(window as unknown as {happyDOM: {setURL(url: string): void}}).happyDOM.setURL('https://www.amazon.com/photos');
-		const added = vi.spyOn(window, 'addEventListener');
-		await load();
-		expect(added.mock.calls.map(([type]) => type)).toContain('popstate');
-		added.mockRestore();
-	});
+	it.each([
+		['https://www.amazon.com/photos', true], // a path of amazon.com
+		['https://onedrive.live.com/?view=8', true], // a query
+		['https://photos.google.com/', false], // the whole host
+		['https://photos.onedrive.com/', false],
+	])(
+		'on %s, follows navigations from the start: %s; the tab coming back into view, only after a failure',
+		async (url, follows) => {
+			(window as unknown as {happyDOM: {setURL(url: string): void}}).happyDOM.setURL(url);
+			await load();
+			expect(typesAdded(onWindow).includes('popstate')).toBe(follows);
+			expect(typesAdded(onDocument)).not.toContain('visibilitychange');
+		},
+	);
 
 	it('replaces a banner left by a cut-off copy of version 0.1.0, which marked its host (an update under the page)', async () => {
 		const stale = document.createElement('div');

@@ -7,8 +7,8 @@
  * get the script on their whole host; it follows the page into and out of the photos area by listening
  * for navigations (the Navigation API's currententrychange where there is one; else history, hash and <title> changes, which
  * single-page apps make on every route change), batched on a timer and run one at a time, with no polling.
- * Where the whole host is the service (Google Photos, a site the person added), no navigation within the page
- * can change what it is: there the script listens for navigations only once a visit has failed, to try it again.
+ * Where the host alone decides (Google Photos, a site the person added), no navigation within the page can
+ * change what it is: there the script listens for navigations only once a visit has failed, to try it again.
  *
  * Custom sites: the background registers this same script on each site the person added in the options
  * (background/custom-sites.ts). A host that no catalogued service lives on can only be such a site, so
@@ -23,7 +23,7 @@
  * the next navigation or when the tab comes back into view; a copy cut off from its extension (updated
  * or reloaded under the page) takes its banner away instead of offering buttons that can no longer work.
  */
-import {findService, hostMatches, type Rule, type RuleSet} from '../core/url-match';
+import {addressDecides, findService, someRuleOnHost} from '../core/url-match';
 import {browser} from '../core/browser';
 import {send} from '../core/send';
 import {serialQueue} from '../core/serial';
@@ -43,17 +43,9 @@ let current: Visit | null = null;
  */
 const shownHere = new Set<string>();
 
-/** Whether one of the rules in `sets` that name this page's host passes `test`. */
-function ruleOnHost(sets: readonly RuleSet[], test: (rule: Rule) => unknown): boolean {
-	const host = location.hostname;
-	return sets.some((service) =>
-		service.rules.some((rule) => test(rule) && rule.hosts.some((pattern) => hostMatches(host, pattern))),
-	);
-}
-
 /** On a host no catalogued service uses, this script was registered for a custom site: the host is the service. */
 function customSite(): string | undefined {
-	if (location.protocol !== 'https:' || ruleOnHost(SERVICE_RULES, () => true)) return undefined;
+	if (location.protocol !== 'https:' || someRuleOnHost(location.hostname, SERVICE_RULES)) return undefined;
 	return location.hostname;
 }
 
@@ -135,15 +127,6 @@ function scheduleIfMoved(): void {
 	if (location.href !== lastUrl) schedule();
 }
 
-/**
- * Whether the address within this host can change what the page is: a rule that names this host with paths,
- * exclusions or a query, of a service or of the alternatives never flagged. Where none does (Google Photos; a
- * site the person added, whose whole host is the service) a navigation within the page changes nothing.
- */
-function addressDecides(): boolean {
-	return ruleOnHost([...SERVICE_RULES, ...NEVER_FLAG_RULES], (rule) => rule.paths || rule.exclude || rule.query);
-}
-
 let watching = false;
 function watchNavigation(): void {
 	if (watching) return;
@@ -187,8 +170,9 @@ function watchNavigation(): void {
 let retrying = false;
 /**
  * After a visit the background did not answer: it is tried again at the next navigation, or when the tab comes
- * back into view. Listened for from the first failure on, not before: until then these listeners would have
- * nothing to do, and every photo page pays for what the script does on it.
+ * back into view. Listened for from the first failure on (every photo page pays for what the script does on it):
+ * so on a whole-host service, a navigation made while that first visit was still failing does not retry it; the
+ * next one, or the tab shown again, does.
  */
 function retryLater(): void {
 	if (retrying) return;
@@ -200,7 +184,10 @@ function retryLater(): void {
 }
 
 function start(): void {
-	if (addressDecides()) watchNavigation();
+	// Where the address decides what the page is (a photos area within a larger site: Amazon, iCloud, Flickr,
+	// OneDrive's `?view=8`), navigations are followed from the start. Where the host alone does (Google Photos; a
+	// site the person added), a navigation within the page changes nothing, until a visit fails (retryLater).
+	if (addressDecides(location.hostname, [...SERVICE_RULES, ...NEVER_FLAG_RULES])) watchNavigation();
 	// Back/forward cache: the page comes back without reloading; the badge may have been reset.
 	addEventListener('pageshow', (event) => {
 		// Best effort: a background that cannot answer leaves the badge as the browser reset it, nothing worse.

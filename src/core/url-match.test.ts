@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
+import {NEVER_FLAG_RULES, SERVICE_RULES} from '../data/rules';
 import {
+	addressDecides,
 	findService,
 	hostMatches,
 	matchPatternsFor,
@@ -145,6 +147,36 @@ describe('findService', () => {
 			),
 			{numRuns: 2000},
 		);
+	});
+});
+
+describe('addressDecides', () => {
+	it.each([
+		['www.amazon.com', true], // paths
+		['onedrive.live.com', true], // a query only
+		['photos.google.com', false], // the whole host
+		['alice.smugmug.com', false],
+		['photos.ente.com', false],
+		['example.org', false], // no rule: a site the person added
+	])('in the fixtures, %s: %s', (host, decides) => {
+		expect(addressDecides(host, [...services, ...never])).toBe(decides);
+	});
+
+	it('counts an exclusion alone', () => {
+		expect(addressDecides('x.example', [{id: 'x', rules: [{hosts: ['x.example'], exclude: ['/search']}]}])).toBe(true);
+	});
+
+	// The catalogue as shipped: where the content script follows navigations from the start (src/content/index.ts).
+	it.each([
+		['www.amazon.com', true],
+		['www.icloud.com', true],
+		['www.flickr.com', true],
+		['onedrive.live.com', true],
+		['photos.google.com', false],
+		['photos.onedrive.com', false],
+		['photo.mybox.naver.com', false],
+	])('in the catalogue, %s: %s', (host, decides) => {
+		expect(addressDecides(host, [...SERVICE_RULES, ...NEVER_FLAG_RULES])).toBe(decides);
 	});
 });
 

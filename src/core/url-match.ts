@@ -65,6 +65,26 @@ export function ruleMatches(url: URL, rule: Rule): boolean {
 	return true;
 }
 
+/** Whether one of the rules of `sets` names `host` (and passes `test`, if given). */
+export function someRuleOnHost(host: string, sets: readonly RuleSet[], test: (rule: Rule) => boolean = () => true) {
+	return sets.some((set) =>
+		set.rules.some((rule) => test(rule) && rule.hosts.some((pattern) => hostMatches(host, pattern))),
+	);
+}
+
+/**
+ * Whether the address within `host` can change which of `sets` a page belongs to: one of their rules names the
+ * host with paths, exclusions or a query. Where none does, the host alone decides, and a navigation within a page
+ * (which cannot change its host) cannot change the answer.
+ */
+export function addressDecides(host: string, sets: readonly RuleSet[]): boolean {
+	return someRuleOnHost(
+		host,
+		sets,
+		(rule) => rule.paths !== undefined || rule.exclude !== undefined || rule.query !== undefined,
+	);
+}
+
 /**
  * The id of the first service whose rules match `input`, or undefined. Anything listed in `never`
  * (the private alternatives) wins over every service.

@@ -22,7 +22,7 @@ import {REPO} from '../../../scripts/browser/paths';
 import {FLICKR_HOME_URL, FLICKR_PHOTOS_URL, NEUTRAL_URL, PHOTOS_URL} from '../../../scripts/browser/sites';
 import {useSession} from './session';
 import {poll, sleep} from '../../../scripts/browser/wait';
-import {CONFIRMATION_MS} from '../../../src/core/banner-timing';
+import {CONFIRMATION_MS} from '../../../src/content/banner-timing';
 
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {version: string}).version;
 type DatasetTool = {id: string; name: string};

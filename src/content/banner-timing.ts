@@ -1,6 +1,6 @@
 /**
- * The in-page banner's timing (src/content/banner.ts), apart from its DOM code so that the real-browser tests can
- * wait for it too (test/e2e/suites/suite.ts). Context-free: constants only.
+ * The in-page banner's timing (banner.ts), apart from its DOM code so that the real-browser tests can wait for it
+ * too (test/e2e/suites/suite.ts): constants only.
  */
 
 /** The banner is announced once it is in the page (see `status` in banner.ts). */
